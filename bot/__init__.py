@@ -1,0 +1,1 @@
+"""Telegram side of atazan: handlers, texts, storage; talks to retrieval through SearchAPI."""

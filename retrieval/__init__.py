@@ -1,0 +1,1 @@
+"""Corpus model, ingestion, embeddings, index and the search service (knows nothing of Telegram)."""

