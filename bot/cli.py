@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 _REGISTRARS = (
     "retrieval.ingest.cli",
     "retrieval.model_prep",
-    "retrieval.cli",
+    "bot.search_cli",
     "bot.runner",
 )
 

@@ -31,7 +31,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class FakeEmbedder:
-    """Hashed character trigrams of lower-cased words: same text, same vector, lexical overlap ≈ cosine.
+    """Hashed character trigrams of words: same text, same vector, lexical overlap ≈ cosine.
 
     Good enough for exact asserts in tests; it knows no synonyms or languages.
     """

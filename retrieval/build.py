@@ -1,0 +1,80 @@
+"""Shell-side builds: corpus JSON, index, and all of it for a fresh machine (`atazan setup`)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from retrieval import index as dense_index
+from retrieval.config import RetrievalConfig
+from retrieval.models import Corpus
+
+Log = Callable[[str], None]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """tmp file + fsync + rename: readers see the old or the new file, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_index(config: RetrievalConfig, log: Log) -> int:
+    """Embed the built corpus with the configured model and save it; 0 on success."""
+    from retrieval.search import ServiceUnavailable, load_built_corpus
+    from retrieval.st_embedder import ModelMissingError, load_embedder
+
+    try:
+        corpus = load_built_corpus(config.corpus_json)
+        embedder = load_embedder(config)
+    except (ServiceUnavailable, ModelMissingError) as exc:
+        log(f"error: {exc}")
+        return 2
+    started = time.perf_counter()
+    manifest = dense_index.save(dense_index.build_dense(corpus, embedder), config.index_dir)
+    log(
+        f"index: {manifest.count} statements, model {manifest.model_id} ({manifest.dim}d), "
+        f"corpus {manifest.corpus_hash}, {time.perf_counter() - started:.1f} s → {config.index_dir}"
+    )
+    return 0
+
+
+def build_corpus_file(config: RetrievalConfig, log: Log) -> tuple[Corpus, int]:
+    """Parse every raw release and write corpus.json; errors are reported, not raised."""
+    from retrieval.ingest import build_corpus
+
+    corpus, issues = build_corpus(config.raw_dirs, corpus_dir=config.corpus_dir)
+    for issue in issues:
+        where = f"{issue.file}:{issue.line}" if issue.line else issue.file
+        log(f"{issue.level}: {where}: {issue.message}")
+    write_atomic(config.corpus_json, corpus.model_dump_json(indent=1).encode("utf-8"))
+    log(
+        f"corpus: {len(corpus.documents)} documents, {len(corpus.meetings)} meetings, "
+        f"{len(corpus.statements())} statements → {config.corpus_json}"
+    )
+    errors = sum(1 for i in issues if i.level == "error")
+    return corpus, errors
+
+
+def build_all(config: RetrievalConfig, *, prepare_model: bool, log: Log) -> int:
+    if prepare_model:
+        from retrieval.model_prep import ensure_prepared
+
+        code = ensure_prepared(config, log=log)
+        if code:
+            return code
+    _, errors = build_corpus_file(config, log)
+    if errors:
+        log(f"warning: {errors} file(s) could not be parsed and were left out")
+    return build_index(config, log)

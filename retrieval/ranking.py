@@ -1,0 +1,125 @@
+"""Pure ranking of one question against a corpus snapshot: hybrid scores, entities, abstention.
+
+Everything here is CPU-bound and synchronous; the service runs it in a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.embedder import Vectors
+from retrieval.glossary import Expansion, phrase_in
+from retrieval.models import Answer, Hit
+from retrieval.snapshot import Snapshot
+from retrieval.text import content_stems, normalize, words
+
+RRF_K = 60
+QUOTE_BONUS = 0.0015  # ≈ a few RRF ranks: direct quotes first at similar relevance
+MAX_QUESTION_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Abstention thresholds on e5 cosine margins (see README: "How abstention works")."""
+
+    # answer when (best in-scope cosine − best off-topic cosine) exceeds this …
+    margin: float = 0.0
+    # … or exceeds this and the question uses a domain term from the glossary
+    domain_margin: float = -0.06
+    # hits kept: dense cosine within this of the best one, or lexically/entity matched
+    spread: float = 0.06
+    near_duplicate: float = 0.97
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question prepared for encoding: the text the dense model sees and what it matched."""
+
+    question: str
+    dense_text: str
+    expansion: Expansion
+
+
+def prepare(snapshot: Snapshot, question: str) -> Query:
+    text = normalize(question)[:MAX_QUESTION_CHARS]
+    expansion = snapshot.glossary.expand(text)
+    # Expansion terms go to the dense model too: e5 maps "парламент" near "Курултай" only weakly.
+    extra = [t for t in expansion.dense_terms(limit=12) if t.lower() not in text.lower()][:6]
+    dense_text = f"{text} ({', '.join(extra)})" if extra else text
+    return Query(question=text, dense_text=dense_text, expansion=expansion)
+
+
+def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibration) -> Answer:
+    """Best k statements for the question, or an abstention with no hits."""
+    n = len(snapshot.statements)
+    if n == 0 or not words(query.question):
+        return Answer(query=query.question, answered=False)
+    scores, ids = snapshot.dense.search(qvec.reshape(1, -1), n)
+    dense = np.empty(n, dtype=np.float32)  # cosine per statement, corpus order
+    dense[ids[0]] = scores[0]
+    lexical = snapshot.bm25.scores(
+        content_stems(query.question) + [s for t in query.expansion.terms for s in content_stems(t)]
+    )
+    found = snapshot.entities.find(query.question, query.expansion.terms)
+    entity_mask = np.zeros(n, dtype=bool)
+    for i, st in enumerate(snapshot.statements):
+        meeting = snapshot.meeting_of[st.id]
+        if found.senators and set(found.senators) & set(st.speakers or meeting.senators):
+            entity_mask[i] = True
+        if meeting.id in found.meeting_ids:
+            entity_mask[i] = True
+
+    if not entity_mask.any() and (
+        _names_foreign_state(snapshot, query.question)
+        or not _in_scope(snapshot, dense, qvec, query, cal)
+    ):
+        return Answer(query=query.question, answered=False)
+
+    fused = _rrf(dense) + np.where(lexical > 0, _rrf(lexical), 0.0)
+    fused += np.array([QUOTE_BONUS if s.kind == "quote" else 0.0 for s in snapshot.statements])
+    keep = (dense >= dense.max() - cal.spread) | (lexical > 0) | entity_mask
+    if entity_mask.any():
+        keep &= entity_mask  # a named senator or place: their statements, not others'
+    order = sorted(np.flatnonzero(keep), key=lambda i: (-int(entity_mask[i]), -fused[i]))
+    hits: list[Hit] = []
+    chosen: list[int] = []
+    for i in order:
+        if any(
+            float(snapshot.vectors[i] @ snapshot.vectors[j]) >= cal.near_duplicate for j in chosen
+        ):
+            continue
+        chosen.append(int(i))
+        base = snapshot.hits[snapshot.statements[i].id]
+        hits.append(base.model_copy(update={"score": round(float(fused[i]), 5)}))
+        if len(hits) >= k:
+            break
+    return Answer(query=query.question, answered=bool(hits), hits=hits)
+
+
+def _in_scope(
+    snapshot: Snapshot, dense: Vectors, qvec: Vectors, query: Query, cal: Calibration
+) -> bool:
+    inside = float(dense.max())
+    if len(snapshot.theme_vectors):
+        inside = max(inside, float((snapshot.theme_vectors @ qvec).max()))
+    outside = float((snapshot.background @ qvec).max()) if len(snapshot.background) else 0.0
+    margin = inside - outside
+    if margin > cal.margin:
+        return True
+    return query.expansion.domain_groups > 0 and margin > cal.domain_margin
+
+
+def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:
+    """Another country named and Kazakhstan not: another state's constitution or politics."""
+    tokens = words(question)
+    if any(t.startswith(("казахстан", "қазақстан", "kazakhstan")) for t in tokens):
+        return False
+    return any(phrase_in(name, tokens) for name in snapshot.foreign)
+
+
+def _rrf(scores: Vectors) -> Vectors:
+    ranks = np.empty(len(scores), dtype=np.float32)
+    ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1, dtype=np.float32)
+    return (1.0 / (RRF_K + ranks)).astype(np.float32)

@@ -1,0 +1,128 @@
+"""An immutable view of one corpus version with every structure search needs.
+
+Reloads build a new Snapshot beside the live one and swap a single reference, so a question in
+flight always finishes on the snapshot it started with.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from retrieval.embedder import Embedder, Vectors
+from retrieval.entities import EntityFinder
+from retrieval.glossary import Glossary
+from retrieval.index import DenseIndex, build_dense
+from retrieval.lexical import Bm25Index
+from retrieval.models import Corpus, Document, Hit, Meeting, MeetingRef, SourceRef, Statement, Theme
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Curated, corpus-independent inputs: glossary, themes, off-topic background, regions."""
+
+    glossary: Glossary
+    themes: list[Theme]
+    offtopic: list[str]
+    region_of: Callable[[str | None], str | None]
+    senator_forms: dict[str, list[str]] = field(default_factory=dict)
+    foreign: tuple[tuple[str, ...], ...] = ()  # other countries' names, as word tuples
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    corpus: Corpus
+    statements: tuple[Statement, ...]
+    hits: dict[str, Hit]
+    meeting_of: dict[str, Meeting]
+    meetings: dict[str, Meeting]
+    documents: dict[str, Document]
+    dense: DenseIndex
+    vectors: Vectors
+    bm25: Bm25Index
+    entities: EntityFinder
+    glossary: Glossary
+    themes: list[Theme]
+    theme_vectors: Vectors
+    background: Vectors
+    regions: dict[str, list[str]]  # region -> meeting ids, in corpus order
+    foreign: tuple[tuple[str, ...], ...]
+
+
+def build_snapshot(
+    corpus: Corpus,
+    embedder: Embedder,
+    resources: Resources,
+    dense: DenseIndex | None = None,
+    curated_vectors: tuple[Vectors, Vectors] | None = None,
+) -> Snapshot:
+    """CPU-bound (embeds what is not given): run it in a worker thread."""
+    if dense is None:
+        dense = build_dense(corpus, embedder)
+    theme_vectors, background = curated_vectors or embed_curated(embedder, resources)
+    documents = {d.id: d for d in corpus.documents}
+    meetings = {m.id: m for m in corpus.meetings}
+    statements = tuple(corpus.statements())
+    meeting_of = {s.id: meetings[s.meeting_id] for s in statements}
+    hits = {s.id: _hit(s, meeting_of[s.id], documents) for s in statements}
+    regions: dict[str, list[str]] = defaultdict(list)
+    for m in corpus.meetings:
+        region = resources.region_of(m.place)
+        if region:
+            regions[region].append(m.id)
+    count = dense.index.ntotal
+    vectors = (
+        dense.index.reconstruct_n(0, count) if count else np.zeros((0, embedder.dim), np.float32)
+    )
+    return Snapshot(
+        corpus=corpus,
+        statements=statements,
+        hits=hits,
+        meeting_of=meeting_of,
+        meetings=meetings,
+        documents=documents,
+        dense=dense,
+        vectors=np.asarray(vectors, dtype=np.float32),
+        bm25=Bm25Index(corpus),
+        entities=EntityFinder(corpus, resources.senator_forms),
+        glossary=resources.glossary,
+        themes=resources.themes,
+        theme_vectors=theme_vectors,
+        background=background,
+        regions=dict(regions),
+        foreign=resources.foreign,
+    )
+
+
+def embed_curated(embedder: Embedder, resources: Resources) -> tuple[Vectors, Vectors]:
+    """In-scope prototypes (theme labels and descriptions) and the off-topic background."""
+    theme_texts = [
+        text
+        for t in resources.themes
+        for text in [*t.labels.values(), t.description]
+        if text.strip()
+    ]
+    return embedder.encode_queries(theme_texts), embedder.encode_queries(resources.offtopic)
+
+
+def _hit(statement: Statement, meeting: Meeting, documents: dict[str, Document]) -> Hit:
+    document = documents.get(meeting.document_id)
+    return Hit(
+        statement_id=statement.id,
+        kind=statement.kind,
+        text=statement.text,
+        speakers=statement.speakers,
+        themes=statement.themes,
+        meeting=MeetingRef(
+            id=meeting.id,
+            date=meeting.date,
+            senators=meeting.senators,
+            place=meeting.place,
+            audience=meeting.audience,
+        ),
+        source=SourceRef(document_id=meeting.document_id, title=document.title if document else ""),
+        score=0.0,
+    )

@@ -1,0 +1,71 @@
+"""Language-light text normalisation shared by BM25, glossary expansion and entity matching.
+
+Cyrillic words go through the Snowball Russian stemmer (Kazakh words get a consistent if crude
+stem), Latin words through the English one. Kazakh suffixes are handled by prefix matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import Stemmer
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_LATIN = re.compile(r"[a-z]")
+# Words that carry no topic: question words, auxiliaries, generic meeting vocabulary (ru/kk/en).
+STOPWORDS = frozenset(
+    """
+    и в во на с со о об обо по за из к ко от до у а но или ли же бы что как какой какая какие
+    каком каких кто кого кому чем чём где когда почему зачем это этот эта эти тот та те то все
+    всё весь его её ее их он она они мы вы я ты не нет да будет будут был была были быть есть ли
+    ещё еще уже сказал сказала сказали говорил говорила говорили говорят сказано скажите
+    расскажи расскажите про для при над под между также так там тут очень новой новая новый
+    проект проекте проекта новое мен жəне және мен бен пен да де та те ма ме ба бе па пе ше ше
+    не қалай қандай кім кімге қай неге деп туралы бар жоқ бұл осы сол ол олар біз сіз мен сен
+    үшін бойынша айтты the a an of in on at to for and or is are was were be will would what
+    which who whom how why when where does do did can could should about new draft say says said
+    tell me it its this that these those with by from as has have had
+    """.split()
+)
+
+
+def normalize(text: str) -> str:
+    """NFKC, one dash, one quote, е for ё, single spaces: the form for hashing and matching."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("ё", "е").replace("Ё", "Е")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"[«»“”„\"]", '"', text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of normalised text."""
+    return _WORD.findall(normalize(text).lower())
+
+
+@cache
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(language)
+
+
+def stem(word: str) -> str:
+    word = word.lower().replace("ё", "е")
+    if _LATIN.search(word):
+        return str(_stemmer("english").stemWord(word))
+    return str(_stemmer("russian").stemWord(word))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning (stopwords and 1-letter tokens dropped)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def term_matches(token: str, term: str) -> bool:
+    """Does a question word match a glossary/entity term word? Stems, or a Kazakh-style suffix."""
+    if token == term:
+        return True
+    if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= 5:
+        return True
+    return len(term) >= 4 and stem(token) == stem(term)

@@ -1,0 +1,113 @@
+"""SearchService behaviour on a hand-made corpus with the deterministic fake embedder."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+from retrieval.embedder import FakeEmbedder, Vectors
+from retrieval.search import SearchService
+from retrieval.snapshot import build_snapshot
+
+from .conftest import make_corpus, make_resources
+
+
+async def test_answer_carries_meeting_and_source(service: SearchService) -> None:
+    answer = await service.search("семья и брак")
+    assert answer.answered
+    top = answer.hits[0]
+    assert top.speakers == ["Ляззат Рысбекова"]
+    assert top.meeting.place == "Таскалинский район ЗКО"
+    assert top.meeting.audience == ["предприниматели"]
+    assert top.source.document_id == "d1" and top.source.title == "Сенаторы о Конституции"
+
+
+async def test_direct_quote_before_reported_at_similar_relevance(service: SearchService) -> None:
+    answer = await service.search("брак семья")
+    assert [h.kind for h in answer.hits[:2]] == ["quote", "reported"]
+
+
+async def test_named_senator_statements_come_first_in_any_case(service: SearchService) -> None:
+    for question in ("Что говорила Асанова?", "Асановой", "What did Asanova say?"):
+        answer = await service.search(question, k=5)
+        assert answer.answered, question
+        assert all("Жанна Асанова" in h.speakers for h in answer.hits), question
+
+
+async def test_place_and_audience_find_their_meeting(service: SearchService) -> None:
+    for question in ("Что обсуждали в Казпочте?", "встреча с военными", "Что было в Алматы?"):
+        answer = await service.search(question, k=5)
+        meetings = {h.meeting.id for h in answer.hits}
+        assert len(meetings) == 1, question
+    assert (await service.search("встреча с военными")).hits[0].meeting.id == "m2"
+
+
+async def test_glossary_expansion_maps_parliament_to_kurultai(service: SearchService) -> None:
+    answer = await service.search("Будет ли парламент сильнее?")
+    assert answer.answered
+    assert "Курулта" in answer.hits[0].text
+
+
+async def test_near_identical_texts_are_shown_once(service: SearchService) -> None:
+    answer = await service.search("роль Курултая ветви власти", k=10)
+    texts = [h.text.rstrip("!.") for h in answer.hits]
+    assert len(texts) == len(set(texts))
+
+
+async def test_off_topic_and_foreign_constitutions_abstain(service: SearchService) -> None:
+    for question in ("какая погода завтра", "Что в конституции Франции о браке?", "???", "   "):
+        answer = await service.search(question)
+        assert not answer.answered, question
+        assert answer.hits == [], question
+
+
+async def test_k_limits_hits(service: SearchService) -> None:
+    assert len((await service.search("Курултай нормы", k=1)).hits) == 1
+
+
+class CountingEmbedder(FakeEmbedder):
+    """Records the size of every encode call, to observe micro-batching."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[int] = []
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        self.calls.append(len(texts))
+        return super().encode_queries(texts)
+
+
+async def test_concurrent_questions_are_micro_batched() -> None:
+    embedder = CountingEmbedder()
+    svc = SearchService.from_corpus(make_corpus(), embedder, make_resources())
+    embedder.calls.clear()
+    answers = await asyncio.gather(*(svc.search(f"брак семья {i}") for i in range(40)))
+    await svc.close()
+    assert all(a.answered for a in answers)
+    assert sum(embedder.calls) == 40
+    assert len(embedder.calls) < 40  # the first goes alone, the rest share batches
+
+
+async def test_swap_keeps_in_flight_questions_on_their_snapshot() -> None:
+    svc = SearchService.from_corpus(make_corpus(), FakeEmbedder(), make_resources())
+    smaller = make_corpus().model_copy(update={"meetings": make_corpus().meetings[:1]})
+    new = build_snapshot(smaller, FakeEmbedder(), make_resources())
+    pending = [asyncio.ensure_future(svc.search("брак семья")) for _ in range(5)]
+    await asyncio.sleep(0)  # submitted against the old snapshot
+    svc.swap(new)
+    old_answers = await asyncio.gather(*pending)
+    assert all(a.hits and a.hits[0].meeting.id == "m3" for a in old_answers)
+    after = await svc.search("Что говорила Рысбекова про брак?")
+    assert all(h.meeting.id == "m1" for h in after.hits)
+    await svc.close()
+
+
+async def test_browsing(service: SearchService) -> None:
+    assert service.senators()[0] == "Жанна Асанова"
+    assert service.by_senator("Амангельды Есбай")[0].kind == "quote"
+    assert service.meeting("m2") is not None and service.meeting("nope") is None
+    assert "ЗКО" in service.regions()
+    assert [m.id for m in service.meetings_in_region("ЗКО")] == ["m3"]
+    info = service.info()
+    assert (info.documents, info.meetings, info.statements) == (1, 3, 7)
+    assert service.hit("m1-s0") is not None
