@@ -36,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `atazan ask … | head` closed the pipe early
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

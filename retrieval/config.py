@@ -19,6 +19,9 @@ class RetrievalConfig(BaseModel):
     model: str = DEFAULT_MODEL
     data_dir: Path = Path("data")
     corpus_dir: Path = Path("corpus")
+    # Read-only data prepared at image build time (model, seed corpus and index); used when
+    # the writable data dir has none yet, so a fresh /data volume starts serving at once.
+    builtin_data_dir: Path | None = None
 
     @property
     def raw_dirs(self) -> list[Path]:
@@ -39,6 +42,16 @@ class RetrievalConfig(BaseModel):
 
     def model_path(self) -> str:
         """The value handed to SentenceTransformer()."""
-        if self.model == DEFAULT_MODEL:
-            return str(self.prepared_model_dir)
-        return self.model
+        if self.model != DEFAULT_MODEL:
+            return self.model
+        if not self.prepared_model_dir.exists() and self.builtin_data_dir is not None:
+            builtin = self.builtin_data_dir / "models" / DEFAULT_MODEL
+            if builtin.exists():
+                return str(builtin)
+        return str(self.prepared_model_dir)
+
+    def serving_dir(self) -> Path:
+        """Where the live corpus.json and index are read from at start-up."""
+        if (self.data_dir / "corpus.json").exists() or self.builtin_data_dir is None:
+            return self.data_dir
+        return self.builtin_data_dir

@@ -13,8 +13,19 @@ from retrieval.embedder import Vectors
 from retrieval.glossary import Expansion, phrase_in
 from retrieval.models import Answer, Hit
 from retrieval.snapshot import Snapshot
-from retrieval.text import content_stems, normalize, words
+from retrieval.text import content_stems, normalize, stem, words
 
+# Words every statement shares: they show nothing about whether one covers a question.
+GENERIC_STEMS = frozenset(
+    stem(w)
+    for w in """
+    конституция конституции конституционный конституционные проект норма нормы закон
+    сенатор сенаторы депутат депутаты сенат встреча встречи изменения реформа новые будет
+    государство государственный страна общество казахстан граждане
+    ата заң заңы конституциясы жоба мемлекет мемлекеттік ел қоғам қазақстан азаматтар
+    constitution constitutional draft senator senators deputy reform new state country kazakhstan
+    """.split()
+)
 RRF_K = 60
 QUOTE_BONUS = 0.0015  # ≈ a few RRF ranks: direct quotes first at similar relevance
 MAX_QUESTION_CHARS = 1000
@@ -24,10 +35,13 @@ MAX_QUESTION_CHARS = 1000
 class Calibration:
     """Abstention thresholds on e5 cosine margins (see README: "How abstention works")."""
 
-    # answer when (best in-scope cosine − best off-topic cosine) exceeds this …
-    margin: float = 0.0
-    # … or exceeds this and the question uses a domain term from the glossary
-    domain_margin: float = -0.06
+    # margin = best in-scope cosine (statements, theme labels) − best off-topic prototype cosine.
+    # Above `margin` the question is answered on meaning alone; above `covered_margin` only if
+    # the best candidates also share a meaningful word (or glossary twin) with it.
+    margin: float = 0.03
+    covered_margin: float = -0.06
+    # candidates checked for a shared word: the top dense ones
+    coverage_depth: int = 5
     # hits kept: dense cosine within this of the best one, or lexically/entity matched
     spread: float = 0.06
     near_duplicate: float = 0.97
@@ -59,9 +73,7 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     scores, ids = snapshot.dense.search(qvec.reshape(1, -1), n)
     dense = np.empty(n, dtype=np.float32)  # cosine per statement, corpus order
     dense[ids[0]] = scores[0]
-    lexical = snapshot.bm25.scores(
-        content_stems(query.question) + [s for t in query.expansion.terms for s in content_stems(t)]
-    )
+    lexical = snapshot.bm25.scores(query_stems(query))
     found = snapshot.entities.find(query.question, query.expansion.terms)
     entity_mask = np.zeros(n, dtype=bool)
     for i, st in enumerate(snapshot.statements):
@@ -73,7 +85,7 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
 
     if not entity_mask.any() and (
         _names_foreign_state(snapshot, query.question)
-        or not _in_scope(snapshot, dense, qvec, query, cal)
+        or not _in_scope(snapshot, dense, lexical, qvec, cal)
     ):
         return Answer(query=query.question, answered=False)
 
@@ -98,8 +110,16 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     return Answer(query=query.question, answered=bool(hits), hits=hits)
 
 
+def query_stems(query: Query) -> list[str]:
+    """Stems that can show a statement covers the question: its own words minus the generic
+    ones (Constitution, draft, norm, senator…), plus the twins of its domain terms."""
+    own = content_stems(query.question)
+    twins = [s for group in query.expansion.domain_terms for t in group for s in content_stems(t)]
+    return list(dict.fromkeys(s for s in own + twins if s not in GENERIC_STEMS))
+
+
 def _in_scope(
-    snapshot: Snapshot, dense: Vectors, qvec: Vectors, query: Query, cal: Calibration
+    snapshot: Snapshot, dense: Vectors, lexical: Vectors, qvec: Vectors, cal: Calibration
 ) -> bool:
     inside = float(dense.max())
     if len(snapshot.theme_vectors):
@@ -108,7 +128,8 @@ def _in_scope(
     margin = inside - outside
     if margin > cal.margin:
         return True
-    return query.expansion.domain_groups > 0 and margin > cal.domain_margin
+    top = np.argsort(-dense)[: cal.coverage_depth]
+    return margin > cal.covered_margin and bool((lexical[top] > 0).any())
 
 
 def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:

@@ -92,7 +92,8 @@ class SearchService:
 
         assert isinstance(config, RetrievalConfig)
         resources = load_resources(config.corpus_dir)
-        corpus = load_built_corpus(config.corpus_json)
+        serving = config.serving_dir()
+        corpus = load_built_corpus(serving / "corpus.json")
         loop = asyncio.get_running_loop()
         try:
             embedder = await loop.run_in_executor(None, load_embedder, config)
@@ -102,7 +103,7 @@ class SearchService:
         def _load() -> Snapshot:
             try:
                 dense = dense_index.load(
-                    config.index_dir,
+                    serving / "index",
                     model_id=embedder.model_id,
                     dim=embedder.dim,
                     corpus_hash=corpus.content_hash(),

@@ -1,0 +1,153 @@
+"""The single wiring point: services in, Dispatcher out (used by `run`, `chat` and tests)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from typing import NotRequired, TypedDict
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.base import BaseSession
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import BotCommand
+
+from bot.config import Settings
+from bot.corpus_ops import CorpusAdminAPI, CorpusOps
+from bot.handlers import get_routers
+from bot.metrics import Metrics, MetricsMiddleware
+from bot.middlewares import (
+    HandlerNameMiddleware,
+    LanguageMiddleware,
+    RetryAfterMiddleware,
+    ThrottlingMiddleware,
+    UpdateLogMiddleware,
+)
+from bot.middlewares.inflight import InFlightMiddleware
+from bot.storage import Storage
+from bot.texts import Lang, texts_for
+from bot.uploads import PendingUploads
+from retrieval.api import SearchAPI
+
+log = logging.getLogger(__name__)
+
+PURGE_INTERVAL_S = 24 * 3600.0
+
+
+class Services(TypedDict):
+    """Everything handlers may ask for by parameter name (spread into the Dispatcher)."""
+
+    search: SearchAPI
+    repo: Storage
+    settings: Settings
+    # Corpus changes (uploads, /reload); absent → moderators are told it is unavailable.
+    admin: NotRequired[CorpusAdminAPI]
+    # Prometheus collectors on the composition root's registry; absent → nothing is counted.
+    metrics: NotRequired[Metrics]
+
+
+def create_bot(token: str, session: BaseSession) -> Bot:
+    """A Bot that speaks HTML, shows no link previews and honours 429 retry_after."""
+    session.middleware(RetryAfterMiddleware())
+    return Bot(
+        token,
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def create_dispatcher(
+    services: Services,
+    *,
+    throttle: bool = True,
+    clock: Callable[[], float] = time.monotonic,
+) -> Dispatcher:
+    """Handlers also receive `corpus_ops` (CorpusOps | None), `uploads` and `inflight`."""
+    metrics = services.get("metrics")
+    admin = services.get("admin")
+    corpus_ops = CorpusOps(admin, services["repo"], metrics) if admin is not None else None
+    inflight = InFlightMiddleware(services["settings"].bot.shutdown_timeout)
+    dp = Dispatcher(
+        disable_fsm=True,
+        **services,
+        corpus_ops=corpus_ops,
+        uploads=PendingUploads(),
+        inflight=inflight,
+    )
+    dp.update.outer_middleware(inflight)
+    dp.update.outer_middleware(UpdateLogMiddleware())
+    if metrics is not None:
+        dp.update.outer_middleware(MetricsMiddleware(metrics))
+    throttling = ThrottlingMiddleware(clock=clock)
+    for observer in (dp.message, dp.callback_query, dp.inline_query):
+        observer.middleware(HandlerNameMiddleware())
+        observer.middleware(LanguageMiddleware(services["repo"]))
+        if throttle:
+            observer.middleware(throttling)
+    dp.include_routers(*get_routers())
+    purge = RetentionPurge(services["repo"])
+    dp.startup.register(set_commands)
+    dp.startup.register(purge.start)
+    dp.shutdown.register(inflight.drain)  # first: handlers finish while everything is open
+    dp.shutdown.register(purge.stop)
+    return dp
+
+
+def bot_commands(lang: Lang) -> list[BotCommand]:
+    tx = texts_for(lang)
+    return [
+        BotCommand(command="start", description=tx.cmd_start),
+        BotCommand(command="ask", description=tx.cmd_ask),
+        BotCommand(command="themes", description=tx.cmd_themes),
+        BotCommand(command="senators", description=tx.cmd_senators),
+        BotCommand(command="regions", description=tx.cmd_regions),
+        BotCommand(command="lang", description=tx.cmd_lang),
+        BotCommand(command="about", description=tx.cmd_about),
+        BotCommand(command="help", description=tx.cmd_help),
+    ]
+
+
+async def set_commands(bot: Bot) -> None:
+    """Command menu per language; Russian is also the default for every other language."""
+    for lang, code in ((Lang.RU, None), (Lang.KK, "kk"), (Lang.EN, "en")):
+        try:
+            await bot.set_my_commands(bot_commands(lang), language_code=code)
+        except TelegramAPIError as exc:
+            log.warning("setMyCommands(%s) failed: %s", code or "default", exc.message)
+
+
+class RetentionPurge:
+    """Deletes expired question logs at startup and then once a day."""
+
+    def __init__(self, repo: Storage, interval_s: float = PURGE_INTERVAL_S) -> None:
+        self._storage = repo
+        self._interval_s = interval_s
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await self._purge()
+        self._task = asyncio.create_task(self._loop(), name="retention-purge")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _loop(self) -> None:
+        while True:
+            await asyncio.sleep(self._interval_s)
+            await self._purge()
+
+    async def _purge(self) -> None:
+        deleted = await self._storage.purge_expired()
+        log.info(
+            "retention purge: %d question logs older than %d days deleted",
+            deleted,
+            self._storage.retention_days,
+        )

@@ -1,0 +1,254 @@
+"""Moderators change the corpus: upload a release (file or pasted text) → preview → Publish or
+Discard; /reload rebuilds from the raw folders. Private chats only, moderators only: everyone
+else is answered by the refusal handlers in `moderation.py` as if these did not exist.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import suppress
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Document, Message, User
+
+from bot import keyboards, render_admin
+from bot.callbacks import UploadAction, UploadCb
+from bot.corpus_ops import CorpusOps, ReloadBusy, ReloadError, one_line
+from bot.filters import IsModerator
+from bot.render import simple
+from bot.sending import Target, send_chunks
+from bot.storage import Storage
+from bot.texts import Lang, Texts
+from bot.texts.moderator import ModTexts, mod_texts_for
+from bot.uploads import (
+    PendingUploads,
+    UploadRefused,
+    check_name,
+    check_size,
+    check_text_like,
+    paste_name,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _refusal_text(refused: UploadRefused, mtx: ModTexts) -> str:
+    template = {
+        "bad_type": mtx.upload_bad_type,
+        "too_big": mtx.upload_too_big,
+        "binary": mtx.upload_binary,
+        "download_failed": mtx.upload_download_failed,
+    }[refused.kind]
+    return template.format(**refused.values)
+
+
+async def _download(bot: Bot, document: Document) -> bytes:
+    try:
+        stream = await bot.download(document)
+    except (TelegramAPIError, OSError, TimeoutError) as exc:
+        raise UploadRefused("download_failed", reason=one_line(exc)) from None
+    if stream is None:  # pragma: no cover - only when a destination is given
+        raise UploadRefused("download_failed", reason="empty")
+    return stream.read()
+
+
+async def _preview(
+    bot: Bot,
+    target: Target,
+    user: User,
+    name: str,
+    data: bytes,
+    tx: Texts,
+    mtx: ModTexts,
+    ops: CorpusOps,
+    uploads: PendingUploads,
+    repo: Storage,
+) -> None:
+    try:
+        result = await ops.preview(name, data)
+    except ReloadError as exc:
+        await send_chunks(bot, target, [simple(mtx.publish_failed.format(reason=str(exc)))])
+        return
+    if not result.ok:
+        errors = sum(1 for i in result.issues if i.level == "error")
+        await repo.log_moderator_action(user.id, "upload_refused", f"{name}: {errors} error(s)")
+        await send_chunks(bot, target, render_admin.refused_messages(name, result, mtx))
+        return
+    token = uploads.put(user.id, name, data)
+    warnings = len(result.issues)
+    detail = f"{name}: {len(result.corpus.meetings)} meetings, {warnings} warning(s)"
+    await repo.log_moderator_action(user.id, "upload", detail)
+    chunks = render_admin.preview_messages(name, result, tx, mtx)
+    await send_chunks(bot, target, chunks, keyboards.upload_keyboard(mtx, token))
+
+
+async def _take_document(
+    message: Message,
+    document: Document,
+    bot: Bot,
+    tx: Texts,
+    mtx: ModTexts,
+    ops: CorpusOps,
+    uploads: PendingUploads,
+    repo: Storage,
+    user: User,
+) -> None:
+    target = Target.of_message(message)
+    name = document.file_name or "upload"
+    try:
+        check_name(name)
+        check_size(document.file_size)  # before downloading: a huge file is never fetched
+        data = await _download(bot, document)
+        check_size(len(data))
+        check_text_like(name, data)
+    except UploadRefused as refused:
+        await repo.log_moderator_action(user.id, "upload_refused", f"{name}: {refused.kind}")
+        await send_chunks(bot, target, [simple(_refusal_text(refused, mtx))])
+        return
+    await _preview(bot, target, user, name, data, tx, mtx, ops, uploads, repo)
+
+
+async def on_document(
+    message: Message,
+    bot: Bot,
+    tx: Texts,
+    lang: Lang,
+    corpus_ops: CorpusOps | None,
+    uploads: PendingUploads,
+    repo: Storage,
+    event_from_user: User,
+) -> None:
+    mtx = mod_texts_for(lang)
+    if corpus_ops is None or message.document is None:
+        await send_chunks(bot, Target.of_message(message), [simple(mtx.unavailable)])
+        return
+    await _take_document(
+        message, message.document, bot, tx, mtx, corpus_ops, uploads, repo, event_from_user
+    )
+
+
+async def on_upload(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    tx: Texts,
+    lang: Lang,
+    corpus_ops: CorpusOps | None,
+    uploads: PendingUploads,
+    repo: Storage,
+    event_from_user: User,
+) -> None:
+    """`/upload <pasted release>`, or `/upload` in reply to a text or a file."""
+    mtx = mod_texts_for(lang)
+    target = Target.of_message(message)
+    if corpus_ops is None:
+        await send_chunks(bot, target, [simple(mtx.unavailable)])
+        return
+    replied = message.reply_to_message
+    if replied is not None and replied.document is not None:
+        await _take_document(
+            message, replied.document, bot, tx, mtx, corpus_ops, uploads, repo, event_from_user
+        )
+        return
+    text = command.args or (replied.text or replied.caption if replied is not None else None)
+    if not text or not text.strip():
+        await send_chunks(bot, target, [simple(mtx.upload_usage)])
+        return
+    data = text.encode("utf-8")
+    try:
+        check_size(len(data))
+    except UploadRefused as refused:
+        await send_chunks(bot, target, [simple(_refusal_text(refused, mtx))])
+        return
+    name = paste_name()
+    await _preview(bot, target, event_from_user, name, data, tx, mtx, corpus_ops, uploads, repo)
+
+
+async def on_upload_button(
+    callback: CallbackQuery,
+    callback_data: UploadCb,
+    bot: Bot,
+    tx: Texts,
+    lang: Lang,
+    corpus_ops: CorpusOps | None,
+    uploads: PendingUploads,
+    repo: Storage,
+) -> None:
+    mtx = mod_texts_for(lang)
+    user = callback.from_user
+    pending = uploads.get(callback_data.t, user.id)
+    target = Target.of_callback(callback)
+    if pending is None or target is None or corpus_ops is None:
+        await callback.answer(tx.expired)  # stale, forged or another moderator's token
+        return
+    if callback_data.a is UploadAction.DISCARD:
+        uploads.discard(callback_data.t)
+        await repo.log_moderator_action(user.id, "discard", pending.name)
+        await callback.answer(mtx.discarded)
+        await _drop_buttons(callback)
+        await send_chunks(bot, target, [simple(mtx.discarded)])
+        return
+    if corpus_ops.busy:
+        await callback.answer(mtx.reload_busy)  # the upload stays; press again later
+        return
+    await callback.answer(mtx.publishing)
+    try:
+        report = await corpus_ops.publish(user.id, pending.name, pending.data)
+    except ReloadBusy:
+        await send_chunks(bot, target, [simple(mtx.reload_busy)])
+        return
+    except ReloadError as exc:
+        uploads.discard(callback_data.t)
+        await _drop_buttons(callback)
+        await send_chunks(bot, target, [simple(mtx.publish_failed.format(reason=str(exc)))])
+        return
+    uploads.discard(callback_data.t)
+    await _drop_buttons(callback)
+    await send_chunks(bot, target, [render_admin.published_message(pending.name, report, mtx)])
+
+
+async def _drop_buttons(callback: CallbackQuery) -> None:
+    if isinstance(callback.message, Message):
+        with suppress(TelegramBadRequest):
+            await callback.message.edit_reply_markup(reply_markup=None)
+
+
+async def on_reload(
+    message: Message,
+    bot: Bot,
+    lang: Lang,
+    corpus_ops: CorpusOps | None,
+    event_from_user: User,
+) -> None:
+    mtx = mod_texts_for(lang)
+    target = Target.of_message(message)
+    if corpus_ops is None:
+        await send_chunks(bot, target, [simple(mtx.unavailable)])
+        return
+    if corpus_ops.busy:
+        await send_chunks(bot, target, [simple(mtx.reload_busy)])
+        return
+    await send_chunks(bot, target, [simple(mtx.reload_started)])
+    try:
+        report = await corpus_ops.reload(event_from_user.id)
+    except ReloadBusy:
+        reply = simple(mtx.reload_busy)
+    except ReloadError as exc:
+        reply = simple(mtx.reload_failed.format(reason=str(exc)))
+    else:
+        reply = render_admin.reloaded_message(report, mtx)
+    await send_chunks(bot, target, [reply])
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.filter(F.chat.type == ChatType.PRIVATE)
+    moderator = IsModerator()
+    router.message.register(on_reload, Command("reload"), moderator)
+    router.message.register(on_upload, Command("upload"), moderator)
+    router.message.register(on_document, F.document, moderator)
+    router.callback_query.register(on_upload_button, UploadCb.filter(), moderator)
+    return router

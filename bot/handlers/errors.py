@@ -1,0 +1,51 @@
+"""The one error handler: the log gets the update id and traceback, the user a short apology."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import suppress
+
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
+from aiogram.types import ErrorEvent, Update, User
+
+from bot import render
+from bot.middlewares.language import user_language
+from bot.storage import Storage
+from bot.texts import texts_for
+
+log = logging.getLogger(__name__)
+
+
+def _user_and_chat(update: Update) -> tuple[User | None, int | None]:
+    if update.message is not None:
+        return update.message.from_user, update.message.chat.id
+    if update.callback_query is not None:
+        message = update.callback_query.message
+        return update.callback_query.from_user, message.chat.id if message else None
+    if update.inline_query is not None:
+        return update.inline_query.from_user, None
+    return None, None
+
+
+async def on_error(event: ErrorEvent, bot: Bot, repo: Storage) -> bool:
+    update, exc = event.update, event.exception
+    if isinstance(exc, TelegramForbiddenError):
+        # The user blocked the bot: nothing to tell them, nothing to retry.
+        log.warning("update id=%d: %s", update.update_id, exc.message)
+        return True
+    log.error("update id=%d failed", update.update_id, exc_info=exc)
+    user, chat_id = _user_and_chat(update)
+    tx = texts_for(await user_language(repo, user))
+    with suppress(TelegramAPIError):
+        if update.callback_query is not None:
+            await update.callback_query.answer(tx.error)
+        elif chat_id is not None:
+            await bot.send_message(chat_id=chat_id, text=render.simple(tx.error))
+    return True
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.errors.register(on_error)
+    return router

@@ -1,0 +1,58 @@
+"""Questions: any text in private, `/ask …` anywhere, mentions of / replies to the bot in groups."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot.answering import answer_question
+from bot.filters import AddressedToBot, PrivateQuestion
+from bot.middlewares.update_log import UpdateLog
+from bot.sending import Target
+from bot.storage import Storage
+from bot.texts import Texts
+from retrieval.api import SearchAPI
+
+
+async def on_question(
+    message: Message,
+    question: str,
+    bot: Bot,
+    tx: Texts,
+    user_key: str,
+    search: SearchAPI,
+    repo: Storage,
+    update_log: UpdateLog,
+) -> None:
+    await answer_question(
+        bot=bot,
+        target=Target.of_message(message, reply=True),
+        text=question,
+        user_key=user_key,
+        search=search,
+        repo=repo,
+        tx=tx,
+        update_log=update_log,
+    )
+
+
+async def on_ask(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    tx: Texts,
+    user_key: str,
+    search: SearchAPI,
+    repo: Storage,
+    update_log: UpdateLog,
+) -> None:
+    await on_question(message, command.args or "", bot, tx, user_key, search, repo, update_log)
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(on_ask, Command("ask"), flags={"throttle": "message"})
+    router.message.register(on_question, PrivateQuestion(), flags={"throttle": "message"})
+    router.message.register(on_question, AddressedToBot(), flags={"throttle": "message"})
+    return router

@@ -1,0 +1,107 @@
+"""The shape of a language pack and how a Telegram language code maps to one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Lang(StrEnum):
+    RU = "ru"
+    KK = "kk"
+    EN = "en"
+
+
+DEFAULT_LANG = Lang.RU
+LANG_NAMES: dict[Lang, str] = {Lang.RU: "Русский", Lang.KK: "Қазақша", Lang.EN: "English"}
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """One language's strings; `{name}` placeholders are filled with `str.format`."""
+
+    lang: Lang
+    # command menu
+    cmd_start: str
+    cmd_ask: str
+    cmd_themes: str
+    cmd_senators: str
+    cmd_regions: str
+    cmd_lang: str
+    cmd_about: str
+    cmd_help: str
+    # /start and /help
+    welcome_title: str
+    welcome_body: str
+    examples_title: str
+    examples: tuple[str, str, str]
+    help_body: str
+    # /about
+    about_title: str
+    about_corpus: str
+    about_sources: str
+    about_method: str
+    about_disclaimer: str
+    about_privacy: str
+    unknown_date: str
+    # answers
+    answer_title: str
+    results_range: str
+    kind_quote: str
+    kind_reported: str
+    unknown_speaker: str
+    source_label: str
+    truncated_note: str
+    no_answer: str
+    no_answer_hint: str
+    ask_usage: str
+    btn_more: str
+    btn_meeting: str
+    # feedback
+    reason_wrong_senator: str
+    reason_off_topic: str
+    reason_not_enough: str
+    reason_other: str
+    vote_thanks: str
+    reason_prompt: str
+    reason_thanks: str
+    # buttons that no longer apply
+    no_more: str
+    not_yours: str
+    expired: str
+    # meeting report
+    meeting_title: str
+    meeting_senators: str
+    meeting_place: str
+    meeting_audience: str
+    meeting_statements: str
+    meeting_not_found: str
+    # browsing
+    themes_prompt: str
+    senators_prompt: str
+    regions_prompt: str
+    list_empty: str
+    theme_title: str
+    senator_title: str
+    region_title: str
+    statements_count: str
+    browse_empty: str
+    # language, limits, errors
+    lang_prompt: str
+    lang_set: str
+    throttled: str
+    send_text: str
+    unknown_command: str
+    error: str
+    inline_hint: str
+    inline_no_answer: str
+
+
+def resolve_lang(code: str | None) -> Lang:
+    """Telegram's `language_code` (e.g. `en-US`, `kk`) → a supported language, default ru."""
+    if code:
+        prefix = code.split("-")[0].strip().lower()
+        for lang in Lang:
+            if lang.value == prefix:
+                return lang
+    return DEFAULT_LANG

@@ -1,0 +1,150 @@
+"""Who is speaking: names, senator words and verb number in a quote tail or reporting clause."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from retrieval.ingest.nlp import Ent, Sent, Tok
+from retrieval.ingest.quotes import is_speech_word
+
+Number = Literal["sing", "plur"]
+_SING_PRONOUNS = frozenset(
+    "он она его её ее ему ей него неё нее ол оның оған he she his her".split()
+)
+_PLUR_PRONOUNS = frozenset("они их им ними олар олардың оларға they their".split())
+_SENATOR_STEMS = ("сенатор", "депутат", "парламентари", "senator", "deput")
+_PLURAL_ENDINGS = ("ы", "ов", "ам", "ами", "ах", "и", "ий", "иям", "иями", "лар", "тар", "лардың",
+                   "тардың", "s")  # fmt: skip
+_IMPERSONAL = frozenset(
+    "подчеркнуто подчёркнуто отмечено отмечалось подчеркивалось подчёркивалось говорилось "
+    "указывалось указано сказано заявлено акцентировано высказано".split()
+)
+_KK_FILLER = frozenset(
+    "деді деп дейді айтты атап өтті көрсетті мәлімдеді жеткізді түсіндірді қосты түйіндеді "
+    "білдірді баса ерекше өз сөзінде сөйлеген кездесуде жиында сондай ақ тағы да де та те "
+    "сенатор депутат ол олар сенаторлар депутаттар сенат сенаты депутаты".split()
+)
+_ROLE_STEMS = (
+    "аким", "әкім", "министр", "президент", "глав", "директор", "руководител", "председател",
+    "ректор", "заместител", "начальник", "мэр", "губернатор", "посол", "эксперт", "житель",
+    "жительниц", "участник", "учитель", "врач", "студент", "ветеран", "представител",
+)  # fmt: skip
+_CLAUSE_END = re.compile(r",?\s+(?:что|о том|будто)\b|:")
+
+
+def senator_word_number(word: str) -> Number | None:
+    """'сенатор' → sing, 'сенаторы' → plur, pronouns likewise; other words → None."""
+    low = word.casefold()
+    if low in _SING_PRONOUNS:
+        return "sing"
+    if low in _PLUR_PRONOUNS:
+        return "plur"
+    for stem in _SENATOR_STEMS:
+        if low.startswith(stem):
+            rest = low[len(stem) :]
+            if stem == "парламентари":
+                return "plur" if rest in ("и", "ев", "ям", "ями", "ях") else "sing"
+            return "plur" if rest.startswith(_PLURAL_ENDINGS) and rest not in ("а", "у") else "sing"
+    return None
+
+
+def is_role_word(word: str) -> bool:
+    return word.casefold().startswith(_ROLE_STEMS)
+
+
+@dataclass
+class Cue:
+    """What a tail or a reporting clause says about its speaker."""
+
+    names: list[str] = field(default_factory=list)
+    number: Number | None = None  # from senator words, pronouns, impersonal or plural verbs
+    other: bool = False  # a non-senator person is the subject ("жители", "аким")
+    speech: bool = False  # has a verb of saying
+    gender: str | None = None  # femn/masc of the verb of saying
+
+
+@dataclass(frozen=True)
+class Resolution:
+    speakers: list[str]
+    problem: str | None = None  # issue code when the speaker cannot be told
+
+
+def clause(sent: Sent, text: str) -> tuple[int, int]:
+    """The reporting part of a sentence: before 'что'/':' (the reported content follows)."""
+    match = _CLAUSE_END.search(text, sent.start, sent.stop)
+    return sent.start, match.start() if match else sent.stop
+
+
+def read_cue(
+    toks: Sequence[Tok],
+    names: list[str],
+    name_ents: Sequence[Ent],
+    *,
+    kazakh: bool,
+    tail: bool,
+) -> Cue:
+    """Collect speaker evidence from the tokens of a tail or reporting clause."""
+    cue = Cue(names=list(names))
+    in_name = [any(e.start <= t.start < e.stop for e in name_ents) for t in toks]
+    for i, tok in enumerate(toks[1:], 1):  # "по словам депутата", "по его мнению"
+        if tok.lower in ("словам", "мнению") and "по" in (
+            toks[i - 1].lower,
+            toks[max(0, i - 2)].lower,
+        ):
+            cue.speech = True
+    for tok, named in zip(toks, in_name, strict=True):
+        if is_speech_word(tok.text) and tok.pos in ("VERB", "X", ""):
+            cue.speech = True
+            if cue.gender is None and tok.feats.get("Number") == "Sing":
+                gender = tok.feats.get("Gender")
+                cue.gender = {"Fem": "femn", "Masc": "masc"}.get(gender or "")
+            if cue.number is None and tok.feats.get("Number") == "Plur" and not _has_subject(toks):
+                cue.number = "plur"
+        elif is_speech_word(tok.text):
+            cue.speech = True
+        low = tok.lower
+        if low in _IMPERSONAL:
+            cue.speech = True
+            cue.number = cue.number or "plur"
+        number = senator_word_number(tok.text)
+        if number is not None and not named:
+            cue.number = "sing" if "sing" in (number, cue.number) else "plur"
+        elif not named and (tail or not kazakh) and _is_other_subject(tok, kazakh=kazakh):
+            cue.other = True
+    return cue
+
+
+def _has_subject(toks: Sequence[Tok]) -> bool:
+    return any(t.case == "Nom" and t.pos in ("NOUN", "PROPN", "PRON") for t in toks)
+
+
+def _is_other_subject(tok: Tok, *, kazakh: bool) -> bool:
+    if kazakh:
+        return (
+            tok.text[:1].isalpha() and tok.lower not in _KK_FILLER and not is_speech_word(tok.text)
+        )
+    if tok.pos not in ("NOUN", "PROPN") or tok.case != "Nom":
+        return False
+    return tok.feats.get("Animacy") == "Anim" or is_role_word(tok.text)
+
+
+def resolve(cue: Cue, senators: Sequence[str], *, quote: bool = False) -> Resolution:
+    """Apply the attribution rules: a name wins; 'сенатор'/'она' means the meeting's only
+    senator; plural or impersonal cues mean all of them; otherwise nobody (and say so)."""
+    if cue.names:
+        outsiders = [n for n in cue.names if n not in senators]
+        return Resolution(list(cue.names), "speaker_not_in_meeting" if outsiders else None)
+    if cue.other:
+        return Resolution([], "non_senator_speaker")
+    if not senators:
+        return Resolution([], "no_senator")
+    if cue.number == "plur":
+        return Resolution(list(senators))
+    if len(senators) == 1:
+        return Resolution([senators[0]])
+    if cue.number is None and not cue.speech and not quote:
+        return Resolution(list(senators))  # narrative about the meeting as a whole
+    return Resolution([], "ambiguous_speaker")

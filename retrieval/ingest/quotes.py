@@ -1,0 +1,177 @@
+"""Direct speech in a paragraph: `– Текст, – отметила X.`, `«Текст», – сказал X.`, `X: «Текст»`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retrieval.ingest.text import DASH_CLASS
+
+# Verb forms only (stems like "ответ" would also catch "ответственность").
+_RU_SPEECH = (
+    "отметил", "отметив", "отмечает", "отмечают", "отмечая", "подчеркнул", "подчеркнув",
+    "подчеркивает", "подчёркивает", "подчеркивают", "подчеркивая", "подчёркивая", "сказал",
+    "сказав", "говорит", "говорил", "заявил", "заявляет", "добавил", "добавив", "добавляет",
+    "пояснил", "пояснив", "поясняет", "разъяснил", "разъяснив", "разъясняя", "разъясняет",
+    "указал", "указав", "указывает", "указывая", "считает", "считают", "уверен", "убежден",
+    "убеждён", "подытожил", "резюмировал", "напомнил", "напомнив", "напоминает", "акцентировал",
+    "сообщил", "сообщает", "рассказал", "рассказав", "констатировал", "призвал", "призвав",
+    "призывает", "поделил", "выразил", "выразив", "ответил", "отвечая", "уточнил", "высказал",
+    "полагает", "заключил", "обратил", "обратив", "остановил", "остановив", "спросил",
+    "воскликнул", "продолжил",
+)  # fmt: skip
+_KK_SPEECH = frozenset(
+    "деді деп дейді айтты айтады айтып атап мәлімдеді жеткізді түсіндірді қосты түйіндеді "
+    "білдірді көрсетті санайды айтуынша пікірінше сөзінше екенін екендігін тоқталды".split()
+)
+_EN_SPEECH = frozenset(
+    "said says noted stressed added emphasized emphasised explained according told underlined "
+    "stated".split()
+)
+_WORD = re.compile(r"[\w-]+")
+_LEAD_DASH = re.compile(r"\s*" + DASH_CLASS + r"{1,2}\s*")
+_SEPARATOR = re.compile(r"([,!?…]?)\s*" + DASH_CLASS + r"{1,2}\s+")
+_OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_INITIAL = re.compile(r"(?:^|\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.$")
+TAIL_WORDS = 14
+
+
+def is_speech_word(word: str) -> bool:
+    """A verb of saying in Russian (stem), Kazakh or English."""
+    low = word.casefold()
+    return low.startswith(_RU_SPEECH) or low in _KK_SPEECH or low in _EN_SPEECH
+
+
+def has_speech_word(text: str) -> bool:
+    return any(is_speech_word(w) for w in _WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the whole direct-speech segment, cue included
+    end: int
+    body_start: int
+    body_end: int
+    text: str  # verbatim body: no opening dash, no quote marks, no comma before the tail
+    cue_start: int | None = None  # the attribution ("отметила сенатор") or lead-in ("X отметил")
+    cue_end: int | None = None
+    continues: bool = False  # a later part of the previous quote, same speaker
+
+
+def sentence_end(text: str, start: int) -> int:
+    """End of the sentence starting at `start` (an initial like 'Н.' does not end it)."""
+    for match in re.finditer(r"[.!?…]+", text[start:]):
+        end = start + match.end()
+        if not _INITIAL.search(text[start:end]):
+            return end
+    return len(text)
+
+
+def _tail_at(text: str, start: int, punctuated: bool) -> int | None:
+    end = sentence_end(text, start)
+    tail_words = _WORD.findall(text[start:end])
+    if not tail_words or len(tail_words) > TAIL_WORDS:
+        return None
+    window = tail_words[:4] if punctuated else tail_words[:1]
+    return end if any(is_speech_word(w) for w in window) else None
+
+
+def _body(text: str, start: int, end: int, closing: str = "") -> tuple[int, int, str]:
+    body = text[start:end].rstrip()
+    if closing and body.endswith(closing):
+        body = body[: -len(closing)]
+    body = body.rstrip(" ,")
+    stripped = body.lstrip()
+    start += len(body) - len(stripped)
+    return start, start + len(stripped), stripped
+
+
+def _dash_quotes(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    pos = 0
+    while (lead := _LEAD_DASH.match(text, pos)) is not None:
+        body_start = lead.end()
+        found: tuple[re.Match[str], int] | None = None
+        for sep in _SEPARATOR.finditer(text, body_start):
+            end = _tail_at(text, sep.end(), punctuated=bool(sep.group(1)))
+            if end is not None:
+                found = (sep, end)
+                break
+        continues = bool(spans)
+        if found is None:
+            b_start, b_end, body = _body(text, body_start, len(text))
+            spans.append(QuoteSpan(pos, len(text), b_start, b_end, body, continues=continues))
+            break
+        sep, end = found
+        kept = sep.group(1) if sep.group(1) in ("!", "?", "…") else ""
+        b_start, b_end, body = _body(text, body_start, sep.start())
+        spans.append(
+            QuoteSpan(pos, end, b_start, b_end, body + kept, sep.end(), end, continues=continues)
+        )
+        pos = end
+        if not _LEAD_DASH.match(text, pos) or not text[pos:].strip():
+            break
+    return spans
+
+
+def _closing(text: str, open_at: int) -> int | None:
+    opener = text[open_at]
+    closer = _OPENERS[opener]
+    depth = 0
+    for i in range(open_at + 1, len(text)):
+        ch = text[i]
+        if ch == closer:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch == opener:
+            depth += 1
+    return None
+
+
+def _marked_quotes(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    """«…» quotes that open a sentence (attribution after) or follow `lead:`."""
+    spans: list[QuoteSpan] = []
+    for i, ch in enumerate(text):
+        if ch not in _OPENERS or any(s.start <= i < s.end for s in (*taken, *spans)):
+            continue
+        before = text[:i].rstrip()
+        at_sentence_start = not before or before.endswith((".", "!", "?", "…"))
+        after_colon = before.endswith(":")
+        if not (at_sentence_start or after_colon):
+            continue
+        close = _closing(text, i)
+        if close is None:
+            continue
+        b_start, b_end, body = _body(text, i + 1, close)
+        if len(_WORD.findall(body)) < 3:
+            continue
+        if after_colon:
+            lead_start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+            lead_start = lead_start + 2 if lead_start >= 0 else 0
+            if not has_speech_word(text[lead_start : len(before)]):
+                continue
+            end = close + 1
+            end += 1 if text[end : end + 1] == "." else 0
+            spans.append(QuoteSpan(lead_start, end, b_start, b_end, body, lead_start, len(before)))
+            continue
+        sep = _SEPARATOR.match(text, close + 1)
+        if sep is None:
+            continue
+        tail_end = _tail_at(text, sep.end(), punctuated=True)
+        if tail_end is not None:
+            spans.append(QuoteSpan(i, tail_end, b_start, b_end, body, sep.end(), tail_end))
+    return spans
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every direct-speech segment of a paragraph, in order."""
+    spans = _dash_quotes(text)
+    spans += _marked_quotes(text, spans)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def inside(start: int, stop: int, spans: Sequence[QuoteSpan]) -> bool:
+    """Does [start, stop) overlap any of the spans?"""
+    return any(s.start <= start < s.end or start <= s.start < stop for s in spans)

@@ -1,0 +1,216 @@
+"""A release file → its date, title and numbered paragraphs (each with its source line)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePath
+
+from retrieval.ingest.dates import parse_date_prefix
+from retrieval.ingest.decode import DecodeError, decode
+from retrieval.ingest.html import extract_html
+from retrieval.ingest.text import DASH_CLASS, clean, detect_language
+from retrieval.models import Issue
+
+ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+TITLE_LIMIT = 120
+_SPEECH_START = re.compile(r"^" + DASH_CLASS + r"{1,2}\s")
+_HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<article)", re.I)
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?…])(?=\s+[«\"(A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d–—-]|$)")
+_MD_LINE_RULES = (
+    (re.compile(r"^\s{0,3}(?:>\s?)+"), ""),
+    (re.compile(r"^\s{0,3}[*+]\s+"), ""),  # not "-": a dash opens direct speech
+    (re.compile(r"^\s{0,3}\d{1,3}[.)]\s+"), ""),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),
+)
+_MD_DROP = re.compile(r"^\s{0,3}(?:(?:[-*_]\s*){3,}|```.*|~~~.*|\[[^\]]+\]:\s+\S+.*)$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int  # 1-based, as reported to moderators
+    line: int  # 1-based source line where the paragraph starts
+    text: str
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    name: str
+    source: str
+    date: date | None
+    title: str
+    language: str
+    encoding: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass
+class _Lines:
+    lines: list[tuple[int, str]]  # (source line, text); "" separates paragraphs
+    title: str | None = None
+    date: date | None = None
+    url: str | None = None
+    blocks: bool = False  # HTML: every line is a paragraph of its own
+
+
+def _markdown(text: str) -> _Lines:
+    raw = text.split("\n")
+    result = _Lines([])
+    start = 0
+    if raw and raw[0].strip() == "---":  # YAML front matter: title/date only
+        for end in range(1, len(raw)):
+            if raw[end].strip() in ("---", "..."):
+                for line in raw[1:end]:
+                    key, _, value = line.partition(":")
+                    value = value.strip().strip("\"'")
+                    if key.strip().lower() == "title" and value:
+                        result.title = value
+                    elif key.strip().lower() == "date" and (parsed := parse_date_prefix(value)):
+                        result.date = parsed[0]
+                start = end + 1
+                break
+    for number, line in enumerate(raw[start:], start + 1):
+        if _MD_DROP.match(line):
+            result.lines.append((number, ""))
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading:
+            if len(heading.group(1)) == 1 and result.title is None and not _has_text(result):
+                result.title = _strip_md(heading.group(2))
+                continue
+            line = heading.group(2)
+        result.lines.append((number, _strip_md(line)))
+    return result
+
+
+def _has_text(lines: _Lines) -> bool:
+    return any(text.strip() for _, text in lines.lines)
+
+
+def _strip_md(line: str) -> str:
+    for pattern, replacement in _MD_LINE_RULES:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def _html(text: str) -> _Lines:
+    article = extract_html(text)
+    lines = [(b.line, b.text) for b in article.blocks]
+    return _Lines(lines, title=article.title, date=article.date, url=article.url, blocks=True)
+
+
+def _take_date(lines: _Lines) -> tuple[date | None, str | None]:
+    """Find the date line among the first three; lines above it are the headline."""
+    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()][:3]
+    for rank, i in enumerate(filled):
+        number, text = lines.lines[i]
+        parsed = parse_date_prefix(text)
+        if parsed is None or (rank > 0 and parsed[1] and not lines.blocks):
+            continue
+        found, rest = parsed
+        if lines.blocks and len(rest.split()) < 8:
+            rest = ""  # "5 марта 2026 · 1 204 просмотра": page furniture, not article text
+        headline = " ".join(lines.lines[j][1].strip() for j in filled[:rank]) or None
+        for j in filled[:rank]:
+            lines.lines[j] = (lines.lines[j][0], "")
+        lines.lines[i] = (number, rest)
+        return found, headline
+    return lines.date, None
+
+
+def _paragraphs(lines: _Lines) -> tuple[Paragraph, ...]:
+    """Blank lines separate paragraphs; without any, each line is one; a dash line always starts."""
+    filled = [(n, t.strip()) for n, t in lines.lines]
+    used = [i for i, (_, t) in enumerate(filled) if t]
+    if not used:
+        return ()
+    inner = filled[used[0] : used[-1] + 1]
+    blank_separated = not lines.blocks and any(not t for _, t in inner)
+    groups: list[tuple[int, list[str]]] = []
+    new = True
+    for number, text in filled:
+        if not text:
+            new = True
+            continue
+        if new or lines.blocks or not blank_separated or _SPEECH_START.match(text):
+            groups.append((number, [text]))
+        else:
+            groups[-1][1].append(text)
+        new = False
+    return tuple(Paragraph(i, n, " ".join(parts)) for i, (n, parts) in enumerate(groups, 1))
+
+
+def _title_from(paragraphs: tuple[Paragraph, ...]) -> str:
+    if not paragraphs:
+        return ""
+    text = paragraphs[0].text
+    match = _FIRST_SENTENCE.match(text)
+    sentence = match.group(1) if match else text
+    if len(sentence) <= TITLE_LIMIT:
+        return sentence
+    cut = sentence[:TITLE_LIMIT].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"
+
+
+def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issue]]:
+    """Decode, extract and split one file; errors come back as Issues, never exceptions."""
+    suffix = PurePath(name).suffix.lower()
+
+    def error(code: str, message: str, line: int | None = None) -> list[Issue]:
+        return [Issue(level="error", code=code, message=f"{name}: {message}", file=name, line=line)]
+
+    if suffix not in ALLOWED_SUFFIXES:
+        allowed = " ".join(ALLOWED_SUFFIXES)
+        return None, error("unsupported_format", f"{suffix or 'no extension'}; allowed: {allowed}")
+    if not data.strip():
+        return None, error("empty_file", "the file is empty", 1)
+    decoded = decode(data)
+    if isinstance(decoded, DecodeError):
+        return None, error(decoded.code, decoded.message, decoded.line)
+    text = clean(decoded.text).replace("\r\n", "\n").replace("\r", "\n")
+    if suffix in (".html", ".htm") or _HTML_SNIFF.match(text):
+        lines = _html(text)
+    elif suffix == ".md":
+        lines = _markdown(text)
+    else:
+        lines = _Lines(list(enumerate(text.split("\n"), 1)))
+    found_date, headline = _take_date(lines)
+    paragraphs = _paragraphs(lines)
+    if not paragraphs:
+        what = "no article text found in the page" if lines.blocks else "no text after the date"
+        return None, error("no_text", what, 1)
+    issues: list[Issue] = []
+    if found_date is None:
+        issues.append(
+            Issue(
+                level="warning",
+                code="no_date",
+                message=f"{name}: no date on the first lines (expected e.g. 'date 2026-03-05', "
+                "'5 марта 2026 г.' or '05.03.2026')",
+                file=name,
+                line=1,
+            )
+        )
+    title = lines.title or headline or _title_from(paragraphs)
+    language = detect_language(" ".join(p.text for p in paragraphs))
+    document = RawDocument(
+        name=name,
+        source=lines.url or name,
+        date=found_date,
+        title=title,
+        language=language,
+        encoding=decoded.encoding,
+        paragraphs=paragraphs,
+    )
+    return document, issues

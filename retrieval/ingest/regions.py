@@ -1,0 +1,101 @@
+"""Meeting place → one of Kazakhstan's 20 regions, from the gazetteer in corpus/regions.yaml."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from retrieval.ingest.text import StemPattern, compile_patterns, fold
+
+REGIONS_FILE = "regions.yaml"
+_LEVELS = ("names", "cities", "districts")  # a region named outright beats a city, then a district
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    region: str
+    level: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: tuple[tuple[str, int, StemPattern], ...]
+
+    def matches(self, text: str) -> list[PlaceMatch]:
+        folded = fold(text)
+        found = [
+            PlaceMatch(region, level, m.start(), m.end())
+            for region, level, pattern in self.entries
+            for m in pattern.finditer(folded)
+        ]
+        return sorted(found, key=lambda m: (m.level, m.start, m.start - m.end))
+
+    def regions(self) -> list[str]:
+        return list(dict.fromkeys(region for region, _, _ in self.entries))
+
+
+def _parse(path: Path) -> Gazetteer:
+    data: Any = yaml.safe_load(path.read_text("utf-8")) or {}
+    regions = data.get("regions") if isinstance(data, Mapping) else None
+    if not isinstance(regions, list) or not regions:
+        raise ValueError(f"{path}: expected a non-empty 'regions:' list")
+    entries: list[tuple[str, int, StemPattern]] = []
+    for region in regions:
+        if not isinstance(region, Mapping) or not region.get("name"):
+            raise ValueError(f"{path}: every region needs a 'name'")
+        name = str(region["name"])
+        sources = {0: [name]}
+        for level, key in enumerate(_LEVELS):
+            sources.setdefault(level, []).extend(str(s) for s in region.get(key) or [])
+        for level, items in sources.items():
+            entries.extend((name, level, p) for p in compile_patterns(items))
+    return Gazetteer(tuple(entries))
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(path: Path, mtime_ns: int) -> Gazetteer:
+    return _parse(path)
+
+
+def load_gazetteer(corpus_dir: Path) -> Gazetteer | None:
+    """The parsed regions.yaml (re-read when it changes); None when the file is absent."""
+    path = (corpus_dir / REGIONS_FILE).resolve()
+    if not path.exists():
+        return None
+    return _cached(path, path.stat().st_mtime_ns)
+
+
+def region_of(place: str | None, *, corpus_dir: Path) -> str | None:
+    """'Жамбылский район Алматинской области' → 'Алматинская область'; None when unknown."""
+    if not place:
+        return None
+    gazetteer = load_gazetteer(corpus_dir)
+    if gazetteer is None:
+        return None
+    found = gazetteer.matches(place)
+    return found[0].region if found else None
+
+
+def places_in(text: str, *, corpus_dir: Path) -> list[str]:
+    """Known place names in free text, as a fallback where NER fails (Kazakh releases)."""
+    gazetteer = load_gazetteer(corpus_dir)
+    if gazetteer is None:
+        return []
+    folded = fold(text)
+    out: list[str] = []
+    for match in sorted(gazetteer.matches(text), key=lambda m: m.start):
+        if match.level == 0:
+            name = match.region
+        else:
+            stem = folded[match.start : match.end]
+            name = stem.title() if len(stem.split()) > 1 else stem.capitalize()
+        if name not in out:
+            out.append(name)
+    return out

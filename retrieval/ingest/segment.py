@@ -1,0 +1,231 @@
+"""Paragraphs → meeting reports with attributed statements.
+
+Rules (tested in tests/ingest): a paragraph whose narrative names a senator not in the current
+meeting starts a new meeting; quotes and reported sentences belong to the meeting in progress.
+Narrative sentences become `reported` statements when they carry a reporting cue ("сенатор
+отметила, что", "по его словам", "подчеркнуто") or, without a cue, when they state content that
+matches a theme ("Были рассмотрены нормы …"): the release's summary of what the meeting's
+senators presented. Sentences that only report the meeting itself (who met whom, where) give
+the place and audience instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrieval.ingest.attribution import (
+    Cue,
+    Resolution,
+    clause,
+    read_cue,
+    resolve,
+)
+from retrieval.ingest.nlp import Analysis, Nlp, Sent
+from retrieval.ingest.people import People
+from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
+from retrieval.ingest.reader import Paragraph, RawDocument
+from retrieval.ingest.regions import places_in
+from retrieval.ingest.senators import SenatorDirectory
+from retrieval.ingest.text import norm_key
+from retrieval.ingest.themes import ThemeTagger
+from retrieval.ingest.venue import (
+    MEETING_RE,
+    VENUE_RE,
+    audience_items,
+    kazakh_audience,
+    place_phrases,
+)
+from retrieval.models import StatementKind
+
+
+@dataclass
+class StatementDraft:
+    kind: StatementKind
+    text: str
+    speakers: list[str]
+    themes: list[str]
+    paragraph: Paragraph
+
+
+@dataclass
+class MeetingDraft:
+    paragraph: Paragraph
+    senators: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    audience: list[str] = field(default_factory=list)
+    statements: list[StatementDraft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message: str
+    paragraph: Paragraph
+
+
+@dataclass
+class Context:
+    """Everything a document's segmentation needs; build it once per corpus build."""
+
+    nlp: Nlp
+    directory: SenatorDirectory
+    tagger: ThemeTagger
+    corpus_dir: Path
+
+
+class Segmenter:
+    """Walks one document's paragraphs, keeping the meeting in progress."""
+
+    def __init__(self, doc: RawDocument, ctx: Context) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        self.kazakh = doc.language == "kk"
+        self.meetings: list[MeetingDraft] = []
+        self.problems: list[Problem] = []
+        self._lead_cue: Cue | None = None  # "Сенатор отметила:" before a dash paragraph
+        self.people = People(ctx.directory, kazakh=self.kazakh)
+
+    @property
+    def current(self) -> MeetingDraft:
+        return self.meetings[-1]
+
+    def _senators(self) -> list[str]:
+        return self.current.senators if self.meetings else []
+
+    def run(self) -> tuple[list[MeetingDraft], list[Problem]]:
+        for para in self.doc.paragraphs:
+            self._paragraph(para)
+        for meeting in self.meetings:
+            if not meeting.senators:
+                self._warn("no_senator", "no senator found for this meeting", meeting.paragraph)
+        return self.meetings, self.problems
+
+    def _warn(self, code: str, message: str, para: Paragraph) -> None:
+        self.problems.append(Problem(code, message, para))
+
+    # ---- paragraphs -----------------------------------------------------------------------
+    def _paragraph(self, para: Paragraph) -> None:
+        quotes = find_quotes(para.text)
+        analysis = self.ctx.nlp.analyse(para.text)
+        names = self.people.senators_in(analysis, quotes, self._senators())
+        if not self.meetings:
+            self.meetings.append(MeetingDraft(para, names))
+        else:
+            new = [n for n in names if n not in self.current.senators]
+            if new and not self.current.senators:
+                self.current.senators.extend(new)
+            elif new:
+                self.meetings.append(MeetingDraft(para, names))
+        lead, self._lead_cue = self._lead_cue, None  # only the very next paragraph may use it
+        for quote in quotes:
+            self._quote(quote, analysis, para, lead)
+            lead = None
+        for sent in analysis.sents:
+            if not inside(sent.start, sent.stop, quotes):
+                self._sentence(sent, analysis, para)
+
+    def _cue_for(self, analysis: Analysis, start: int, end: int, *, tail: bool = False) -> Cue:
+        toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
+        ents = [e for e in analysis.ents if e.type == "PER" and start <= e.start < end]
+        names = self.people.names_in(analysis, start, end, self._senators())
+        # Kazakh has no morphology here: only a short tail is read word by word for other people.
+        return read_cue(toks, names, ents, kazakh=self.kazakh, tail=tail)
+
+    def _quote(
+        self, quote: QuoteSpan, analysis: Analysis, para: Paragraph, lead: Cue | None
+    ) -> None:
+        if quote.continues and self.current.statements:
+            previous = self.current.statements[-1]
+            self._add("quote", quote.text, Resolution(previous.speakers), para, None)
+            return
+        if quote.cue_start is not None and quote.cue_end is not None:
+            cue = self._cue_for(analysis, quote.cue_start, quote.cue_end, tail=True)
+        elif lead is not None:
+            cue = lead
+        else:
+            cue = Cue()
+            self._warn("quote_without_attribution", "a quote with no '– said X' after it", para)
+        resolution = resolve(cue, self.current.senators, quote=True)
+        if resolution.problem == "ambiguous_speaker":
+            resolution = Resolution([], "unattributed_quote")
+        self._add("quote", quote.text, resolution, para, cue)
+
+    def _sentence(self, sent: Sent, analysis: Analysis, para: Paragraph) -> None:
+        text = analysis.text[sent.start : sent.stop].strip()
+        meeting = self.current
+        if VENUE_RE.search(text):
+            self._venue(sent, analysis, meeting)
+        if text.endswith(":"):
+            start, end = clause(sent, analysis.text)
+            self._lead_cue = self._cue_for(analysis, start, end)
+            return
+        start, end = clause(sent, analysis.text)
+        cue = self._cue_for(analysis, start, end)
+        themes = self.ctx.tagger.tag(text)
+        if MEETING_RE.search(text) and not cue.speech:
+            return  # "X встретилась с жителями …": the meeting itself, not a statement
+        if not cue.speech and (not themes or cue.other):
+            return
+        resolution = resolve(cue, meeting.senators)
+        if resolution.problem == "ambiguous_speaker":
+            resolution = Resolution([], "unattributed_reported")
+        self._add("reported", text, resolution, para, cue, themes)
+
+    def _venue(self, sent: Sent, analysis: Analysis, meeting: MeetingDraft) -> None:
+        text = analysis.text
+        places = [p for p, _ in place_phrases(sent, text, self.ctx.nlp)]
+        if not places:
+            places = places_in(text[sent.start : sent.stop], corpus_dir=self.ctx.corpus_dir)
+        audience = audience_items(sent, text, self.ctx.nlp)
+        if self.kazakh:
+            audience += kazakh_audience(text[sent.start : sent.stop])
+        for place in places:
+            if norm_key(place) not in {norm_key(p) for p in meeting.places}:
+                meeting.places.append(place)
+        for item in audience:
+            if norm_key(item) not in {norm_key(a) for a in meeting.audience}:
+                meeting.audience.append(item)
+
+    def _add(
+        self,
+        kind: StatementKind,
+        text: str,
+        resolution: Resolution,
+        para: Paragraph,
+        cue: Cue | None,
+        themes: list[str] | None = None,
+    ) -> None:
+        if not text:
+            return
+        if resolution.problem and resolution.problem != "no_senator":  # said once per meeting
+            self._warn(resolution.problem, _MESSAGES[resolution.problem].format(text[:60]), para)
+        self._check_gender(resolution.speakers, cue, para)
+        themes = self.ctx.tagger.tag(text) if themes is None else themes
+        draft = StatementDraft(kind, text, resolution.speakers, themes, para)
+        self.current.statements.append(draft)
+
+    def _check_gender(self, speakers: list[str], cue: Cue | None, para: Paragraph) -> None:
+        if cue is None or cue.gender is None or len(speakers) != 1:
+            return
+        parts = speakers[0].split()
+        genders = {self.ctx.nlp.gender(p) for p in parts} - {None}
+        if len(genders) == 1 and cue.gender not in genders:
+            self._warn(
+                "gender_mismatch",
+                f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
+                para,
+            )
+
+
+_MESSAGES = {
+    "unattributed_quote": "quote not attributed (several senators, no name): «{}…»",
+    "unattributed_reported": "reported statement not attributed (several senators): «{}…»",
+    "non_senator_speaker": "the speaker is not a senator; kept without speakers: «{}…»",
+    "speaker_not_in_meeting": "the named speaker is not among the meeting's senators: «{}…»",
+    "no_senator": "statement before any senator was named: «{}…»",
+}
+
+
+def segment(doc: RawDocument, ctx: Context) -> tuple[list[MeetingDraft], list[Problem]]:
+    return Segmenter(doc, ctx).run()

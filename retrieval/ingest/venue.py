@@ -1,0 +1,166 @@
+"""Where a meeting took place and whom the senators met, from its introducing sentences."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.ingest.nlp import Ent, Nlp, Sent, Tok
+
+# Sentences that report a meeting itself; they give place/audience, not statements.
+MEETING_RE = re.compile(
+    r"\b(?:встрети\w*|встретил\w*|встреч\w*\s+с(?:о)?\b|провел\w*\s+(?:\w+\s+)?встреч\w*"
+    r"|провёл\w*\s+(?:\w+\s+)?встреч\w*|состоял\w*|посетил\w*|побывал\w*|кездес\w*|жүздес\w*"
+    r"|met\s+with|visited)",
+    re.I,
+)
+# Sentences that may name the venue and audience without being pure logistics.
+VENUE_RE = re.compile(MEETING_RE.pattern + r"|\b(?:обсудил\w*|провел\w*|провёл|талқыла\w*)", re.I)
+_COUNTRY = frozenset({"казахстан", "республика казахстан", "рк", "қазақстан", "kazakhstan"})
+_HEAD_NOUNS = frozenset({"область", "район", "село", "аул", "поселок", "посёлок", "округ"})
+_CITY_NOUNS = frozenset({"город", "г", "г."})
+_NOT_AUDIENCE = ("учет", "учёт", "цель", "помощ", "участи", "использовани", "применени", "точк",
+                 "сенатор", "депутат", "интерес", "тем", "связ", "соответстви")  # fmt: skip
+_KK_WITH = re.compile(r"^([\w-]+?)(мен|пен|бен)$")
+_KK_LOCATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|ында|інде|нда|нде)$")
+
+
+def _tok_before(sent: Sent, pos: int) -> Tok | None:
+    before = [t for t in sent.toks if t.stop <= pos]
+    return before[-1] if before else None
+
+
+def _lemma(nlp: Nlp, word: str) -> str:
+    parses = nlp.morph_vocab.parse(word)
+    return str(parses[0].normal_form) if parses else word.casefold()
+
+
+def _locs(sent: Sent) -> list[Ent]:
+    return [e for e in sent.ents if e.type == "LOC" and e.normal.casefold() not in _COUNTRY]
+
+
+def place_phrases(sent: Sent, text: str, nlp: Nlp) -> list[tuple[str, int]]:
+    """Places named in a sentence, nominative head + verbatim dependents, with start offsets:
+    'В Таскалинском и Байтерекском районах ЗКО' → 'Таскалинский и Байтерекский районы ЗКО'."""
+    locs = _locs(sent)
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(locs):
+        first = locs[i]
+        start = first.start
+        prefix = ""
+        head = _tok_before(sent, first.start)
+        if head is not None and text[head.stop : first.start].strip() == "":
+            lemma = _lemma(nlp, head.text)
+            if lemma in _HEAD_NOUNS:
+                prefix, start = lemma + " ", head.start
+            elif lemma in _CITY_NOUNS or head.lower in _CITY_NOUNS:
+                start = head.start
+        parts = [prefix + first.normal]
+        end = first.stop
+        j = i + 1
+        while j < len(locs):
+            gap = text[end : locs[j].start].strip()
+            if gap == "":
+                parts.append(" " + locs[j].text)
+            elif gap in ("и", ","):
+                parts.append((" и " if gap == "и" else ", ") + locs[j].normal)
+            else:
+                break
+            end = locs[j].stop
+            j += 1
+        out.append(("".join(parts), start))
+        i = j
+    return out
+
+
+def _opens_item(tok: Tok | None) -> bool:
+    return tok is not None and tok.case == "Ins" and tok.pos in ("NOUN", "ADJ", "PROPN", "DET")
+
+
+def _conjuncts(toks: tuple[Tok, ...], start: int) -> list[list[Tok]]:
+    items: list[list[Tok]] = [[]]
+    depth = 0
+    j = start
+    while j < len(toks):
+        tok = toks[j]
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if tok.text in ("«", "“", "„"):
+            depth += 1
+        elif tok.text in ("»", "”") and depth:
+            depth -= 1
+        elif depth == 0:
+            if tok.text == "," or tok.lower in ("и", "а"):
+                after = toks[j + 2] if nxt is not None and nxt.lower == "также" else nxt
+                if _opens_item(after):
+                    items.append([])
+                    j += 2 if after is not nxt else 1
+                    continue
+                if tok.text == ",":
+                    break
+            elif tok.pos in ("ADP", "VERB", "AUX", "SCONJ", "PRON") or tok.text in ".;:!?()–—":
+                break
+        items[-1].append(tok)
+        j += 1
+    return [item for item in items if item]
+
+
+def _item_text(item: list[Tok], text: str, nlp: Nlp, cut: int) -> str | None:
+    head_end = next((k for k, t in enumerate(item) if t.pos in ("NOUN", "PROPN")), None)
+    if head_end is None or item[head_end].lower.startswith(_NOT_AUDIENCE):
+        return None
+    gender = item[head_end].feats.get("Gender")
+    head = " ".join(
+        nlp.nominative(t, gender) if t.case == "Ins" else t.text for t in item[: head_end + 1]
+    )
+    rest_start = item[head_end].stop
+    rest_end = min(item[-1].stop, max(cut, rest_start))
+    rest = text[rest_start:rest_end].strip(" ,")
+    return f"{head} {rest}".strip() if rest else head
+
+
+def audience_items(sent: Sent, text: str, nlp: Nlp) -> list[str]:
+    """'встретилась с жителями, представителями социальной сферы …' → ['жители', …]."""
+    place_starts = [start for _, start in place_phrases(sent, text, nlp)]
+    found: list[str] = []
+    toks = sent.toks
+    for i, tok in enumerate(toks):
+        if tok.lower not in ("с", "со") or i + 1 >= len(toks) or not _opens_item(toks[i + 1]):
+            continue
+        for item in _conjuncts(toks, i + 1):
+            cuts = [p for p in place_starts if item[0].stop < p <= item[-1].start]
+            name = _item_text(item, text, nlp, min(cuts) if cuts else item[-1].stop)
+            if name and name not in found:
+                found.append(name)
+    return found
+
+
+def kazakh_audience(sentence: str) -> list[str]:
+    """'… мектебінің ұжымымен кездесті' → ['… мектебінің ұжымы'] (the -мен/-пен/-бен words)."""
+    match = re.search(r"\b(?:кездес|жүздес)\w*", sentence)
+    if match is None:
+        return []
+    words = sentence[: match.start()].split()
+    start = 0
+    for k, word in enumerate(words):
+        if _KK_LOCATIVE.search(word.strip(",")) or (
+            word[:1].isupper()
+            and k + 1 < len(words)
+            and (words[k + 1][:1].isupper() and not _KK_WITH.match(words[k + 1]))
+        ):
+            start = k + 1
+    items: list[str] = []
+    current: list[str] = []
+    for word in words[start:]:
+        bare = word.strip(",")
+        if bare in ("және", "мен", "әрі"):
+            current = []
+            continue
+        current.append(bare)
+        with_match = _KK_WITH.match(bare)
+        if with_match and len(bare) > 5:
+            current[-1] = with_match.group(1)
+            items.append(" ".join(current))
+            current = []
+        elif word.endswith(","):
+            current = []
+    return items
