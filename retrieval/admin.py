@@ -7,10 +7,12 @@ answered), validated, written to disk atomically, and only then swapped in. One 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -22,6 +24,7 @@ from retrieval.models import Corpus, ParseResult
 from retrieval.search import SearchService, ServiceUnavailable, load_built_corpus
 from retrieval.snapshot import Snapshot, build_snapshot
 
+T = TypeVar("T")
 _SAFE_NAME = re.compile(r"[^\w.-]+", re.UNICODE)
 
 
@@ -87,7 +90,7 @@ class CorpusAdmin:
         self._builder.shutdown(wait=True)
 
     # --- internals -------------------------------------------------------------------------
-    async def _run(self, fn: Callable[[], object]) -> object:  # type: ignore[misc]
+    async def _run(self, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._builder, fn)
 
     async def _rebuild_locked(self) -> ReloadReport:
@@ -176,8 +179,12 @@ def _reuse_vectors(
             rows[i] = fresh[fresh_row[s.id]]
     index = faiss.IndexFlatIP(dim)
     index.add(rows)
-    manifest = dense_index.Manifest(
-        **{**old.dense.manifest.__dict__, "model_id": model_id, "corpus_hash": corpus.content_hash(),
-           "count": len(statements), "vectors_file": "", "vectors_sha256": ""},
-    )  # fmt: skip
+    manifest = dataclasses.replace(
+        old.dense.manifest,
+        model_id=model_id,
+        corpus_hash=corpus.content_hash(),
+        count=len(statements),
+        vectors_file="",
+        vectors_sha256="",
+    )
     return dense_index.DenseIndex(index, tuple(s.id for s in statements), manifest)

@@ -44,6 +44,8 @@ def transliterate(text: str) -> str:
 class EntityMatch:
     senators: tuple[str, ...]
     meeting_ids: tuple[str, ...]
+    # question words that named them: what is left of the question is its topic
+    tokens: tuple[str, ...] = ()
 
 
 class EntityFinder:
@@ -72,15 +74,24 @@ class EntityFinder:
         tokens = [t for t in words(question) if t not in STOPWORDS]
         latin = [transliterate(t) for t in tokens]
         senators: list[str] = []
+        used: set[str] = set()
         for form, names in self._surnames.items():
-            if len(form) >= 4 and any(_name_matches(t, form) for t in tokens + latin):
+            hit = [t for t, lat in zip(tokens, latin, strict=True) if len(form) >= 4
+                   and (_name_matches(t, form) or _name_matches(lat, form))]  # fmt: skip
+            if hit:
+                used.update(hit)
                 senators.extend(n for n in sorted(names) if n not in senators)
+        first_names = {w for n in senators for w in words(n)[:-1]}
+        used.update(t for t in tokens if t in first_names or transliterate(t) in first_names)
         meetings: set[str] = set()
+        own = set(tokens)
         probe = tokens + [w for t in extra_terms for w in words(t)]
         for word, ids in self._place_words.items():
-            if any(term_matches(t, word) for t in probe if len(t) >= 3):
+            hit = [t for t in probe if len(t) >= 3 and term_matches(t, word)]
+            if hit:
+                used.update(t for t in hit if t in own)
                 meetings |= ids
-        return EntityMatch(tuple(senators), tuple(sorted(meetings)))
+        return EntityMatch(tuple(senators), tuple(sorted(meetings)), tuple(sorted(used)))
 
 
 def _name_matches(token: str, surname: str) -> bool:

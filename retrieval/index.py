@@ -45,7 +45,7 @@ class Manifest:
 class DenseIndex:
     """Statement vectors in corpus order; inner product = cosine as rows are normalised."""
 
-    index: faiss.IndexFlatIP
+    index: faiss.Index
     statement_ids: tuple[str, ...]
     manifest: Manifest
 

@@ -6,6 +6,8 @@ statements whose own text never names the place.
 
 from __future__ import annotations
 
+import logging
+
 import bm25s
 import numpy as np
 import numpy.typing as npt
@@ -16,6 +18,8 @@ from retrieval.text import content_stems
 
 class Bm25Index:
     def __init__(self, corpus: Corpus) -> None:
+        # bm25s sets its own logger to DEBUG and logs every index build; keep it quiet.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         docs: list[list[str]] = []
         for meeting in corpus.meetings:
             context = " ".join([meeting.place or "", *meeting.audience, *meeting.senators])

@@ -13,7 +13,7 @@ from retrieval.embedder import Vectors
 from retrieval.glossary import Expansion, phrase_in
 from retrieval.models import Answer, Hit
 from retrieval.snapshot import Snapshot
-from retrieval.text import content_stems, normalize, stem, words
+from retrieval.text import STOPWORDS, content_stems, normalize, stem, words
 
 # Words every statement shares: they show nothing about whether one covers a question.
 GENERIC_STEMS = frozenset(
@@ -27,7 +27,7 @@ GENERIC_STEMS = frozenset(
     """.split()
 )
 RRF_K = 60
-QUOTE_BONUS = 0.0015  # ≈ a few RRF ranks: direct quotes first at similar relevance
+QUOTE_BONUS = 0.0025  # ≈ five RRF ranks: direct quotes first at similar relevance
 MAX_QUESTION_CHARS = 1000
 
 
@@ -94,7 +94,16 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     keep = (dense >= dense.max() - cal.spread) | (lexical > 0) | entity_mask
     if entity_mask.any():
         keep &= entity_mask  # a named senator or place: their statements, not others'
-    order = sorted(np.flatnonzero(keep), key=lambda i: (-int(entity_mask[i]), -fused[i]))
+    # "What did Asanova say?" has no topic beyond the name: show her own words first.
+    topicless = entity_mask.any() and not [
+        w for w in words(query.question)
+        if w not in found.tokens and w not in STOPWORDS and stem(w) not in GENERIC_STEMS
+    ]  # fmt: skip
+    kinds = [int(topicless and s.kind != "quote") for s in snapshot.statements]
+    order = sorted(
+        (int(i) for i in np.flatnonzero(keep)),
+        key=lambda i: (-int(entity_mask[i]), kinds[i], -fused[i]),
+    )
     hits: list[Hit] = []
     chosen: list[int] = []
     for i in order:
@@ -102,7 +111,7 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
             float(snapshot.vectors[i] @ snapshot.vectors[j]) >= cal.near_duplicate for j in chosen
         ):
             continue
-        chosen.append(int(i))
+        chosen.append(i)
         base = snapshot.hits[snapshot.statements[i].id]
         hits.append(base.model_copy(update={"score": round(float(fused[i]), 5)}))
         if len(hits) >= k:

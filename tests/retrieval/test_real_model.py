@@ -1,0 +1,95 @@
+"""The real service end to end: prepared model, built corpus and index under DATA_DIR (CI runs
+`atazan setup` first). Behaviour, not dev-set scores: those are measured by `atazan eval`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from retrieval.config import RetrievalConfig
+from retrieval.search import SearchService, ServiceUnavailable
+
+# one model load for the module: tests share the service and its event loop
+pytestmark = [pytest.mark.model, pytest.mark.asyncio(loop_scope="module")]
+REPO = Path(__file__).resolve().parents[2]
+DATA = Path(os.environ.get("DATA_DIR", REPO / "data"))
+
+
+@pytest.fixture(scope="module")
+def config() -> RetrievalConfig:
+    if not (DATA / "index" / "manifest.json").exists():
+        pytest.skip("no prepared data: run `atazan setup`")
+    return RetrievalConfig(data_dir=DATA, corpus_dir=REPO / "corpus")
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def service(config: RetrievalConfig) -> AsyncIterator[SearchService]:
+    svc = await SearchService.open(config)
+    yield svc
+    await svc.close()
+
+
+async def test_parliament_question_finds_the_kurultai_statement(service: SearchService) -> None:
+    # without the glossary (парламент → Курултай) this statement ranks 4th-5th
+    answer = await service.search("Будет ли парламент сильнее?")
+    assert answer.answered
+    assert any("Курулта" in h.text for h in answer.hits[:3])
+
+
+@pytest.mark.parametrize(
+    ("question", "surname"),
+    [
+        ("Неке туралы не айтылды?", "Рысбекова"),
+        ("What did the senators say about teachers?", "Бекназаров"),
+        ("ЧТО ГОВОРИЛА АСАНОВА", "Асанова"),
+        ("встреча в шымкенте", "Бекназаров"),
+    ],
+)
+async def test_languages_case_and_places(
+    service: SearchService, question: str, surname: str
+) -> None:
+    answer = await service.search(question)
+    assert answer.answered
+    assert any(surname in name for name in answer.hits[0].speakers)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Какая погода будет в выходные?", "Ертең не киемін?", "Recommend a good pizza place",
+     "Что гласит конституция Франции о браке?", "qwxz vvvv"],
+)  # fmt: skip
+async def test_off_topic_abstains(service: SearchService, question: str) -> None:
+    answer = await service.search(question)
+    assert not answer.answered and answer.hits == []
+
+
+async def test_stale_index_is_a_clear_error(config: RetrievalConfig, tmp_path: Path) -> None:
+    (tmp_path / "corpus.json").write_text('{"documents": [], "meetings": []}')
+    stale = config.model_copy(update={"data_dir": tmp_path, "model": config.model_path()})
+    with pytest.raises(ServiceUnavailable, match="atazan index build"):
+        await SearchService.open(stale)
+
+
+def test_ask_json_reads_stdin_line_by_line(config: RetrievalConfig) -> None:
+    env = {**os.environ, "DATA_DIR": str(config.data_dir), "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ask", "--json", "--k", "2", "-"],
+        input="Что говорила Рысбекова?\nКак сварить плов?\n",
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=True,
+    )  # fmt: skip
+    first, second = (json.loads(line) for line in out.stdout.splitlines())
+    assert first["answered"] and len(first["hits"]) == 2
+    hit = first["hits"][0]
+    assert set(hit) == {"statement_id", "kind", "text", "speakers", "themes", "meeting", "source",
+                        "score"}  # fmt: skip
+    assert set(hit["meeting"]) == {"id", "date", "senators", "place", "audience"}
+    assert set(hit["source"]) == {"document_id", "title"}
+    assert hit["meeting"]["date"] == "2026-03-05"
+    assert second == {"query": "Как сварить плов?", "answered": False, "hits": []}
