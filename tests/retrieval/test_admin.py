@@ -1,4 +1,4 @@
-"""Zero-downtime corpus changes: publish, reload, failures, concurrency — real ingestion, fake model."""
+"""Zero-downtime corpus changes: publish, reload, failures, concurrency."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from retrieval.ingest import build_corpus
 from retrieval.search import SearchService, load_resources
 
 REPO = Path(__file__).resolve().parents[2]
+Setup = tuple[SearchService, CorpusAdmin, RetrievalConfig]
 
 NEW_RELEASE = """date 2026-03-07
 В Караганде сенатор Ерлан Нурланов встретился с горняками угольного разреза.
@@ -28,7 +29,7 @@ NEW_RELEASE = """date 2026-03-07
 @pytest.fixture
 async def setup(
     tmp_path: Path,
-) -> AsyncIterator[tuple[SearchService, CorpusAdmin, RetrievalConfig]]:
+) -> AsyncIterator[Setup]:
     corpus_dir = tmp_path / "corpus"
     shutil.copytree(REPO / "corpus", corpus_dir, ignore=shutil.ignore_patterns("eval"))
     config = RetrievalConfig(data_dir=tmp_path / "data", corpus_dir=corpus_dir)
@@ -40,7 +41,7 @@ async def setup(
     await service.close()
 
 
-async def test_publish_then_the_next_question_finds_it(setup: tuple) -> None:  # type: ignore[type-arg]
+async def test_publish_then_the_next_question_finds_it(setup: Setup) -> None:
     service, admin, config = setup
     before = await service.search("горняки шахтёры Караганда")
     assert not any("Нурланов" in " ".join(h.speakers) for h in before.hits)
@@ -54,7 +55,7 @@ async def test_publish_then_the_next_question_finds_it(setup: tuple) -> None:  #
     assert config.corpus_json.exists() and (config.index_dir / "manifest.json").exists()
 
 
-async def test_refused_upload_changes_nothing(setup: tuple) -> None:  # type: ignore[type-arg]
+async def test_refused_upload_changes_nothing(setup: Setup) -> None:
     service, admin, config = setup
     live = service.snapshot
     for name, data in [("x.txt", b"\x00\x01\x02" * 100), ("x.exe", NEW_RELEASE), ("x.txt", b"")]:
@@ -65,7 +66,7 @@ async def test_refused_upload_changes_nothing(setup: tuple) -> None:  # type: ig
 
 
 async def test_failed_build_keeps_old_index_and_disk_state(
-    setup: tuple,  # type: ignore[type-arg]
+    setup: Setup,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     service, admin, config = setup
@@ -82,7 +83,7 @@ async def test_failed_build_keeps_old_index_and_disk_state(
     assert (await service.search("брак семья")).answered
 
 
-async def test_reload_while_questions_are_in_flight(setup: tuple) -> None:  # type: ignore[type-arg]
+async def test_reload_while_questions_are_in_flight(setup: Setup) -> None:
     service, admin, config = setup
     (config.data_dir / "raw").mkdir(parents=True)
     (config.data_dir / "raw" / "k.txt").write_bytes(NEW_RELEASE)
@@ -92,7 +93,7 @@ async def test_reload_while_questions_are_in_flight(setup: tuple) -> None:  # ty
     assert report.statements_after > report.statements_before
 
 
-async def test_two_reloads_never_interleave(setup: tuple) -> None:  # type: ignore[type-arg]
+async def test_two_reloads_never_interleave(setup: Setup) -> None:
     _, admin, _ = setup
     first = asyncio.ensure_future(admin.reload())
     await asyncio.sleep(0)
@@ -102,8 +103,8 @@ async def test_two_reloads_never_interleave(setup: tuple) -> None:  # type: igno
     assert admin.reloads == 2
 
 
-async def test_reload_from_disk_requires_a_matching_index(setup: tuple) -> None:  # type: ignore[type-arg]
-    service, admin, config = setup
+async def test_reload_from_disk_requires_a_matching_index(setup: Setup) -> None:
+    service, admin, _ = setup
     with pytest.raises(ReloadFailed, match="atazan corpus build"):
         await admin.reload_from_disk()
     await admin.reload()  # writes corpus.json and the index as the shell would
