@@ -69,6 +69,7 @@ class OpsEndpoints:
         )
         if not expected or not authorised:
             log.warning("POST %s refused: bad or missing bearer token", RELOAD_PATH)
+            await self._storage.log_refused_attempt("http", f"POST {RELOAD_PATH}")
             return web.json_response(
                 {"error": "unauthorized"}, status=401, headers={"WWW-Authenticate": "Bearer"}
             )

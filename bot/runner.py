@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -99,8 +100,8 @@ async def open_services(
     admin: CorpusAdminAPI | None = None,
     metrics: Metrics | None = None,
 ) -> AsyncIterator[Services]:
-    """Open search (unless injected; then also its corpus admin) and storage; close them
-    on the way out: admin, storage, search."""
+    """Open search with its corpus admin (unless a search is injected) and storage; close
+    them on the way out: admin, storage, search."""
     from bot.app import Services
     from bot.storage import Storage
 
@@ -180,12 +181,15 @@ async def run_bot(settings: Settings) -> None:
 
     from bot.app import create_bot
     from bot.metrics import Metrics
-    from bot.serving import serve
+    from bot.serving import check_serving, serve
 
     if settings.bot.token is None:
         raise StartupError(
             "bad setting BOT__TOKEN: required by `atazan run` (try `atazan chat` without it)"
         )
+    check_serving(settings)
+    # SIGHUP means "reload the corpus"; one arriving while the model loads must not kill us.
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     token = settings.bot.token.get_secret_value()
     secrets = (settings.bot.webhook_secret, settings.http.admin_token)
     _configure_logging(logging.INFO, token, *(s.get_secret_value() for s in secrets if s))

@@ -16,7 +16,7 @@ from contextlib import suppress
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
@@ -64,6 +64,14 @@ def webhook_path(url: str) -> str:
     if path in RESERVED_PATHS:
         raise StartupError(f"bad setting BOT__WEBHOOK_URL: path {path} is reserved")
     return path
+
+
+def check_serving(settings: Settings) -> None:
+    """Serving settings that only make sense together; checked before anything is loaded."""
+    if settings.bot.webhook_url:
+        if not settings.http.enabled:
+            raise StartupError("bad setting HTTP__ENABLED: webhook mode is served on the HTTP port")
+        webhook_path(settings.bot.webhook_url)
 
 
 def _install_signals(stop: asyncio.Event, shell: ShellReload) -> Callable[[], None]:
@@ -119,6 +127,14 @@ async def _start_site(
 
 
 async def _poll_until(dp: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:
+    # After running in webhook mode Telegram refuses getUpdates until the webhook is removed;
+    # pending updates are kept (they are delivered to polling instead).
+    try:
+        await bot.delete_webhook(drop_pending_updates=False)
+    except TelegramUnauthorizedError:
+        raise
+    except TelegramAPIError as exc:
+        log.warning("deleteWebhook failed (%s); polling anyway", exc.message)
     polling = asyncio.create_task(
         dp.start_polling(bot, handle_signals=False, allowed_updates=dp.resolve_used_update_types())
     )
@@ -146,14 +162,13 @@ async def serve(
     on_listening: Callable[[int], None] | None = None,
 ) -> None:
     """Run until `stop` is set (SIGTERM/SIGINT set it); return after a graceful shutdown."""
+    check_serving(settings)
     stop = stop or asyncio.Event()
     dp = create_dispatcher(services)
     ops: CorpusOps | None = dp["corpus_ops"]
     inflight: InFlightMiddleware = dp["inflight"]
     shell = ShellReload(ops)
     webhook = settings.bot.webhook_url
-    if webhook and not settings.http.enabled:
-        raise StartupError("bad setting HTTP__ENABLED: webhook mode is served on the HTTP port")
     app: web.Application | None = None
     if settings.http.enabled:
         admin_token = settings.http.admin_token
@@ -184,10 +199,10 @@ async def serve(
         else:
             await _poll_until(dp, bot, stop)
     finally:
-        undo_signals()
         if runner is not None:
             await runner.cleanup()  # webhook mode: dispatcher shutdown (drain) runs in here
         await shell.wait(settings.bot.shutdown_timeout)
+        undo_signals()  # only now: a second SIGTERM while draining is absorbed, not fatal
     log.info("stopped; in flight at exit: %d", inflight.active)
 
 
@@ -201,6 +216,8 @@ async def _set_webhook(dp: Dispatcher, bot: Bot, settings: Settings) -> None:
             secret_token=secret.get_secret_value(),
             allowed_updates=dp.resolve_used_update_types(),
         )
+    except TelegramUnauthorizedError:
+        raise  # a bad token, reported as such by the runner
     except TelegramAPIError as exc:
         raise StartupError(f"Telegram refused BOT__WEBHOOK_URL: {exc.message}") from None
     log.info("webhook mode: Telegram posts updates to %s", urlsplit(url).path or "/")

@@ -147,7 +147,8 @@ class ModerationQueries:
     async def unanswered_questions(self, limit: int = 20) -> list[tuple[datetime, str]]:
         """Latest questions without an answer: when and what, never who."""
         rows = await self._read(
-            "SELECT asked_at, text FROM questions WHERE answered = 0 ORDER BY id DESC LIMIT ?",
+            "SELECT asked_at, text FROM questions WHERE answered = 0 "
+            "ORDER BY asked_at DESC, id DESC LIMIT ?",
             (limit,),
         )
         return [(datetime.fromisoformat(str(r[0])), str(r[1])) for r in rows or []]

@@ -90,7 +90,8 @@ def _top_themes(hit_lists: list[list[str]], search: SearchAPI, lang: Lang) -> li
         }
         counts.update(themes)
     labels = {t.id: t.labels.get(lang.value) or t.labels.get("ru") or t.id for t in search.themes()}
-    return [(labels.get(theme, theme), n) for theme, n in counts.most_common(TOP_THEMES)]
+    named = [(labels.get(theme, theme), n) for theme, n in counts.items()]
+    return sorted(named, key=lambda item: (-item[1], item[0]))[:TOP_THEMES]
 
 
 async def on_stats(

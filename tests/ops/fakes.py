@@ -1,0 +1,217 @@
+"""A fake corpus admin, a Bot API session that serves files and long polling, a slow search."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+from contextlib import suppress
+from datetime import date
+from typing import Any
+
+from aiogram import Bot
+from aiogram.methods import GetFile, GetUpdates, TelegramMethod
+from aiogram.methods.base import TelegramType
+from aiogram.types import File, Update
+
+from retrieval.api import ReloadReport
+from retrieval.models import Answer, Corpus, Document, Issue, Meeting, ParseResult, Statement
+from tests.bot.conftest import RecordingSession
+from tests.bot.fakes import FakeSearch
+
+
+def release_preview(name: str) -> ParseResult:
+    """What the fake ingestion finds in any upload: two meetings, three statements, a warning."""
+    meetings = [
+        Meeting(
+            id="n1",
+            document_id="dn",
+            date=date(2026, 3, 12),
+            senators=["Нурлан Бекенов"],
+            place="Караганда",
+            audience=["шахтёры <ТОО «Уголь»>"],
+            statements=[
+                Statement(
+                    id="n1s1",
+                    meeting_id="n1",
+                    kind="quote",
+                    text="Право на труд и справедливую оплату закреплено в Конституции. " * 5,
+                    speakers=["Нурлан Бекенов"],
+                ),
+                Statement(
+                    id="n1s2",
+                    meeting_id="n1",
+                    kind="reported",
+                    text="Сенатор рассказал о гарантиях для шахтёров.",
+                    speakers=["Нурлан Бекенов"],
+                ),
+            ],
+        ),
+        Meeting(
+            id="n2",
+            document_id="dn",
+            date=date(2026, 3, 12),
+            senators=["Айгуль Серикова"],
+            place="Темиртау",
+            audience=["студенты колледжа"],
+            statements=[
+                Statement(
+                    id="n2s1",
+                    meeting_id="n2",
+                    kind="quote",
+                    text="Молодёжь должна знать свои права.",
+                    speakers=[],
+                )
+            ],
+        ),
+    ]
+    document = Document(
+        id="dn", date=date(2026, 3, 12), title="Сенаторы встретились с жителями", source=name
+    )
+    warning = Issue(
+        level="warning",
+        code="unattributed_quote",
+        message="quote without a speaker",
+        file=name,
+        line=14,
+        paragraph=6,
+    )
+    return ParseResult(corpus=Corpus(documents=[document], meetings=meetings), issues=[warning])
+
+
+class FakeAdmin:
+    """CorpusAdminAPI in memory; `gate` holds changes open, `fail_with` makes them fail."""
+
+    def __init__(self) -> None:
+        self.meetings = 4
+        self.statements = 9
+        self.calls: list[str] = []
+        self.published: list[tuple[str, bytes]] = []
+        self.gate: asyncio.Event | None = None
+        self.entered = asyncio.Event()
+        self.fail_with: Exception | None = None
+        self.closed = False
+        self._lock = asyncio.Lock()
+
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
+    async def preview(self, name: str, data: bytes) -> ParseResult:
+        self.calls.append("preview")
+        if b"BROKEN" in data:
+            error = Issue(
+                level="error", code="no_date", message="no date in the first lines", file=name
+            )
+            return ParseResult(corpus=Corpus(), issues=[error])
+        return release_preview(name)
+
+    async def publish(self, name: str, data: bytes) -> ReloadReport:
+        self.calls.append("publish")
+        preview = await self.preview(name, data)
+        return await self._change(
+            len(preview.corpus.meetings), len(preview.corpus.statements()), (name, data)
+        )
+
+    async def reload(self) -> ReloadReport:
+        self.calls.append("reload")
+        return await self._change(1, 2)
+
+    async def reload_from_disk(self) -> ReloadReport:
+        self.calls.append("reload_from_disk")
+        return await self._change(0, 1)
+
+    async def close(self) -> None:
+        self.closed = True
+
+    async def _change(
+        self, meetings: int, statements: int, upload: tuple[str, bytes] | None = None
+    ) -> ReloadReport:
+        async with self._lock:
+            self.entered.set()
+            if self.gate is not None:
+                await self.gate.wait()
+            if self.fail_with is not None:
+                raise self.fail_with
+            before = (self.meetings, self.statements)
+            self.meetings += meetings
+            self.statements += statements
+            if upload is not None:
+                self.published.append(upload)
+            return ReloadReport(
+                meetings_before=before[0],
+                meetings_after=self.meetings,
+                statements_before=before[1],
+                statements_after=self.statements,
+            )
+
+
+class OpsSession(RecordingSession):
+    """Also serves getFile/downloads (`files`) and long polling (`incoming` batches)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: dict[str, bytes] = {}
+        self.downloads: list[str] = []
+        self.incoming: asyncio.Queue[list[Update]] = asyncio.Queue()
+        self.events: list[str] = []
+        self.polled = asyncio.Event()
+
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109 - BaseSession's signature
+    ) -> TelegramType:
+        if isinstance(method, GetUpdates):
+            self.calls.append(method)
+            self.polled.set()
+            batch: list[Update] = []
+            if method.timeout:
+                with suppress(TimeoutError):
+                    batch = await asyncio.wait_for(self.incoming.get(), 0.05)
+            return batch  # type: ignore[return-value]
+        result = await super().make_request(bot, method, timeout)
+        self.events.append(type(method).__name__)
+        return result
+
+    def result_for(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
+        if isinstance(method, GetFile):
+            data = self.files[method.file_id]
+            return File(
+                file_id=method.file_id,
+                file_unique_id=method.file_id,
+                file_size=len(data),
+                file_path=f"documents/{method.file_id}",
+            )
+        return super().result_for(bot, method)
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,  # noqa: ASYNC109 - BaseSession's signature
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        self.downloads.append(url)
+        yield self.files[url.rsplit("/", 1)[-1]]
+
+    async def close(self) -> None:
+        self.events.append("close")
+
+
+class SlowSearch(FakeSearch):
+    """Searches wait for `gate`; `started` is set when one is waiting."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = asyncio.Event()
+        self.started = asyncio.Event()
+        self.finished = 0
+
+    async def search(self, question: str, k: int = 3) -> Answer:
+        self.started.set()
+        await self.gate.wait()
+        answer = await super().search(question, k)
+        self.finished += 1
+        return answer

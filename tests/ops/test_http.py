@@ -1,0 +1,174 @@
+"""The internal HTTP port over real TCP on 127.0.0.1: /healthz, /metrics, POST /admin/reload."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from prometheus_client import REGISTRY
+
+from bot.app import Services, create_bot, create_dispatcher
+from bot.corpus_ops import CorpusOps
+from bot.http_server import create_http_app
+from bot.storage import Storage
+from bot.texts.moderator import MOD_EN
+from tests.bot.conftest import TOKEN as BOT_TOKEN
+from tests.bot.conftest import Tg
+from tests.bot.fakes import FakeSearch
+from tests.ops.conftest import MODERATOR
+from tests.ops.fakes import FakeAdmin, OpsSession
+
+TOKEN = "reload-token-123"
+
+
+@asynccontextmanager
+async def listening(app: web.Application) -> AsyncIterator[str]:
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        host, port = runner.addresses[0][:2]
+        yield f"http://{host}:{port}"
+    finally:
+        await runner.cleanup()
+
+
+def _app(services: Services, token: str | None = TOKEN) -> web.Application:
+    admin = services.get("admin")
+    ops = CorpusOps(admin, services["repo"], services.get("metrics")) if admin else None
+    return create_http_app(
+        search=services["search"],
+        repo=services["repo"],
+        metrics=services.get("metrics"),
+        corpus_ops=ops,
+        admin_token=token,
+    )
+
+
+async def fetch(
+    base: str, path: str, method: str = "GET", token: str | None = None
+) -> tuple[int, str, Any]:
+    """(status, content type, body: JSON when it is JSON, else text)."""
+    headers = {"Authorization": token} if token is not None else {}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.request(method, f"{base}{path}", headers=headers) as response,
+    ):
+        text = await response.text()
+        kind = response.headers.get("Content-Type", "")
+        return response.status, kind, json.loads(text) if "json" in kind else text
+
+
+async def test_healthz_is_200_when_index_and_database_work(services: Services) -> None:
+    async with listening(_app(services)) as base:
+        status, _, body = await fetch(base, "/healthz")
+    assert status == 200
+    assert body == {"status": "ok", "index": {"ok": True, "statements": 9}, "db": {"ok": True}}
+
+
+async def test_healthz_is_503_when_the_database_fails(services: Services, tmp_path: Path) -> None:
+    broken = await Storage.open(tmp_path / "gone.sqlite3", hash_key="k")
+    await broken.close()
+    async with listening(_app(Services(**{**services, "repo": broken}))) as base:
+        status, _, body = await fetch(base, "/healthz")
+    assert status == 503
+    assert body["status"] == "unavailable" and body["db"] == {"ok": False}
+
+
+async def test_healthz_is_503_when_the_index_fails(services: Services, search: FakeSearch) -> None:
+    def broken_info() -> None:
+        raise RuntimeError("no snapshot")
+
+    search.info = broken_info  # type: ignore[assignment,method-assign]
+    async with listening(_app(services)) as base:
+        status, _, body = await fetch(base, "/healthz")
+    assert status == 503
+    assert body["index"] == {"ok": False, "error": "RuntimeError"}
+
+
+async def test_metrics_count_questions_latency_reloads_errors_and_handlers(
+    tg: Tg, services: Services, search: FakeSearch
+) -> None:
+    await tg.send("Кому принадлежит земля?")
+    await tg.send("Какая погода?")
+    await tg.send("/reload", MODERATOR)
+    search.fail_with = RuntimeError("index gone")
+    await tg.send("Что про землю?")
+    async with listening(_app(services)) as base:
+        status, kind, text = await fetch(base, "/metrics")
+    assert status == 200 and kind.startswith("text/plain; version=")
+    lines = set(text.splitlines())
+    assert "atazan_questions_total 2.0" in lines
+    assert "atazan_questions_answered_total 1.0" in lines
+    assert "atazan_answered_ratio 0.5" in lines
+    assert "atazan_search_latency_seconds_count 2.0" in lines
+    assert 'atazan_reloads_total{result="ok",source="reload"} 1.0' in lines
+    assert 'atazan_errors_total{type="RuntimeError"} 1.0' in lines
+    assert 'atazan_updates_total{handler="on_question"} 3.0' in lines
+    assert 'atazan_updates_total{handler="on_reload"} 1.0' in lines
+    # the collectors live on the composition root's registry, not the process-global one
+    assert not any(name.startswith("atazan") for name in REGISTRY._names_to_collectors)
+
+
+async def test_admin_reload_needs_the_bearer_token(services: Services, admin: FakeAdmin) -> None:
+    async with listening(_app(services)) as base:
+        for token in (None, "Bearer wrong", TOKEN, f"Basic {TOKEN}"):
+            status, _, _ = await fetch(base, "/admin/reload", "POST", token)
+            assert status == 401
+        assert admin.calls == []
+        refused = await services["repo"].recent_refused_attempts()
+        assert [(a.actor, a.action) for a in refused] == [("http", "POST /admin/reload")] * 4
+        status, _, body = await fetch(base, "/admin/reload", "POST", f"Bearer {TOKEN}")
+    assert status == 200 and admin.calls == ["reload_from_disk"]
+    assert body == {
+        "status": "reloaded",
+        "meetings_before": 4,
+        "meetings_after": 4,
+        "statements_before": 9,
+        "statements_after": 10,
+    }
+    [action] = await services["repo"].recent_moderator_actions()
+    assert (action.actor, action.action) == ("0", "reload_from_disk")
+    assert action.detail.startswith("http: ")
+
+
+async def test_admin_reload_is_404_without_a_configured_token(services: Services) -> None:
+    async with listening(_app(services, token=None)) as base:
+        status, _, _ = await fetch(base, "/admin/reload", "POST", "Bearer ")
+    assert status == 404
+
+
+async def test_admin_reload_reports_busy_and_failure(services: Services, admin: FakeAdmin) -> None:
+    auth = f"Bearer {TOKEN}"
+    async with listening(_app(services)) as base:
+        admin.gate = asyncio.Event()
+        first = asyncio.create_task(fetch(base, "/admin/reload", "POST", auth))
+        await admin.entered.wait()
+        status, _, body = await fetch(base, "/admin/reload", "POST", auth)
+        assert (status, body) == (409, {"error": "a reload is already running"})
+        admin.gate.set()
+        assert (await first)[0] == 200
+        admin.fail_with = RuntimeError("index manifest does not match corpus.json")
+        status, _, body = await fetch(base, "/admin/reload", "POST", auth)
+    assert (status, body) == (500, {"error": "index manifest does not match corpus.json"})
+
+
+async def test_without_an_admin_moderators_are_told_changes_are_unavailable(
+    services: Services, session: OpsSession
+) -> None:
+    minimal = Services(
+        search=services["search"], repo=services["repo"], settings=services["settings"]
+    )
+    tg = Tg(create_dispatcher(minimal), create_bot(BOT_TOKEN, session), session)
+    await tg.send("/reload", MODERATOR)
+    assert [m.text for m in tg.sent()] == [MOD_EN.unavailable]
+    async with listening(_app(minimal)) as base:
+        assert (await fetch(base, "/metrics"))[0] == 404  # nothing is counted without a registry
+        assert (await fetch(base, "/admin/reload", "POST", f"Bearer {TOKEN}"))[0] == 503

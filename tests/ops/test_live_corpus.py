@@ -1,0 +1,176 @@
+"""The real chain: upload → ingestion preview → publish → rebuilt index answers; discard and a
+reload under load, with the real CorpusAdmin, real ingestion and the fake (trigram) embedder."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram.methods import SendMessage
+from aiogram.types import Update
+from prometheus_client import CollectorRegistry
+
+from bot.app import Services, create_bot, create_dispatcher
+from bot.metrics import Metrics
+from bot.storage import Storage
+from bot.texts import Lang, texts_for
+from bot.texts.moderator import MOD_EN
+from retrieval.admin import CorpusAdmin
+from retrieval.config import RetrievalConfig
+from retrieval.embedder import FakeEmbedder
+from retrieval.ingest import build_corpus
+from retrieval.models import Corpus
+from retrieval.search import SearchService, load_resources
+from tests.bot.conftest import TOKEN, FakeClock, Tg, button
+from tests.ops.conftest import MODERATOR, document
+from tests.ops.fakes import OpsSession
+
+REPO = Path(__file__).resolve().parents[2]
+RU = texts_for(Lang.RU)
+QUESTION = "безопасные условия труда металлургов"
+NEW_QUOTE = "Новая Конституция гарантирует каждому металлургу безопасные условия труда"
+RELEASE = """20 марта 2026 года
+
+Сенатор Жанна Асанова встретилась с работниками Карагандинского металлургического \
+комбината в Темиртау.
+
+– Новая Конституция гарантирует каждому металлургу безопасные условия труда и достойную \
+заработную плату, – подчеркнула сенатор.
+
+Депутат также ответила на вопросы о пенсионном обеспечении шахтёров.
+""".encode()
+
+
+@dataclass
+class Live:
+    tg: Tg
+    service: SearchService
+    admin: CorpusAdmin
+    config: RetrievalConfig
+    session: OpsSession
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Corpus]:
+    """The repo's curated files and seed releases, parsed once (natasha loads once)."""
+    corpus_dir = tmp_path_factory.mktemp("live") / "corpus"
+    shutil.copytree(REPO / "corpus", corpus_dir)
+    raw_dirs = RetrievalConfig(corpus_dir=corpus_dir).raw_dirs[:1]
+    corpus, issues = build_corpus(raw_dirs, corpus_dir=corpus_dir)
+    assert corpus.meetings and not [i for i in issues if i.level == "error"]
+    return corpus_dir, corpus
+
+
+@pytest.fixture
+async def live(
+    tmp_path: Path, repo: Storage, settings: Any, seed: tuple[Path, Corpus]
+) -> AsyncIterator[Live]:
+    corpus_dir, corpus = seed  # publishing writes only under data_dir, so this is shared
+    config = RetrievalConfig(data_dir=tmp_path / "data", corpus_dir=corpus_dir)
+    resources = load_resources(corpus_dir)
+    service = SearchService.from_corpus(corpus, FakeEmbedder(), resources)
+    admin = CorpusAdmin(service, config)
+    services = Services(
+        search=service,
+        repo=repo,
+        settings=settings,
+        admin=admin,
+        metrics=Metrics(CollectorRegistry()),
+    )
+    session = OpsSession()
+    tg = Tg(create_dispatcher(services, clock=FakeClock()), create_bot(TOKEN, session), session)
+    try:
+        yield Live(tg, service, admin, config, session)
+    finally:
+        await admin.close()
+        await service.close()
+    assert session.rejected == []
+
+
+async def _ask(live: Live) -> str:
+    await live.tg.send(QUESTION)
+    return "\n".join(m.text for m in live.tg.sent())
+
+
+async def _upload(live: Live) -> None:
+    live.session.files["f1"] = RELEASE
+    await live.tg.send(None, MODERATOR, document=document("temirtau.txt", RELEASE))
+
+
+async def test_published_release_answers_the_next_question(live: Live) -> None:
+    assert NEW_QUOTE not in await _ask(live)
+    await _upload(live)
+    preview = "\n".join(m.text for m in live.tg.sent())
+    assert "Release: 20.03.2026" in preview
+    assert "Senators: Жанна Асанова" in preview and "📍 Темиртау" in preview
+    assert "👥 работники Карагандинского металлургического комбината" in preview
+    assert f"<b>Жанна Асанова</b>: «{NEW_QUOTE}" in preview
+    before = live.service.info()
+    await live.tg.press(button(live.tg.sent()[-1], MOD_EN.btn_publish), MODERATOR)
+    [reply] = live.tg.sent()
+    assert reply.text == (
+        f"Published temirtau.txt: +1 meetings, +2 quotes (now {before.meetings + 1} meetings, "
+        f"{before.statements + 2} quotes)."
+    )
+    answer = await _ask(live)
+    assert NEW_QUOTE in answer and "Жанна Асанова" in answer
+    assert (live.config.data_dir / "raw" / "temirtau.txt").read_bytes() == RELEASE
+    assert live.config.corpus_json.exists()  # a restart starts from the new version
+
+
+async def test_discard_changes_nothing(live: Live) -> None:
+    before = live.service.info()
+    await _upload(live)
+    await live.tg.press(button(live.tg.sent()[-1], MOD_EN.btn_discard), MODERATOR)
+    assert [m.text for m in live.tg.sent()] == [MOD_EN.discarded]
+    assert live.service.info() == before
+    assert not (live.config.data_dir / "raw").exists()
+    assert NEW_QUOTE not in await _ask(live)
+
+
+async def test_broken_upload_is_refused_and_the_index_keeps_serving(live: Live) -> None:
+    before = live.service.info()
+    bad = bytes(range(128, 256)) * 10  # no text encoding the ingestion accepts
+    live.session.files["f1"] = bad
+    await live.tg.send(None, MODERATOR, document=document("broken.txt", bad))
+    [reply] = live.tg.sent()
+    assert "Refused: broken.txt cannot be published." in reply.text
+    assert "not UTF-8 and not a Cyrillic code page" in reply.text
+    assert reply.reply_markup is None
+    assert live.service.info() == before
+    assert not (live.config.data_dir / "raw").exists()
+    assert RU.answer_title in await _ask(live)
+
+
+async def test_reload_while_twenty_questions_are_in_flight(live: Live) -> None:
+    tg, session = live.tg, live.session
+    users = [{"id": 700_000 + i, "is_bot": False, "first_name": f"U{i}"} for i in range(20)]
+
+    async def feed(update_id: int, user: dict[str, Any], text: str) -> None:
+        raw = {"update_id": update_id, "message": tg.message(text, user)}
+        await tg.dp.feed_update(tg.bot, Update.model_validate(raw, context={"bot": tg.bot}))
+
+    reload = asyncio.create_task(feed(1, MODERATOR, "/reload"))
+    for _ in range(10_000):  # from `busy` on, the new snapshot is being built in its thread
+        if live.admin.busy:
+            break
+        await asyncio.sleep(0)
+    assert live.admin.busy
+    questions = [
+        asyncio.create_task(feed(100 + i, user, f"{QUESTION} {i}")) for i, user in enumerate(users)
+    ]
+    await asyncio.gather(reload, *questions)
+    replies: dict[object, list[str]] = {}
+    for call in session.calls:
+        if isinstance(call, SendMessage):
+            replies.setdefault(call.chat_id, []).append(call.text)
+    for user in users:
+        [text] = replies[user["id"]]
+        assert RU.answer_title in text  # every question answered, none failed
+    assert replies[MODERATOR["id"]][0] == MOD_EN.reload_started
+    assert replies[MODERATOR["id"]][-1].startswith("Reloaded. Meetings: ")

@@ -1,0 +1,100 @@
+"""Operator settings: one-line errors with exit code 2, env names, limits shared with ingestion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import load_settings
+from bot.uploads import MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES
+from retrieval.ingest.decode import MAX_BYTES
+from retrieval.ingest.reader import ALLOWED_SUFFIXES
+
+ENV = ("BOT__TOKEN", "BOT__WEBHOOK_URL", "BOT__WEBHOOK_SECRET", "HTTP__ENABLED", "HTTP__PORT")
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DB__PATH", str(tmp_path / "db.sqlite3"))
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "no-data"))
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"BOT__WEBHOOK_URL": "https://bot.example.org/hook"},
+            "bad setting BOT__WEBHOOK_SECRET: Value error, required when BOT__WEBHOOK_URL is set",
+        ),
+        (
+            {"BOT__WEBHOOK_URL": "https://bot.example.org/hook", "BOT__WEBHOOK_SECRET": "a b"},
+            "bad setting BOT__WEBHOOK_SECRET: Value error, 1-256 characters",
+        ),
+        ({"BOT__WEBHOOK_URL": "bot.example.org/hook"}, "bad setting BOT__WEBHOOK_URL"),
+        ({"HTTP__PORT": "70000"}, "bad setting HTTP__PORT"),
+        (
+            {
+                "BOT__WEBHOOK_URL": "https://bot.example.org/hook",
+                "BOT__WEBHOOK_SECRET": "secret",
+                "HTTP__ENABLED": "false",
+            },
+            "bad setting HTTP__ENABLED: webhook mode is served on the HTTP port",
+        ),
+        (
+            {"BOT__WEBHOOK_URL": "https://bot.example.org/metrics", "BOT__WEBHOOK_SECRET": "s"},
+            "bad setting BOT__WEBHOOK_URL: path /metrics is reserved",
+        ),
+    ],
+)
+def test_bad_serving_settings_exit_2_with_one_line(
+    env: dict[str, str],
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("BOT__TOKEN", "123456:TEST-token")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
+    assert "123456:TEST-token" not in err
+
+
+def test_operator_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP__HOST", "0.0.0.0")
+    monkeypatch.setenv("HTTP__PORT", "9090")
+    monkeypatch.setenv("HTTP__ADMIN_TOKEN", "t0ken")
+    monkeypatch.setenv("BUILTIN_DATA_DIR", "/app/data")
+    monkeypatch.setenv("BOT__SHUTDOWN_TIMEOUT", "12.5")
+    monkeypatch.setenv("BOT__WEBHOOK_URL", "https://bot.example.org/tg")
+    monkeypatch.setenv("BOT__WEBHOOK_SECRET", "Abc_123-x")
+    settings = load_settings()
+    assert (settings.http.host, settings.http.port, settings.http.enabled) == (
+        "0.0.0.0",
+        9090,
+        True,
+    )
+    assert settings.http.admin_token is not None
+    assert settings.http.admin_token.get_secret_value() == "t0ken"
+    assert settings.retrieval_config().builtin_data_dir == Path("/app/data")
+    assert settings.bot.shutdown_timeout == 12.5
+    assert "Abc_123-x" not in repr(settings)
+
+
+def test_defaults_keep_the_internal_port_private(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HTTP__HOST", raising=False)
+    monkeypatch.setenv("HTTP__ADMIN_TOKEN", "")
+    settings = load_settings()
+    assert (settings.http.host, settings.http.port) == ("127.0.0.1", 8080)
+    assert settings.http.admin_token is None  # empty means: no /admin/reload at all
+    assert settings.bot.webhook_url is None and settings.bot.webhook_secret is None
+
+
+def test_upload_limits_match_the_ingestion() -> None:
+    assert MAX_UPLOAD_BYTES == MAX_BYTES
+    assert set(UPLOAD_SUFFIXES) == set(ALLOWED_SUFFIXES)
