@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from retrieval.models import Corpus
-from retrieval.text import STOPWORDS, stem, term_matches, words
+from retrieval.text import MAX_SUFFIX, STOPWORDS, TermIndex, stem, words
 
 _TRANSLIT = str.maketrans(
     {
@@ -64,43 +64,47 @@ class EntityFinder:
             for form in forms:
                 for w in words(form)[-1:]:
                     self._surnames[w].add(name)
-        self._place_words: dict[str, set[str]] = defaultdict(set)  # word -> meeting ids
-        for meeting in corpus.meetings:
-            for text in [meeting.place or "", *meeting.audience]:
-                for w in _distinctive(words(text)):
-                    self._place_words[w].add(meeting.id)
+        # Surnames decline regularly (Асанова/Асановой, Есбай/Есбаем, Бекназаровтың): index the
+        # shared base, and let a question word add a case ending of up to five letters.
+        self._bases: dict[str, set[str]] = defaultdict(set)
+        for form, names in self._surnames.items():
+            if len(form) >= 4:
+                base = form[:-1] if form.endswith(("а", "a", "й", "y")) else form
+                if len(base) >= 4:
+                    self._bases[base] |= names
+        self._places: TermIndex[str] = TermIndex(
+            (w, meeting.id)
+            for meeting in corpus.meetings
+            for text in [meeting.place or "", *meeting.audience]
+            for w in _distinctive(words(text))
+        )
+
+    def _names_of(self, token: str) -> set[str]:
+        found = set(self._surnames.get(token, ())) if len(token) >= 4 else set()
+        for size in range(max(4, len(token) - MAX_SUFFIX), len(token) + 1):
+            found |= self._bases.get(token[:size], set())
+        return found
 
     def find(self, question: str, extra_terms: Iterable[str] = ()) -> EntityMatch:
         tokens = [t for t in words(question) if t not in STOPWORDS]
-        latin = [transliterate(t) for t in tokens]
-        senators: list[str] = []
+        senators: set[str] = set()
         used: set[str] = set()
-        for form, names in self._surnames.items():
-            hit = [t for t, lat in zip(tokens, latin, strict=True) if len(form) >= 4
-                   and (_name_matches(t, form) or _name_matches(lat, form))]  # fmt: skip
-            if hit:
-                used.update(hit)
-                senators.extend(n for n in sorted(names) if n not in senators)
+        for token in tokens:
+            names = self._names_of(token) | self._names_of(transliterate(token))
+            if names:
+                used.add(token)
+                senators |= names
         first_names = {w for n in senators for w in words(n)[:-1]}
         used.update(t for t in tokens if t in first_names or transliterate(t) in first_names)
         meetings: set[str] = set()
         own = set(tokens)
-        probe = tokens + [w for t in extra_terms for w in words(t)]
-        for word, ids in self._place_words.items():
-            hit = [t for t in probe if len(t) >= 3 and term_matches(t, word)]
-            if hit:
-                used.update(t for t in hit if t in own)
+        for token in tokens + [w for t in extra_terms for w in words(t)]:
+            ids = self._places.lookup(token) if len(token) >= 3 else set()
+            if ids:
                 meetings |= ids
-        return EntityMatch(tuple(senators), tuple(sorted(meetings)), tuple(sorted(used)))
-
-
-def _name_matches(token: str, surname: str) -> bool:
-    # Surnames decline regularly (Асанова/Асановой, Есбай/Есбаем, Бекназаровтың); compare the
-    # shared stem, allowing a case ending of up to four letters.
-    if token == surname:
-        return True
-    base = surname[:-1] if surname.endswith(("а", "a", "й", "y")) else surname
-    return len(base) >= 4 and token.startswith(base) and len(token) - len(base) <= 5
+                if token in own:
+                    used.add(token)
+        return EntityMatch(tuple(sorted(senators)), tuple(sorted(meetings)), tuple(sorted(used)))
 
 
 def _distinctive(tokens: list[str]) -> list[str]:

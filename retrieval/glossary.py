@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import yaml
 
-from retrieval.text import term_matches, words
+from retrieval.text import TermIndex, term_matches, words
+
+P = TypeVar("P")
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,30 @@ class Expansion:
         return picked[:limit]
 
 
+class PhraseSet(Generic[P]):
+    """Phrases (word tuples) with payloads; `find` says which occur in a token list, allowing
+    inflected endings, by looking each question word up rather than scanning every phrase."""
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]]) -> None:
+        self._phrases = [(phrase, payload) for phrase, payload in phrases if phrase]
+        self._first = TermIndex((phrase[0], i) for i, (phrase, _) in enumerate(self._phrases))
+
+    def find(self, tokens: list[str]) -> set[P]:
+        found: set[P] = set()
+        for start, token in enumerate(tokens):
+            for i in self._first.lookup(token):
+                phrase, payload = self._phrases[i]
+                if payload not in found and _phrase_at(phrase, tokens, start):
+                    found.add(payload)
+        return found
+
+
 class Glossary:
     def __init__(self, groups: list[TermGroup]) -> None:
         self._groups = groups
+        self._phrases: PhraseSet[int] = PhraseSet(
+            (phrase, g) for g, group in enumerate(groups) for phrase in group.term_words
+        )
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -60,21 +85,18 @@ class Glossary:
         return cls(groups)
 
     def expand(self, question: str) -> Expansion:
-        tokens = words(question)
+        matched = self._phrases.find(words(question))
         extra: list[str] = []
         domain: list[tuple[str, ...]] = []
-        for group in self._groups:
-            if any(phrase_in(tw, tokens) for tw in group.term_words if tw):
+        for g, group in enumerate(self._groups):
+            if g in matched:
                 if group.domain:
                     domain.append(group.terms)
                 extra.extend(t for t in group.terms if t not in extra)
         return Expansion(terms=tuple(extra), domain_groups=len(domain), domain_terms=tuple(domain))
 
 
-def phrase_in(phrase: tuple[str, ...], tokens: list[str]) -> bool:
-    """All words of a term occur in order, adjacent, allowing inflected endings."""
-    n = len(phrase)
-    for start in range(len(tokens) - n + 1):
-        if all(term_matches(tokens[start + i], phrase[i]) for i in range(n)):
-            return True
-    return False
+def _phrase_at(phrase: tuple[str, ...], tokens: list[str], start: int) -> bool:
+    if start + len(phrase) > len(tokens):
+        return False
+    return all(term_matches(tokens[start + i], word) for i, word in enumerate(phrase))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.embedder import Vectors
-from retrieval.glossary import Expansion, phrase_in
+from retrieval.glossary import Expansion
 from retrieval.models import Answer, Hit
 from retrieval.snapshot import Snapshot
 from retrieval.text import STOPWORDS, content_stems, normalize, stem, words
@@ -27,6 +27,7 @@ GENERIC_STEMS = frozenset(
     """.split()
 )
 RRF_K = 60
+_NONE = np.zeros(0, dtype=np.int64)
 QUOTE_BONUS = 0.0025  # ≈ five RRF ranks: direct quotes first at similar relevance
 MAX_QUESTION_CHARS = 1000
 
@@ -60,7 +61,7 @@ def prepare(snapshot: Snapshot, question: str) -> Query:
     text = normalize(question)[:MAX_QUESTION_CHARS]
     expansion = snapshot.glossary.expand(text)
     # Expansion terms go to the dense model too: e5 maps "парламент" near "Курултай" only weakly.
-    extra = [t for t in expansion.dense_terms(limit=12) if t.lower() not in text.lower()][:6]
+    extra = [t for t in expansion.dense_terms(limit=8) if t.lower() not in text.lower()][:3]
     dense_text = f"{text} ({', '.join(extra)})" if extra else text
     return Query(question=text, dense_text=dense_text, expansion=expansion)
 
@@ -76,12 +77,10 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     lexical = snapshot.bm25.scores(query_stems(query))
     found = snapshot.entities.find(query.question, query.expansion.terms)
     entity_mask = np.zeros(n, dtype=bool)
-    for i, st in enumerate(snapshot.statements):
-        meeting = snapshot.meeting_of[st.id]
-        if found.senators and set(found.senators) & set(st.speakers or meeting.senators):
-            entity_mask[i] = True
-        if meeting.id in found.meeting_ids:
-            entity_mask[i] = True
+    for name in found.senators:
+        entity_mask[snapshot.by_senator.get(name, _NONE)] = True
+    for meeting_id in found.meeting_ids:
+        entity_mask[snapshot.by_meeting.get(meeting_id, _NONE)] = True
 
     if not entity_mask.any() and (
         _names_foreign_state(snapshot, query.question)
@@ -90,7 +89,7 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
         return Answer(query=query.question, answered=False)
 
     fused = _rrf(dense) + np.where(lexical > 0, _rrf(lexical), 0.0)
-    fused += np.array([QUOTE_BONUS if s.kind == "quote" else 0.0 for s in snapshot.statements])
+    fused += np.where(snapshot.is_quote, QUOTE_BONUS, 0.0)
     keep = (dense >= dense.max() - cal.spread) | (lexical > 0) | entity_mask
     if entity_mask.any():
         keep &= entity_mask  # a named senator or place: their statements, not others'
@@ -99,7 +98,7 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
         w for w in words(query.question)
         if w not in found.tokens and w not in STOPWORDS and stem(w) not in GENERIC_STEMS
     ]  # fmt: skip
-    kinds = [int(topicless and s.kind != "quote") for s in snapshot.statements]
+    kinds = (~snapshot.is_quote).astype(int) if topicless else np.zeros(n, dtype=int)
     order = sorted(
         (int(i) for i in np.flatnonzero(keep)),
         key=lambda i: (-int(entity_mask[i]), kinds[i], -fused[i]),
@@ -146,7 +145,7 @@ def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:
     tokens = words(question)
     if any(t.startswith(("казахстан", "қазақстан", "kazakhstan")) for t in tokens):
         return False
-    return any(phrase_in(name, tokens) for name in snapshot.foreign)
+    return bool(snapshot.foreign.find(tokens))
 
 
 def _rrf(scores: Vectors) -> Vectors:

@@ -7,14 +7,15 @@ flight always finishes on the snapshot it started with.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from retrieval.embedder import Embedder, Vectors
 from retrieval.entities import EntityFinder
-from retrieval.glossary import Glossary
+from retrieval.glossary import Glossary, PhraseSet
 from retrieval.index import DenseIndex, build_dense
 from retrieval.lexical import Bm25Index
 from retrieval.models import Corpus, Document, Hit, Meeting, MeetingRef, SourceRef, Statement, Theme
@@ -49,7 +50,11 @@ class Snapshot:
     theme_vectors: Vectors
     background: Vectors
     regions: dict[str, list[str]]  # region -> meeting ids, in corpus order
-    foreign: tuple[tuple[str, ...], ...]
+    foreign: PhraseSet[int]
+    # per-statement arrays so ranking never loops over statements in Python
+    is_quote: npt.NDArray[np.bool_]
+    by_senator: dict[str, npt.NDArray[np.int64]]  # speakers, or the meeting's senators
+    by_meeting: dict[str, npt.NDArray[np.int64]]
 
 
 def build_snapshot(
@@ -93,8 +98,22 @@ def build_snapshot(
         theme_vectors=theme_vectors,
         background=background,
         regions=dict(regions),
-        foreign=resources.foreign,
+        foreign=PhraseSet((name, i) for i, name in enumerate(resources.foreign)),
+        is_quote=np.array([s.kind == "quote" for s in statements], dtype=bool),
+        by_senator=_positions(
+            (name, i)
+            for i, s in enumerate(statements)
+            for name in (s.speakers or meeting_of[s.id].senators)
+        ),
+        by_meeting=_positions((s.meeting_id, i) for i, s in enumerate(statements)),
     )
+
+
+def _positions(pairs: Iterable[tuple[str, int]]) -> dict[str, npt.NDArray[np.int64]]:
+    grouped: dict[str, list[int]] = defaultdict(list)
+    for key, position in pairs:
+        grouped[key].append(position)
+    return {key: np.array(positions, dtype=np.int64) for key, positions in grouped.items()}
 
 
 def embed_curated(embedder: Embedder, resources: Resources) -> tuple[Vectors, Vectors]:

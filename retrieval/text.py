@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Generic, TypeVar
 
 import Stemmer
 
@@ -51,7 +54,9 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(language)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    """Cached: the same few thousand words are stemmed for every question."""
     word = word.lower().replace("ё", "е")
     if _LATIN.search(word):
         return str(_stemmer("english").stemWord(word))
@@ -70,3 +75,29 @@ def term_matches(token: str, term: str) -> bool:
     if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= 5:
         return True
     return len(term) >= 4 and stem(token) == stem(term)
+
+
+MAX_SUFFIX = 5  # letters a Kazakh/Russian ending may add to a term in `term_matches`
+
+T = TypeVar("T")
+
+
+class TermIndex(Generic[T]):
+    """Which of many one-word terms a question word matches, with `term_matches` semantics,
+    in a handful of dict lookups instead of a scan over every term."""
+
+    def __init__(self, items: Iterable[tuple[str, T]]) -> None:
+        self._exact: dict[str, set[T]] = defaultdict(set)
+        self._stems: dict[str, set[T]] = defaultdict(set)
+        for term, payload in items:
+            self._exact[term].add(payload)
+            if len(term) >= 4:
+                self._stems[stem(term)].add(payload)
+
+    def lookup(self, token: str) -> set[T]:
+        found: set[T] = set(self._exact.get(token, ()))
+        for size in range(max(3, len(token) - MAX_SUFFIX), len(token)):
+            found |= self._exact.get(token[:size], set())
+        if len(token) >= 2:
+            found |= self._stems.get(stem(token), set())
+        return found
