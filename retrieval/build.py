@@ -32,7 +32,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def build_index(config: RetrievalConfig, log: Log) -> int:
     """Embed the built corpus with the configured model and save it; 0 on success."""
-    from retrieval.search import ServiceUnavailable, load_built_corpus
+    from retrieval.search import ServiceUnavailable, load_built_corpus, load_resources
+    from retrieval.snapshot import embed_curated
     from retrieval.st_embedder import ModelMissingError, load_embedder
 
     try:
@@ -43,6 +44,7 @@ def build_index(config: RetrievalConfig, log: Log) -> int:
         return 2
     started = time.perf_counter()
     manifest = dense_index.save(dense_index.build_dense(corpus, embedder), config.index_dir)
+    embed_curated(embedder, load_resources(config.corpus_dir), cache_dir=config.index_dir)
     log(
         f"index: {manifest.count} statements, model {manifest.model_id} ({manifest.dim}d), "
         f"corpus {manifest.corpus_hash}, {time.perf_counter() - started:.1f} s → {config.index_dir}"

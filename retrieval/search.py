@@ -18,7 +18,7 @@ from retrieval.embedder import Embedder
 from retrieval.glossary import Glossary
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
 from retrieval.ranking import Calibration, prepare, rank
-from retrieval.snapshot import Resources, Snapshot, build_snapshot
+from retrieval.snapshot import Resources, Snapshot, build_snapshot, embed_curated
 from retrieval.text import words
 
 
@@ -110,7 +110,8 @@ class SearchService:
                 )
             except dense_index.IndexError_ as exc:
                 raise ServiceUnavailable(str(exc)) from None
-            return build_snapshot(corpus, embedder, resources, dense=dense)
+            curated = embed_curated(embedder, resources, cache_dir=serving / "index")
+            return build_snapshot(corpus, embedder, resources, dense=dense, curated_vectors=curated)
 
         snapshot = await loop.run_in_executor(None, _load)
         return cls(snapshot, embedder, resources)

@@ -6,9 +6,14 @@ flight always finishes on the snapshot it started with.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -116,15 +121,40 @@ def _positions(pairs: Iterable[tuple[str, int]]) -> dict[str, npt.NDArray[np.int
     return {key: np.array(positions, dtype=np.int64) for key, positions in grouped.items()}
 
 
-def embed_curated(embedder: Embedder, resources: Resources) -> tuple[Vectors, Vectors]:
-    """In-scope prototypes (theme labels and descriptions) and the off-topic background."""
-    theme_texts = [
+def _curated_texts(resources: Resources) -> tuple[list[str], list[str]]:
+    themes = [
         text
         for t in resources.themes
         for text in [*t.labels.values(), t.description]
         if text.strip()
     ]
-    return embedder.encode_queries(theme_texts), embedder.encode_queries(resources.offtopic)
+    return themes, list(resources.offtopic)
+
+
+def embed_curated(
+    embedder: Embedder, resources: Resources, cache_dir: Path | None = None
+) -> tuple[Vectors, Vectors]:
+    """In-scope prototypes (theme labels and descriptions) and the off-topic background.
+
+    With `cache_dir`, vectors are kept in a file keyed by model and texts: start-up then skips
+    ~80 encodes, and an edited YAML simply misses the cache.
+    """
+    themes, offtopic = _curated_texts(resources)
+    key = hashlib.sha256(
+        json.dumps([embedder.model_id, themes, offtopic], ensure_ascii=False).encode()
+    ).hexdigest()[:16]
+    cached = cache_dir / f"curated-{key}.npz" if cache_dir is not None else None
+    if cached is not None and cached.exists():
+        with contextlib.suppress(OSError, ValueError, KeyError), np.load(cached) as data:
+            return data["themes"], data["offtopic"]
+    vectors = embedder.encode_queries(themes), embedder.encode_queries(offtopic)
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(".tmp.npz")
+            np.savez(tmp, themes=vectors[0], offtopic=vectors[1])
+            os.replace(tmp, cached)
+    return vectors
 
 
 def _hit(statement: Statement, meeting: Meeting, documents: dict[str, Document]) -> Hit:
