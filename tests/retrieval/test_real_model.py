@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -75,21 +72,3 @@ async def test_stale_index_is_a_clear_error(config: RetrievalConfig, tmp_path: P
     stale = config.model_copy(update={"data_dir": tmp_path, "model": config.model_path()})
     with pytest.raises(ServiceUnavailable, match="atazan index build"):
         await SearchService.open(stale)
-
-
-def test_ask_json_reads_stdin_line_by_line(config: RetrievalConfig) -> None:
-    env = {**os.environ, "DATA_DIR": str(config.data_dir), "HF_HUB_OFFLINE": "1"}
-    out = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ask", "--json", "--k", "2", "-"],
-        input="Что говорила Рысбекова?\nКак сварить плов?\n",
-        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=True,
-    )  # fmt: skip
-    first, second = (json.loads(line) for line in out.stdout.splitlines())
-    assert first["answered"] and len(first["hits"]) == 2
-    hit = first["hits"][0]
-    assert set(hit) == {"statement_id", "kind", "text", "speakers", "themes", "meeting", "source",
-                        "score"}  # fmt: skip
-    assert set(hit["meeting"]) == {"id", "date", "senators", "place", "audience"}
-    assert set(hit["source"]) == {"document_id", "title"}
-    assert hit["meeting"]["date"] == "2026-03-05"
-    assert second == {"query": "Как сварить плов?", "answered": False, "hits": []}

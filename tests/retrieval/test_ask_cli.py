@@ -1,0 +1,35 @@
+"""The `atazan ask --json` contract, through the real command and the prepared data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+REPO = Path(__file__).resolve().parents[2]
+DATA = Path(os.environ.get("DATA_DIR", REPO / "data"))
+
+
+def test_ask_json_reads_stdin_line_by_line() -> None:
+    if not (DATA / "index" / "manifest.json").exists():
+        pytest.skip("no prepared data: run `atazan setup`")
+    env = {**os.environ, "DATA_DIR": str(DATA), "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ask", "--json", "--k", "2", "-"],
+        input="Что говорила Рысбекова?\nКак сварить плов?\n",
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=True,
+    )  # fmt: skip
+    first, second = (json.loads(line) for line in out.stdout.splitlines())
+    assert first["answered"] and len(first["hits"]) == 2
+    hit = first["hits"][0]
+    assert set(hit) == {"statement_id", "kind", "text", "speakers", "themes", "meeting", "source",
+                        "score"}  # fmt: skip
+    assert set(hit["meeting"]) == {"id", "date", "senators", "place", "audience"}
+    assert set(hit["source"]) == {"document_id", "title"}
+    assert hit["meeting"]["date"] == "2026-03-05"
+    assert second == {"query": "Как сварить плов?", "answered": False, "hits": []}
