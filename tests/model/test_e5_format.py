@@ -77,6 +77,9 @@ def test_truncated_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"E5S1" + struct.pack("<I", 1) + bytes(8))
     with pytest.raises(E5FormatError, match="malformed"):
         E5File(path)
+    (tmp_path / "empty.bin").write_bytes(b"")
+    with pytest.raises(E5FormatError, match="truncated"):
+        E5File(tmp_path / "empty.bin")
 
 
 def test_charsmap_maps_single_codepoints_like_e5c() -> None:
