@@ -182,7 +182,8 @@ def load_embedder(
             torch.set_num_threads(threads)
         # oneDNN builds new kernels for every new input shape; micro-batches of varying size and
         # length are all new shapes, which made batches ~3× slower than plain ATen kernels.
-        torch.backends.mkldnn.enabled = False
+        use_onednn: Callable[[bool], object] = torch.backends.mkldnn.set_flags  # untyped upstream
+        use_onednn(False)
         quiet: Callable[[], None] = hf_logging.disable_progress_bar  # untyped upstream
         quiet()
         model = SentenceTransformer(path, device="cpu")

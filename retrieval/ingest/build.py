@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from retrieval.ingest.decode import MAX_BYTES
+from retrieval.ingest.names import Stoplist
 from retrieval.ingest.nlp import Nlp, load_nlp
 from retrieval.ingest.reader import RawDocument, read_document
 from retrieval.ingest.segment import Context, MeetingDraft, Problem, segment
@@ -27,6 +28,7 @@ def make_context(corpus_dir: Path, nlp: Nlp | None = None) -> Context:
         directory=SenatorDirectory.load(corpus_dir),
         tagger=tagger or ThemeTagger([]),
         corpus_dir=corpus_dir,
+        stoplist=Stoplist.load(corpus_dir),
     )
 
 

@@ -14,6 +14,13 @@ from retrieval.ingest.text import StemPattern, compile_patterns, fold
 
 REGIONS_FILE = "regions.yaml"
 _LEVELS = ("names", "cities", "districts")  # a region named outright beats a city, then a district
+# Case endings after a town's nominative name: Kazakh suffixes, then Russian ones.
+_KK_ENDINGS = frozenset(
+    "да де та те нда нде ға ге қа ке на не ны ні ды ді ты ті ның нің дың дің тың тің дан ден "
+    "тан тен нан нен дағы дегі тағы тегі ндағы ндегі мен бен пен".split()
+)
+_RU_ENDINGS = frozenset("е у а ом ем ы и ой ей ю".split())
+_RU_SOFT = frozenset("е ы и у ой ей ю я".split())  # after a dropped final -а/-я/-й/-ь
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,22 @@ class PlaceMatch:
 @dataclass(frozen=True)
 class Gazetteer:
     entries: tuple[tuple[str, int, StemPattern], ...]
+    towns: tuple[str, ...] = ()  # nominative names of cities and district centres (ru, kk)
+
+    def town(self, word: str) -> str | None:
+        """'Караганде' → 'Караганда', 'Шымкентте' → 'Шымкент', 'Алматы' → 'Алматы'."""
+        low = word.casefold().replace("ё", "е")
+        for name in self.towns:
+            key = name.casefold().replace("ё", "е")
+            if low == key:
+                return name
+            if low.startswith(key) and low[len(key) :] in _KK_ENDINGS | _RU_ENDINGS:
+                return name
+            base = key[:-1]
+            soft = key[-1] in "аяйь" and len(base) >= 3 and low.startswith(base)
+            if soft and low[len(base) :] in _RU_SOFT:
+                return name
+        return None
 
     def matches(self, text: str) -> list[PlaceMatch]:
         folded = fold(text)
@@ -47,6 +70,7 @@ def _parse(path: Path) -> Gazetteer:
     if not isinstance(regions, list) or not regions:
         raise ValueError(f"{path}: expected a non-empty 'regions:' list")
     entries: list[tuple[str, int, StemPattern]] = []
+    towns: list[str] = []
     for region in regions:
         if not isinstance(region, Mapping) or not region.get("name"):
             raise ValueError(f"{path}: every region needs a 'name'")
@@ -54,9 +78,21 @@ def _parse(path: Path) -> Gazetteer:
         sources = {0: [name]}
         for level, key in enumerate(_LEVELS):
             sources.setdefault(level, []).extend(str(s) for s in region.get(key) or [])
+        region_towns = [str(t) for t in region.get("towns") or []]
+        towns += region_towns
+        sources[1].extend(_town_stem(t) for t in region_towns)
         for level, items in sources.items():
             entries.extend((name, level, p) for p in compile_patterns(items))
-    return Gazetteer(tuple(entries))
+    # longest first, so "Усть-Каменогорск" is tried before a shorter name it starts with
+    return Gazetteer(tuple(entries), tuple(sorted(towns, key=len, reverse=True)))
+
+
+def _town_stem(town: str) -> str:
+    """A town's pattern: its name without a changing last vowel; short names whole."""
+    key = fold(town)
+    if len(key) < 6:
+        return key + "$"
+    return key[:-1] if key[-1] in "аяйь" else key
 
 
 @functools.lru_cache(maxsize=8)

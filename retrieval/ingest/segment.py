@@ -11,6 +11,7 @@ the place and audience instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,11 +22,13 @@ from retrieval.ingest.attribution import (
     read_cue,
     resolve,
 )
+from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
+from retrieval.ingest.names import Stoplist
 from retrieval.ingest.nlp import Analysis, Nlp, Sent
 from retrieval.ingest.people import People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
-from retrieval.ingest.regions import places_in
+from retrieval.ingest.regions import load_gazetteer, places_in
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.text import norm_key
 from retrieval.ingest.themes import ThemeTagger
@@ -33,7 +36,6 @@ from retrieval.ingest.venue import (
     MEETING_RE,
     VENUE_RE,
     audience_items,
-    kazakh_audience,
     place_phrases,
 )
 from retrieval.models import StatementKind
@@ -72,6 +74,7 @@ class Context:
     directory: SenatorDirectory
     tagger: ThemeTagger
     corpus_dir: Path
+    stoplist: Stoplist | None = None  # terms that are never people (glossary, themes, places)
 
 
 class Segmenter:
@@ -84,7 +87,14 @@ class Segmenter:
         self.meetings: list[MeetingDraft] = []
         self.problems: list[Problem] = []
         self._lead_cue: Cue | None = None  # "Сенатор отметила:" before a dash paragraph
-        self.people = People(ctx.directory, kazakh=self.kazakh)
+        self.people = People(
+            ctx.directory,
+            kazakh=self.kazakh,
+            stoplist=ctx.stoplist or Stoplist.load(ctx.corpus_dir),
+            morph=ctx.nlp.morph_vocab,
+        )
+        gazetteer = load_gazetteer(ctx.corpus_dir)
+        self.town = gazetteer.town if gazetteer else None
 
     @property
     def current(self) -> MeetingDraft:
@@ -128,9 +138,11 @@ class Segmenter:
     def _cue_for(self, analysis: Analysis, start: int, end: int, *, tail: bool = False) -> Cue:
         toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
         ents = [e for e in analysis.ents if e.type == "PER" and start <= e.start < end]
-        names = self.people.names_in(analysis, start, end, self._senators())
+        names, other = self.people.names_in(analysis, start, end, self._senators())
         # Kazakh has no morphology here: only a short tail is read word by word for other people.
-        return read_cue(toks, names, ents, kazakh=self.kazakh, tail=tail)
+        cue = read_cue(toks, names, ents, kazakh=self.kazakh, tail=tail)
+        cue.other = cue.other or other
+        return cue
 
     def _quote(
         self, quote: QuoteSpan, analysis: Analysis, para: Paragraph, lead: Cue | None
@@ -146,6 +158,8 @@ class Segmenter:
         else:
             cue = Cue()
             self._warn("quote_without_attribution", "a quote with no '– said X' after it", para)
+        if not self.current.senators and cue.names and not cue.other:
+            self.current.senators.extend(cue.names)  # the first senator named is in a quote tail
         resolution = resolve(cue, self.current.senators, quote=True)
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_quote")
@@ -174,12 +188,16 @@ class Segmenter:
 
     def _venue(self, sent: Sent, analysis: Analysis, meeting: MeetingDraft) -> None:
         text = analysis.text
-        places = [p for p, _ in place_phrases(sent, text, self.ctx.nlp)]
+        sentence = text[sent.start : sent.stop]
+        if _kazakh_sentence(sentence, self.kazakh):  # natasha's NER is Russian-only: rules
+            name_words = self.people.name_words(sentence, meeting.senators)
+            places = kazakh_places(sentence, name_words, self.town)
+            audience = kazakh_audience(sentence, name_words)
+        else:
+            places = [p for p, _ in place_phrases(sent, text, self.ctx.nlp, self.town)]
+            audience = audience_items(sent, text, self.ctx.nlp, self.town)
         if not places:
-            places = places_in(text[sent.start : sent.stop], corpus_dir=self.ctx.corpus_dir)
-        audience = audience_items(sent, text, self.ctx.nlp)
-        if self.kazakh:
-            audience += kazakh_audience(text[sent.start : sent.stop])
+            places = places_in(sentence, corpus_dir=self.ctx.corpus_dir)
         for place in places:
             if norm_key(place) not in {norm_key(p) for p in meeting.places}:
                 meeting.places.append(place)
@@ -216,6 +234,17 @@ class Segmenter:
                 f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
                 para,
             )
+
+
+_KK_VERB = re.compile(r"(?:кездес|жүздес|талқыла|барып|болды)\w*", re.I)
+_RU_VERB = re.compile(r"(?:встрет|встреч|провел|провёл|посетил|побывал|состоял|обсудил)\w*", re.I)
+
+
+def _kazakh_sentence(sentence: str, kazakh_document: bool) -> bool:
+    """A Kazakh verb marks a Kazakh sentence; a Russian one a Russian sentence; else the doc's."""
+    if _KK_VERB.search(sentence):
+        return True
+    return kazakh_document and not _RU_VERB.search(sentence)
 
 
 _MESSAGES = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from retrieval.ingest.nlp import Ent, Nlp, Sent, Tok
 
@@ -20,8 +21,6 @@ _HEAD_NOUNS = frozenset({"область", "район", "село", "аул", "
 _CITY_NOUNS = frozenset({"город", "г", "г."})
 _NOT_AUDIENCE = ("учет", "учёт", "цель", "помощ", "участи", "использовани", "применени", "точк",
                  "сенатор", "депутат", "интерес", "тем", "связ", "соответстви")  # fmt: skip
-_KK_WITH = re.compile(r"^([\w-]+?)(мен|пен|бен)$")
-_KK_LOCATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|ында|інде|нда|нде)$")
 
 
 def _tok_before(sent: Sent, pos: int) -> Tok | None:
@@ -38,7 +37,24 @@ def _locs(sent: Sent) -> list[Ent]:
     return [e for e in sent.ents if e.type == "LOC" and e.normal.casefold() not in _COUNTRY]
 
 
-def place_phrases(sent: Sent, text: str, nlp: Nlp) -> list[tuple[str, int]]:
+def _loc_normal(ent: Ent, nlp: Nlp, town: Callable[[str], str | None] | None) -> str:
+    """natasha's normal form, except a one-word town natasha left inflected ('Караганде'):
+    the gazetteer's town name, else pymorphy's nominative of a Geox reading."""
+    if " " in ent.text.strip() or ent.normal != ent.text:
+        return ent.normal
+    known = town(ent.text) if town else None
+    if known:
+        return known
+    geox = [p for p in nlp.morph_vocab.parse(ent.text) if "Geox" in p.tag and p.is_known]
+    if geox and all(p.tag.case in ("loct", "datv", "gent", "ablt") for p in geox):
+        word = str(geox[0].normal_form)  # a guessed parse ("Жетысу" → "жетыс") is not trusted
+        return word[:1].upper() + word[1:]
+    return ent.normal
+
+
+def place_phrases(
+    sent: Sent, text: str, nlp: Nlp, town: Callable[[str], str | None] | None = None
+) -> list[tuple[str, int]]:
     """Places named in a sentence, nominative head + verbatim dependents, with start offsets:
     'В Таскалинском и Байтерекском районах ЗКО' → 'Таскалинский и Байтерекский районы ЗКО'."""
     locs = _locs(sent)
@@ -55,7 +71,7 @@ def place_phrases(sent: Sent, text: str, nlp: Nlp) -> list[tuple[str, int]]:
                 prefix, start = lemma + " ", head.start
             elif lemma in _CITY_NOUNS or head.lower in _CITY_NOUNS:
                 start = head.start
-        parts = [prefix + first.normal]
+        parts = [prefix + _loc_normal(first, nlp, town)]
         end = first.stop
         j = i + 1
         while j < len(locs):
@@ -63,7 +79,7 @@ def place_phrases(sent: Sent, text: str, nlp: Nlp) -> list[tuple[str, int]]:
             if gap == "":
                 parts.append(" " + locs[j].text)
             elif gap in ("и", ","):
-                parts.append((" и " if gap == "и" else ", ") + locs[j].normal)
+                parts.append((" и " if gap == "и" else ", ") + _loc_normal(locs[j], nlp, town))
             else:
                 break
             end = locs[j].stop
@@ -118,9 +134,11 @@ def _item_text(item: list[Tok], text: str, nlp: Nlp, cut: int) -> str | None:
     return f"{head} {rest}".strip() if rest else head
 
 
-def audience_items(sent: Sent, text: str, nlp: Nlp) -> list[str]:
+def audience_items(
+    sent: Sent, text: str, nlp: Nlp, town: Callable[[str], str | None] | None = None
+) -> list[str]:
     """'встретилась с жителями, представителями социальной сферы …' → ['жители', …]."""
-    place_starts = [start for _, start in place_phrases(sent, text, nlp)]
+    place_starts = [start for _, start in place_phrases(sent, text, nlp, town)]
     found: list[str] = []
     toks = sent.toks
     for i, tok in enumerate(toks):
@@ -132,35 +150,3 @@ def audience_items(sent: Sent, text: str, nlp: Nlp) -> list[str]:
             if name and name not in found:
                 found.append(name)
     return found
-
-
-def kazakh_audience(sentence: str) -> list[str]:
-    """'… мектебінің ұжымымен кездесті' → ['… мектебінің ұжымы'] (the -мен/-пен/-бен words)."""
-    match = re.search(r"\b(?:кездес|жүздес)\w*", sentence)
-    if match is None:
-        return []
-    words = sentence[: match.start()].split()
-    start = 0
-    for k, word in enumerate(words):
-        if _KK_LOCATIVE.search(word.strip(",")) or (
-            word[:1].isupper()
-            and k + 1 < len(words)
-            and (words[k + 1][:1].isupper() and not _KK_WITH.match(words[k + 1]))
-        ):
-            start = k + 1
-    items: list[str] = []
-    current: list[str] = []
-    for word in words[start:]:
-        bare = word.strip(",")
-        if bare in ("және", "мен", "әрі"):
-            current = []
-            continue
-        current.append(bare)
-        with_match = _KK_WITH.match(bare)
-        if with_match and len(bare) > 5:
-            current[-1] = with_match.group(1)
-            items.append(" ".join(current))
-            current = []
-        elif word.endswith(","):
-            current = []
-    return items

@@ -21,7 +21,7 @@ def test_kazakh_release_meetings_and_speakers(context: Context) -> None:
     assert first.place == "Шымкент"
     assert first.audience == ["№45 мектеп-гимназиясының ұжымы"]
     assert second.senators == ["Ляззат Рысбекова"]
-    assert second.place == "Западно-Казахстанская область"
+    assert second.place == "Бөрлі ауданы, Батыс Қазақстан облысы"  # district, then region
     assert second.audience == ["тұрғындар", "кәсіпкерлер"]
     quotes = [
         (s.speakers, s.themes) for m in (first, second) for s in m.statements if s.kind == "quote"
