@@ -7,7 +7,7 @@ audiences by their distinctive words; generic words such as "район" or "к�
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from retrieval.models import Corpus
@@ -43,15 +43,22 @@ def transliterate(text: str) -> str:
 @dataclass(frozen=True)
 class EntityMatch:
     senators: tuple[str, ...]
-    meeting_ids: tuple[str, ...]
+    meeting_ids: tuple[str, ...]  # named by the question's own words: a filter
     # question words that named them: what is left of the question is its topic
     tokens: tuple[str, ...] = ()
+    # meetings reached only through glossary twins ("врачи" → здравоохранение): a boost
+    related_meeting_ids: tuple[str, ...] = ()
 
 
 class EntityFinder:
     """Built once per corpus snapshot; `find` is pure and cheap."""
 
-    def __init__(self, corpus: Corpus, extra_forms: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        extra_forms: dict[str, list[str]] | None = None,
+        region_of: Callable[[str | None], str | None] | None = None,
+    ) -> None:
         self._surnames: dict[str, set[str]] = defaultdict(set)  # form -> canonical names
         for name in {n for m in corpus.meetings for n in m.senators}:
             parts = words(name)
@@ -75,7 +82,7 @@ class EntityFinder:
         self._places: TermIndex[str] = TermIndex(
             (w, meeting.id)
             for meeting in corpus.meetings
-            for text in [meeting.place or "", *meeting.audience]
+            for text in [meeting.place or "", *meeting.audience, _region(region_of, meeting.place)]
             for w in _distinctive(words(text))
         )
 
@@ -97,14 +104,25 @@ class EntityFinder:
         first_names = {w for n in senators for w in words(n)[:-1]}
         used.update(t for t in tokens if t in first_names or transliterate(t) in first_names)
         meetings: set[str] = set()
-        own = set(tokens)
-        for token in tokens + [w for t in extra_terms for w in words(t)]:
+        for token in tokens:
             ids = self._places.lookup(token) if len(token) >= 3 else set()
             if ids:
                 meetings |= ids
-                if token in own:
-                    used.add(token)
-        return EntityMatch(tuple(sorted(senators)), tuple(sorted(meetings)), tuple(sorted(used)))
+                used.add(token)
+        related: set[str] = set()
+        for token in {w for t in extra_terms for w in words(t)} - set(tokens):
+            related |= self._places.lookup(token) if len(token) >= 3 else set()
+        return EntityMatch(
+            tuple(sorted(senators)),
+            tuple(sorted(meetings)),
+            tuple(sorted(used)),
+            tuple(sorted(related - meetings)),
+        )
+
+
+def _region(region_of: Callable[[str | None], str | None] | None, place: str | None) -> str:
+    """The canonical region of a place, so "в Туркестанской области" finds "Сарыағаш ауданы"."""
+    return (region_of(place) or "") if region_of is not None else ""
 
 
 def _distinctive(tokens: list[str]) -> list[str]:

@@ -28,6 +28,7 @@ GENERIC_STEMS = frozenset(
 )
 RRF_K = 60
 _NONE = np.zeros(0, dtype=np.int64)
+RELATED_BONUS = 0.002  # a meeting whose audience matches a glossary twin of the question
 QUOTE_BONUS = 0.0025  # ≈ five RRF ranks: direct quotes first at similar relevance
 MAX_QUESTION_CHARS = 1000
 
@@ -82,7 +83,7 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     for meeting_id in found.meeting_ids:
         entity_mask[snapshot.by_meeting.get(meeting_id, _NONE)] = True
 
-    if not entity_mask.any() and (
+    if not entity_mask.any() and not found.related_meeting_ids and (
         _names_foreign_state(snapshot, query.question)
         or not _in_scope(snapshot, dense, lexical, qvec, cal)
     ):
@@ -90,6 +91,8 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
 
     fused = _rrf(dense) + np.where(lexical > 0, _rrf(lexical), 0.0)
     fused += np.where(snapshot.is_quote, QUOTE_BONUS, 0.0)
+    for meeting_id in found.related_meeting_ids:
+        fused[snapshot.by_meeting.get(meeting_id, _NONE)] += RELATED_BONUS
     keep = (dense >= dense.max() - cal.spread) | (lexical > 0) | entity_mask
     if entity_mask.any():
         keep &= entity_mask  # a named senator or place: their statements, not others'

@@ -97,7 +97,7 @@ def build_snapshot(
         dense=dense,
         vectors=np.asarray(vectors, dtype=np.float32),
         bm25=Bm25Index(corpus),
-        entities=EntityFinder(corpus, resources.senator_forms),
+        entities=EntityFinder(corpus, resources.senator_forms, resources.region_of),
         glossary=resources.glossary,
         themes=resources.themes,
         theme_vectors=theme_vectors,
