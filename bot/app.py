@@ -28,6 +28,7 @@ from bot.middlewares import (
     UpdateLogMiddleware,
 )
 from bot.middlewares.inflight import InFlightMiddleware
+from bot.middlewares.response_types import PinResponseTypes
 from bot.storage import Storage
 from bot.texts import Lang, texts_for
 from bot.uploads import PendingUploads
@@ -52,6 +53,7 @@ class Services(TypedDict):
 
 def create_bot(token: str, session: BaseSession) -> Bot:
     """A Bot that speaks HTML, shows no link previews and honours 429 retry_after."""
+    session.middleware(PinResponseTypes())
     session.middleware(RetryAfterMiddleware())
     return Bot(
         token,

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.loadbench.cli import add_load_arguments, load_command
+
 if TYPE_CHECKING:
     from retrieval.config import RetrievalConfig
     from retrieval.search import SearchService
@@ -36,10 +38,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev.add_argument("--json", action="store_true")
     ev.set_defaults(func=_cmd_eval)
 
-    bench = sub.add_parser("bench", help="model load, index build, latency, throughput, RSS")
+    bench = sub.add_parser(
+        "bench",
+        help="search: model load, index build, latency, throughput, RSS; "
+        "--load: the whole bot under simulated users",
+    )
     bench.add_argument("--questions", type=Path, default=DEFAULT_EVAL)
     bench.add_argument("--synthetic", type=int, default=10_000, help="synthetic corpus size")
     bench.add_argument("--json", action="store_true")
+    add_load_arguments(bench)
     bench.set_defaults(func=_cmd_bench)
 
 
@@ -138,6 +145,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
+    if args.load:
+        return load_command(args)
     from retrieval.bench import run_bench
     from retrieval.evaluation import load_questions
     from retrieval.search import ServiceUnavailable

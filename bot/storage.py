@@ -2,7 +2,8 @@
 
 Users are known only by a keyed hash (HMAC-SHA256) of their Telegram id. A failed write
 (locked database, full disk) is retried briefly and then dropped with a warning: logging a
-question must never cost the citizen their answer.
+question must never cost the citizen their answer. An id outside SQLite's 64-bit range (a
+forged button) fails like a missing row (OverflowError), not with a traceback.
 """
 
 from __future__ import annotations
@@ -160,7 +161,7 @@ class Storage(ModerationQueries):
             try:
                 cursor = await self._conn.execute(sql, params)
                 return cursor.lastrowid if cursor.lastrowid is not None else 0
-            except (sqlite3.Error, ValueError) as exc:
+            except (sqlite3.Error, ValueError, OverflowError) as exc:
                 if delay is None:
                     log.warning("storage write dropped: %s: %s", type(exc).__name__, exc)
                     return None
@@ -171,7 +172,7 @@ class Storage(ModerationQueries):
         try:
             async with self._conn.execute(sql, params) as cursor:
                 return list(await cursor.fetchall())
-        except (sqlite3.Error, ValueError) as exc:
+        except (sqlite3.Error, ValueError, OverflowError) as exc:
             log.warning("storage read failed: %s: %s", type(exc).__name__, exc)
             return None
 

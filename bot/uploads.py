@@ -18,6 +18,11 @@ from pathlib import PurePath
 # Same limits as the ingestion (retrieval/ingest: MAX_BYTES, ALLOWED_SUFFIXES); a test pins it.
 MAX_UPLOAD_BYTES = 1_000_000
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
+# One line of a .txt/.md release is one paragraph, a few thousand characters at most; parsing
+# time grows faster than the paragraph (a 1 MB single-line .txt took 85 s of the ingestion's
+# worker, blocking every other corpus change), so a longer line is refused before parsing.
+MAX_LINE_BYTES = 32_000
+_LINE_CHECKED = (".txt", ".md")
 PENDING_TTL_S = 30 * 60.0
 _PER_MODERATOR = 3
 _SNIFF_BYTES = 8192
@@ -50,6 +55,15 @@ def check_text_like(name: str, data: bytes) -> None:
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     if head.startswith(_BINARY_MAGIC) or (b"\x00" in head and not utf16):
         raise UploadRefused("binary", name=name)
+
+
+def check_lines(name: str, data: bytes) -> None:
+    """Plain text and Markdown: no line over MAX_LINE_BYTES (HTML may be minified)."""
+    if PurePath(name).suffix.lower() not in _LINE_CHECKED:
+        return
+    for number, line in enumerate(data.splitlines(), start=1):
+        if len(line) > MAX_LINE_BYTES:
+            raise UploadRefused("long_line", name=name, line=number, limit=MAX_LINE_BYTES)
 
 
 def paste_name(now: datetime | None = None) -> str:

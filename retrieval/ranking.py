@@ -83,9 +83,13 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     for meeting_id in found.meeting_ids:
         entity_mask[snapshot.by_meeting.get(meeting_id, _NONE)] = True
 
-    if not entity_mask.any() and not found.related_meeting_ids and (
-        _names_foreign_state(snapshot, query.question)
-        or not _in_scope(snapshot, dense, lexical, qvec, cal)
+    if (
+        not entity_mask.any()
+        and not found.related_meeting_ids
+        and (
+            _names_foreign_state(snapshot, query.question)
+            or not _in_scope(snapshot, dense, lexical, qvec, cal)
+        )
     ):
         return Answer(query=query.question, answered=False)
 

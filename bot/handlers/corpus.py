@@ -26,6 +26,7 @@ from bot.texts.moderator import ModTexts, mod_texts_for
 from bot.uploads import (
     PendingUploads,
     UploadRefused,
+    check_lines,
     check_name,
     check_size,
     check_text_like,
@@ -40,6 +41,7 @@ def _refusal_text(refused: UploadRefused, mtx: ModTexts) -> str:
         "bad_type": mtx.upload_bad_type,
         "too_big": mtx.upload_too_big,
         "binary": mtx.upload_binary,
+        "long_line": mtx.upload_long_line,
         "download_failed": mtx.upload_download_failed,
     }[refused.kind]
     return template.format(**refused.values)
@@ -104,6 +106,7 @@ async def _take_document(
         data = await _download(bot, document)
         check_size(len(data))
         check_text_like(name, data)
+        check_lines(name, data)
     except UploadRefused as refused:
         await repo.log_moderator_action(user.id, "upload_refused", f"{name}: {refused.kind}")
         await send_chunks(bot, target, [simple(_refusal_text(refused, mtx))])

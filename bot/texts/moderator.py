@@ -25,6 +25,7 @@ class ModTexts:
     upload_bad_type: str
     upload_too_big: str
     upload_binary: str
+    upload_long_line: str
     upload_download_failed: str
     upload_refused: str
     preview_title: str
@@ -77,6 +78,8 @@ MOD_RU = ModTexts(
     upload_bad_type="Отклонено: {name} — не файл .txt, .md или .html. Ничего не изменено.",
     upload_too_big="Отклонено: файл {size} байт, предел {limit} байт. Ничего не изменено.",
     upload_binary="Отклонено: {name} — двоичный файл, а не текст. Ничего не изменено.",
+    upload_long_line="Отклонено: в {name} строка {line} длиннее {limit} байт — разбейте текст "
+    "на абзацы. Ничего не изменено.",
     upload_download_failed="Не удалось скачать файл из Telegram ({reason}). Ничего не изменено.",
     upload_refused="Отклонено: {name} нельзя опубликовать. Ничего не изменено.",
     preview_title="Предпросмотр: {name}",
@@ -133,6 +136,8 @@ MOD_KK = ModTexts(
     upload_bad_type="Қабылданбады: {name} — .txt, .md не .html файлы емес. Ештеңе өзгерген жоқ.",
     upload_too_big="Қабылданбады: файл {size} байт, шегі {limit} байт. Ештеңе өзгерген жоқ.",
     upload_binary="Қабылданбады: {name} — мәтін емес, екілік файл. Ештеңе өзгерген жоқ.",
+    upload_long_line="Қабылданбады: {name} ішіндегі {line}-жол {limit} байттан ұзын — мәтінді "
+    "абзацтарға бөліңіз. Ештеңе өзгерген жоқ.",
     upload_download_failed="Файлды Telegram-нан жүктеу мүмкін болмады ({reason}). "
     "Ештеңе өзгерген жоқ.",
     upload_refused="Қабылданбады: {name} жариялауға болмайды. Ештеңе өзгерген жоқ.",
@@ -192,6 +197,8 @@ MOD_EN = ModTexts(
         "Refused: the file is {size} bytes; the limit is {limit} bytes. Nothing changed."
     ),
     upload_binary="Refused: {name} is a binary file, not text. Nothing changed.",
+    upload_long_line="Refused: line {line} of {name} is longer than {limit} bytes; split the "
+    "text into paragraphs. Nothing changed.",
     upload_download_failed="The file could not be downloaded from Telegram ({reason}). "
     "Nothing changed.",
     upload_refused="Refused: {name} cannot be published. Nothing changed.",

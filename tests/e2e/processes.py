@@ -1,121 +1,27 @@
-"""Start and stop the emulator (node) and the bot (`python -m bot.cli run`) as real processes.
+"""Process helpers live in `bot.loadbench.processes` (the load benchmark uses them too)."""
 
-Shared by the e2e fixtures and the load benchmark; plain `subprocess` so it works from sync
-fixtures and from scripts alike.
-"""
+from bot.loadbench.processes import (
+    FAKE_TOKEN,
+    LAUNCHER,
+    READY_PREFIX,
+    REPO_ROOT,
+    BotProcess,
+    EmulatorProcess,
+    bot_env,
+    emulator_missing_reason,
+    start_bot,
+    start_emulator,
+)
 
-from __future__ import annotations
-
-import os
-import selectors
-import shutil
-import signal
-import subprocess
-import sys
-import time
-from dataclasses import dataclass
-from pathlib import Path
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-LAUNCHER = REPO_ROOT / "tests" / "e2e" / "emulator" / "launcher.js"
-READY_PREFIX = "EMULATOR READY "
-FAKE_TOKEN = "123456789:AAE2e-Test-Token-Not-Real_abcdefghijk"
-
-
-def emulator_missing_reason(root: Path = REPO_ROOT) -> str | None:
-    """Why the emulator cannot start here, or None when it can."""
-    if shutil.which("node") is None:
-        return "node is not installed (needed for the Bot API emulator)"
-    if not (root / "node_modules" / "telegram-test-api" / "package.json").is_file():
-        return f"node_modules/telegram-test-api missing: run `npm ci` in {root}"
-    return None
-
-
-@dataclass
-class EmulatorProcess:
-    process: subprocess.Popen[str]
-    base_url: str
-
-    def stop(self, timeout: float = 5.0) -> int:
-        return _terminate(self.process, timeout)
-
-
-def start_emulator(
-    port: int = 0, *, verbose: bool = False, timeout: float = 15.0
-) -> EmulatorProcess:
-    """Launch the emulator on 127.0.0.1 and wait for its READY line (port 0 = any free port)."""
-    reason = emulator_missing_reason()
-    if reason is not None:
-        raise RuntimeError(reason)
-    cmd = ["node", str(LAUNCHER), "--port", str(port)]
-    if verbose:
-        cmd.append("--verbose")
-    process = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True, bufsize=1)
-    assert process.stdout is not None
-    with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        if not selector.select(timeout):
-            _terminate(process, 2.0)
-            raise RuntimeError(f"emulator did not start within {timeout}s")
-    line = process.stdout.readline().strip()
-    if not line.startswith(READY_PREFIX):
-        code = _terminate(process, 2.0)
-        raise RuntimeError(f"emulator failed to start (exit {code}): {line!r}")
-    return EmulatorProcess(process, line.removeprefix(READY_PREFIX))
-
-
-@dataclass
-class BotProcess:
-    process: subprocess.Popen[bytes]
-    log_path: Path
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def stop(self, timeout: float = 10.0) -> int:
-        """SIGTERM, wait; the exit code (or -9 after a forced kill)."""
-        return _terminate(self.process, timeout)
-
-
-def bot_env(base_url: str, db_path: Path, token: str = FAKE_TOKEN) -> dict[str, str]:
-    """Environment for `atazan run` against the emulator; DATA_DIR kept if the caller set it."""
-    env = dict(os.environ)
-    env.update(
-        {
-            "BOT__TOKEN": token,
-            "BOT__API_BASE": base_url,
-            "DB__PATH": str(db_path),
-            "HTTP__PORT": "0",  # the internal /healthz port: any free one, never a clash
-            "DATA_DIR": os.environ.get("DATA_DIR", str(REPO_ROOT / "data")),
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-            "PYTHONUNBUFFERED": "1",
-        }
-    )
-    return env
-
-
-def start_bot(env: dict[str, str], log_path: Path, *args: str) -> BotProcess:
-    """`python -m bot.cli run` in the repo root, output to `log_path`."""
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run", *args],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    return BotProcess(process, log_path)
-
-
-def _terminate(process: subprocess.Popen[str] | subprocess.Popen[bytes], timeout: float) -> int:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-            return -9
-    return int(process.returncode)
+__all__ = [
+    "FAKE_TOKEN",
+    "LAUNCHER",
+    "READY_PREFIX",
+    "REPO_ROOT",
+    "BotProcess",
+    "EmulatorProcess",
+    "bot_env",
+    "emulator_missing_reason",
+    "start_bot",
+    "start_emulator",
+]

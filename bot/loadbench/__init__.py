@@ -1,0 +1,1 @@
+"""`atazan bench --load`: the real bot against the local Bot API emulator, many simulated users."""
