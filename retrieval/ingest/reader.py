@@ -163,6 +163,9 @@ def _title_from(paragraphs: tuple[Paragraph, ...]) -> str:
     return cut + "…"
 
 
+MAX_PARAGRAPH_CHARS = 20_000
+
+
 def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issue]]:
     """Decode, extract and split one file; errors come back as Issues, never exceptions."""
     suffix = PurePath(name).suffix.lower()
@@ -187,6 +190,15 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
         lines = _Lines(list(enumerate(text.split("\n"), 1)))
     found_date, headline = _take_date(lines)
     paragraphs = _paragraphs(lines)
+    huge = next((p for p in paragraphs if len(p.text) > MAX_PARAGRAPH_CHARS), None)
+    if huge is not None:
+        # A press release paragraph is a few hundred characters; a 100 000-character one is not
+        # prose, and parsing it would hold the corpus worker for minutes.
+        return None, error(
+            "paragraph_too_long",
+            f"a paragraph of {len(huge.text)} characters (at most {MAX_PARAGRAPH_CHARS})",
+            huge.line,
+        )
     if not paragraphs:
         what = "no article text found in the page" if lines.blocks else "no text after the date"
         return None, error("no_text", what, 1)

@@ -218,3 +218,15 @@ def test_parse_bytes_never_raises(parse: Parse, data: bytes, name: str) -> None:
     assert all(i.file == name for i in result.issues)
     if not result.ok:
         assert result.corpus.meetings == []
+
+
+def test_a_huge_paragraph_is_refused_in_any_format() -> None:
+    from retrieval.ingest import parse_bytes
+
+    blob = "слово " * 40_000
+    for name, data in [
+        ("huge.txt", f"date 2026-03-05\n{blob}\n".encode()),
+        ("huge.html", f"<html><body><article><p>{blob}</p></article></body></html>".encode()),
+    ]:
+        result = parse_bytes(name, data, corpus_dir=CORPUS_DIR)
+        assert [i.code for i in result.issues if i.level == "error"] == ["paragraph_too_long"]
