@@ -127,7 +127,7 @@ class CorpusAdmin:
         dense = _reuse_vectors(old, corpus, embedder.encode_documents, embedder.model_id)
         snapshot = build_snapshot(
             corpus, embedder, self._service.resources, dense=dense,
-            curated_vectors=(old.theme_vectors, old.background),
+            curated=old.curated,
         )  # fmt: skip
         # Disk first, then memory: a restart after this point starts from the new version.
         write_atomic(self._config.corpus_json, corpus.model_dump_json(indent=1).encode("utf-8"))
@@ -147,7 +147,7 @@ class CorpusAdmin:
         old = self._service.snapshot
         return build_snapshot(
             corpus, embedder, self._service.resources, dense=dense,
-            curated_vectors=(old.theme_vectors, old.background),
+            curated=old.curated,
         )  # fmt: skip
 
 

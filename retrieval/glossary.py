@@ -84,6 +84,10 @@ class Glossary:
             raise ValueError(f"{path}: not a valid glossary ({exc.__class__.__name__})") from None
         return cls(groups)
 
+    def domain_terms(self) -> list[str]:
+        """Every term of the domain groups, once, in file order (their vectors are cached)."""
+        return list(dict.fromkeys(t for g in self._groups if g.domain for t in g.terms))
+
     def expand(self, question: str) -> Expansion:
         matched = self._phrases.find(words(question))
         extra: list[str] = []

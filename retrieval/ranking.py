@@ -26,6 +26,7 @@ GENERIC_STEMS = frozenset(
     constitution constitutional draft senator senators deputy reform new state country kazakhstan
     """.split()
 )
+EXPANSION_WEIGHT = 0.5  # of the unit-length mean of the twins' vectors
 RRF_K = 60
 _NONE = np.zeros(0, dtype=np.int64)
 RELATED_BONUS = 0.002  # a meeting whose audience matches a glossary twin of the question
@@ -51,20 +52,31 @@ class Calibration:
 
 @dataclass(frozen=True)
 class Query:
-    """A question prepared for encoding: the text the dense model sees and what it matched."""
+    """A question prepared for encoding, with the glossary terms it matched."""
 
     question: str
-    dense_text: str
     expansion: Expansion
+    dense_terms: tuple[str, ...]  # twins whose vectors are mixed into the question's
 
 
 def prepare(snapshot: Snapshot, question: str) -> Query:
     text = normalize(question)[:MAX_QUESTION_CHARS]
     expansion = snapshot.glossary.expand(text)
-    # Expansion terms go to the dense model too: e5 maps "парламент" near "Курултай" only weakly.
     extra = [t for t in expansion.dense_terms(limit=8) if t.lower() not in text.lower()][:3]
-    dense_text = f"{text} ({', '.join(extra)})" if extra else text
-    return Query(question=text, dense_text=dense_text, expansion=expansion)
+    return Query(question=text, expansion=expansion, dense_terms=tuple(extra))
+
+
+def expand_vector(snapshot: Snapshot, query: Query, qvec: Vectors) -> Vectors:
+    """Query expansion in embedding space: e5 puts "парламент" only weakly near "Курултай", so
+    the question's vector is pulled toward its glossary twins (vectors cached at start-up),
+    which costs no extra encode — unlike appending the terms to the question's text."""
+    twins = [snapshot.curated.terms[t] for t in query.dense_terms if t in snapshot.curated.terms]
+    if not twins:
+        return qvec
+    pull = np.mean(twins, axis=0)
+    mixed = qvec + EXPANSION_WEIGHT * pull / max(float(np.linalg.norm(pull)), 1e-12)
+    unit: Vectors = (mixed / max(float(np.linalg.norm(mixed)), 1e-12)).astype(np.float32)
+    return unit
 
 
 def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibration) -> Answer:
@@ -137,9 +149,10 @@ def _in_scope(
     snapshot: Snapshot, dense: Vectors, lexical: Vectors, qvec: Vectors, cal: Calibration
 ) -> bool:
     inside = float(dense.max())
-    if len(snapshot.theme_vectors):
-        inside = max(inside, float((snapshot.theme_vectors @ qvec).max()))
-    outside = float((snapshot.background @ qvec).max()) if len(snapshot.background) else 0.0
+    themes, background = snapshot.curated.themes, snapshot.curated.offtopic
+    if len(themes):
+        inside = max(inside, float((themes @ qvec).max()))
+    outside = float((background @ qvec).max()) if len(background) else 0.0
     margin = inside - outside
     if margin > cal.margin:
         return True

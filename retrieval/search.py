@@ -17,7 +17,7 @@ from retrieval.batching import MicroBatcher
 from retrieval.embedder import Embedder
 from retrieval.glossary import Glossary
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
-from retrieval.ranking import Calibration, prepare, rank
+from retrieval.ranking import Calibration, expand_vector, prepare, rank
 from retrieval.snapshot import Resources, Snapshot, build_snapshot, embed_curated
 from retrieval.text import words
 
@@ -111,7 +111,7 @@ class SearchService:
             except dense_index.IndexError_ as exc:
                 raise ServiceUnavailable(str(exc)) from None
             curated = embed_curated(embedder, resources, cache_dir=serving / "index")
-            return build_snapshot(corpus, embedder, resources, dense=dense, curated_vectors=curated)
+            return build_snapshot(corpus, embedder, resources, dense=dense, curated=curated)
 
         snapshot = await loop.run_in_executor(None, _load)
         return cls(snapshot, embedder, resources)
@@ -125,11 +125,12 @@ class SearchService:
 
     def _answer_batch(self, jobs: Sequence[_Job]) -> list[Answer]:
         queries = [prepare(job.snapshot, job.question) for job in jobs]
-        vectors = self._embedder.encode_queries([q.dense_text for q in queries])
+        vectors = self._embedder.encode_queries([q.question for q in queries])
         return [
-            rank(job.snapshot, q, vectors[i], job.k, self._calibration)
+            rank(job.snapshot, q, expand_vector(job.snapshot, q, vectors[i]), job.k,
+                 self._calibration)
             for i, (job, q) in enumerate(zip(jobs, queries, strict=True))
-        ]
+        ]  # fmt: skip
 
     # --- browsing --------------------------------------------------------------------------
     def themes(self) -> list[Theme]:

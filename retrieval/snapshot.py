@@ -52,8 +52,7 @@ class Snapshot:
     entities: EntityFinder
     glossary: Glossary
     themes: list[Theme]
-    theme_vectors: Vectors
-    background: Vectors
+    curated: Curated
     regions: dict[str, list[str]]  # region -> meeting ids, in corpus order
     foreign: PhraseSet[int]
     # per-statement arrays so ranking never loops over statements in Python
@@ -67,12 +66,12 @@ def build_snapshot(
     embedder: Embedder,
     resources: Resources,
     dense: DenseIndex | None = None,
-    curated_vectors: tuple[Vectors, Vectors] | None = None,
+    curated: Curated | None = None,
 ) -> Snapshot:
     """CPU-bound (embeds what is not given): run it in a worker thread."""
     if dense is None:
         dense = build_dense(corpus, embedder)
-    theme_vectors, background = curated_vectors or embed_curated(embedder, resources)
+    curated = curated or embed_curated(embedder, resources)
     documents = {d.id: d for d in corpus.documents}
     meetings = {m.id: m for m in corpus.meetings}
     statements = tuple(corpus.statements())
@@ -100,8 +99,7 @@ def build_snapshot(
         entities=EntityFinder(corpus, resources.senator_forms, resources.region_of),
         glossary=resources.glossary,
         themes=resources.themes,
-        theme_vectors=theme_vectors,
-        background=background,
+        curated=curated,
         regions=dict(regions),
         foreign=PhraseSet((name, i) for i, name in enumerate(resources.foreign)),
         is_quote=np.array([s.kind == "quote" for s in statements], dtype=bool),
@@ -121,40 +119,46 @@ def _positions(pairs: Iterable[tuple[str, int]]) -> dict[str, npt.NDArray[np.int
     return {key: np.array(positions, dtype=np.int64) for key, positions in grouped.items()}
 
 
-def _curated_texts(resources: Resources) -> tuple[list[str], list[str]]:
+@dataclass(frozen=True)
+class Curated:
+    """Vectors of the curated texts: in-scope prototypes (theme labels and descriptions), the
+    off-topic background, and every glossary domain term (for query expansion)."""
+
+    themes: Vectors
+    offtopic: Vectors
+    terms: dict[str, Vectors]
+
+
+def embed_curated(
+    embedder: Embedder, resources: Resources, cache_dir: Path | None = None
+) -> Curated:
+    """With `cache_dir`, vectors are kept in a file keyed by model and texts: start-up then
+    skips ~500 encodes, and an edited YAML simply misses the cache."""
     themes = [
         text
         for t in resources.themes
         for text in [*t.labels.values(), t.description]
         if text.strip()
     ]
-    return themes, list(resources.offtopic)
-
-
-def embed_curated(
-    embedder: Embedder, resources: Resources, cache_dir: Path | None = None
-) -> tuple[Vectors, Vectors]:
-    """In-scope prototypes (theme labels and descriptions) and the off-topic background.
-
-    With `cache_dir`, vectors are kept in a file keyed by model and texts: start-up then skips
-    ~80 encodes, and an edited YAML simply misses the cache.
-    """
-    themes, offtopic = _curated_texts(resources)
+    offtopic = list(resources.offtopic)
+    terms = resources.glossary.domain_terms()
     key = hashlib.sha256(
-        json.dumps([embedder.model_id, themes, offtopic], ensure_ascii=False).encode()
+        json.dumps([embedder.model_id, themes, offtopic, terms], ensure_ascii=False).encode()
     ).hexdigest()[:16]
     cached = cache_dir / f"curated-{key}.npz" if cache_dir is not None else None
     if cached is not None and cached.exists():
         with contextlib.suppress(OSError, ValueError, KeyError), np.load(cached) as data:
-            return data["themes"], data["offtopic"]
-    vectors = embedder.encode_queries(themes), embedder.encode_queries(offtopic)
+            return Curated(
+                data["themes"], data["offtopic"], dict(zip(terms, data["terms"], strict=True))
+            )
+    vectors = [embedder.encode_queries(texts) for texts in (themes, offtopic, terms)]
     if cached is not None:
         with contextlib.suppress(OSError):
             cached.parent.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_suffix(".tmp.npz")
-            np.savez(tmp, themes=vectors[0], offtopic=vectors[1])
+            np.savez(tmp, themes=vectors[0], offtopic=vectors[1], terms=vectors[2])
             os.replace(tmp, cached)
-    return vectors
+    return Curated(vectors[0], vectors[1], dict(zip(terms, vectors[2], strict=True)))
 
 
 def _hit(statement: Statement, meeting: Meeting, documents: dict[str, Document]) -> Hit:
