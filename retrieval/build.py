@@ -52,21 +52,42 @@ def build_index(config: RetrievalConfig, log: Log) -> int:
     return 0
 
 
-def build_corpus_file(config: RetrievalConfig, log: Log) -> tuple[Corpus, int]:
-    """Parse every raw release and write corpus.json; errors are reported, not raised."""
+def corpus_summary(corpus: Corpus) -> str:
+    statements = corpus.statements()
+    quotes = sum(s.kind == "quote" for s in statements)
+    senators = {n for m in corpus.meetings for n in m.senators}
+    return (
+        f"{len(corpus.documents)} documents, {len(corpus.meetings)} meetings, "
+        f"{len(statements)} statements ({quotes} quotes, {len(statements) - quotes} reported), "
+        f"{len(senators)} senators"
+    )
+
+
+def build_corpus_file(config: RetrievalConfig, log: Log, warn: Log | None = None) -> int:
+    """`atazan corpus build`: parse every raw release and write corpus.json atomically.
+
+    A broken file is reported and left out; with nothing readable at all nothing is written
+    (exit 1), so a bad raw folder never replaces a good corpus with an empty one.
+    """
     from retrieval.ingest import build_corpus
 
+    warn = warn or log
+    started = time.perf_counter()
     corpus, issues = build_corpus(config.raw_dirs, corpus_dir=config.corpus_dir)
     for issue in issues:
         where = f"{issue.file}:{issue.line}" if issue.line else issue.file
-        log(f"{issue.level}: {where}: {issue.message}")
+        warn(f"{issue.level}: {issue.code}: {where}: {issue.message}")
+    if not corpus.documents:
+        dirs = ", ".join(str(d) for d in config.raw_dirs)
+        warn(f"no releases could be read from {dirs}; nothing written")
+        return 1
     write_atomic(config.corpus_json, corpus.model_dump_json(indent=1).encode("utf-8"))
-    log(
-        f"corpus: {len(corpus.documents)} documents, {len(corpus.meetings)} meetings, "
-        f"{len(corpus.statements())} statements → {config.corpus_json}"
-    )
-    errors = sum(1 for i in issues if i.level == "error")
-    return corpus, errors
+    elapsed = time.perf_counter() - started
+    log(f"corpus: {corpus_summary(corpus)} → {config.corpus_json} ({elapsed:.1f} s)")
+    errors = sum(i.level == "error" for i in issues)
+    if issues:
+        warn(f"{errors} errors, {len(issues) - errors} warnings (see above)")
+    return 0
 
 
 def build_all(config: RetrievalConfig, *, prepare_model: bool, log: Log) -> int:
@@ -76,7 +97,4 @@ def build_all(config: RetrievalConfig, *, prepare_model: bool, log: Log) -> int:
         code = ensure_prepared(config, log=log)
         if code:
             return code
-    _, errors = build_corpus_file(config, log)
-    if errors:
-        log(f"warning: {errors} file(s) could not be parsed and were left out")
-    return build_index(config, log)
+    return build_corpus_file(config, log) or build_index(config, log)

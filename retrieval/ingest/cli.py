@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,45 +50,21 @@ def _print_issues(issues: list[Issue]) -> None:
         print(f"{issue.level}: {issue.code}: {issue.message}", file=sys.stderr)
 
 
-def _summary(corpus: Corpus) -> str:
-    statements = corpus.statements()
-    quotes = sum(s.kind == "quote" for s in statements)
-    senators = {n for m in corpus.meetings for n in m.senators}
-    return (
-        f"{len(corpus.documents)} documents, {len(corpus.meetings)} meetings, "
-        f"{len(statements)} statements ({quotes} quotes, {len(statements) - quotes} reported), "
-        f"{len(senators)} senators"
-    )
-
-
 def _dump(corpus: Corpus) -> str:
     return json.dumps(corpus.model_dump(mode="json"), ensure_ascii=False, indent=2)
 
 
 def _build(args: argparse.Namespace) -> int:
-    from retrieval.ingest.build import build_corpus
+    from retrieval.build import build_corpus_file
 
     config = _config()
     if config is None:
         return 2
-    started = time.perf_counter()
-    corpus, issues = build_corpus(config.raw_dirs, corpus_dir=config.corpus_dir)
-    _print_issues(issues)
-    if not corpus.documents:
-        dirs = ", ".join(str(d) for d in config.raw_dirs)
-        print(f"no releases could be read from {dirs}; nothing written", file=sys.stderr)
-        return 1
-    target = config.corpus_json
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(corpus.model_dump_json(), "utf-8")
-    os.replace(tmp, target)
-    elapsed = time.perf_counter() - started
-    print(f"corpus: {_summary(corpus)} → {target} ({elapsed:.1f} s)")
-    errors = sum(i.level == "error" for i in issues)
-    if issues:
-        print(f"{errors} errors, {len(issues) - errors} warnings (see above)")
-    return 0
+    return build_corpus_file(config, log=print, warn=_to_stderr)
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _load_or_build(config: RetrievalConfig) -> Corpus:
@@ -110,7 +84,9 @@ def _load_or_build(config: RetrievalConfig) -> Corpus:
 
 
 def _human(corpus: Corpus) -> str:
-    lines = [_summary(corpus)]
+    from retrieval.build import corpus_summary
+
+    lines = [corpus_summary(corpus)]
     for meeting in corpus.meetings:
         who = ", ".join(meeting.senators) or "?"
         lines.append(f"\n{meeting.date} · {who} · {meeting.place or '—'} · {meeting.id}")
