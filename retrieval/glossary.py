@@ -24,10 +24,9 @@ class TermGroup:
 
 @dataclass(frozen=True)
 class Expansion:
-    """What a question matched: extra terms to search for and how many domain groups it hit."""
+    """What a question matched: extra terms to search for, grouped by domain group."""
 
     terms: tuple[str, ...]
-    domain_groups: int
     # per matched domain group, its terms: the dense query takes a few from each
     domain_terms: tuple[tuple[str, ...], ...] = ()
 
@@ -97,7 +96,7 @@ class Glossary:
                 if group.domain:
                     domain.append(group.terms)
                 extra.extend(t for t in group.terms if t not in extra)
-        return Expansion(terms=tuple(extra), domain_groups=len(domain), domain_terms=tuple(domain))
+        return Expansion(terms=tuple(extra), domain_terms=tuple(domain))
 
 
 def _phrase_at(phrase: tuple[str, ...], tokens: list[str], start: int) -> bool:

@@ -197,10 +197,6 @@ class SearchService:
     def resources(self) -> Resources:
         return self._resources
 
-    @property
-    def executor(self) -> ThreadPoolExecutor:
-        return self._executor
-
     def swap(self, snapshot: Snapshot) -> None:
         """Atomic: one reference assignment; jobs already queued keep their old snapshot."""
         self._snapshot = snapshot
