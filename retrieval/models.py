@@ -112,6 +112,30 @@ class Hit(_Frozen):
     source: SourceRef
     score: float
 
+    @classmethod
+    def of(
+        cls, statement: Statement, meeting: Meeting, document: Document | None, score: float = 0.0
+    ) -> Hit:
+        """A statement with its meeting and source, ready to cite."""
+        return cls(
+            statement_id=statement.id,
+            kind=statement.kind,
+            text=statement.text,
+            speakers=statement.speakers,
+            themes=statement.themes,
+            meeting=MeetingRef(
+                id=meeting.id,
+                date=meeting.date,
+                senators=meeting.senators,
+                place=meeting.place,
+                audience=meeting.audience,
+            ),
+            source=SourceRef(
+                document_id=meeting.document_id, title=document.title if document else ""
+            ),
+            score=score,
+        )
+
 
 class Answer(_Frozen):
     """Result of `SearchService.search`; `answered=False` always has no hits."""

@@ -23,7 +23,7 @@ from retrieval.entities import EntityFinder
 from retrieval.glossary import Glossary, PhraseSet
 from retrieval.index import DenseIndex, build_dense
 from retrieval.lexical import Bm25Index
-from retrieval.models import Corpus, Document, Hit, Meeting, MeetingRef, SourceRef, Statement, Theme
+from retrieval.models import Corpus, Document, Hit, Meeting, Statement, Theme
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,10 @@ def build_snapshot(
     meetings = {m.id: m for m in corpus.meetings}
     statements = tuple(corpus.statements())
     meeting_of = {s.id: meetings[s.meeting_id] for s in statements}
-    hits = {s.id: _hit(s, meeting_of[s.id], documents) for s in statements}
+    hits = {
+        s.id: Hit.of(s, meeting_of[s.id], documents.get(meeting_of[s.id].document_id))
+        for s in statements
+    }
     regions: dict[str, list[str]] = defaultdict(list)
     for m in corpus.meetings:
         region = resources.region_of(m.place)
@@ -159,23 +162,3 @@ def embed_curated(
             np.savez(tmp, themes=vectors[0], offtopic=vectors[1], terms=vectors[2])
             os.replace(tmp, cached)
     return Curated(vectors[0], vectors[1], dict(zip(terms, vectors[2], strict=True)))
-
-
-def _hit(statement: Statement, meeting: Meeting, documents: dict[str, Document]) -> Hit:
-    document = documents.get(meeting.document_id)
-    return Hit(
-        statement_id=statement.id,
-        kind=statement.kind,
-        text=statement.text,
-        speakers=statement.speakers,
-        themes=statement.themes,
-        meeting=MeetingRef(
-            id=meeting.id,
-            date=meeting.date,
-            senators=meeting.senators,
-            place=meeting.place,
-            audience=meeting.audience,
-        ),
-        source=SourceRef(document_id=meeting.document_id, title=document.title if document else ""),
-        score=0.0,
-    )

@@ -11,8 +11,6 @@ from retrieval.models import (
     Document,
     Hit,
     Meeting,
-    MeetingRef,
-    SourceRef,
     Statement,
     StatementKind,
     Theme,
@@ -164,23 +162,7 @@ class FakeSearch:
 
     def _hit(self, statement: Statement, score: float) -> Hit:
         meeting = self._meetings[statement.meeting_id]
-        document = self._documents[meeting.document_id]
-        return Hit(
-            statement_id=statement.id,
-            kind=statement.kind,
-            text=statement.text,
-            speakers=statement.speakers,
-            themes=statement.themes,
-            meeting=MeetingRef(
-                id=meeting.id,
-                date=meeting.date,
-                senators=meeting.senators,
-                place=meeting.place,
-                audience=meeting.audience,
-            ),
-            source=SourceRef(document_id=document.id, title=document.title),
-            score=score,
-        )
+        return Hit.of(statement, meeting, self._documents[meeting.document_id], score)
 
     async def search(self, question: str, k: int = 3) -> Answer:
         self.questions.append(question)
