@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from pydantic import (
@@ -114,3 +115,12 @@ def load_settings() -> Settings:
         raise SettingsError(f"bad setting {name}: {first['msg']}") from None
     except Exception as exc:  # pydantic-settings raises SettingsError for undecodable JSON
         raise SettingsError(f"bad setting: {exc}".splitlines()[0]) from None
+
+
+def cli_retrieval_config() -> RetrievalConfig | None:
+    """For shell commands: the retrieval paths, or None after printing the one-line error."""
+    try:
+        return load_settings().retrieval_config()
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return None

@@ -51,13 +51,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _config() -> RetrievalConfig | None:
-    from bot.config import SettingsError, load_settings
+    from bot.config import cli_retrieval_config
 
-    try:
-        return load_settings().retrieval_config()
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
-        return None
+    return cli_retrieval_config()
 
 
 async def _open(config: RetrievalConfig) -> SearchService | None:

@@ -206,13 +206,12 @@ def ensure_prepared(config: RetrievalConfig, *, force: bool = False, log: Log = 
 def _cmd_prepare(args: argparse.Namespace) -> int:
     out: Path | None = args.out
     if out is None:
-        from bot.config import SettingsError, load_settings
+        from bot.config import cli_retrieval_config
 
-        try:
-            out = load_settings().retrieval_config().prepared_model_dir
-        except SettingsError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+        config = cli_retrieval_config()
+        if config is None:
             return 2
+        out = config.prepared_model_dir
     try:
         prepare_model(out, force=args.force)
     except ModelPrepError as exc:

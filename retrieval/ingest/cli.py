@@ -36,13 +36,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _config() -> RetrievalConfig | None:
-    from bot.config import SettingsError, load_settings
+    from bot.config import cli_retrieval_config
 
-    try:
-        return load_settings().retrieval_config()
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
-        return None
+    return cli_retrieval_config()
 
 
 def _print_issues(issues: list[Issue]) -> None:
