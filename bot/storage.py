@@ -77,6 +77,14 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX refused_attempts_at ON refused_attempts(attempted_at);
     """,
+    # One row rewritten by every health check: a real write to a real table of the database
+    # file (a TEMP table lives elsewhere and stays writable when the file is locked/read-only).
+    """
+    CREATE TABLE health_checks (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_at TEXT NOT NULL
+    );
+    """,
 )
 
 _CACHE_LIMIT = 50_000
@@ -284,13 +292,17 @@ class Storage(ModerationQueries):
         )
 
     async def ping(self) -> bool:
-        """True when the database answers a write (for health checks)."""
+        """True when the database file takes a committed write (for health checks); no retry,
+        so a locked or read-only database reports unhealthy within the busy timeout."""
         try:
-            await self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS _ping(x)")
-            await self._conn.execute("INSERT INTO _ping VALUES (1)")
-            await self._conn.execute("DELETE FROM _ping")
+            await self._conn.execute(
+                "INSERT INTO health_checks(id, checked_at) VALUES (1, ?) "
+                "ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at",
+                (_iso(_now()),),
+            )
             return True
-        except (sqlite3.Error, ValueError):  # ValueError: the connection is closed
+        except (sqlite3.Error, ValueError) as exc:  # ValueError: the connection is closed
+            log.warning("health check write failed: %s: %s", type(exc).__name__, exc)
             return False
 
     def _remember(self, known: set[str], user_key: str) -> None:

@@ -63,18 +63,20 @@ async def on_mod(
     if action == "add":
         if user_id in configured or await repo.is_moderator(user_id):
             reply = mtx.mod_already
-        else:
-            await repo.add_moderator(user_id, event_from_user.id)
+        elif await repo.add_moderator(user_id, event_from_user.id):
             await repo.log_moderator_action(event_from_user.id, "mod_add", str(user_id))
             reply = mtx.mod_added
+        else:  # the write was dropped (locked/full/read-only database): say so
+            reply = mtx.mod_write_failed
     elif user_id in configured:
         reply = mtx.mod_configured
     elif not await repo.is_moderator(user_id):
         reply = mtx.mod_not_found
-    else:
-        await repo.remove_moderator(user_id)
+    elif await repo.remove_moderator(user_id):
         await repo.log_moderator_action(event_from_user.id, "mod_remove", str(user_id))
         reply = mtx.mod_removed
+    else:
+        reply = mtx.mod_write_failed
     await send_chunks(bot, target, [simple(reply.format(id=user_id))])
 
 

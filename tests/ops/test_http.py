@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import aiosqlite
 from aiohttp import web
 from prometheus_client import REGISTRY
 
@@ -82,6 +84,38 @@ async def test_healthz_is_503_when_the_database_fails(services: Services, tmp_pa
     assert body["status"] == "unavailable" and body["db"] == {"ok": False}
 
 
+async def test_healthz_is_503_while_another_process_holds_the_write_lock(
+    services: Services, repo: Storage
+) -> None:
+    locker = sqlite3.connect(repo_path(services), isolation_level=None, timeout=0)
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        async with listening(_app(services)) as base:
+            status, _, body = await fetch(base, "/healthz")
+    finally:
+        locker.close()
+    assert status == 503 and body["db"] == {"ok": False}
+    async with listening(_app(services)) as base:  # the lock is gone: healthy again
+        assert (await fetch(base, "/healthz"))[0] == 200
+
+
+async def test_healthz_is_503_on_a_read_only_database(services: Services) -> None:
+    path = repo_path(services)
+    conn = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    read_only = Storage(conn, b"k", retention_days=90)
+    try:
+        assert await read_only.moderator_ids() == []  # reads work, so only a write can tell
+        async with listening(_app(Services(**{**services, "repo": read_only}))) as base:
+            status, _, body = await fetch(base, "/healthz")
+    finally:
+        await read_only.close()
+    assert status == 503 and body["db"] == {"ok": False}
+
+
+def repo_path(services: Services) -> Path:
+    return services["settings"].db.path
+
+
 async def test_healthz_is_503_when_the_index_fails(services: Services, search: FakeSearch) -> None:
     def broken_info() -> None:
         raise RuntimeError("no snapshot")
@@ -133,6 +167,9 @@ async def test_admin_reload_needs_the_bearer_token(services: Services, admin: Fa
         "meetings_after": 4,
         "statements_before": 9,
         "statements_after": 10,
+        "quotes_before": 6,
+        "quotes_after": 6,
+        "version": "",
     }
     [action] = await services["repo"].recent_moderator_actions()
     assert (action.actor, action.action) == ("0", "reload_from_disk")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from aiogram.methods import AnswerCallbackQuery
 
 from bot.callbacks import UploadAction, UploadCb
+from bot.config import Settings
 from bot.storage import Storage
 from bot.texts import Lang, texts_for
 from bot.texts.moderator import MOD_EN, MOD_RU
@@ -81,6 +83,26 @@ async def test_added_moderator_can_reload_until_removed(
         (str(MODERATOR["id"]), "mod_list"),
         (str(MODERATOR["id"]), "mod_remove"),
     ]
+
+
+async def test_mod_add_and_remove_report_a_dropped_write(
+    tg: Tg, repo: Storage, settings: Settings
+) -> None:
+    """Another process holds the write lock: the reply says nothing was saved, not 'added'."""
+    await tg.send(f"/mod add {HELPER['id']}", MODERATOR)
+    locker = sqlite3.connect(settings.db.path, isolation_level=None, timeout=0)
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        await tg.send(f"/mod remove {HELPER['id']}", MODERATOR)
+        assert [m.text for m in tg.sent()] == [MOD_EN.mod_write_failed.format(id=HELPER["id"])]
+        await tg.send("/mod add 777", MODERATOR)
+        assert [m.text for m in tg.sent()] == [MOD_EN.mod_write_failed.format(id=777)]
+    finally:
+        locker.close()
+    assert await repo.moderator_ids() == [HELPER["id"]]  # what the replies said: unchanged
+    await tg.send(f"/mod remove {HELPER['id']}", MODERATOR)
+    assert [m.text for m in tg.sent()] == [MOD_EN.mod_removed.format(id=HELPER["id"])]
+    assert await repo.moderator_ids() == []
 
 
 async def test_mod_rejects_bad_ids(tg: Tg, repo: Storage) -> None:
