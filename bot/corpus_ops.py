@@ -14,8 +14,9 @@ from typing import Protocol
 
 from bot.metrics import Metrics
 from bot.storage import Storage
-from retrieval.api import ReloadReport
+from retrieval.api import ReleaseRecord, ReloadReport
 from retrieval.models import ParseResult
+from retrieval.progress import Step, no_progress
 
 log = logging.getLogger(__name__)
 
@@ -23,18 +24,31 @@ SHELL_ACTOR = 0  # moderator id written to the log for reloads asked by the shel
 
 
 class CorpusAdminAPI(Protocol):
-    """What `retrieval.admin.CorpusAdmin` offers; failures raise with a human message."""
+    """What `retrieval.admin.CorpusAdmin` offers; failures raise with a human message.
+    `progress` is called (from a worker thread) as a rebuild advances through its stages."""
 
     @property
     def busy(self) -> bool: ...
 
     async def preview(self, name: str, data: bytes) -> ParseResult: ...
 
-    async def publish(self, name: str, data: bytes) -> ReloadReport: ...
+    async def publish(
+        self, name: str, data: bytes, *, actor: int = 0, progress: Step = no_progress
+    ) -> ReloadReport: ...
 
-    async def reload(self) -> ReloadReport: ...
+    async def releases(self) -> list[ReleaseRecord]: ...
 
-    async def reload_from_disk(self) -> ReloadReport: ...
+    async def withdraw(
+        self, rid: str, *, actor: int = 0, progress: Step = no_progress
+    ) -> ReloadReport: ...
+
+    async def restore(
+        self, rid: str, *, actor: int = 0, progress: Step = no_progress
+    ) -> ReloadReport: ...
+
+    async def reload(self, *, progress: Step = no_progress) -> ReloadReport: ...
+
+    async def reload_from_disk(self, *, progress: Step = no_progress) -> ReloadReport: ...
 
     async def close(self) -> None: ...
 
@@ -53,10 +67,15 @@ def one_line(exc: BaseException) -> str:
 
 
 def report_detail(report: ReloadReport) -> str:
-    return (
+    if report.unchanged:
+        release = report.release.file if report.release else "?"
+        return f"already published as {release}; nothing changed"
+    detail = (
         f"meetings {report.meetings_before}->{report.meetings_after}, "
-        f"statements {report.statements_before}->{report.statements_after}"
+        f"statements {report.statements_before}->{report.statements_after} "
+        f"(quotes {report.quotes_before}->{report.quotes_after})"
     )
+    return f"{detail}, version {report.version}" if report.version else detail
 
 
 class CorpusOps:
@@ -78,12 +97,42 @@ class CorpusOps:
             log.warning("preview of an upload failed", exc_info=exc)
             raise ReloadError(one_line(exc)) from None
 
-    async def publish(self, actor: int, name: str, data: bytes) -> ReloadReport:
+    async def publish(
+        self, actor: int, name: str, data: bytes, progress: Step = no_progress
+    ) -> ReloadReport:
         detail = f"{name} ({len(data)} bytes)"
-        return await self._change("publish", actor, detail, lambda: self._admin.publish(name, data))
+        return await self._change(
+            "publish",
+            actor,
+            detail,
+            lambda: self._admin.publish(name, data, actor=actor, progress=progress),
+        )
 
-    async def reload(self, actor: int) -> ReloadReport:
-        return await self._change("reload", actor, "raw folders", self._admin.reload)
+    async def reload(self, actor: int, progress: Step = no_progress) -> ReloadReport:
+        return await self._change(
+            "reload", actor, "raw folders", lambda: self._admin.reload(progress=progress)
+        )
+
+    async def releases(self) -> list[ReleaseRecord]:
+        """Live and archived releases; ReloadError when they cannot be listed."""
+        try:
+            return await self._admin.releases()
+        except Exception as exc:
+            log.warning("listing releases failed", exc_info=exc)
+            raise ReloadError(one_line(exc)) from None
+
+    async def withdraw(self, actor: int, rid: str, progress: Step = no_progress) -> ReloadReport:
+        return await self._change(
+            "withdraw",
+            actor,
+            rid,
+            lambda: self._admin.withdraw(rid, actor=actor, progress=progress),
+        )
+
+    async def restore(self, actor: int, rid: str, progress: Step = no_progress) -> ReloadReport:
+        return await self._change(
+            "restore", actor, rid, lambda: self._admin.restore(rid, actor=actor, progress=progress)
+        )
 
     async def reload_from_disk(self, source: str) -> ReloadReport:
         """The shell built corpus.json and the index; swap them in (`source`: signal/http)."""

@@ -44,6 +44,8 @@ class OpsEndpoints:
         try:
             info = self._search.info()
             index: dict[str, object] = {"ok": True, "statements": info.statements}
+            if info.version:
+                index["version"] = info.version  # the corpus version serving
         except Exception as exc:
             index = {"ok": False, "error": type(exc).__name__}
         db_ok = await self._storage.ping()
@@ -81,7 +83,8 @@ class OpsEndpoints:
             return web.json_response({"error": "a reload is already running"}, status=409)
         except ReloadError as exc:
             return web.json_response({"error": str(exc)}, status=500)
-        return web.json_response({"status": "reloaded", **report.model_dump()})
+        body = report.model_dump(exclude={"release", "unchanged"})
+        return web.json_response({"status": "reloaded", **body})
 
 
 def create_http_app(

@@ -103,15 +103,32 @@ def refused_messages(name: str, result: ParseResult, mtx: ModTexts) -> list[str]
 
 
 def report_values(report: ReloadReport) -> dict[str, int]:
-    return {
-        "meetings": report.meetings_after - report.meetings_before,
-        "statements": report.statements_after - report.statements_before,
-        **report.model_dump(),
+    """Totals before/after and their differences; quotes and reported statements apart."""
+    values = {
+        "meetings_before": report.meetings_before,
+        "meetings_after": report.meetings_after,
+        "statements_before": report.statements_before,
+        "statements_after": report.statements_after,
+        "quotes_before": report.quotes_before,
+        "quotes_after": report.quotes_after,
+        "reported_before": report.reported_before,
+        "reported_after": report.reported_after,
     }
+    for key in ("meetings", "statements", "quotes", "reported"):
+        values[key] = values[f"{key}_after"] - values[f"{key}_before"]
+    return values
 
 
 def published_message(name: str, report: ReloadReport, mtx: ModTexts) -> str:
-    return simple(mtx.published.format(name=clean(name), **report_values(report)))
+    """The release's own meetings, quotes and reported statements, then the new totals."""
+    values = report_values(report)
+    if report.release is not None:
+        values |= {
+            "meetings": report.release.meetings,
+            "quotes": report.release.quotes,
+            "reported": report.release.reported,
+        }
+    return simple(mtx.published.format(name=clean(name), **values))
 
 
 def reloaded_message(report: ReloadReport, mtx: ModTexts) -> str:

@@ -1,31 +1,30 @@
-"""Corpus changes while serving: preview an upload, publish it, reload — with zero downtime.
+"""Corpus changes while serving: preview, publish, withdraw, restore, reload — zero downtime.
 
-A new snapshot is built beside the live one in a separate worker thread (questions keep being
-answered), validated, written to disk atomically, and only then swapped in. One change at a time.
+Every change edits the release files (never deleting one: a withdrawn release moves to the
+archive), then builds a new corpus version beside the live one in a worker thread (questions
+keep being answered), seals it on disk and switches the pointer, and only then swaps it in
+memory. A failed build puts the files back as they were. One change at a time.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import TypeVar
 
-import numpy as np
-
-from retrieval import index as dense_index
-from retrieval.api import ReloadReport
-from retrieval.build import write_atomic
+from retrieval.api import ReleaseRecord, ReloadReport
 from retrieval.config import RetrievalConfig
-from retrieval.models import Corpus, ParseResult
-from retrieval.search import SearchService, ServiceUnavailable, load_built_corpus
-from retrieval.snapshot import Snapshot, build_snapshot
+from retrieval.models import ParseResult
+from retrieval.progress import Step, no_progress
+from retrieval.rebuild import BuildFailed, Built, build_version, open_live
+from retrieval.releases import ReleaseError, ReleaseStore, release_id
+from retrieval.releases import safe_file_name as safe_file_name
+from retrieval.search import SearchService, ServiceUnavailable
+from retrieval.snapshot import Snapshot
+from retrieval.versions import VersionStore, read_info
 
 T = TypeVar("T")
-_SAFE_NAME = re.compile(r"[^\w.-]+", re.UNICODE)
 
 
 class ReloadFailed(Exception):
@@ -36,6 +35,7 @@ class CorpusAdmin:
     def __init__(self, service: SearchService, config: RetrievalConfig) -> None:
         self._service = service
         self._config = config
+        self._releases = ReleaseStore(config)
         self._lock = asyncio.Lock()
         self._builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reload")
         self.reloads = 0
@@ -51,40 +51,75 @@ class CorpusAdmin:
         corpus_dir = self._config.corpus_dir
         return await self._run(lambda: parse_bytes(name, data, corpus_dir=corpus_dir))
 
-    async def publish(self, name: str, data: bytes) -> ReloadReport:
-        """Save the upload among the moderator releases and swap in the rebuilt corpus."""
+    async def publish(
+        self, name: str, data: bytes, *, actor: int = 0, progress: Step = no_progress
+    ) -> ReloadReport:
+        """Save the upload under a content-derived name and swap in the rebuilt corpus; the
+        same content again changes nothing (`unchanged`, with the release it already is)."""
         preview = await self.preview(name, data)
         if not preview.ok:
             reasons = "; ".join(i.message for i in preview.issues if i.level == "error")
             raise ReloadFailed(f"the file was not accepted: {reasons}")
-        target = self._config.data_dir / "raw" / safe_file_name(name)
         async with self._lock:
-            previous = target.read_bytes() if target.exists() else None
-            await self._run(lambda: write_atomic(target, data))
+            existing = await self._run(lambda: self._already(data, preview))
+            if existing is not None:
+                return self._unchanged(existing)
+            path = await self._run(lambda: self._releases.add(name, data, actor))
             try:
-                return await self._rebuild_locked()
+                report = await self._rebuild_locked(progress)
             except ReloadFailed:
-                # put the raw folder back as it was, so disk and the live index agree
-                if previous is None:
-                    target.unlink(missing_ok=True)
-                else:
-                    write_atomic(target, previous)
+                await self._run(lambda: self._releases.unadd(path))
                 raise
+            return report.model_copy(update={"release": self._record(path.name)})
 
-    async def reload(self) -> ReloadReport:
-        """Rebuild from the raw folders (after files were edited on disk) and swap."""
+    async def releases(self) -> list[ReleaseRecord]:
+        """Live releases (with their counts in the serving version), then archived ones."""
+        return await self._run(self._all_records)
+
+    async def withdraw(
+        self, rid: str, *, actor: int = 0, progress: Step = no_progress
+    ) -> ReloadReport:
+        """Move a moderator release to the archive and rebuild without it."""
         async with self._lock:
-            return await self._rebuild_locked()
+            record = self._find_record(rid)
+            if record is None or record.archived:
+                raise ReloadFailed(f"release {rid} is not published")
+            if record.origin == "builtin":
+                raise ReloadFailed(f"{record.file} is built in; it can only change with the image")
+            return await self._move(rid, record, to_archive=True, actor=actor, progress=progress)
 
-    async def reload_from_disk(self) -> ReloadReport:
-        """Swap in a corpus and index built by the shell (`atazan corpus build && index build`)."""
+    async def restore(
+        self, rid: str, *, actor: int = 0, progress: Step = no_progress
+    ) -> ReloadReport:
+        """Move an archived release back and rebuild with it."""
+        async with self._lock:
+            record = self._find_record(rid)
+            if record is None or not record.archived:
+                raise ReloadFailed(f"release {rid} is not in the archive")
+            return await self._move(rid, record, to_archive=False, actor=actor, progress=progress)
+
+    async def reload(self, *, progress: Step = no_progress) -> ReloadReport:
+        """Rebuild from the release folders and the curated files (after edits on disk)."""
+        async with self._lock:
+            return await self._rebuild_locked(progress)
+
+    async def reload_from_disk(self, *, progress: Step = no_progress) -> ReloadReport:
+        """SIGHUP / POST /admin/reload: follow the pointer when the shell published a version
+        that matches the files on disk, otherwise rebuild from them (curated edits included)."""
         async with self._lock:
             old = self._service.snapshot
             try:
-                snapshot = await self._run(self._load_from_disk)
-            except ServiceUnavailable as exc:
+                opened = await self._run(
+                    lambda: open_live(
+                        self._config, self._service.embedder, progress, purpose="reload"
+                    )
+                )
+            except (ServiceUnavailable, OSError) as exc:
                 raise ReloadFailed(str(exc)) from None
-            return self._swap(old, snapshot)
+            if opened.failure is not None:  # the files changed but cannot be built
+                raise ReloadFailed(opened.failure)
+            self._service.swap(opened.snapshot, opened.resources, opened.version)
+            return self._report(old, opened.snapshot, opened.version)
 
     async def close(self) -> None:
         self._builder.shutdown(wait=True)
@@ -93,98 +128,97 @@ class CorpusAdmin:
     async def _run(self, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._builder, fn)
 
-    async def _rebuild_locked(self) -> ReloadReport:
+    async def _rebuild_locked(self, progress: Step) -> ReloadReport:
         old = self._service.snapshot
+        embedder = self._service.embedder
         try:
-            snapshot = await self._run(lambda: self._build(old))
-        except ReloadFailed:
-            raise
+            built: Built = await self._run(
+                lambda: build_version(self._config, embedder, old.dense, step=progress)
+            )
+        except BuildFailed as exc:
+            raise ReloadFailed(str(exc)) from None
         except Exception as exc:  # any failure of the new build leaves the old one serving
             raise ReloadFailed(f"the new corpus could not be built: {exc}") from exc
-        return self._swap(old, snapshot)
+        self._service.swap(built.snapshot, built.resources, built.info.version)
+        return self._report(old, built.snapshot, built.info.version)
 
-    def _swap(self, old: Snapshot, new: Snapshot) -> ReloadReport:
-        self._service.swap(new)
+    def _report(self, old: Snapshot, new: Snapshot, version: str) -> ReloadReport:
         self.reloads += 1
         return ReloadReport(
             meetings_before=len(old.corpus.meetings),
             meetings_after=len(new.corpus.meetings),
             statements_before=len(old.statements),
             statements_after=len(new.statements),
+            quotes_before=int(old.is_quote.sum()),
+            quotes_after=int(new.is_quote.sum()),
+            version=version,
         )
 
-    def _build(self, old: Snapshot) -> Snapshot:
-        from retrieval.ingest import build_corpus
+    def _unchanged(self, release: ReleaseRecord) -> ReloadReport:
+        snap = self._service.snapshot
+        meetings, statements = len(snap.corpus.meetings), len(snap.statements)
+        quotes = int(snap.is_quote.sum())
+        return ReloadReport(
+            meetings_before=meetings,
+            meetings_after=meetings,
+            statements_before=statements,
+            statements_after=statements,
+            quotes_before=quotes,
+            quotes_after=quotes,
+            version=self._service.version,
+            release=release,
+            unchanged=True,
+        )
 
-        corpus, issues = build_corpus(self._config.raw_dirs, corpus_dir=self._config.corpus_dir)
-        errors = [i for i in issues if i.level == "error"]
-        if errors:
-            where = ", ".join(f"{i.file}: {i.message}" for i in errors[:3])
-            raise ReloadFailed(f"{len(errors)} file(s) failed to parse: {where}")
-        if not corpus.meetings:
-            raise ReloadFailed("the new corpus has no meetings; keeping the old one")
-        embedder = self._service.embedder
-        dense = _reuse_vectors(old, corpus, embedder.encode_documents, embedder.model_id)
-        snapshot = build_snapshot(
-            corpus, embedder, self._service.resources, dense=dense,
-            curated=old.curated,
-        )  # fmt: skip
-        # Disk first, then memory: a restart after this point starts from the new version.
-        write_atomic(self._config.corpus_json, corpus.model_dump_json(indent=1).encode("utf-8"))
-        dense_index.save(dense, self._config.index_dir)
-        return snapshot
+    def _already(self, data: bytes, preview: ParseResult) -> ReleaseRecord | None:
+        """The release these bytes (or this very text, differently encoded) already are."""
+        rid = release_id(data)
+        by_id = {r.id: r for r in self._all_records()}
+        if rid in by_id:
+            return by_id[rid]
+        documents = {d.id for d in preview.corpus.documents}
+        return next(
+            (r for r in by_id.values() if r.document_id and r.document_id in documents), None
+        )
 
-    def _load_from_disk(self) -> Snapshot:
-        corpus = load_built_corpus(self._config.corpus_json)
-        embedder = self._service.embedder
+    def _live_records(self) -> list[ReleaseRecord]:
+        live = VersionStore(self._config.data_dir).live()
+        if live is None and self._config.builtin_data_dir is not None:
+            live = VersionStore(self._config.builtin_data_dir).live()
+        return read_info(live).releases if live is not None else []
+
+    def _all_records(self) -> list[ReleaseRecord]:
+        return self._releases.records(self._live_records())
+
+    def _find_record(self, rid: str) -> ReleaseRecord | None:
+        return next((r for r in self._all_records() if r.id == rid), None)
+
+    def _record(self, file_name: str) -> ReleaseRecord | None:
+        return next(
+            (r for r in self._all_records() if r.file == file_name and not r.archived), None
+        )
+
+    async def _move(
+        self,
+        rid: str,
+        record: ReleaseRecord,
+        *,
+        to_archive: bool,
+        actor: int,
+        progress: Step,
+    ) -> ReloadReport:
+        stats = record if to_archive else None
         try:
-            dense = dense_index.load(
-                self._config.index_dir, model_id=embedder.model_id, dim=embedder.dim,
-                corpus_hash=corpus.content_hash(),
-            )  # fmt: skip
-        except dense_index.IndexError_ as exc:
-            raise ServiceUnavailable(str(exc)) from None
-        old = self._service.snapshot
-        return build_snapshot(
-            corpus, embedder, self._service.resources, dense=dense,
-            curated=old.curated,
-        )  # fmt: skip
-
-
-def safe_file_name(name: str) -> str:
-    """Keep the extension, drop anything path-like: uploads never escape the raw folder."""
-    base = Path(name).name or "release.txt"
-    cleaned = _SAFE_NAME.sub("_", base).strip("._") or "release.txt"
-    return cleaned[:120]
-
-
-def _reuse_vectors(
-    old: Snapshot, corpus: Corpus, encode: Callable[[list[str]], np.ndarray], model_id: str
-) -> dense_index.DenseIndex:
-    """Embed only statements the live snapshot does not already have (same id ⇒ same text)."""
-    import faiss
-
-    known = {sid: i for i, sid in enumerate(old.dense.statement_ids)}
-    statements = corpus.statements()
-    missing = [s for s in statements if s.id not in known]
-    fresh = encode([s.text for s in missing]) if missing else None
-    fresh_row = {s.id: i for i, s in enumerate(missing)}
-    dim = old.vectors.shape[1]
-    rows = np.zeros((len(statements), dim), dtype=np.float32)
-    for i, s in enumerate(statements):
-        if s.id in known:
-            rows[i] = old.vectors[known[s.id]]
-        else:
-            assert fresh is not None
-            rows[i] = fresh[fresh_row[s.id]]
-    index = faiss.IndexFlatIP(dim)
-    index.add(rows)
-    manifest = dataclasses.replace(
-        old.dense.manifest,
-        model_id=model_id,
-        corpus_hash=corpus.content_hash(),
-        count=len(statements),
-        vectors_file="",
-        vectors_sha256="",
-    )
-    return dense_index.DenseIndex(index, tuple(s.id for s in statements), manifest)
+            moved = await self._run(
+                lambda: self._releases.move(rid, to_archive=to_archive, actor=actor, stats=stats)
+            )
+        except (ReleaseError, OSError) as exc:
+            raise ReloadFailed(str(exc)) from None
+        try:
+            report = await self._rebuild_locked(progress)
+        except ReloadFailed:
+            back = self._releases.raw if to_archive else self._releases.archive
+            await self._run(lambda: self._releases.move_back(moved, back))
+            raise
+        release = self._find_record(rid) or record
+        return report.model_copy(update={"release": release})

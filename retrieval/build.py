@@ -8,9 +8,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from retrieval import index as dense_index
 from retrieval.config import RetrievalConfig
 from retrieval.models import Corpus
+from retrieval.progress import Step, no_progress
 
 Log = Callable[[str], None]
 
@@ -30,24 +30,41 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def build_index(config: RetrievalConfig, log: Log) -> int:
-    """Embed the built corpus with the configured model and save it; 0 on success."""
-    from retrieval.search import ServiceUnavailable, load_built_corpus, load_resources
-    from retrieval.snapshot import embed_curated
+def build_index(config: RetrievalConfig, log: Log, step: Step | None = None) -> int:
+    """`atazan index build`: one new corpus version (corpus, index, curated copies) from the
+    releases and curated files, switched in by the pointer; 0 on success."""
+    from retrieval import index as dense_index
+    from retrieval.rebuild import BuildFailed, build_version, live_version
     from retrieval.st_embedder import ModelMissingError, load_embedder
+    from retrieval.versions import INDEX_DIR, VersionError, read_info
 
     try:
-        corpus = load_built_corpus(config.corpus_json)
         embedder = load_embedder(config)
-    except (ServiceUnavailable, ModelMissingError) as exc:
+    except ModelMissingError as exc:
         log(f"error: {exc}")
         return 2
+    old = None
+    live = live_version(config)
+    if live is not None:  # vectors of unchanged statements are reused
+        try:
+            if read_info(live).model_id == embedder.model_id:
+                old = dense_index.load(
+                    live / INDEX_DIR, model_id=embedder.model_id, dim=embedder.dim,
+                    corpus_hash=read_info(live).corpus_hash,
+                )  # fmt: skip
+        except (VersionError, dense_index.IndexError_):
+            old = None
     started = time.perf_counter()
-    manifest = dense_index.save(dense_index.build_dense(corpus, embedder), config.index_dir)
-    embed_curated(embedder, load_resources(config.corpus_dir), cache_dir=config.index_dir)
+    try:
+        built = build_version(config, embedder, old, step=step or no_progress)
+    except (BuildFailed, OSError) as exc:
+        log(f"error: {exc}")
+        return 1
+    info = built.info
     log(
-        f"index: {manifest.count} statements, model {manifest.model_id} ({manifest.dim}d), "
-        f"corpus {manifest.corpus_hash}, {time.perf_counter() - started:.1f} s → {config.index_dir}"
+        f"index: {len(built.snapshot.statements)} statements, model {info.model_id} "
+        f"({info.dim}d), version {info.version}, {time.perf_counter() - started:.1f} s "
+        f"→ {config.data_dir / 'versions' / info.version}"
     )
     return 0
 

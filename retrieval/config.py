@@ -19,7 +19,7 @@ class RetrievalConfig(BaseModel):
     model: str = DEFAULT_MODEL
     data_dir: Path = Path("data")
     corpus_dir: Path = Path("corpus")
-    # Read-only data prepared at image build time (model, seed corpus and index); used when
+    # Read-only data prepared at image build time (model, seed corpus version); used when
     # the writable data dir has none yet, so a fresh /data volume starts serving at once.
     builtin_data_dir: Path | None = None
 
@@ -30,11 +30,9 @@ class RetrievalConfig(BaseModel):
 
     @property
     def corpus_json(self) -> Path:
+        """`atazan corpus build`'s output, for inspection; the bot serves corpus versions
+        (`retrieval.versions`: DATA_DIR/CURRENT names DATA_DIR/versions/<version>/)."""
         return self.data_dir / "corpus.json"
-
-    @property
-    def index_dir(self) -> Path:
-        return self.data_dir / "index"
 
     @property
     def prepared_model_dir(self) -> Path:
@@ -49,9 +47,3 @@ class RetrievalConfig(BaseModel):
             if builtin.exists():
                 return str(builtin)
         return str(self.prepared_model_dir)
-
-    def serving_dir(self) -> Path:
-        """Where the live corpus.json and index are read from at start-up."""
-        if (self.data_dir / "corpus.json").exists() or self.builtin_data_dir is None:
-            return self.data_dir
-        return self.builtin_data_dir

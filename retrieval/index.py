@@ -68,17 +68,22 @@ def build_dense(corpus: Corpus, embedder: Embedder) -> DenseIndex:
     vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, embedder.dim)
     index = faiss.IndexFlatIP(embedder.dim)
     index.add(vectors)
-    manifest = Manifest(
+    manifest = new_manifest(embedder.model_id, embedder.dim, corpus, len(vectors))
+    return DenseIndex(index, tuple(s.id for s in corpus.statements()), manifest)
+
+
+def new_manifest(model_id: str, dim: int, corpus: Corpus, count: int) -> Manifest:
+    """The manifest of vectors just built (file name and digest are set by `save`)."""
+    return Manifest(
         format=INDEX_FORMAT,
-        model_id=embedder.model_id,
-        dim=embedder.dim,
+        model_id=model_id,
+        dim=dim,
         corpus_hash=corpus.content_hash(),
-        count=len(vectors),
+        count=count,
         vectors_file="",
         vectors_sha256="",
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    return DenseIndex(index, tuple(s.id for s in corpus.statements()), manifest)
 
 
 def save(dense: DenseIndex, directory: Path) -> Manifest:

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import yaml
 
-from retrieval import index as dense_index
 from retrieval.api import CorpusInfo
 from retrieval.batching import MicroBatcher
 from retrieval.embedder import Embedder
 from retrieval.glossary import Glossary
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
 from retrieval.ranking import Calibration, expand_vector, prepare, rank
-from retrieval.snapshot import Resources, Snapshot, build_snapshot, embed_curated
+from retrieval.snapshot import Resources, Snapshot, build_snapshot
 from retrieval.text import words
 
 
@@ -70,6 +69,7 @@ class SearchService:
         self._snapshot = snapshot
         self._embedder = embedder
         self._resources = resources
+        self.version = ""  # the corpus version serving (content hash); "" when built in memory
         self._calibration = calibration or Calibration()
         # One worker: torch already uses every core inside a batch; a queue of batches is faster.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
@@ -86,35 +86,24 @@ class SearchService:
 
     @classmethod
     async def open(cls, config: object) -> SearchService:
-        """Load the built corpus, the model and the saved index; never rebuilds silently."""
+        """Serve the live corpus version; rebuild it first when the model, the releases or the
+        curated files changed since it was built (upgrades), with a log line saying why."""
         from retrieval.config import RetrievalConfig
+        from retrieval.rebuild import open_live, require_live
         from retrieval.st_embedder import ModelMissingError, load_embedder
 
         assert isinstance(config, RetrievalConfig)
-        resources = load_resources(config.corpus_dir)
-        serving = config.serving_dir()
-        corpus = load_built_corpus(serving / "corpus.json")
+        if not config.corpus_json.exists():
+            require_live(config)  # before the model loads: an empty data dir says what to run
         loop = asyncio.get_running_loop()
         try:
             embedder = await loop.run_in_executor(None, load_embedder, config)
         except ModelMissingError as exc:
             raise ServiceUnavailable(str(exc)) from None
-
-        def _load() -> Snapshot:
-            try:
-                dense = dense_index.load(
-                    serving / "index",
-                    model_id=embedder.model_id,
-                    dim=embedder.dim,
-                    corpus_hash=corpus.content_hash(),
-                )
-            except dense_index.IndexError_ as exc:
-                raise ServiceUnavailable(str(exc)) from None
-            curated = embed_curated(embedder, resources, cache_dir=serving / "index")
-            return build_snapshot(corpus, embedder, resources, dense=dense, curated=curated)
-
-        snapshot = await loop.run_in_executor(None, _load)
-        return cls(snapshot, embedder, resources)
+        opened = await loop.run_in_executor(None, open_live, config, embedder)
+        service = cls(opened.snapshot, embedder, opened.resources)
+        service.version = opened.version
+        return service
 
     async def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=False)
@@ -177,6 +166,7 @@ class SearchService:
             senators=len(self.senators()),
             latest_date=max(dates) if dates else None,
             sources=[d.title for d in snap.corpus.documents],
+            version=self.version,
         )
 
     def _ordered(self, ids: object) -> list[Hit]:
@@ -197,9 +187,15 @@ class SearchService:
     def resources(self) -> Resources:
         return self._resources
 
-    def swap(self, snapshot: Snapshot) -> None:
+    def swap(
+        self, snapshot: Snapshot, resources: Resources | None = None, version: str | None = None
+    ) -> None:
         """Atomic: one reference assignment; jobs already queued keep their old snapshot."""
         self._snapshot = snapshot
+        if resources is not None:
+            self._resources = resources
+        if version is not None:
+            self.version = version
 
 
 def load_built_corpus(path: Path) -> Corpus:

@@ -14,10 +14,11 @@ from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Document, Message, User
 
-from bot import keyboards, render_admin
+from bot import keyboards, render_admin, render_releases
 from bot.callbacks import UploadAction, UploadCb
 from bot.corpus_ops import CorpusOps, ReloadBusy, ReloadError, one_line
 from bot.filters import IsModerator
+from bot.live_status import run_with_status
 from bot.render import simple
 from bot.sending import Target, send_chunks
 from bot.storage import Storage
@@ -198,19 +199,31 @@ async def on_upload_button(
         await callback.answer(mtx.reload_busy)  # the upload stays; press again later
         return
     await callback.answer(mtx.publishing)
+    await _drop_buttons(callback)
+    title = mtx.publish_status.format(name=pending.name)
     try:
-        report = await corpus_ops.publish(user.id, pending.name, pending.data)
+        report = await run_with_status(
+            bot,
+            target,
+            title,
+            mtx,
+            lambda progress: corpus_ops.publish(user.id, pending.name, pending.data, progress),
+        )
     except ReloadBusy:
-        await send_chunks(bot, target, [simple(mtx.reload_busy)])
+        await send_chunks(
+            bot, target, [simple(mtx.reload_busy)], keyboards.upload_keyboard(mtx, callback_data.t)
+        )
         return
     except ReloadError as exc:
         uploads.discard(callback_data.t)
-        await _drop_buttons(callback)
         await send_chunks(bot, target, [simple(mtx.publish_failed.format(reason=str(exc)))])
         return
     uploads.discard(callback_data.t)
-    await _drop_buttons(callback)
-    await send_chunks(bot, target, [render_admin.published_message(pending.name, report, mtx)])
+    if report.unchanged:
+        reply = render_releases.already_message(report, tx, mtx)
+    else:
+        reply = render_admin.published_message(pending.name, report, mtx)
+    await send_chunks(bot, target, [reply])
 
 
 async def _drop_buttons(callback: CallbackQuery) -> None:
@@ -234,9 +247,15 @@ async def on_reload(
     if corpus_ops.busy:
         await send_chunks(bot, target, [simple(mtx.reload_busy)])
         return
-    await send_chunks(bot, target, [simple(mtx.reload_started)])
     try:
-        report = await corpus_ops.reload(event_from_user.id)
+        report = await run_with_status(
+            bot,
+            target,
+            mtx.reload_started.rstrip("…"),
+            mtx,
+            lambda progress: corpus_ops.reload(event_from_user.id, progress),
+            first_text=simple(mtx.reload_started),
+        )
     except ReloadBusy:
         reply = simple(mtx.reload_busy)
     except ReloadError as exc:

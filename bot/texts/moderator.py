@@ -18,6 +18,7 @@ class ModTexts:
     mod_removed: str
     mod_not_found: str
     mod_configured: str
+    mod_write_failed: str
     mod_list_title: str
     mod_from_config: str
     # uploads
@@ -48,6 +49,47 @@ class ModTexts:
     reload_busy: str
     reload_done: str
     reload_failed: str
+    # /releases, /withdraw, /restore
+    releases_title: str
+    releases_empty: str
+    releases_archive: str
+    release_line: str
+    release_counts: str
+    release_builtin: str
+    release_published: str
+    release_on_disk: str
+    release_archived: str
+    releases_hint: str
+    withdraw_usage: str
+    restore_usage: str
+    withdraw_preview: str
+    withdraw_builtin: str
+    withdraw_not_found: str
+    restore_not_found: str
+    btn_withdraw: str
+    btn_withdraw_confirm: str
+    btn_restore: str
+    btn_cancel: str
+    withdrawing: str
+    withdrawn: str
+    withdraw_failed: str
+    restoring: str
+    restored: str
+    restore_failed: str
+    already_published: str
+    already_archived: str
+    # progress of a rebuild (the status message is edited)
+    publish_status: str
+    withdraw_status: str
+    restore_status: str
+    stage_validate: str
+    stage_parse: str
+    stage_embed: str
+    stage_index: str
+    stage_save: str
+    stage_switch: str
+    stage_done: str
+    stage_failed: str
     # /stats, /unanswered
     stats_title: str
     stats_day: str
@@ -69,6 +111,9 @@ MOD_RU = ModTexts(
     mod_removed="Модератор {id} удалён.",
     mod_not_found="{id} не был добавлен командой /mod add.",
     mod_configured="{id} задан в BOT__ADMIN_IDS: удалить можно только в настройках.",
+    mod_write_failed=(
+        "Не сохранено: база данных не приняла запись ({id} не изменён). Попробуйте позже."
+    ),
     mod_list_title="Модераторы",
     mod_from_config="из BOT__ADMIN_IDS",
     upload_usage=(
@@ -95,8 +140,9 @@ MOD_RU = ModTexts(
     btn_discard="✖ Отменить",
     publishing="Публикую…",
     published=(
-        "Опубликовано: {name}. +{meetings} встреч, +{statements} цитат "
-        "(теперь встреч: {meetings_after}, цитат: {statements_after})."
+        "Опубликовано: {name}. Встреч: {meetings}, прямых цитат: {quotes}, пересказов: "
+        "{reported}. Теперь в базе встреч: {meetings_after}, прямых цитат: {quotes_after}, "
+        "пересказов: {reported_after}."
     ),
     publish_failed="Не опубликовано, ничего не изменено. Причина: {reason}",
     discarded="Отменено, ничего не изменено.",
@@ -104,9 +150,65 @@ MOD_RU = ModTexts(
     reload_busy="Пересборка уже идёт. Попробуйте, когда она закончится.",
     reload_done=(
         "База обновлена. Встреч: {meetings_before} → {meetings_after} ({meetings:+d}), "
-        "цитат: {statements_before} → {statements_after} ({statements:+d})."
+        "прямых цитат: {quotes_before} → {quotes_after} ({quotes:+d}), "
+        "пересказов: {reported_before} → {reported_after} ({reported:+d})."
     ),
     reload_failed="Пересборка не удалась, работает прежняя база. Причина: {reason}",
+    releases_title="Релизы: опубликовано {live}, в архиве {archived}",
+    releases_empty="Релизов нет.",
+    releases_archive="Архив (можно вернуть)",
+    release_line="{n}. {date} · {title}",
+    release_counts="встреч: {meetings}, прямых цитат: {quotes}, пересказов: {reported}",
+    release_builtin="встроенный · {file}",
+    release_published="опубликовал {by}, {at} · {file}",
+    release_on_disk="добавлен в папку на диске · {file}",
+    release_archived="снят {at} ({by}) · {file}",
+    releases_hint="Снять: /withdraw ID · вернуть: /restore ID (ID — в конце строки)",
+    withdraw_usage="/withdraw ID — снять релиз в архив (ID — из /releases)",
+    restore_usage="/restore ID — вернуть релиз из архива (ID — из /releases)",
+    withdraw_preview=(
+        "Снять релиз {name} ({date} · {title})?\nИз базы исчезнут встреч: {meetings}, "
+        "прямых цитат: {quotes}, пересказов: {reported}.\nФайл переместится в архив, ничего "
+        "не удаляется; вернуть: /restore {id}"
+    ),
+    withdraw_builtin="{name} встроен в бота: его меняет только новая версия образа.",
+    withdraw_not_found="Релиз {id} не найден среди опубликованных. Список: /releases",
+    restore_not_found="Релиз {id} не найден в архиве. Список: /releases",
+    btn_withdraw="🗄 Снять №{n}",
+    btn_withdraw_confirm="🗄 Снять в архив",
+    btn_restore="↩ Вернуть №{n}",
+    btn_cancel="✖ Отмена",
+    withdrawing="Снимаю…",
+    withdrawn=(
+        "Снято в архив: {name}. Исчезло встреч: {meetings}, прямых цитат: {quotes}, "
+        "пересказов: {reported}. Теперь в базе встреч: {meetings_after}, прямых цитат: "
+        "{quotes_after}, пересказов: {reported_after}. Вернуть: /restore {id}"
+    ),
+    withdraw_failed="Не снято, ничего не изменено. Причина: {reason}",
+    restoring="Возвращаю…",
+    restored=(
+        "Возвращено: {name}. Встреч: {meetings}, прямых цитат: {quotes}, пересказов: "
+        "{reported}. Теперь в базе встреч: {meetings_after}, прямых цитат: {quotes_after}, "
+        "пересказов: {reported_after}."
+    ),
+    restore_failed="Не возвращено, ничего не изменено. Причина: {reason}",
+    already_published=(
+        "Этот текст уже опубликован: {file} ({date} · {title}). Ничего не изменено."
+    ),
+    already_archived=(
+        "Этот текст уже есть в архиве: {file}. Вернуть: /restore {id}. Ничего не изменено."
+    ),
+    publish_status="Публикую {name}",
+    withdraw_status="Снимаю {name}",
+    restore_status="Возвращаю {name}",
+    stage_validate="проверяю справочники (YAML)…",
+    stage_parse="разбираю релизы: {done} из {total}",
+    stage_embed="векторизую высказывания: {done} из {total}",
+    stage_index="строю поисковый индекс…",
+    stage_save="сохраняю новую версию базы…",
+    stage_switch="переключаю на новую версию…",
+    stage_done="готово ✓",
+    stage_failed="не удалось ✗",
     stats_title="Статистика за 7 дней",
     stats_day="{day}: вопросов {questions}, с ответом {answered}",
     stats_total="Всего: {questions} вопросов, с ответом {share}%",
@@ -127,6 +229,9 @@ MOD_KK = ModTexts(
     mod_removed="{id} модераторлар қатарынан шығарылды.",
     mod_not_found="{id} /mod add командасымен қосылмаған.",
     mod_configured="{id} BOT__ADMIN_IDS-те көрсетілген: тек баптаулардан алып тастауға болады.",
+    mod_write_failed=(
+        "Сақталмады: дерекқор жазбаны қабылдамады ({id} өзгерген жоқ). Кейінірек қайталаңыз."
+    ),
     mod_list_title="Модераторлар",
     mod_from_config="BOT__ADMIN_IDS-тен",
     upload_usage=(
@@ -154,8 +259,9 @@ MOD_KK = ModTexts(
     btn_discard="✖ Бас тарту",
     publishing="Жариялап жатырмын…",
     published=(
-        "Жарияланды: {name}. +{meetings} кездесу, +{statements} дәйексөз "
-        "(енді кездесу: {meetings_after}, дәйексөз: {statements_after})."
+        "Жарияланды: {name}. Кездесу: {meetings}, тура дәйексөз: {quotes}, баяндалған "
+        "мәлімдеме: {reported}. Енді базада кездесу: {meetings_after}, тура дәйексөз: "
+        "{quotes_after}, баяндалған мәлімдеме: {reported_after}."
     ),
     publish_failed="Жарияланбады, ештеңе өзгерген жоқ. Себебі: {reason}",
     discarded="Бас тартылды, ештеңе өзгерген жоқ.",
@@ -163,9 +269,65 @@ MOD_KK = ModTexts(
     reload_busy="Қайта құру қазір жүріп жатыр. Ол аяқталған соң қайталаңыз.",
     reload_done=(
         "База жаңартылды. Кездесулер: {meetings_before} → {meetings_after} ({meetings:+d}), "
-        "дәйексөздер: {statements_before} → {statements_after} ({statements:+d})."
+        "тура дәйексөздер: {quotes_before} → {quotes_after} ({quotes:+d}), "
+        "баяндалған мәлімдемелер: {reported_before} → {reported_after} ({reported:+d})."
     ),
     reload_failed="Қайта құру сәтсіз аяқталды, бұрынғы база жұмыс істеп тұр. Себебі: {reason}",
+    releases_title="Релиздер: жарияланған {live}, мұрағатта {archived}",
+    releases_empty="Релиз жоқ.",
+    releases_archive="Мұрағат (қайтаруға болады)",
+    release_line="{n}. {date} · {title}",
+    release_counts="кездесу: {meetings}, тура дәйексөз: {quotes}, баяндалған: {reported}",
+    release_builtin="кіріктірілген · {file}",
+    release_published="жариялаған {by}, {at} · {file}",
+    release_on_disk="дискідегі қалтаға қосылған · {file}",
+    release_archived="{at} алынды ({by}) · {file}",
+    releases_hint="Алу: /withdraw ID · қайтару: /restore ID (ID — жолдың соңында)",
+    withdraw_usage="/withdraw ID — релизді мұрағатқа алу (ID — /releases тізімінен)",
+    restore_usage="/restore ID — релизді мұрағаттан қайтару (ID — /releases тізімінен)",
+    withdraw_preview=(
+        "{name} релизін алу керек пе ({date} · {title})?\nБазадан кездесу: {meetings}, "
+        "тура дәйексөз: {quotes}, баяндалған мәлімдеме: {reported} жоғалады.\nФайл "
+        "мұрағатқа көшеді, ештеңе өшірілмейді; қайтару: /restore {id}"
+    ),
+    withdraw_builtin="{name} ботқа кіріктірілген: оны тек образдың жаңа нұсқасы өзгертеді.",
+    withdraw_not_found="{id} релизі жарияланғандар арасында жоқ. Тізім: /releases",
+    restore_not_found="{id} релизі мұрағатта жоқ. Тізім: /releases",
+    btn_withdraw="🗄 №{n} алу",
+    btn_withdraw_confirm="🗄 Мұрағатқа алу",
+    btn_restore="↩ №{n} қайтару",
+    btn_cancel="✖ Бас тарту",
+    withdrawing="Алып жатырмын…",
+    withdrawn=(
+        "Мұрағатқа алынды: {name}. Жойылғаны — кездесу: {meetings}, тура дәйексөз: "
+        "{quotes}, баяндалған: {reported}. Енді базада кездесу: {meetings_after}, тура "
+        "дәйексөз: {quotes_after}, баяндалған: {reported_after}. Қайтару: /restore {id}"
+    ),
+    withdraw_failed="Алынбады, ештеңе өзгерген жоқ. Себебі: {reason}",
+    restoring="Қайтарып жатырмын…",
+    restored=(
+        "Қайтарылды: {name}. Кездесу: {meetings}, тура дәйексөз: {quotes}, баяндалған: "
+        "{reported}. Енді базада кездесу: {meetings_after}, тура дәйексөз: {quotes_after}, "
+        "баяндалған: {reported_after}."
+    ),
+    restore_failed="Қайтарылмады, ештеңе өзгерген жоқ. Себебі: {reason}",
+    already_published=(
+        "Бұл мәтін бұрын жарияланған: {file} ({date} · {title}). Ештеңе өзгерген жоқ."
+    ),
+    already_archived=(
+        "Бұл мәтін мұрағатта бар: {file}. Қайтару: /restore {id}. Ештеңе өзгерген жоқ."
+    ),
+    publish_status="{name} жариялап жатырмын",
+    withdraw_status="{name} алып жатырмын",
+    restore_status="{name} қайтарып жатырмын",
+    stage_validate="анықтамалықтарды (YAML) тексеріп жатырмын…",
+    stage_parse="релиздерді талдап жатырмын: {total} ішінен {done}",
+    stage_embed="мәлімдемелерді векторлап жатырмын: {total} ішінен {done}",
+    stage_index="іздеу индексін құрып жатырмын…",
+    stage_save="базаның жаңа нұсқасын сақтап жатырмын…",
+    stage_switch="жаңа нұсқаға ауыстырып жатырмын…",
+    stage_done="дайын ✓",
+    stage_failed="сәтсіз ✗",
     stats_title="Соңғы 7 күндегі статистика",
     stats_day="{day}: сұрақ {questions}, жауабы бар {answered}",
     stats_total="Барлығы: {questions} сұрақ, жауабы бар {share}%",
@@ -186,6 +348,9 @@ MOD_EN = ModTexts(
     mod_removed="Moderator {id} removed.",
     mod_not_found="{id} was not added with /mod add.",
     mod_configured="{id} is set in BOT__ADMIN_IDS: only the configuration can remove them.",
+    mod_write_failed=(
+        "Not saved: the database refused the write ({id} unchanged). Try again later."
+    ),
     mod_list_title="Moderators",
     mod_from_config="from BOT__ADMIN_IDS",
     upload_usage=(
@@ -215,8 +380,9 @@ MOD_EN = ModTexts(
     btn_discard="✖ Discard",
     publishing="Publishing…",
     published=(
-        "Published {name}: +{meetings} meetings, +{statements} quotes "
-        "(now {meetings_after} meetings, {statements_after} quotes)."
+        "Published {name}: {meetings} meetings, {quotes} quotes, {reported} reported "
+        "statements. The corpus now has {meetings_after} meetings, {quotes_after} quotes, "
+        "{reported_after} reported statements."
     ),
     publish_failed="Not published; nothing changed. Reason: {reason}",
     discarded="Discarded; nothing changed.",
@@ -224,9 +390,65 @@ MOD_EN = ModTexts(
     reload_busy="A reload is already running. Try again when it has finished.",
     reload_done=(
         "Reloaded. Meetings: {meetings_before} → {meetings_after} ({meetings:+d}), "
-        "quotes: {statements_before} → {statements_after} ({statements:+d})."
+        "quotes: {quotes_before} → {quotes_after} ({quotes:+d}), "
+        "reported statements: {reported_before} → {reported_after} ({reported:+d})."
     ),
     reload_failed="The reload failed; the previous corpus keeps serving. Reason: {reason}",
+    releases_title="Releases: {live} published, {archived} archived",
+    releases_empty="No releases.",
+    releases_archive="Archive (can be restored)",
+    release_line="{n}. {date} · {title}",
+    release_counts="meetings: {meetings}, quotes: {quotes}, reported statements: {reported}",
+    release_builtin="built in · {file}",
+    release_published="published by {by}, {at} · {file}",
+    release_on_disk="put in the folder on disk · {file}",
+    release_archived="withdrawn {at} ({by}) · {file}",
+    releases_hint="Withdraw: /withdraw ID · restore: /restore ID (the ID ends each entry)",
+    withdraw_usage="/withdraw ID — move a release to the archive (ID from /releases)",
+    restore_usage="/restore ID — bring a release back from the archive (ID from /releases)",
+    withdraw_preview=(
+        "Withdraw {name} ({date} · {title})?\nThese disappear from the corpus: {meetings} "
+        "meetings, {quotes} quotes, {reported} reported statements.\nThe file moves to the "
+        "archive, nothing is deleted; to undo: /restore {id}"
+    ),
+    withdraw_builtin="{name} is built in: only a new image can change it.",
+    withdraw_not_found="Release {id} is not among the published ones. See /releases",
+    restore_not_found="Release {id} is not in the archive. See /releases",
+    btn_withdraw="🗄 Withdraw #{n}",
+    btn_withdraw_confirm="🗄 Move to archive",
+    btn_restore="↩ Restore #{n}",
+    btn_cancel="✖ Cancel",
+    withdrawing="Withdrawing…",
+    withdrawn=(
+        "Withdrawn to the archive: {name}. Gone: {meetings} meetings, {quotes} quotes, "
+        "{reported} reported statements. The corpus now has {meetings_after} meetings, "
+        "{quotes_after} quotes, {reported_after} reported statements. Undo: /restore {id}"
+    ),
+    withdraw_failed="Not withdrawn; nothing changed. Reason: {reason}",
+    restoring="Restoring…",
+    restored=(
+        "Restored {name}: {meetings} meetings, {quotes} quotes, {reported} reported "
+        "statements. The corpus now has {meetings_after} meetings, {quotes_after} quotes, "
+        "{reported_after} reported statements."
+    ),
+    restore_failed="Not restored; nothing changed. Reason: {reason}",
+    already_published=(
+        "This text is already published: {file} ({date} · {title}). Nothing changed."
+    ),
+    already_archived=(
+        "This text is in the archive: {file}. To restore it: /restore {id}. Nothing changed."
+    ),
+    publish_status="Publishing {name}",
+    withdraw_status="Withdrawing {name}",
+    restore_status="Restoring {name}",
+    stage_validate="checking the curated files (YAML)…",
+    stage_parse="parsing releases: {done} of {total}",
+    stage_embed="embedding statements: {done} of {total}",
+    stage_index="building the search index…",
+    stage_save="saving the new corpus version…",
+    stage_switch="switching to the new version…",
+    stage_done="done ✓",
+    stage_failed="failed ✗",
     stats_title="Statistics for the last 7 days",
     stats_day="{day}: {questions} questions, {answered} answered",
     stats_total="Total: {questions} questions, {share}% answered",

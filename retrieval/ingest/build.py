@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from retrieval.ingest.decode import MAX_BYTES
@@ -138,13 +138,23 @@ def release_files(raw_dirs: Iterable[Path]) -> list[Path]:
 
 
 def build_corpus(
-    raw_dirs: list[Path], *, corpus_dir: Path, context: Context | None = None
+    raw_dirs: list[Path],
+    *,
+    corpus_dir: Path,
+    context: Context | None = None,
+    sources: dict[str, Path] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[Corpus, list[Issue]]:
-    """Every release in `raw_dirs`; documents by date then file name; duplicates dropped."""
+    """Every release in `raw_dirs`; documents by date then file name; duplicates dropped.
+    `sources`, when given, receives the file each document came from (by document id);
+    `progress("parse", done, total)` is called as files are parsed."""
     ctx = context or make_context(corpus_dir)
     parsed: list[tuple[Path, ParseResult]] = []
     issues: list[Issue] = []
-    for path in release_files(raw_dirs):
+    files = release_files(raw_dirs)
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress("parse", done, len(files))
         result = parse_file(path, corpus_dir=corpus_dir, context=ctx)
         issues += result.issues
         if result.corpus.documents:
@@ -162,6 +172,8 @@ def build_corpus(
             continue
         documents.append(document)
         meetings += result.corpus.meetings
+        if sources is not None:
+            sources[document.id] = path
     return Corpus(documents=documents, meetings=meetings), issues
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.config import RetrievalConfig
+from retrieval.versions import VersionStore
 
 from .emulator import EmulatorClient
 from .processes import (
@@ -61,11 +61,11 @@ def bot(
     """`atazan run` polling the emulator; a test module may stop it itself (SIGTERM test)."""
     workdir: Path = tmp_path_factory.mktemp("bot")
     env = bot_env(emulator.base_url, workdir / "atazan.sqlite3")
-    index = RetrievalConfig(data_dir=REPO_ROOT / env["DATA_DIR"]).index_dir / "manifest.json"
-    if not index.is_file() and not os.environ.get("CI"):  # in CI a missing index must fail
+    data_dir = REPO_ROOT / env["DATA_DIR"]
+    if VersionStore(data_dir).live() is None and not os.environ.get("CI"):  # CI: must fail
         pytest.skip(
-            f"no search index at {index}: run `atazan model prepare && atazan corpus build"
-            " && atazan index build` (or point DATA_DIR at a prepared data dir)"
+            f"no corpus version in {data_dir}: run `atazan setup` "
+            "(or point DATA_DIR at a prepared data dir)"
         )
     process = start_bot(env, workdir / "bot.log")
     try:

@@ -25,7 +25,9 @@ from retrieval.config import RetrievalConfig
 from retrieval.embedder import FakeEmbedder
 from retrieval.ingest import build_corpus
 from retrieval.models import Corpus
+from retrieval.releases import stored_name
 from retrieval.search import SearchService, load_resources
+from retrieval.versions import VersionStore
 from tests.bot.conftest import TOKEN, FakeClock, Tg, button
 from tests.ops.conftest import MODERATOR, document
 from tests.ops.fakes import OpsSession
@@ -112,15 +114,19 @@ async def test_published_release_answers_the_next_question(live: Live) -> None:
     assert f"<b>Жанна Асанова</b>: «{NEW_QUOTE}" in preview
     before = live.service.info()
     await live.tg.press(button(live.tg.sent()[-1], MOD_EN.btn_publish), MODERATOR)
-    [reply] = live.tg.sent()
-    assert reply.text == (
-        f"Published temirtau.txt: +1 meetings, +2 quotes (now {before.meetings + 1} meetings, "
-        f"{before.statements + 2} quotes)."
+    _, reply = live.tg.sent()  # the status message (edited as the build advances), the result
+    quotes = sum(h.kind == "quote" for h in live.service.snapshot.hits.values())
+    assert reply.text == (  # one direct quote and one reported statement, counted apart
+        f"Published temirtau.txt: 1 meetings, 1 quotes, 1 reported statements. The corpus "
+        f"now has {before.meetings + 1} meetings, {quotes} quotes, "
+        f"{before.statements + 2 - quotes} reported statements."
     )
     answer = await _ask(live)
     assert NEW_QUOTE in answer and "Жанна Асанова" in answer
-    assert (live.config.data_dir / "raw" / "temirtau.txt").read_bytes() == RELEASE
-    assert live.config.corpus_json.exists()  # a restart starts from the new version
+    stored = live.config.data_dir / "raw" / stored_name("temirtau.txt", RELEASE)
+    assert stored.read_bytes() == RELEASE
+    # a restart starts from the new version, which the pointer names
+    assert VersionStore(live.config.data_dir).live_name() == live.service.version
 
 
 async def test_discard_changes_nothing(live: Live) -> None:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, GetFile
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    GetFile,
+)
 
 from bot.callbacks import UploadAction, UploadCb
 from bot.storage import Storage
@@ -51,9 +56,19 @@ async def test_publish_swaps_in_the_upload_and_reports_the_difference(
     publish = button(tg.sent()[-1], MOD_EN.btn_publish)
     await tg.press(publish, MODERATOR)
     assert admin.published == [("release.txt", RELEASE)]
-    [reply] = tg.sent()
-    assert reply.text == (
-        "Published release.txt: +2 meetings, +3 quotes (now 6 meetings, 12 quotes)."
+    status, reply = tg.sent()
+    assert status.text == "Publishing release.txt…"
+    # the status message is edited as the rebuild advances, and ends with "done"
+    edits = [e.text for e in tg.of(EditMessageText)]
+    assert edits == [
+        "Publishing release.txt — parsing releases: 0 of 2",
+        "Publishing release.txt — embedding statements: 3 of 3",
+        "Publishing release.txt — switching to the new version…",
+        "Publishing release.txt — done ✓",
+    ]
+    assert reply.text == (  # 2 quotes and 1 reported statement: counted apart
+        "Published release.txt: 2 meetings, 2 quotes, 1 reported statements. "
+        "The corpus now has 6 meetings, 8 quotes, 4 reported statements."
     )
     assert tg.of(EditMessageReplyMarkup)  # the buttons are gone
     await tg.press(publish, MODERATOR)  # pressed again: nothing is published twice
@@ -151,7 +166,8 @@ async def test_publish_failure_keeps_the_live_corpus_and_says_why(
     admin.fail_with = RuntimeError("the new corpus could not be built: disk full\nTraceback…")
     await _upload(tg, session)
     await tg.press(button(tg.sent()[-1], MOD_EN.btn_publish), MODERATOR)
-    [reply] = tg.sent()
+    _, reply = tg.sent()
+    assert tg.of(EditMessageText)[-1].text == "Publishing release.txt — failed ✗"
     assert reply.text == MOD_EN.publish_failed.format(
         reason="the new corpus could not be built: disk full"
     )
@@ -175,3 +191,19 @@ async def test_second_publish_press_while_publishing_is_refused(
     admin.gate.set()
     await first
     assert len(admin.published) == 1
+
+
+async def test_the_same_content_again_is_already_published(
+    tg: Tg, session: OpsSession, admin: FakeAdmin, repo: Storage
+) -> None:
+    await _upload(tg, session)
+    await tg.press(button(tg.sent()[-1], MOD_EN.btn_publish), MODERATOR)
+    await _upload(tg, session, name="copy-of-release.txt")  # every moderator's second try
+    await tg.press(button(tg.sent()[-1], MOD_EN.btn_publish), MODERATOR)
+    reply = tg.sent()[-1]
+    assert reply.text == (
+        f"This text is already published: release.txt-{admin.records[1].id} "
+        "(12.03.2026 · Сенаторы встретились с жителями). Nothing changed."
+    )
+    assert (admin.meetings, admin.statements) == (6, 12)  # counted once
+    assert "already published" in (await repo.recent_moderator_actions())[0].detail

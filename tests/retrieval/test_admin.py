@@ -1,4 +1,5 @@
-"""Zero-downtime corpus changes: publish, reload, failures, concurrency."""
+"""Zero-downtime corpus changes: publish, withdraw, restore, reload — releases as records,
+one atomic corpus version per change, failures and concurrency."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from retrieval.admin import CorpusAdmin, ReloadFailed, safe_file_name
 from retrieval.config import RetrievalConfig
 from retrieval.embedder import FakeEmbedder
 from retrieval.ingest import build_corpus
+from retrieval.releases import stored_name
 from retrieval.search import SearchService, load_resources
+from retrieval.versions import VersionStore, read_info
 
 REPO = Path(__file__).resolve().parents[2]
 Setup = tuple[SearchService, CorpusAdmin, RetrievalConfig]
@@ -23,6 +26,11 @@ NEW_RELEASE = """date 2026-03-07
 
 – Новая Конституция гарантирует безопасные условия труда для каждого шахтёра и горняка, \
 – подчеркнул Ерлан Нурланов.
+""".encode()
+OTHER_RELEASE = """date 2026-03-09
+В Темиртау сенатор Ерлан Нурланов встретился с металлургами комбината.
+
+– Право на справедливую оплату труда закреплено в Конституции, – сказал Ерлан Нурланов.
 """.encode()
 
 
@@ -41,6 +49,12 @@ async def setup(
     await service.close()
 
 
+def _live(config: RetrievalConfig) -> Path:
+    live = VersionStore(config.data_dir).live()
+    assert live is not None
+    return live
+
+
 async def test_publish_then_the_next_question_finds_it(setup: Setup) -> None:
     service, admin, config = setup
     before = await service.search("горняки шахтёры Караганда")
@@ -51,8 +65,99 @@ async def test_publish_then_the_next_question_finds_it(setup: Setup) -> None:
     assert report.meetings_after == report.meetings_before + 1
     after = await service.search("Что говорил Нурланов горнякам?")
     assert after.answered and after.hits[0].speakers == ["Ерлан Нурланов"]
-    assert (config.data_dir / "raw" / "karaganda.txt").read_bytes() == NEW_RELEASE
-    assert config.corpus_json.exists() and (config.index_dir / "manifest.json").exists()
+    stored = config.data_dir / "raw" / stored_name("karaganda.txt", NEW_RELEASE)
+    assert stored.read_bytes() == NEW_RELEASE
+    # a restart starts from the new version: corpus, index and curated copies in one directory
+    live = _live(config)
+    assert report.version == live.name == service.version
+    assert {p.name for p in live.iterdir()} == {"version.json", "corpus.json", "index", "curated"}
+    assert (live / "curated" / "glossary.yaml").read_bytes() == (
+        config.corpus_dir / "glossary.yaml"
+    ).read_bytes()
+    assert report.release is not None and report.release.name == "karaganda.txt"
+    assert (report.release.meetings, report.release.quotes, report.release.reported) == (1, 1, 0)
+    assert report.quotes_after == report.quotes_before + 1
+
+
+async def test_same_content_twice_is_already_published_and_same_name_is_kept_apart(
+    setup: Setup,
+) -> None:
+    service, admin, _ = setup
+    first = await admin.publish("release.txt", NEW_RELEASE, actor=11)
+    version = service.version
+    again = await admin.publish("copy.txt", NEW_RELEASE, actor=22)
+    assert again.unchanged and again.release is not None
+    assert again.release.name == "release.txt" and again.release.published_by == 11
+    assert service.version == version and again.statements_after == first.statements_after
+    other = await admin.publish("release.txt", OTHER_RELEASE, actor=22)  # same name, new text
+    assert not other.unchanged and other.meetings_after == first.meetings_after + 1
+    mine = [r for r in await admin.releases() if r.origin == "moderator"]
+    assert sorted((r.name, r.published_by) for r in mine) == [
+        ("release.txt", 11),
+        ("release.txt", 22),
+    ]
+    assert len({r.file for r in mine}) == 2 and all(r.published_at for r in mine)
+    builtin = [r for r in await admin.releases() if r.origin == "builtin"]
+    assert builtin and builtin[0].meetings > 0 and builtin[0].published_by is None
+
+
+async def test_withdraw_moves_to_the_archive_and_restore_brings_it_back(setup: Setup) -> None:
+    service, admin, config = setup
+    published = await admin.publish("karaganda.txt", NEW_RELEASE, actor=11)
+    assert published.release is not None
+    rid = published.release.id
+    withdrawn = await admin.withdraw(rid, actor=12)
+    assert withdrawn.meetings_after == published.meetings_before
+    assert withdrawn.quotes_after == published.quotes_before
+    assert not (await service.search("Что говорил Нурланов горнякам?")).answered or all(
+        "Нурланов" not in " ".join(h.speakers) for h in (await service.search("Нурланов")).hits
+    )
+    archived = config.data_dir / "archive" / stored_name("karaganda.txt", NEW_RELEASE)
+    assert archived.read_bytes() == NEW_RELEASE  # nothing is ever deleted
+    [record] = [r for r in await admin.releases() if r.archived]
+    assert (record.id, record.archived_by, record.meetings, record.quotes) == (rid, 12, 1, 1)
+    assert (await admin.publish("again.txt", NEW_RELEASE)).release == record  # archived: said
+    with pytest.raises(ReloadFailed, match="not published"):
+        await admin.withdraw(rid)
+    restored = await admin.restore(rid, actor=13)
+    assert restored.meetings_after == published.meetings_after
+    assert not archived.exists()
+    answer = await service.search("Что говорил Нурланов горнякам?")
+    assert answer.answered and answer.hits[0].speakers == ["Ерлан Нурланов"]
+    builtin = next(r for r in await admin.releases() if r.origin == "builtin")
+    with pytest.raises(ReloadFailed, match="built in"):
+        await admin.withdraw(builtin.id)
+
+
+async def test_broken_curated_yaml_is_refused_with_file_line_and_reason(setup: Setup) -> None:
+    service, admin, config = setup
+    await admin.reload()
+    live, version = service.snapshot, service.version
+    glossary = config.corpus_dir / "glossary.yaml"
+    good = glossary.read_text("utf-8")
+    glossary.write_text(good + "\n  broken: [unclosed\n", "utf-8")
+    with pytest.raises(ReloadFailed, match=r"glossary\.yaml, line \d+: .*keeps serving"):
+        await admin.reload()
+    with pytest.raises(ReloadFailed, match=r"glossary\.yaml, line \d+"):
+        await admin.reload_from_disk()
+    assert service.snapshot is live and _live(config).name == version
+    glossary.write_text(good, "utf-8")
+
+
+async def test_curated_edit_takes_effect_on_reload(setup: Setup) -> None:
+    service, admin, config = setup
+    await admin.reload()
+    before = _live(config).name
+    offtopic = config.corpus_dir / "offtopic.yaml"
+    offtopic.write_text(
+        offtopic.read_text("utf-8").replace("prototypes:", "prototypes:\n  - рецепт плова", 1),
+        "utf-8",
+    )
+    report = await admin.reload_from_disk()  # SIGHUP / POST /admin/reload
+    live = _live(config)
+    assert live.name != before and report.version == live.name == service.version
+    assert "рецепт плова" in (live / "curated" / "offtopic.yaml").read_text("utf-8")
+    assert "offtopic.yaml" in read_info(live).curated
 
 
 async def test_refused_upload_changes_nothing(setup: Setup) -> None:
@@ -79,7 +184,8 @@ async def test_failed_build_keeps_old_index_and_disk_state(
     with pytest.raises(ReloadFailed, match="disk on fire"):
         await admin.publish("karaganda.txt", NEW_RELEASE)
     assert service.snapshot is live
-    assert not (config.data_dir / "raw" / "karaganda.txt").exists()
+    assert not (config.data_dir / "raw").exists() or not any((config.data_dir / "raw").iterdir())
+    assert VersionStore(config.data_dir).live() is None  # no version was switched in
     assert (await service.search("брак семья")).answered
 
 
@@ -103,15 +209,14 @@ async def test_two_reloads_never_interleave(setup: Setup) -> None:
     assert admin.reloads == 2
 
 
-async def test_reload_from_disk_requires_a_matching_index(setup: Setup) -> None:
-    service, admin, _ = setup
-    with pytest.raises(ReloadFailed, match="atazan corpus build"):
-        await admin.reload_from_disk()
-    await admin.reload()  # writes corpus.json and the index as the shell would
+async def test_reload_from_disk_follows_a_version_the_shell_published(setup: Setup) -> None:
+    service, admin, config = setup
+    await admin.reload()  # as `atazan index build` would: a version and the pointer
     live = service.snapshot
     report = await admin.reload_from_disk()
     assert service.snapshot is not live
     assert report.statements_after == report.statements_before
+    assert report.version == _live(config).name
 
 
 @pytest.mark.parametrize(
