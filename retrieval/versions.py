@@ -188,7 +188,7 @@ class VersionStore:
                 dense_index.save(dense, stage / INDEX_DIR)
                 if extra is not None:
                     extra(stage / INDEX_DIR)
-                step("curated")
+                step("copy")
                 (stage / CURATED_DIR).mkdir()
                 for path in curated_files(curated_dir):
                     shutil.copyfile(path, stage / CURATED_DIR / path.name)
@@ -228,12 +228,12 @@ class VersionStore:
         if not self.versions.is_dir():
             return
         live = self.live_name()
-        sealed: list[tuple[float, Path]] = []
+        sealed: list[tuple[int, Path]] = []
         for path in self.versions.iterdir():
             if path.name.startswith(_STAGE_PREFIX):
                 shutil.rmtree(path, ignore_errors=True)
             elif (path / VERSION_FILE).is_file():
-                sealed.append((path.stat().st_mtime, path))
+                sealed.append((path.stat().st_mtime_ns, path))
         sealed.sort(reverse=True)
         for _, path in sealed[keep:]:
             if path.name != live:

@@ -225,3 +225,23 @@ async def test_reload_from_disk_follows_a_version_the_shell_published(setup: Set
 )
 def test_upload_names_never_escape_the_raw_folder(name: str, expected: str) -> None:
     assert safe_file_name(name) == expected
+
+
+@pytest.mark.parametrize("stage", ["validate", "embed", "index", "seal", "switch"])
+async def test_a_publish_failing_at_any_stage_changes_nothing(setup: Setup, stage: str) -> None:
+    service, admin, config = setup
+    await admin.reload()
+    version, snapshot = _live(config).name, service.snapshot
+
+    def fault(at: str, done: int = 0, total: int = 0) -> None:
+        if at == stage:
+            raise RuntimeError(f"fault injected at {at}")
+
+    with pytest.raises(ReloadFailed, match=f"fault injected at {stage}"):
+        await admin.publish("karaganda.txt", NEW_RELEASE, progress=fault)
+    assert service.snapshot is snapshot and service.version == version
+    assert _live(config).name == version  # the pointer still names the old version
+    assert not any((config.data_dir / "raw").iterdir())  # the upload was taken back
+    assert [r.name for r in await admin.releases() if r.origin == "moderator"] == []
+    leftovers = [p.name for p in (config.data_dir / "versions").iterdir() if p.name[0] == "."]
+    assert leftovers == []
