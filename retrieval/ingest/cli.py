@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _config() -> RetrievalConfig | None:
-    from bot.config import cli_retrieval_config
+    from retrieval.settings import cli_retrieval_config
 
     return cli_retrieval_config()
 

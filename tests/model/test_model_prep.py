@@ -13,7 +13,7 @@ import pytest
 
 from retrieval import e5_export, e5_format, model_prep
 from retrieval.config import RetrievalConfig
-from retrieval.model_prep import (
+from retrieval.model.prepare import (
     MANIFEST_NAME,
     REQUIRED_FILES,
     ModelPrepError,
@@ -148,7 +148,7 @@ def test_cli_registers_model_prepare(tmp_path: Path) -> None:
 
 def test_registrar_and_embedder_modules_import_light() -> None:
     code = (
-        "import sys, retrieval.model_prep, retrieval.st_embedder;"
+        "import sys, retrieval.model.prepare, retrieval.model.st_embedder;"
         "heavy = {'torch', 'transformers', 'sentence_transformers', 'tokenizers'};"
         "print(sorted(heavy & set(sys.modules)))"
     )
