@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from retrieval.config import RetrievalConfig
     from retrieval.models import Answer
 
 # module path → function that adds its subcommands; each returns nothing and sets `func`.
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="atazan", description="Ата Заң: senators' quotes bot")
     sub = parser.add_subparsers(dest="command", required=True)
+    parser.set_defaults(settings_loader=retrieval_config)
     retrieval_cli.register(sub, answer_text=answer_plain)
     for module_name in _REGISTRARS:
         module = importlib.import_module(module_name)
@@ -33,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
         )
         register(sub)
     return parser
+
+
+def retrieval_config() -> RetrievalConfig | None:
+    """Retrieval commands run under `atazan` check the bot's settings too (one bad variable
+    stops every command alike)."""
+    from bot.config import Settings
+    from retrieval.settings import cli_retrieval_config
+
+    return cli_retrieval_config(Settings)
 
 
 def answer_plain(answer: Answer) -> str:

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from retrieval.settings import cli_retrieval_config
-
 if TYPE_CHECKING:
     from retrieval.config import RetrievalConfig
     from retrieval.models import Answer
@@ -30,7 +28,7 @@ def register(
     answer_text: AnswerText | None = None,
 ) -> None:
     """Adds every retrieval command; `answer_text` renders `ask`'s answers (default: JSON)."""
-    from retrieval.ingest.cli import register as register_corpus
+    from retrieval.corpus_cli import register as register_corpus
 
     register_corpus(sub)
     _register_model(sub)
@@ -83,8 +81,10 @@ def _register_model(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     prepare.set_defaults(func=_cmd_model_prepare)
 
 
-def _config() -> RetrievalConfig | None:
-    return cli_retrieval_config()
+def _config(args: argparse.Namespace) -> RetrievalConfig | None:
+    from retrieval.settings import config_for
+
+    return config_for(args)
 
 
 def _cmd_model_prepare(args: argparse.Namespace) -> int:
@@ -93,7 +93,7 @@ def _cmd_model_prepare(args: argparse.Namespace) -> int:
 
     out: Path | None = args.out
     if out is None:
-        config = _config()
+        config = _config(args)
         if config is None:
             return 2
         out = config.prepared_model_dir
@@ -122,7 +122,7 @@ async def _open(config: RetrievalConfig) -> SearchService | None:
 def _cmd_setup(args: argparse.Namespace) -> int:
     from retrieval.build import build_all
 
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     return build_all(config, prepare_model=True, log=print)
@@ -131,14 +131,14 @@ def _cmd_setup(args: argparse.Namespace) -> int:
 def _cmd_index_build(args: argparse.Namespace) -> int:
     from retrieval.build import build_index
 
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     return build_index(config, log=print)
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     return asyncio.run(_ask(config, args))
@@ -168,7 +168,7 @@ async def _ask(config: RetrievalConfig, args: argparse.Namespace) -> int:
 def _cmd_eval(args: argparse.Namespace) -> int:
     from retrieval.evaluation import format_report, load_questions, run_eval
 
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     try:
@@ -198,7 +198,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     from retrieval.errors import ModelMissingError, ServiceUnavailable
     from retrieval.evaluation import load_questions
 
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     questions = [q.q for q in load_questions(args.questions)] * 5

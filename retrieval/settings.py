@@ -6,7 +6,9 @@ Never read at import time.
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -56,10 +58,23 @@ def read_settings(cls: type[S]) -> S:
         raise SettingsError(f"bad setting: {exc}".splitlines()[0]) from None
 
 
-def cli_retrieval_config() -> RetrievalConfig | None:
-    """For shell commands: the retrieval paths, or None after printing the one-line error."""
+def cli_retrieval_config(
+    settings_class: type[RetrievalSettings] = RetrievalSettings,
+) -> RetrievalConfig | None:
+    """For shell commands: the retrieval paths, or None after printing the one-line error.
+
+    A composing CLI passes its wider settings class, so every setting is checked at once.
+    """
     try:
-        return read_settings(RetrievalSettings).retrieval_config()
+        return read_settings(settings_class).retrieval_config()
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return None
+
+
+def config_for(args: argparse.Namespace) -> RetrievalConfig | None:
+    """The config for a parsed command: `settings_loader` if the composing CLI set one."""
+    loader: Callable[[], RetrievalConfig | None] = (
+        getattr(args, "settings_loader", None) or cli_retrieval_config
+    )
+    return loader()

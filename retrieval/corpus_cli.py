@@ -35,10 +35,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     senators.set_defaults(func=_senators)
 
 
-def _config() -> RetrievalConfig | None:
-    from retrieval.settings import cli_retrieval_config
+def _config(args: argparse.Namespace) -> RetrievalConfig | None:
+    from retrieval.settings import config_for
 
-    return cli_retrieval_config()
+    return config_for(args)
 
 
 def _print_issues(issues: list[Issue]) -> None:
@@ -53,7 +53,7 @@ def _dump(corpus: Corpus) -> str:
 def _build(args: argparse.Namespace) -> int:
     from retrieval.build import build_corpus_file
 
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     return build_corpus_file(config, log=print, warn=_to_stderr)
@@ -95,7 +95,7 @@ def _human(corpus: Corpus) -> str:
 
 
 def _show(args: argparse.Namespace) -> int:
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     corpus = _load_or_build(config)
@@ -106,7 +106,7 @@ def _show(args: argparse.Namespace) -> int:
 def _parse(args: argparse.Namespace) -> int:
     from retrieval.ingest.build import parse_file
 
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     path: Path = args.path
@@ -122,7 +122,7 @@ def _parse(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from retrieval.ingest.build import make_context, parse_file, release_files
 
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     files: list[Path] = list(args.paths) or release_files(config.raw_dirs)
@@ -141,7 +141,7 @@ def _check(args: argparse.Namespace) -> int:
 def _senators(args: argparse.Namespace) -> int:
     from retrieval.ingest.senators_file import update_senators
 
-    config = _config()
+    config = _config(args)
     if config is None:
         return 2
     try:
