@@ -15,12 +15,13 @@ from typing import TypeVar
 
 from retrieval.api import ReleaseRecord, ReloadReport
 from retrieval.config import RetrievalConfig
+from retrieval.errors import ServiceUnavailable
 from retrieval.models import ParseResult
 from retrieval.progress import Step, no_progress
 from retrieval.rebuild import BuildFailed, Built, build_version, open_live
 from retrieval.releases import ReleaseError, ReleaseStore, release_id
 from retrieval.releases import safe_file_name as safe_file_name
-from retrieval.search import SearchService, ServiceUnavailable
+from retrieval.search import SearchService
 from retrieval.snapshot import Snapshot
 from retrieval.versions import VersionStore, read_info
 

@@ -34,8 +34,9 @@ def build_index(config: RetrievalConfig, log: Log, step: Step | None = None) -> 
     """`atazan index build`: one new corpus version (corpus, index, curated copies) from the
     releases and curated files, switched in by the pointer; 0 on success."""
     from retrieval import index as dense_index
+    from retrieval.errors import ModelMissingError
+    from retrieval.model.st_embedder import load_embedder
     from retrieval.rebuild import BuildFailed, build_version, live_version
-    from retrieval.st_embedder import ModelMissingError, load_embedder
     from retrieval.versions import INDEX_DIR, VersionError, read_info
 
     try:
@@ -109,7 +110,7 @@ def build_corpus_file(config: RetrievalConfig, log: Log, warn: Log | None = None
 
 def build_all(config: RetrievalConfig, *, prepare_model: bool, log: Log) -> int:
     if prepare_model:
-        from retrieval.model_prep import ensure_prepared
+        from retrieval.model.prepare import ensure_prepared
 
         code = ensure_prepared(config, log=log)
         if code:

@@ -22,10 +22,11 @@ import yaml
 from retrieval import index as dense_index
 from retrieval.config import RetrievalConfig
 from retrieval.embedder import Embedder
+from retrieval.errors import ServiceUnavailable
 from retrieval.models import Corpus
 from retrieval.progress import Step, no_progress
 from retrieval.releases import ReleaseStore, release_records
-from retrieval.search import ServiceUnavailable, load_resources
+from retrieval.search import load_resources
 from retrieval.snapshot import Resources, Snapshot, build_snapshot, embed_curated
 from retrieval.versions import (
     CURATED_DIR,

@@ -14,15 +14,12 @@ import yaml
 from retrieval.api import CorpusInfo
 from retrieval.batching import MicroBatcher
 from retrieval.embedder import Embedder
+from retrieval.errors import ServiceUnavailable
 from retrieval.glossary import Glossary
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
 from retrieval.ranking import Calibration, expand_vector, prepare, rank
 from retrieval.snapshot import Resources, Snapshot, build_snapshot
 from retrieval.text import words
-
-
-class ServiceUnavailable(Exception):
-    """Start-up cannot proceed; the message is one line telling the operator what to run."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +86,9 @@ class SearchService:
         """Serve the live corpus version; rebuild it first when the model, the releases or the
         curated files changed since it was built (upgrades), with a log line saying why."""
         from retrieval.config import RetrievalConfig
+        from retrieval.errors import ModelMissingError
+        from retrieval.model.st_embedder import load_embedder
         from retrieval.rebuild import open_live, require_live
-        from retrieval.st_embedder import ModelMissingError, load_embedder
 
         assert isinstance(config, RetrievalConfig)
         if not config.corpus_json.exists():

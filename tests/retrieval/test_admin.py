@@ -12,11 +12,11 @@ import pytest
 
 from retrieval.admin import CorpusAdmin, ReloadFailed, safe_file_name
 from retrieval.config import RetrievalConfig
-from retrieval.embedder import FakeEmbedder
 from retrieval.ingest import build_corpus
 from retrieval.releases import stored_name
 from retrieval.search import SearchService, load_resources
 from retrieval.versions import VersionStore, read_info
+from tests.fake_embedder import FakeEmbedder
 
 REPO = Path(__file__).resolve().parents[2]
 Setup = tuple[SearchService, CorpusAdmin, RetrievalConfig]

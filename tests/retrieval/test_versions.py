@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.embedder import FakeEmbedder
 from retrieval.index import build_dense
 from retrieval.models import Corpus, Meeting, Statement
 from retrieval.versions import VersionStore, load_version, read_info
+from tests.fake_embedder import FakeEmbedder
 from tests.retrieval.conftest import make_corpus
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ PUBLISH_STEPS = ("stage", "corpus", "index", "copy", "manifest", "seal", "switch
 KILLED_BUILD = """
 import os, signal, sys
 from pathlib import Path
-from retrieval.embedder import FakeEmbedder
+from tests.fake_embedder import FakeEmbedder
 from retrieval.index import build_dense
 from retrieval.models import Corpus
 from retrieval.versions import VersionStore
