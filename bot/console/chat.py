@@ -19,6 +19,7 @@ from aiogram.methods import (
     EditMessageReplyMarkup,
     EditMessageText,
     SendMessage,
+    SendPhoto,
     TelegramMethod,
 )
 from aiogram.types import (
@@ -130,6 +131,8 @@ class ConsoleChat:
             if isinstance(markup, InlineKeyboardMarkup) and isinstance(result, Message):
                 self._list_buttons(markup, result)
             self._write("")
+        elif isinstance(method, SendPhoto):  # the /stats chart: a terminal shows its caption
+            self._write(f"\n[chart] {html_to_text(method.caption or '')}\n")
         elif isinstance(method, EditMessageReplyMarkup):
             if isinstance(method.reply_markup, InlineKeyboardMarkup):
                 message = Message(

@@ -25,6 +25,7 @@ from aiogram.methods import (
     EditMessageText,
     GetMe,
     SendMessage,
+    SendPhoto,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
@@ -33,11 +34,12 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     InputTextMessageContent,
     Message,
+    PhotoSize,
     User,
 )
 
 from bot.ui.plain import html_to_text
-from bot.ui.render import utf16_len
+from bot.ui.render import CAPTION_LIMIT, utf16_len
 
 # Tags Telegram's HTML parse mode accepts (https://core.telegram.org/bots/api#html-style).
 ALLOWED_TAGS = frozenset(
@@ -141,6 +143,15 @@ class LocalSession(BaseSession):
             return User(id=bot.id, is_bot=True, first_name="Ата Заң", username=self.bot_username)
         if isinstance(method, SendMessage | EditMessageText):
             return self._message(bot, method)
+        if isinstance(method, SendPhoto):
+            chat_id = method.chat_id if isinstance(method.chat_id, int) else 0
+            return Message(
+                message_id=self.next_message_id(),
+                date=datetime.now(UTC),
+                chat=Chat(id=chat_id, type="private" if chat_id > 0 else "supergroup"),
+                caption=html_to_text(method.caption or ""),
+                photo=[PhotoSize(file_id="p", file_unique_id="p", width=800, height=650)],
+            ).as_(bot)
         if isinstance(method, EditMessageReplyMarkup):
             return True
         return True
@@ -166,6 +177,11 @@ class LocalSession(BaseSession):
         if isinstance(method, SendMessage | EditMessageText):
             _check_text(method.text or "", _parse_mode(bot, method.parse_mode))
             _check_markup(method.reply_markup)
+        elif isinstance(method, SendPhoto):
+            caption = method.caption or ""
+            plain = parse_telegram_html(caption) if _parse_mode(bot, method.parse_mode) else caption
+            if utf16_len(plain) > CAPTION_LIMIT:
+                raise ValueError("message caption is too long")
         elif isinstance(method, EditMessageReplyMarkup):
             _check_markup(method.reply_markup)
         elif isinstance(method, AnswerCallbackQuery):

@@ -17,6 +17,7 @@ from bot.handlers import (
     inline,
     moderation,
     questions,
+    releases,
     start,
 )
 
@@ -30,6 +31,7 @@ def get_routers() -> list[Router]:
         answers.create_router(),
         inline.create_router(),
         corpus.create_router(),  # moderators first; refusals for everyone else come after
+        releases.create_router(),
         moderation.create_router(),
         questions.create_router(),
         fallback.create_router(),

@@ -7,26 +7,40 @@ nothing is revealed; the attempt is logged under the user's keyed hash.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections import Counter
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import BufferedInputFile, CallbackQuery, Message, User
 
 from bot.config import Settings
 from bot.handlers.filters import IsModerator
 from bot.storage import Storage
 from bot.storage.moderation import STATS_UTC_OFFSET, window_start
 from bot.ui import render_admin
-from bot.ui.callbacks import UploadCb
-from bot.ui.render import PAGE_SIZE, simple
+from bot.ui.callbacks import ReleaseCb, UploadCb
+from bot.ui.render import CAPTION_LIMIT, PAGE_SIZE, simple
 from bot.ui.sending import Target, send_chunks
+from bot.ui.stats_chart import ChartLabels, render_stats_png
 from bot.ui.texts import Lang, Texts
 from bot.ui.texts.moderator import mod_texts_for
 from retrieval.api import SearchAPI
 
-MODERATOR_COMMANDS = ("mod", "reload", "upload", "stats", "unanswered")
+log = logging.getLogger(__name__)
+
+MODERATOR_COMMANDS = (
+    "mod",
+    "reload",
+    "upload",
+    "stats",
+    "unanswered",
+    "releases",
+    "withdraw",
+    "restore",
+)
 STATS_DAYS = 7
 TOP_THEMES = 5
 UNANSWERED_LIMIT = 20
@@ -111,9 +125,41 @@ async def on_stats(
     feedback = await repo.feedback_counts(since)
     first_day = (since + STATS_UTC_OFFSET).date()
     mtx = mod_texts_for(lang)
-    chunks = render_admin.stats_messages(days, first_day, themes, feedback, tx, mtx, STATS_DAYS)
     await repo.log_moderator_action(event_from_user.id, "stats", "")
-    await send_chunks(bot, Target.of_message(message), chunks)
+    target = Target.of_message(message)
+    up = sum(f.count for f in feedback if f.vote == "u")
+    down = sum(f.count for f in feedback if f.vote == "d")
+    labels = ChartLabels(
+        title=mtx.stats_title,
+        questions=mtx.chart_questions,
+        answered=mtx.chart_answered,
+        themes=mtx.stats_themes,
+        ratings=mtx.chart_ratings,
+        up=mtx.chart_up,
+        down=mtx.chart_down,
+        none=mtx.stats_none,
+    )
+    try:  # matplotlib is CPU-bound: off the event loop
+        png = await asyncio.to_thread(
+            render_stats_png, days, first_day, STATS_DAYS, themes, up, down, labels
+        )
+    except Exception:  # the figures still go out as text
+        log.exception("the /stats chart could not be drawn")
+        chunks = render_admin.stats_messages(days, first_day, themes, feedback, tx, mtx)
+        await send_chunks(bot, target, chunks)
+        return
+    # the figures are the caption (and what does not fit in a caption follows as text)
+    caption, *rest = render_admin.stats_messages(
+        days, first_day, themes, feedback, tx, mtx, STATS_DAYS, limit=CAPTION_LIMIT
+    )
+    await bot.send_photo(
+        chat_id=target.chat_id,
+        photo=BufferedInputFile(png, filename="stats.png"),
+        caption=caption,
+        message_thread_id=target.thread_id,
+    )
+    if rest:
+        await send_chunks(bot, target, rest)
 
 
 async def on_unanswered(
@@ -164,4 +210,5 @@ def create_router() -> Router:
     router.message.register(on_refused_command, Command(*MODERATOR_COMMANDS))
     router.message.register(on_refused_upload, F.document)
     router.callback_query.register(on_refused_button, UploadCb.filter())
+    router.callback_query.register(on_refused_button, ReleaseCb.filter())
     return router

@@ -95,3 +95,17 @@ class UploadCb(CallbackData, prefix="up"):
 
     t: str
     a: UploadAction
+
+
+class ReleaseAction(StrEnum):
+    ASK = "a"  # show what withdrawing would remove, with a confirm button
+    WITHDRAW = "w"  # confirmed: move to the archive
+    RESTORE = "r"
+    CANCEL = "c"
+
+
+class ReleaseCb(CallbackData, prefix="rl"):
+    """A moderator's action on release `r` (its 12-hex-digit content id, see /releases)."""
+
+    a: ReleaseAction
+    r: str

@@ -17,6 +17,8 @@ from bot.ui.callbacks import (
     MoreCb,
     Reason,
     ReasonCb,
+    ReleaseAction,
+    ReleaseCb,
     UploadAction,
     UploadCb,
     Vote,
@@ -24,6 +26,7 @@ from bot.ui.callbacks import (
 )
 from bot.ui.texts import LANG_NAMES, Lang, Texts
 from bot.ui.texts.moderator import ModTexts
+from retrieval.api import ReleaseRecord
 
 MENU_PAGE_SIZE = 8
 _LABEL_LIMIT = 64
@@ -153,4 +156,43 @@ def upload_keyboard(mtx: ModTexts, token: str) -> InlineKeyboardMarkup:
     builder.button(text=mtx.btn_publish, callback_data=UploadCb(t=token, a=UploadAction.PUBLISH))
     builder.button(text=mtx.btn_discard, callback_data=UploadCb(t=token, a=UploadAction.DISCARD))
     builder.adjust(2)
+    return builder.as_markup()
+
+
+def releases_keyboard(records: Sequence[ReleaseRecord], mtx: ModTexts) -> InlineKeyboardMarkup:
+    """Withdraw buttons for published moderator releases, restore buttons for archived ones,
+    numbered as in the /releases list (built-in releases change only with the image)."""
+    builder = InlineKeyboardBuilder()
+    live = [r for r in records if not r.archived]
+    archived = [r for r in records if r.archived]
+    for n, record in enumerate(live, start=1):
+        if record.origin == "moderator":
+            builder.button(
+                text=mtx.btn_withdraw.format(n=n),
+                callback_data=ReleaseCb(a=ReleaseAction.ASK, r=record.id),
+            )
+    for n, record in enumerate(archived, start=len(live) + 1):
+        builder.button(
+            text=mtx.btn_restore.format(n=n),
+            callback_data=ReleaseCb(a=ReleaseAction.RESTORE, r=record.id),
+        )
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def withdraw_keyboard(mtx: ModTexts, rid: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=mtx.btn_withdraw_confirm, callback_data=ReleaseCb(a=ReleaseAction.WITHDRAW, r=rid)
+    )
+    builder.button(text=mtx.btn_cancel, callback_data=ReleaseCb(a=ReleaseAction.CANCEL, r=rid))
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def restore_keyboard(mtx: ModTexts, rid: str, n: int = 1) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=mtx.btn_restore.format(n=n), callback_data=ReleaseCb(a=ReleaseAction.RESTORE, r=rid)
+    )
     return builder.as_markup()

@@ -18,6 +18,7 @@ from retrieval.api import CorpusInfo
 from retrieval.models import Answer, Hit, Meeting, StatementKind
 
 MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024  # a photo's caption, in UTF-16 units of its text
 QUESTION_LIMIT = 1000
 PAGE_SIZE = 3
 # A single statement longer than this is cut into several blocks (room left for its citation).

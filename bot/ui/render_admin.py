@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from aiogram.utils.formatting import Bold, Italic, Text, as_list
 
 from bot.storage.moderation import STATS_UTC_OFFSET, DayCount, FeedbackCount
-from bot.ui.render import clean, fmt_date, pack, simple
+from bot.ui.render import MESSAGE_LIMIT, clean, fmt_date, pack, simple
 from bot.ui.texts import Texts
 from bot.ui.texts.moderator import ModTexts
 from retrieval.api import ReloadReport
@@ -143,8 +143,10 @@ def stats_messages(
     tx: Texts,
     mtx: ModTexts,
     span: int = 7,
+    limit: int = MESSAGE_LIMIT,
 ) -> list[str]:
-    """Per-day counts (zero days included), answered share, top themes, ratings by reason."""
+    """Per-day counts (zero days included), answered share, top themes, ratings by reason;
+    `limit` per part (CAPTION_LIMIT when the first part is the chart's caption)."""
     by_day = {d.day: d for d in days}
     lines: list[Text | str] = [Bold(mtx.stats_title)]
     for offset in range(span):
@@ -177,7 +179,7 @@ def stats_messages(
         if item.vote == "d":
             label = labels.get(item.reason or "", mtx.stats_no_reason)
             vote_lines.append(f"• {label} — {item.count}")
-    return pack([as_list(*lines), as_list(*theme_lines), as_list(*vote_lines)])
+    return pack([as_list(*lines), as_list(*theme_lines), as_list(*vote_lines)], limit)
 
 
 def unanswered_messages(items: Sequence[tuple[datetime, str]], mtx: ModTexts) -> list[str]:

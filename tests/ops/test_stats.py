@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from aiogram.methods import SendPhoto
+from aiogram.types import BufferedInputFile
+
 from bot.storage import Storage
 from bot.storage.moderation import STATS_UTC_OFFSET
 from bot.ui.texts.moderator import MOD_EN
 from tests.bot.conftest import ALICE, BOB, Tg
 from tests.ops.conftest import MODERATOR
+
+PNG = b"\x89PNG\r\n\x1a\n"
 
 
 async def _seed(repo: Storage) -> datetime:
@@ -36,7 +42,11 @@ async def _seed(repo: Storage) -> datetime:
 async def test_stats_counts_days_themes_and_ratings(tg: Tg, repo: Storage) -> None:
     now = await _seed(repo)
     await tg.send("/stats", MODERATOR)
-    text = "\n".join(m.text for m in tg.sent())
+    # a chart (PNG drawn off the event loop) whose caption carries the figures
+    [photo] = tg.of(SendPhoto)
+    assert isinstance(photo.photo, BufferedInputFile) and photo.photo.data[:8] == PNG
+    assert len(photo.photo.data) > 10_000
+    text = "\n".join([photo.caption or "", *(m.text for m in tg.sent())])
     today = (now + STATS_UTC_OFFSET).date()
     lines = text.splitlines()
     day_lines = [line for line in lines if line[:1].isdigit() and " questions, " in line]
@@ -73,7 +83,21 @@ async def test_unanswered_lists_latest_texts_without_identity(tg: Tg, repo: Stor
 
 async def test_empty_statistics_are_still_readable(tg: Tg) -> None:
     await tg.send("/stats", MODERATOR)
-    text = tg.sent()[0].text
+    text = tg.of(SendPhoto)[0].caption
     assert "Total: 0 questions, 0% answered" in text and "no data" in text
     await tg.send("/unanswered", MODERATOR)
     assert tg.sent()[0].text == MOD_EN.unanswered_empty
+
+
+async def test_stats_falls_back_to_text_when_the_chart_cannot_be_drawn(
+    tg: Tg, repo: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _seed(repo)
+
+    def broken(*args: object) -> bytes:
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr("bot.handlers.moderation.render_stats_png", broken)
+    await tg.send("/stats", MODERATOR)
+    assert tg.of(SendPhoto) == []
+    assert "Total: 5 questions, 60% answered" in "\n".join(m.text for m in tg.sent())

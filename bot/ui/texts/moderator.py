@@ -98,6 +98,11 @@ class ModTexts:
     stats_none: str
     stats_feedback: str
     stats_no_reason: str
+    chart_questions: str
+    chart_answered: str
+    chart_ratings: str
+    chart_up: str
+    chart_down: str
     unanswered_title: str
     unanswered_empty: str
 
@@ -216,6 +221,11 @@ MOD_RU = ModTexts(
     stats_none="нет данных",
     stats_feedback="Оценки: 👍 {up} · 👎 {down}",
     stats_no_reason="без причины",
+    chart_questions="вопросов",
+    chart_answered="с ответом",
+    chart_ratings="Оценки",
+    chart_up="полезно",
+    chart_down="не то",
     unanswered_title="Последние вопросы без ответа",
     unanswered_empty="Вопросов без ответа нет.",
 )
@@ -335,6 +345,11 @@ MOD_KK = ModTexts(
     stats_none="дерек жоқ",
     stats_feedback="Бағалар: 👍 {up} · 👎 {down}",
     stats_no_reason="себебі көрсетілмеген",
+    chart_questions="сұрақ",
+    chart_answered="жауабы бар",
+    chart_ratings="Бағалар",
+    chart_up="пайдалы",
+    chart_down="басқа",
     unanswered_title="Жауапсыз қалған соңғы сұрақтар",
     unanswered_empty="Жауапсыз сұрақ жоқ.",
 )
@@ -456,6 +471,11 @@ MOD_EN = ModTexts(
     stats_none="no data",
     stats_feedback="Ratings: 👍 {up} · 👎 {down}",
     stats_no_reason="no reason given",
+    chart_questions="questions",
+    chart_answered="answered",
+    chart_ratings="Ratings",
+    chart_up="helpful",
+    chart_down="not helpful",
     unanswered_title="Latest unanswered questions",
     unanswered_empty="No unanswered questions.",
 )
