@@ -16,8 +16,7 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.config import Settings
 from bot.handlers.filters import IsModerator
-from bot.storage import Storage
-from bot.storage.moderation import STATS_UTC_OFFSET, window_start
+from bot.storage import STATS_UTC_OFFSET, Storage, window_start
 from bot.ui import render_admin
 from bot.ui.callbacks import UploadCb
 from bot.ui.render import PAGE_SIZE, simple

@@ -103,7 +103,7 @@ async def open_services(
     """Open search with its corpus admin (unless a search is injected) and storage; close
     them on the way out: admin, storage, search."""
     from bot.app import Services
-    from bot.storage import Storage
+    from bot.storage.factory import open_storage
 
     owned = None
     owned_admin: CorpusAdminAPI | None = None
@@ -115,11 +115,8 @@ async def open_services(
 
             admin = owned_admin = CorpusAdmin(owned, settings.retrieval_config())
     assert search is not None
-    hash_key = settings.db.hash_key.get_secret_value() if settings.db.hash_key else None
     try:
-        repo = await Storage.open(
-            settings.db.path, hash_key=hash_key, retention_days=settings.db.retention_days
-        )
+        repo = await open_storage(settings.db)
     except Exception as exc:
         if owned_admin is not None:
             await owned_admin.close()
