@@ -28,8 +28,8 @@ from bot.middlewares import (
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.response_types import PinResponseTypes
 from bot.services.corpus_ops import CorpusAdminAPI, CorpusOps
+from bot.services.metrics import Metrics, MetricsMiddleware
 from bot.services.uploads import PendingUploads
-from bot.serving.metrics import Metrics, MetricsMiddleware
 from bot.storage import Storage
 from bot.ui.texts import Lang, texts_for
 from retrieval.api import SearchAPI

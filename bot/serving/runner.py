@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bot.app import Services
     from bot.config import Settings
     from bot.services.corpus_ops import CorpusAdminAPI
-    from bot.serving.metrics import Metrics
+    from bot.services.metrics import Metrics
     from retrieval.api import SearchAPI
     from retrieval.search import SearchService
 
@@ -181,7 +181,7 @@ async def run_bot(settings: Settings) -> None:
     from prometheus_client import CollectorRegistry
 
     from bot.app import create_bot
-    from bot.serving.metrics import Metrics
+    from bot.services.metrics import Metrics
     from bot.serving.transport import check_serving, serve
 
     if settings.bot.token is None:
