@@ -26,7 +26,7 @@ from retrieval.errors import ServiceUnavailable
 from retrieval.models import Corpus
 from retrieval.progress import Step, no_progress
 from retrieval.releases import ReleaseStore, release_records
-from retrieval.search import load_resources
+from retrieval.resources import load_resources
 from retrieval.snapshot import Resources, Snapshot, build_snapshot, embed_curated
 from retrieval.versions import (
     CURATED_DIR,

@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from retrieval.api import ReleaseRecord
-from retrieval.build import write_atomic
+from retrieval.atomic import write_atomic
 from retrieval.config import RetrievalConfig
 from retrieval.models import Corpus, Meeting
 

@@ -9,17 +9,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from retrieval.api import CorpusInfo
 from retrieval.batching import MicroBatcher
 from retrieval.embedder import Embedder
 from retrieval.errors import ServiceUnavailable
-from retrieval.glossary import Glossary
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
 from retrieval.ranking import Calibration, expand_vector, prepare, rank
+from retrieval.resources import load_resources as load_resources  # re-exported
 from retrieval.snapshot import Resources, Snapshot, build_snapshot
-from retrieval.text import words
 
 
 @dataclass(frozen=True)
@@ -27,29 +24,6 @@ class _Job:
     snapshot: Snapshot
     question: str
     k: int
-
-
-def load_resources(corpus_dir: Path) -> Resources:
-    """Curated YAML files; a broken one is a one-line ServiceUnavailable naming it."""
-    from retrieval.ingest import load_themes, region_of, senator_forms
-
-    try:
-        glossary = Glossary.load(corpus_dir / "glossary.yaml")
-        offtopic_file = corpus_dir / "offtopic.yaml"
-        background = yaml.safe_load(offtopic_file.read_text("utf-8"))
-        offtopic = [str(p) for p in background["prototypes"]]
-        foreign = tuple(tuple(words(str(n))) for n in background.get("foreign", []))
-        themes = load_themes(corpus_dir)
-    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
-        raise ServiceUnavailable(f"curated data in {corpus_dir} is broken: {exc}") from None
-    return Resources(
-        glossary=glossary,
-        themes=themes,
-        offtopic=offtopic,
-        region_of=lambda place: region_of(place, corpus_dir=corpus_dir),
-        senator_forms=senator_forms(corpus_dir),
-        foreign=foreign,
-    )
 
 
 class SearchService:

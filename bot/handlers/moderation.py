@@ -18,8 +18,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message, User
 
 from bot.config import Settings
 from bot.handlers.filters import IsModerator
-from bot.storage import Storage
-from bot.storage.moderation import STATS_UTC_OFFSET, window_start
+from bot.storage import STATS_UTC_OFFSET, Storage, window_start
 from bot.ui import render_admin
 from bot.ui.callbacks import ReleaseCb, UploadCb
 from bot.ui.render import CAPTION_LIMIT, PAGE_SIZE, simple
@@ -41,9 +40,7 @@ MODERATOR_COMMANDS = (
     "withdraw",
     "restore",
 )
-STATS_DAYS = 7
 TOP_THEMES = 5
-UNANSWERED_LIMIT = 20
 
 
 async def on_mod(
@@ -118,8 +115,10 @@ async def on_stats(
     search: SearchAPI,
     repo: Storage,
     event_from_user: User,
+    settings: Settings,
 ) -> None:
-    since = window_start(STATS_DAYS)
+    stats_days = settings.limits.stats_days
+    since = window_start(stats_days)
     days = await repo.questions_per_day(since)
     themes = _top_themes(await repo.answered_hit_ids(since), search, lang)
     feedback = await repo.feedback_counts(since)
@@ -141,16 +140,16 @@ async def on_stats(
     )
     try:  # matplotlib is CPU-bound: off the event loop
         png = await asyncio.to_thread(
-            render_stats_png, days, first_day, STATS_DAYS, themes, up, down, labels
+            render_stats_png, days, first_day, stats_days, themes, up, down, labels
         )
     except Exception:  # the figures still go out as text
         log.exception("the /stats chart could not be drawn")
-        chunks = render_admin.stats_messages(days, first_day, themes, feedback, tx, mtx)
+        chunks = render_admin.stats_messages(days, first_day, themes, feedback, tx, mtx, stats_days)
         await send_chunks(bot, target, chunks)
         return
     # the figures are the caption (and what does not fit in a caption follows as text)
     caption, *rest = render_admin.stats_messages(
-        days, first_day, themes, feedback, tx, mtx, STATS_DAYS, limit=CAPTION_LIMIT
+        days, first_day, themes, feedback, tx, mtx, stats_days, limit=CAPTION_LIMIT
     )
     await bot.send_photo(
         chat_id=target.chat_id,
@@ -163,9 +162,14 @@ async def on_stats(
 
 
 async def on_unanswered(
-    message: Message, bot: Bot, lang: Lang, repo: Storage, event_from_user: User
+    message: Message,
+    bot: Bot,
+    lang: Lang,
+    repo: Storage,
+    event_from_user: User,
+    settings: Settings,
 ) -> None:
-    items = await repo.unanswered_questions(UNANSWERED_LIMIT)
+    items = await repo.unanswered_questions(settings.limits.unanswered_limit)
     await repo.log_moderator_action(event_from_user.id, "unanswered", "")
     chunks = render_admin.unanswered_messages(items, mod_texts_for(lang))
     await send_chunks(bot, Target.of_message(message), chunks)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from aiogram.utils.formatting import Bold, Code, Text, as_list
 
-from bot.storage.moderation import STATS_UTC_OFFSET
+from bot.storage import STATS_UTC_OFFSET
 from bot.ui.render import clean, fmt_date, pack, simple
 from bot.ui.render_admin import report_values, shorten
 from bot.ui.texts import Texts

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.storage.moderation import DayCount
+from bot.storage import DayCount
 
 
 @dataclass(frozen=True, slots=True)

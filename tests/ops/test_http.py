@@ -18,7 +18,7 @@ from prometheus_client import REGISTRY
 from bot.app import Services, create_bot, create_dispatcher
 from bot.services.corpus_ops import CorpusOps
 from bot.serving.http import create_http_app
-from bot.storage import Storage
+from bot.storage.sqlite import SqliteStorage
 from bot.ui.texts.moderator import MOD_EN
 from tests.bot.conftest import TOKEN as BOT_TOKEN
 from tests.bot.conftest import Tg
@@ -76,7 +76,7 @@ async def test_healthz_is_200_when_index_and_database_work(services: Services) -
 
 
 async def test_healthz_is_503_when_the_database_fails(services: Services, tmp_path: Path) -> None:
-    broken = await Storage.open(tmp_path / "gone.sqlite3", hash_key="k")
+    broken = await SqliteStorage.open(tmp_path / "gone.sqlite3", hash_key="k")
     await broken.close()
     async with listening(_app(Services(**{**services, "repo": broken}))) as base:
         status, _, body = await fetch(base, "/healthz")
@@ -85,7 +85,7 @@ async def test_healthz_is_503_when_the_database_fails(services: Services, tmp_pa
 
 
 async def test_healthz_is_503_while_another_process_holds_the_write_lock(
-    services: Services, repo: Storage
+    services: Services, repo: SqliteStorage
 ) -> None:
     locker = sqlite3.connect(repo_path(services), isolation_level=None, timeout=0)
     locker.execute("BEGIN EXCLUSIVE")
@@ -102,7 +102,7 @@ async def test_healthz_is_503_while_another_process_holds_the_write_lock(
 async def test_healthz_is_503_on_a_read_only_database(services: Services) -> None:
     path = repo_path(services)
     conn = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
-    read_only = Storage(conn, b"k", retention_days=90)
+    read_only = SqliteStorage(conn, b"k", retention_days=90)
     try:
         assert await read_only.moderator_ids() == []  # reads work, so only a write can tell
         async with listening(_app(Services(**{**services, "repo": read_only}))) as base:

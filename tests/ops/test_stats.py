@@ -8,8 +8,7 @@ import pytest
 from aiogram.methods import SendPhoto
 from aiogram.types import BufferedInputFile
 
-from bot.storage import Storage
-from bot.storage.moderation import STATS_UTC_OFFSET
+from bot.storage import STATS_UTC_OFFSET, Storage
 from bot.ui.texts.moderator import MOD_EN
 from tests.bot.conftest import ALICE, BOB, Tg
 from tests.ops.conftest import MODERATOR

@@ -1,0 +1,37 @@
+"""The curated, corpus-independent inputs of search (glossary, themes, off-topic background,
+regions, senators' name forms), loaded from one directory of YAML files: the corpus directory,
+or a corpus version's copies of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from retrieval.errors import ServiceUnavailable
+from retrieval.glossary import Glossary
+from retrieval.snapshot import Resources
+from retrieval.text import words
+
+
+def load_resources(corpus_dir: Path) -> Resources:
+    """Curated YAML files; a broken one is a one-line ServiceUnavailable naming it."""
+    from retrieval.ingest import load_themes, region_of, senator_forms
+
+    try:
+        glossary = Glossary.load(corpus_dir / "glossary.yaml")
+        offtopic_file = corpus_dir / "offtopic.yaml"
+        background = yaml.safe_load(offtopic_file.read_text("utf-8"))
+        offtopic = [str(p) for p in background["prototypes"]]
+        foreign = tuple(tuple(words(str(n))) for n in background.get("foreign", []))
+        themes = load_themes(corpus_dir)
+    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise ServiceUnavailable(f"curated data in {corpus_dir} is broken: {exc}") from None
+    return Resources(
+        glossary=glossary,
+        themes=themes,
+        offtopic=offtopic,
+        region_of=lambda place: region_of(place, corpus_dir=corpus_dir),
+        senator_forms=senator_forms(corpus_dir),
+        foreign=foreign,
+    )
