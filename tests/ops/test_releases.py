@@ -7,12 +7,13 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from bot.storage import Storage
 from bot.ui.callbacks import ReleaseAction, ReleaseCb
 from bot.ui.texts import Lang, texts_for
-from bot.ui.texts.moderator import MOD_EN
+from bot.ui.texts.moderator import mod_texts_for
 from tests.bot.conftest import ALICE, Tg, button, buttons
 from tests.ops.conftest import MODERATOR, document
 from tests.ops.fakes import BUILTIN, FakeAdmin, OpsSession
 
 RU = texts_for(Lang.RU)
+MOD_EN = mod_texts_for(Lang.EN)
 RELEASE = "12 марта 2026 года\nСенаторы встретились с жителями Караганды.\n".encode()
 
 

@@ -9,10 +9,12 @@ from aiogram.methods import SendPhoto
 from aiogram.types import BufferedInputFile
 
 from bot.storage import STATS_UTC_OFFSET, Storage
-from bot.ui.texts.moderator import MOD_EN
+from bot.ui.texts import Lang
+from bot.ui.texts.moderator import mod_texts_for
 from tests.bot.conftest import ALICE, BOB, Tg
 from tests.ops.conftest import MODERATOR
 
+MOD_EN = mod_texts_for(Lang.EN)
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
