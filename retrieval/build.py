@@ -64,7 +64,9 @@ def corpus_summary(corpus: Corpus) -> str:
     )
 
 
-def build_corpus_file(config: RetrievalConfig, log: Log, warn: Log | None = None) -> int:
+def build_corpus_file(
+    config: RetrievalConfig, log: Log, warn: Log | None = None, step: Step = no_progress
+) -> int:
     """`atazan corpus build`: parse every raw release and write corpus.json atomically.
 
     A broken file is reported and left out; with nothing readable at all nothing is written
@@ -74,7 +76,7 @@ def build_corpus_file(config: RetrievalConfig, log: Log, warn: Log | None = None
 
     warn = warn or log
     started = time.perf_counter()
-    corpus, issues = build_corpus(config.raw_dirs, corpus_dir=config.corpus_dir)
+    corpus, issues = build_corpus(config.raw_dirs, corpus_dir=config.corpus_dir, progress=step)
     for issue in issues:
         where = f"{issue.file}:{issue.line}" if issue.line else issue.file
         warn(f"{issue.level}: {issue.code}: {where}: {issue.message}")
@@ -91,11 +93,13 @@ def build_corpus_file(config: RetrievalConfig, log: Log, warn: Log | None = None
     return 0
 
 
-def build_all(config: RetrievalConfig, *, prepare_model: bool, log: Log) -> int:
+def build_all(
+    config: RetrievalConfig, *, prepare_model: bool, log: Log, step: Step = no_progress
+) -> int:
     if prepare_model:
         from retrieval.model.prepare import ensure_prepared
 
-        code = ensure_prepared(config, log=log)
+        code = ensure_prepared(config, log=log, step=step)
         if code:
             return code
-    return build_corpus_file(config, log) or build_index(config, log)
+    return build_corpus_file(config, log, step=step) or build_index(config, log, step)

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from retrieval.progress import TerminalProgress
+
 if TYPE_CHECKING:
     from retrieval.config import RetrievalConfig
     from retrieval.models import Answer
@@ -98,7 +100,8 @@ def _cmd_model_prepare(args: argparse.Namespace) -> int:
             return 2
         out = config.prepared_model_dir
     try:
-        prepare_model(out, force=args.force)
+        with TerminalProgress("model prepare") as progress:
+            prepare_model(out, force=args.force, log=progress.log, step=progress)
     except ModelPrepError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -125,7 +128,8 @@ def _cmd_setup(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return 2
-    return build_all(config, prepare_model=True, log=print)
+    with TerminalProgress("setup") as progress:
+        return build_all(config, prepare_model=True, log=progress.log, step=progress)
 
 
 def _cmd_index_build(args: argparse.Namespace) -> int:
@@ -134,7 +138,8 @@ def _cmd_index_build(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return 2
-    return build_index(config, log=print)
+    with TerminalProgress("index build") as progress:
+        return build_index(config, log=progress.log, step=progress)
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:

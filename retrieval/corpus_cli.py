@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from retrieval.progress import TerminalProgress
+
 if TYPE_CHECKING:
     from retrieval.config import RetrievalConfig
     from retrieval.models import Corpus, Issue
@@ -56,7 +58,8 @@ def _build(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return 2
-    return build_corpus_file(config, log=print, warn=_to_stderr)
+    with TerminalProgress("corpus build") as progress:
+        return build_corpus_file(config, log=progress.log, warn=_to_stderr, step=progress)
 
 
 def _to_stderr(message: str) -> None:

