@@ -104,8 +104,13 @@ async def open_services(
     """Open search with its corpus admin (unless a search is injected) and storage; close
     them on the way out: admin, storage, search."""
     from bot.app import Services
-    from bot.storage import Storage
+    from bot.hash_key import HashKeyError, resolve_hash_key
+    from bot.storage import HashKeyMismatch, Storage
 
+    try:  # before the model loads: a bad secret is reported at once
+        hash_key = resolve_hash_key(settings)
+    except HashKeyError as exc:
+        raise StartupError(str(exc)) from None
     owned = None
     owned_admin: CorpusAdminAPI | None = None
     if search is None:
@@ -116,16 +121,20 @@ async def open_services(
 
             admin = owned_admin = CorpusAdmin(owned, settings.retrieval_config())
     assert search is not None
-    hash_key = settings.db.hash_key.get_secret_value() if settings.db.hash_key else None
     try:
         repo = await Storage.open(
-            settings.db.path, hash_key=hash_key, retention_days=settings.db.retention_days
+            settings.db.path, hash_key=hash_key.value, retention_days=settings.db.retention_days
         )
     except Exception as exc:
         if owned_admin is not None:
             await owned_admin.close()
         if owned is not None:
             await owned.close()
+        if isinstance(exc, HashKeyMismatch):
+            raise StartupError(
+                f"bad setting {hash_key.setting}: not the key database {settings.db.path} was "
+                f"written with ({exc}); restore the backed-up key (README, Operator guide)"
+            ) from None
         raise StartupError(f"cannot open database DB__PATH={settings.db.path}: {exc}") from None
     services = Services(search=search, repo=repo, settings=settings)
     if admin is not None:

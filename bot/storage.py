@@ -13,8 +13,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
-import secrets
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,6 +75,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX refused_attempts_at ON refused_attempts(attempted_at);
     """,
+    """
+    CREATE TABLE meta (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
 
 _CACHE_LIMIT = 50_000
@@ -98,22 +102,8 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def resolve_hash_key(db_path: Path, configured: str | None) -> bytes:
-    """The configured key, else one generated once and kept in `<db>.hashkey` (mode 600)."""
-    if configured:
-        return configured.encode("utf-8")
-    if str(db_path) == ":memory:":
-        return secrets.token_bytes(32)
-    key_file = db_path.with_name(db_path.name + ".hashkey")
-    if key_file.exists():
-        return key_file.read_text(encoding="ascii").strip().encode("ascii")
-    key_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = key_file.with_name(key_file.name + f".tmp{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(secrets.token_hex(32))
-    os.replace(tmp, key_file)
-    return key_file.read_text(encoding="ascii").strip().encode("ascii")
+class HashKeyMismatch(Exception):
+    """The database was pseudonymised with another hash key than the one configured."""
 
 
 class Storage(ModerationQueries):
@@ -128,12 +118,11 @@ class Storage(ModerationQueries):
         self._known_users: set[str] = set()
 
     @classmethod
-    async def open(
-        cls, path: Path, *, hash_key: str | None = None, retention_days: int = 90
-    ) -> Storage:
+    async def open(cls, path: Path, *, hash_key: str | bytes, retention_days: int = 90) -> Storage:
+        """Open (creating and migrating); HashKeyMismatch if the key is not the database's."""
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
-        key = resolve_hash_key(path, hash_key)
+        key = hash_key.encode("utf-8") if isinstance(hash_key, str) else hash_key
         conn = await aiosqlite.connect(path, isolation_level=None)
         try:
             await conn.execute("PRAGMA journal_mode=WAL")
@@ -141,6 +130,7 @@ class Storage(ModerationQueries):
             await conn.execute("PRAGMA busy_timeout=250")
             await conn.execute("PRAGMA foreign_keys=ON")
             await _migrate(conn)
+            await _check_key(conn, key)
         except BaseException:
             await conn.close()
             raise
@@ -318,3 +308,17 @@ async def _migrate(conn: aiosqlite.Connection) -> None:
             f"BEGIN;\n{script}\nUPDATE schema_version SET version = {version};\nCOMMIT;"
         )
         log.info("database schema migrated to version %d", version)
+
+
+async def _check_key(conn: aiosqlite.Connection, key: bytes) -> None:
+    """Pin the database to its hash key: a lost or swapped key would silently orphan every
+    stored pseudonym, so it stops start-up instead."""
+    mine = hmac.new(key, b"atazan hash key fingerprint", hashlib.sha256).hexdigest()[:16]
+    async with conn.execute("SELECT value FROM meta WHERE name = 'hash_key_fingerprint'") as cur:
+        row = await cur.fetchone()
+    if row is None:
+        await conn.execute(
+            "INSERT INTO meta(name, value) VALUES ('hash_key_fingerprint', ?)", (mine,)
+        )
+    elif row[0] != mine:
+        raise HashKeyMismatch(f"database key fingerprint {row[0]}, configured key {mine}")
