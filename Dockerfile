@@ -27,6 +27,7 @@ RUN pip install --require-hashes ${TORCH_SOURCE} -r requirements-runtime.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY retrieval ./retrieval
+COPY bench ./bench
 # The project alone: its dependencies and build backend came from the lock above.
 RUN pip install --no-deps --no-build-isolation . && pip check
 COPY corpus ./corpus

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import runner
 from bot.config import load_settings
-from bot.hash_key import resolve_hash_key
+from bot.serving import runner
+from bot.storage import resolve_hash_key
 from tests.bot.fakes import FakeSearch
 
 KEY = "0123456789abcdef-a-long-enough-key"
