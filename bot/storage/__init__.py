@@ -1,17 +1,25 @@
-"""Persistence behind one interface; handlers import from here, never a backend module."""
+"""Persistence behind one interface: handlers import `Storage` and the records from here,
+never a backend module; the composition root opens a backend with `open_storage`."""
 
-from bot.storage.hash_key import HashKey, HashKeyError, resolve_hash_key
-from bot.storage.moderation import STATS_UTC_OFFSET, DayCount, FeedbackCount, window_start
-from bot.storage.sqlite import MIGRATIONS, HashKeyMismatch, QuestionRecord, Storage
+from bot.storage.base import Storage
+from bot.storage.hash_key import HashKey, HashKeyError, HashKeyMismatch, resolve_hash_key
+from bot.storage.records import (
+    STATS_UTC_OFFSET,
+    DayCount,
+    FeedbackCount,
+    LoggedAction,
+    QuestionRecord,
+    window_start,
+)
 
 __all__ = [
-    "MIGRATIONS",
     "STATS_UTC_OFFSET",
     "DayCount",
     "FeedbackCount",
     "HashKey",
     "HashKeyError",
     "HashKeyMismatch",
+    "LoggedAction",
     "QuestionRecord",
     "Storage",
     "resolve_hash_key",

@@ -24,6 +24,10 @@ class HashKeyError(Exception):
     """One line naming the setting that cannot give a key."""
 
 
+class HashKeyMismatch(Exception):
+    """The database was pseudonymised with another hash key than the one configured."""
+
+
 @dataclass(frozen=True, slots=True)
 class HashKey:
     value: bytes
