@@ -29,13 +29,15 @@ compile() {  # OUTPUT [uv args...]: start from the committed lock, so locked ver
     --no-header --output-file "$work/$out" "$@" pyproject.toml requirements.in
   python3 scripts/check_lock.py --stamp "$work/$out"
 }
+publish() {  # LOCK: into place, with a header
+  { echo "# $1 — written by scripts/lock.sh from pyproject.toml and requirements.in; do not edit."
+    cat "$work/$1"; } >"$1"
+}
 compile requirements.lock --all-extras "$@"
+publish requirements.lock
 # The runtime subset is constrained to the full lock: the image gets the versions CI tested.
-compile requirements-runtime.lock --constraint "$work/requirements.lock"
-for lock in requirements.lock requirements-runtime.lock; do
-  { echo "# $lock — written by scripts/lock.sh from pyproject.toml and requirements.in; do not edit."
-    cat "$work/$lock"; } >"$lock"
-done
+compile requirements-runtime.lock --constraint requirements.lock
+publish requirements-runtime.lock
 python3 scripts/check_lock.py
 echo "lock: $(grep -c '==' requirements.lock) packages in requirements.lock," \
   "$(grep -c '==' requirements-runtime.lock) in requirements-runtime.lock"
