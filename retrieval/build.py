@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from retrieval.atomic import write_atomic as write_atomic  # re-exported
 from retrieval.config import RetrievalConfig
+from retrieval.files import write_atomic
 from retrieval.models import Corpus
 from retrieval.progress import Step, no_progress
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from retrieval.api import ReleaseRecord
-from retrieval.atomic import write_atomic
 from retrieval.config import RetrievalConfig
+from retrieval.files import write_atomic
 from retrieval.models import Corpus, Meeting
 
 LEDGER = "releases.json"

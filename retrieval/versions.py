@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from retrieval import index as dense_index
 from retrieval.api import ReleaseRecord
-from retrieval.atomic import write_atomic
+from retrieval.files import write_atomic
 from retrieval.models import Corpus
 from retrieval.progress import Step, no_progress
 
