@@ -1,0 +1,1 @@
+"""Benchmarks and development tooling; not product code."""
