@@ -48,14 +48,14 @@ class Calibration:
     # covers `min_coverage` of the question's own terms (weighted by rarity, glossary twins,
     # relatives and typo fixes counted), or on meaning alone: its cosine (hub-corrected) above
     # the question's best off-topic cosine by `margin`.
-    margin: float = 0.06
-    covered_margin: float = -0.04
+    margin: float = 0.02
+    covered_margin: float = -0.1
     min_coverage: float = 0.5
     # weight of a question word neither the corpus nor the glossary knows, relative to the
     # rarest corpus word (Cyrillic: probably a subject the corpus lacks; Latin: probably filler)
     unknown_weight: float = 0.5
     unknown_latin_weight: float = 0.2
-    hub_weight: float = 0.5
+    hub_weight: float = 0.0
     # order of shown hits: fused reciprocal rank plus this much per unit of coverage
     # (0.005 ≈ moving up from rank 1 to 1/… of a dozen ranks near the top)
     coverage_weight: float = 0.005

@@ -27,9 +27,11 @@ def test_ask_json_reads_stdin_line_by_line() -> None:
     first, second = (json.loads(line) for line in out.stdout.splitlines())
     assert first["answered"] and len(first["hits"]) == 2
     hit = first["hits"][0]
+    # the contract: fields may be added (sources), none renamed or removed
     assert set(hit) == {"statement_id", "kind", "text", "speakers", "themes", "meeting", "source",
-                        "score"}  # fmt: skip
+                        "score", "sources"}  # fmt: skip
     assert set(hit["meeting"]) == {"id", "date", "senators", "place", "audience"}
     assert set(hit["source"]) == {"document_id", "title"}
     assert hit["meeting"]["date"] == "2026-03-05"
-    assert second == {"query": "Как сварить плов?", "answered": False, "hits": []}
+    assert hit["sources"][0] == hit["source"]
+    assert second == {"query": "Как сварить плов?", "answered": False, "hits": [], "silent": []}
