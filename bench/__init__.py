@@ -1,1 +1,1 @@
-"""Benchmarks and development tooling; not product code."""
+"""Developer tooling apart from the product: benchmarks that print numbers."""

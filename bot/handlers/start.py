@@ -9,14 +9,14 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards, render
-from bot.answering import answer_question
-from bot.callbacks import ExampleCb, LangCb
 from bot.config import Settings
+from bot.handlers.answering import answer_question
 from bot.middlewares.update_log import UpdateLog
-from bot.sending import Target, send_chunks
 from bot.storage import Storage
-from bot.texts import Lang, Texts, texts_for
+from bot.ui import keyboards, render
+from bot.ui.callbacks import ExampleCb, LangCb
+from bot.ui.sending import Target, send_chunks
+from bot.ui.texts import Lang, Texts, texts_for
 from retrieval.api import SearchAPI
 
 
@@ -80,6 +80,7 @@ async def on_example(
     search: SearchAPI,
     repo: Storage,
     update_log: UpdateLog,
+    settings: Settings,
 ) -> None:
     target = Target.of_callback(callback)
     if target is None or not 0 <= callback_data.i < len(tx.examples):
@@ -95,6 +96,7 @@ async def on_example(
         search=search,
         repo=repo,
         tx=tx,
+        k=settings.limits.search_k,
         update_log=update_log,
     )
 

@@ -1,0 +1,22 @@
+"""Persistence behind one interface: handlers import `Storage` and the records from here,
+never a backend module; the composition root opens a backend with `open_storage`."""
+
+from bot.storage.base import Storage
+from bot.storage.records import (
+    STATS_UTC_OFFSET,
+    DayCount,
+    FeedbackCount,
+    LoggedAction,
+    QuestionRecord,
+    window_start,
+)
+
+__all__ = [
+    "STATS_UTC_OFFSET",
+    "DayCount",
+    "FeedbackCount",
+    "LoggedAction",
+    "QuestionRecord",
+    "Storage",
+    "window_start",
+]
