@@ -76,9 +76,10 @@ def attribution_report(corpus: Corpus, plans: list[Plan]) -> str:
     found: set[str] = set()
     for statement in corpus.statements():
         text = " ".join(words(statement.text))
-        key = next((k for k in truth if k in text), None)
-        if key is None:
+        match = next((k for k in truth if k in text), None)
+        if match is None:
             continue
+        key = match
         found.add(key)
         names = {transliterate(words(n)[-1]) for n in statement.speakers}
         if not names:

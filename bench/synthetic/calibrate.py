@@ -79,7 +79,7 @@ def calibrate(directory: Path, extra: list[Path] | None = None) -> int:
     for _ in range(2):
         for name, values in GRID.items():
             for value in values:
-                trial = dataclasses.replace(best, **{name: value})
+                trial = dataclasses.replace(best, **{name: value})  # type: ignore[arg-type]
                 score = objective(summarize(rows_for(snapshot, items, trial)))
                 if score > best_score + 1e-9:
                     best, best_score = trial, score

@@ -128,7 +128,7 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
                 expect_text=fragments(subject),
                 expect_place=place.ru,
             )
-    for n, (_, asks) in enumerate(NOT_COVERED):
-        for lang, q in asks:
+    for n, (_, negatives) in enumerate(NOT_COVERED):
+        for lang, q in negatives:
             add(q, lang, "heldout" if n % 2 else "dev", kind="oos", expect=[])
     return items

@@ -23,7 +23,7 @@ def config_for(directory: Path) -> RetrievalConfig:
 async def open_service(directory: Path) -> SearchService:
     """Build the index once (it is cached beside the corpus, keyed by its hash), then open."""
     from retrieval.build import build_index
-    from retrieval.search import ServiceUnavailable
+    from retrieval.errors import ServiceUnavailable
 
     config = config_for(directory)
     try:
