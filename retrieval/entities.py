@@ -118,8 +118,8 @@ class EntityFinder:
             if names:
                 used.add(token)
                 senators |= names
-        first_names = {w for n in senators for w in words(n)[:-1]}
-        used.update(t for t in tokens if t in first_names or transliterate(t) in first_names)
+        first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
+        used.update(t for t in tokens if transliterate(t) in first_names)
         meetings, place_tokens = _matches(self._places, tokens, used)
         used |= place_tokens
         related, audience_tokens = _matches(self._audiences, tokens, used)

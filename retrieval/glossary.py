@@ -97,7 +97,8 @@ class Glossary:
         found: dict[int, tuple[int, tuple[str, ...]]] = {}
         for start, length, g in self._phrases.spans(tokens):
             for i in range(start, start + length):
-                found.setdefault(i, (g, self._groups[g].terms))
+                first, terms = found.get(i, (g, ()))
+                found[i] = (first, tuple(dict.fromkeys((*terms, *self._groups[g].terms))))
         return found
 
     def expand(self, question: str) -> Expansion:

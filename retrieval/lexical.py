@@ -80,11 +80,14 @@ class Lexicon:
         found = {base} if base in self.df else set()
         if len(base) < 4:
             return frozenset(found)
-        start = bisect.bisect_left(self._sorted, base)
+        # Kazakh endings are long (тәуелсіз → тәуелсіздігі): a long word's relatives share its
+        # first 60 %, a short one's must start with all of it
+        root = base if len(base) < 7 else base[: max(5, math.ceil(0.6 * len(base)))]
+        start = bisect.bisect_left(self._sorted, root)
         for s in self._sorted[start : start + 64]:
-            if not s.startswith(base):
+            if not s.startswith(root):
                 break
-            if len(s) - len(base) <= 3:
+            if len(s) - len(base) <= 3 or len(base) >= 7:
                 found.add(s)
         found.update(
             base[:n] for n in range(max(4, len(base) - 4), len(base)) if base[:n] in self.df

@@ -50,12 +50,14 @@ class Calibration:
     # the question's best off-topic cosine by `margin`.
     margin: float = 0.02
     covered_margin: float = -0.1
-    min_coverage: float = 0.5
+    min_coverage: float = 0.4
     # weight of a question word neither the corpus nor the glossary knows, relative to the
     # rarest corpus word (Cyrillic: probably a subject the corpus lacks; Latin: probably filler)
     unknown_weight: float = 0.5
     unknown_latin_weight: float = 0.2
     hub_weight: float = 0.0
+    # a shown statement covers at least the best candidate's coverage minus this
+    coverage_slack: float = 0.34
     # order of shown hits: fused reciprocal rank plus this much per unit of coverage
     # (0.005 ≈ moving up from rank 1 to 1/… of a dozen ranks near the top)
     coverage_weight: float = 0.005
@@ -190,14 +192,15 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
         return Answer(query=query.question, answered=False)
     audience = frozenset(int(i) for i in related)
     silent: list[str] = []
+    order, ok, best = _addressing(snapshot, terms, margins, fused, np.arange(n), audience, cal)
     if mask is not None and mask.any():
         scope = np.flatnonzero(mask)
-        order, ok = _addressing(snapshot, terms, margins, fused, scope, audience, cal)
-        if ok.any():
-            return _answer(snapshot, query, order, ok, margins, k, cal)
+        # their words must cover the topic about as well as the best anyone said on it
+        mine, mine_ok, _ = _addressing(snapshot, terms, margins, fused, scope, audience, cal, best)
+        if mine_ok.any():
+            return _answer(snapshot, query, mine, mine_ok, fused, k, cal)
         silent = named
-    order, ok = _addressing(snapshot, terms, margins, fused, np.arange(n), audience, cal)
-    answer = _answer(snapshot, query, order, ok, margins, k, cal)
+    answer = _answer(snapshot, query, order, ok, fused, k, cal)
     return answer.model_copy(update={"silent": silent}) if silent else answer
 
 
@@ -209,9 +212,11 @@ def _addressing(
     scope: npt.NDArray[np.int64],
     audience: frozenset[int],
     cal: Calibration,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    best_elsewhere: float = 0.0,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], float]:
     """The best candidates in `scope` (by fused rank), ordered by how well they address the
-    question, and which of them do: enough of its terms covered, or close on meaning alone."""
+    question, which of them do — enough of its terms covered (and not far less than the best
+    candidate covers), or close on meaning alone — and the best coverage seen."""
     depth = min(cal.depth, len(scope))
     best = scope[np.argpartition(-fused[scope], depth - 1)[:depth]] if depth else scope
     total = sum(t.weight for t in terms)
@@ -222,14 +227,15 @@ def _addressing(
             bag = stems[i] | snapshot.lexicon.context[i] if int(i) in audience else stems[i]
             coverage[j] = sum(t.weight for t in terms if t.covered_by(bag)) / total
     m = margins[best]
-    ok = (coverage >= cal.min_coverage) | (m >= cal.margin)
+    top = max(float(coverage.max(initial=0.0)), best_elsewhere)
+    ok = (coverage >= max(cal.min_coverage, top - cal.coverage_slack)) | (m >= cal.margin)
     if not terms:
         ok = m >= cal.margin
     score = fused[best] + cal.coverage_weight * coverage
     order = np.argsort(-score, kind="stable")
     mask = np.zeros(len(snapshot.statements), dtype=bool)
     mask[best[order][ok[order]]] = True
-    return best[order], mask
+    return best[order], mask, top
 
 
 def _answer(

@@ -38,6 +38,7 @@ STOPWORDS = frozenset(
     более больше меньше кого-то что-то разве сам сама сами самом хотят хочет получат получит
     бола болады болмақ болған ие иә неше қашан қайда кімнің жайлы жөнінде айтылды айтылған айтты
     айтқан деді жазылған жаңа керек мүмкін ал менің біздің сіздің өз өзі кейін қандай қалай
+    талқыланды талқылады талқыланған сөйледі сөз айтылды болды болатын ма ме ба бе па пе
     will would get gets got more less much many any some there their they them our we you your
     my i us been being going if so than then also just only very all other happen happens
     change changes changed whats s

@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("dir", type=Path, nargs="?", default=Path("data/synthetic"))
     c.add_argument("--extra", type=Path, action="append", default=[],
                    help="more dev question files on the same corpus")  # fmt: skip
+    t = sub.add_parser("timing", help="ranking cost vs bare encode at this corpus's scale")
+    t.add_argument("dir", type=Path, nargs="?", default=Path("data/synthetic"))
     args = parser.parse_args(argv)
     if args.command == "build":
         from bench.synthetic.build import build
@@ -43,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
 
             print(format_report(report))
         return 0
+    if args.command == "timing":
+        from bench.synthetic.timing import timing
+
+        return timing(args.dir)
     from bench.synthetic.calibrate import calibrate
 
     return calibrate(args.dir, args.extra)

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from retrieval.embedder import FakeEmbedder
 from retrieval.models import Corpus, Document, Meeting, Statement
 from retrieval.search import SearchService
+from tests.fake_embedder import FakeEmbedder
 
 from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
 
