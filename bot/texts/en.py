@@ -56,7 +56,7 @@ EN = Texts(
         "shown and your rating — with a keyed hash instead of your Telegram ID. The question "
         "log is deleted after {days} days. Your language choice is kept separately."
     ),
-    unknown_date="date not given",
+    unknown_date="date unknown",
     answer_title="What senators said",
     results_range="{start}–{end} of {total}",
     kind_quote="direct quote",

@@ -30,6 +30,8 @@ class ModTexts:
     upload_refused: str
     preview_title: str
     preview_document: str
+    preview_no_date: str
+    preview_url: str
     preview_counts: str
     preview_meeting: str
     preview_no_meetings: str
@@ -84,6 +86,8 @@ MOD_RU = ModTexts(
     upload_refused="Отклонено: {name} нельзя опубликовать. Ничего не изменено.",
     preview_title="Предпросмотр: {name}",
     preview_document="Релиз: {date} · {title}",
+    preview_no_date="без даты — укажите её в подписи к файлу (например, 05.03.2026)",
+    preview_url="Ссылка: {url}",
     preview_counts="Встреч: {meetings} · высказываний: {statements} (прямых цитат: {quotes})",
     preview_meeting="Встреча {n}",
     preview_no_meetings="В файле не найдено ни одной встречи.",
@@ -143,6 +147,8 @@ MOD_KK = ModTexts(
     upload_refused="Қабылданбады: {name} жариялауға болмайды. Ештеңе өзгерген жоқ.",
     preview_title="Алдын ала қарау: {name}",
     preview_document="Релиз: {date} · {title}",
+    preview_no_date="күні жоқ — файлдың қолтаңбасында көрсетіңіз (мысалы, 05.03.2026)",
+    preview_url="Сілтеме: {url}",
     preview_counts="Кездесулер: {meetings} · мәлімдемелер: {statements} (тура дәйексөз: {quotes})",
     preview_meeting="{n}-кездесу",
     preview_no_meetings="Файлдан бірде-бір кездесу табылмады.",
@@ -204,6 +210,8 @@ MOD_EN = ModTexts(
     upload_refused="Refused: {name} cannot be published. Nothing changed.",
     preview_title="Preview: {name}",
     preview_document="Release: {date} · {title}",
+    preview_no_date="no date — give one in the file's caption (e.g. 05.03.2026)",
+    preview_url="Link: {url}",
     preview_counts="Meetings: {meetings} · statements: {statements} (direct quotes: {quotes})",
     preview_meeting="Meeting {n}",
     preview_no_meetings="No meetings were found in this file.",

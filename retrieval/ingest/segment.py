@@ -24,7 +24,7 @@ from retrieval.ingest.attribution import (
 )
 from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
 from retrieval.ingest.names import Stoplist
-from retrieval.ingest.nlp import Analysis, Nlp, Sent
+from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent
 from retrieval.ingest.people import People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
@@ -48,6 +48,7 @@ class StatementDraft:
     speakers: list[str]
     themes: list[str]
     paragraph: Paragraph
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -118,7 +119,8 @@ class Segmenter:
     def _paragraph(self, para: Paragraph) -> None:
         quotes = find_quotes(para.text)
         analysis = self.ctx.nlp.analyse(para.text)
-        names = self.people.senators_in(analysis, quotes, self._senators())
+        found = self.people.scan(analysis, 0, len(para.text), quotes)
+        names = [p.name for p in found.people if p.senator]
         if not self.meetings:
             self.meetings.append(MeetingDraft(para, names))
         else:
@@ -137,11 +139,18 @@ class Segmenter:
 
     def _cue_for(self, analysis: Analysis, start: int, end: int, *, tail: bool = False) -> Cue:
         toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
+        found = self.people.scan(analysis, start, end)
+        names = found.names()
+        other = False
+        for role in found.role_only if tail else ():  # "– сказал аким", "– деді аудан әкімі"
+            meant = self.people.resolve_role(role, self._senators())
+            names += [n for n in meant if n not in names]
+            other = other or (not role.senator and not meant)
+        spans = [Ent("PER", a, b, analysis.text[a:b], analysis.text[a:b]) for a, b in found.spans]
         ents = [e for e in analysis.ents if e.type == "PER" and start <= e.start < end]
-        names, other = self.people.names_in(analysis, start, end, self._senators())
         # Kazakh has no morphology here: only a short tail is read word by word for other people.
-        cue = read_cue(toks, names, ents, kazakh=self.kazakh, tail=tail)
-        cue.other = cue.other or other
+        cue = read_cue(toks, names, [*ents, *spans], kazakh=self.kazakh, tail=tail)
+        cue.other = (cue.other or other) and not names
         return cue
 
     def _quote(
@@ -158,9 +167,10 @@ class Segmenter:
         else:
             cue = Cue()
             self._warn("quote_without_attribution", "a quote with no '– said X' after it", para)
-        if not self.current.senators and cue.names and not cue.other:
-            self.current.senators.extend(cue.names)  # the first senator named is in a quote tail
-        resolution = resolve(cue, self.current.senators, quote=True)
+        named_senators = [n for n in cue.names if self.people.is_senator(n)]
+        if not self.current.senators and named_senators:
+            self.current.senators.extend(named_senators)  # the first senator is in a quote tail
+        resolution = resolve(cue, self.current.senators, quote=True, known=self.people.known)
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_quote")
         self._add("quote", quote.text, resolution, para, cue)
@@ -181,7 +191,7 @@ class Segmenter:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
         if not cue.speech and (not themes or cue.other):
             return
-        resolution = resolve(cue, meeting.senators)
+        resolution = resolve(cue, meeting.senators, known=self.people.known)
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_reported")
         self._add("reported", text, resolution, para, cue, themes)
@@ -190,7 +200,7 @@ class Segmenter:
         text = analysis.text
         sentence = text[sent.start : sent.stop]
         if _kazakh_sentence(sentence, self.kazakh):  # natasha's NER is Russian-only: rules
-            name_words = self.people.name_words(sentence, meeting.senators)
+            name_words = self.people.name_words(sentence)
             places = kazakh_places(sentence, name_words, self.town)
             audience = kazakh_audience(sentence, name_words)
         else:
@@ -220,7 +230,8 @@ class Segmenter:
             self._warn(resolution.problem, _MESSAGES[resolution.problem].format(text[:60]), para)
         self._check_gender(resolution.speakers, cue, para)
         themes = self.ctx.tagger.tag(text) if themes is None else themes
-        draft = StatementDraft(kind, text, resolution.speakers, themes, para)
+        roles = {s: self.people.role_of(s) for s in resolution.speakers}
+        draft = StatementDraft(kind, text, resolution.speakers, themes, para, roles)
         self.current.statements.append(draft)
 
     def _check_gender(self, speakers: list[str], cue: Cue | None, para: Paragraph) -> None:
