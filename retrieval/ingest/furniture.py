@@ -57,12 +57,14 @@ def drop_furniture(lines: list[tuple[int, str]]) -> None:
             lines[i] = (number, _TAIL.sub("", text))
 
 
-def strip_datelines(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
-    """'АСТАНА. Сегодня …' → 'Сегодня …' (only on the first paragraph)."""
+def strip_datelines(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], str | None]:
+    """'АСТАНА. Сегодня …' → 'Сегодня …' and 'Астана' (only on the first paragraph)."""
     if not paragraphs:
-        return paragraphs
+        return paragraphs, None
     first = paragraphs[0]
     match = _DATELINE.match(first.text)
     if match is None or not first.text[match.end() :].strip():
-        return paragraphs
-    return (replace(first, text=first.text[match.end() :]), *paragraphs[1:])
+        return paragraphs, None
+    place = re.match(r"[\w-]+", first.text)
+    town = place.group(0).capitalize() if place else None
+    return (replace(first, text=first.text[match.end() :]), *paragraphs[1:]), town

@@ -9,7 +9,7 @@ Kazakh: the case endings on the surname by vowel harmony and the last sound (Б�
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 Gender = Literal["m", "f"]
 
@@ -236,3 +236,88 @@ def is_first_name(word: str) -> bool:
     if not word[:1].isupper() or not word.isalpha() or low in _NOT_FIRST or len(word) < 3:
         return False
     return not low.endswith((*_MASC_SURNAME, *_FEM_SURNAME, "ұлы", "қызы"))
+
+
+_RU_FEM_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной")
+_RU_FEM_ACC = ("ову", "еву", "ёву", "ину", "ыну")
+_RU_MASC_INS = ("овым", "евым", "ёвым", "иным", "ыным")
+_RU_MASC_PREP = ("ове", "еве", "ёве", "ине", "ыне")
+
+
+def _first_nominative(first: str, gender: Gender, morph: Any | None) -> str:
+    """A first name back in the nominative, when its ending shows a case."""
+    low = first.casefold()
+    if morph is not None:
+        for parse in morph.parse(first):
+            tag = parse.tag
+            if "Name" in tag and tag.gender == ("femn" if gender == "f" else "masc"):
+                if tag.case == "nomn":
+                    return first
+                inflected = parse.inflect({"Nom"})
+                if inflected is not None:
+                    word: str = inflected.word
+                    return word[:1].upper() + word[1:]
+    if gender == "f":
+        for ending, nominative in (("ой", "а"), ("ы", "а"), ("е", "а"), ("у", "а"), ("ей", "я"),
+                                   ("и", "я"), ("ю", "я")):  # fmt: skip
+            consonant = low[-len(ending) - 1 : -len(ending)] not in _VOWELS
+            if low.endswith(ending) and len(low) > len(ending) + 2 and consonant:
+                return first[: -len(ending)] + nominative
+        return first
+    for ending in ("ом", "ем", "а", "у", "е", "я", "ю"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = first[: -len(ending)]
+            vowel_stem = stem[-1:].casefold() in _VOWELS
+            if vowel_stem and ending in ("я", "ю", "ем"):
+                return stem + "й"  # Мусая → Мусай
+            if not vowel_stem and ending not in ("я", "ю"):
+                return stem
+    return first
+
+
+def russian_nominative(name: str, morph: Any | None = None) -> str | None:
+    """'Айгуль Жунусовой' → 'Айгуль Жунусова', 'Асета Шалабаева' → 'Асет Шалабаев',
+    'Салтанат Мусина' → 'Салтанат Мусина' (an unchanged first name: her nominative); None
+    when the surname does not show its case (then another reader decides)."""
+    parts = name.split()
+    if len(parts) != 2:
+        return None
+    first, surname = parts
+    low, first_low = surname.casefold(), first.casefold()
+    if low.endswith(_RU_FEM_OBLIQUE):
+        return f"{_first_nominative(first, 'f', morph)} {surname[:-2]}а"
+    if low.endswith(_RU_MASC_INS):
+        return f"{_first_nominative(first, 'm', morph)} {surname[:-2]}"
+    if low.endswith(_RU_MASC_PREP):
+        return f"{_first_nominative(first, 'm', morph)} {surname[:-1]}"
+    if low.endswith(_RU_FEM_ACC):
+        fem = _first_nominative(first, "f", morph)
+        masc = _first_nominative(first, "m", morph)
+        if first_low.endswith(("у", "ю")) and masc != first and fem == first:
+            return f"{masc} {surname[:-1]}"  # Нурлану Бекназарову
+        return f"{fem} {surname[:-1]}а"  # Жанну Асанову, Айгуль Асанову
+    if low.endswith(_FEM_SURNAME):
+        genitive = first_low.endswith(("а", "я")) and first_low[-2:-1] not in _VOWELS
+        if not genitive or _is_fem_nominative(first, morph):
+            return name  # Салтанат Мусина, Сауле Темирбаева, Жанна Асанова
+        masc = first[:-1] + ("й" if first_low.endswith("я") else "")
+        return f"{masc} {surname[:-1]}" if _is_masc_name(masc, morph) else name
+    if low.endswith(_MASC_SURNAME):
+        return name
+    return None
+
+
+def _is_masc_name(first: str, morph: Any | None) -> bool:
+    return morph is not None and any(
+        "Name" in p.tag and p.tag.gender == "masc" and p.tag.case == "nomn"
+        for p in morph.parse(first)
+    )
+
+
+def _is_fem_nominative(first: str, morph: Any | None) -> bool:
+    if morph is None:
+        return first.casefold().endswith(("на", "ра", "ла", "я", "ия"))
+    return any(
+        "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
+        for p in morph.parse(first)
+    )

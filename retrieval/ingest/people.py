@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from retrieval.ingest.name_forms import russian_nominative
 from retrieval.ingest.names import Stoplist, looks_like_name, strip_discourse
 from retrieval.ingest.nlp import Analysis
 from retrieval.ingest.quotes import QuoteSpan, inside
@@ -24,6 +25,7 @@ from retrieval.ingest.roles import (
     Role,
     classify,
     find_mentions,
+    is_role_stem,
     role_words,
     strip_kazakh_case,
 )
@@ -126,6 +128,9 @@ class People:
         parts = surface.split()
         if self.kazakh or self.morph is None:
             return " ".join([*parts[:-1], strip_kazakh_case(parts[-1])])
+        by_rule = russian_nominative(surface, self.morph)
+        if by_rule is not None:
+            return by_rule
         if analysis is not None:
             for ent in analysis.ents:
                 if ent.type == "PER" and ent.start <= start < ent.stop:
@@ -139,7 +144,7 @@ class People:
         for parse in self.morph.parse(word):
             tag = parse.tag
             if ("Name" in tag or "Surn" in tag) and tag.case != "nomn":
-                inflected = parse.inflect({"nomn"})
+                inflected = parse.inflect({"Nom"})
                 if inflected is not None:
                     out: str = inflected.word
                     return out[:1].upper() + out[1:]
@@ -225,6 +230,21 @@ class People:
             return []
         return role_words(piece, senate_context=self.senate_context)[:1]
 
+    def promote(self, found: Found, narrative: str) -> list[str]:
+        """'Бибигуль Жексенбай обсудила … Сенатор отметила …': the one person of unknown role
+        in a paragraph whose narrative calls somebody 'сенатор' is that senator."""
+        unknown = [p for p in found.people if not p.senator and not p.role]
+        if len(unknown) != 1 or len(found.people) != 1:
+            return []
+        roles = role_words(narrative, senate_context=self.senate_context)
+        if not any(r.senator and _singular(r.text) for r in roles):
+            return []
+        person = unknown[0]
+        promoted = Person(person.name, "сенатор", True)
+        self.known[person.name] = promoted
+        self._local = None
+        return [person.name]
+
     def resolve_role(self, role: Role, meeting: Sequence[str]) -> list[str]:
         """The one person a role-only reference can mean, else nobody."""
         if role.senator:
@@ -235,7 +255,7 @@ class People:
                 return posted if len(posted) == 1 else []
             return []  # "сенатор" alone: the segmenter's single-senator rule decides
         stem = fold(role.text).split()
-        heads = [w for w in stem if len(w) >= 4]
+        heads = [w for w in stem if is_role_stem(w)] or [w for w in stem if len(w) >= 4]
         others = [p for p in self.known.values() if not p.senator and p.role]
         matching = [p.name for p in others if heads and all(_has_stem(p.role, h) for h in heads)]
         return matching if len(matching) == 1 else []
@@ -254,6 +274,14 @@ class People:
             ):
                 out.add(word)
         return out
+
+
+def _singular(role: str) -> bool:
+    """A senator word that can be a sentence's subject: 'Сенатор отметила', 'Сенат депутаты',
+    'Сенатордың айтуынша' — not 'встретилась с сенатором', not 'сенаторы'."""
+    items = fold(role).split()
+    subject = {"сенатор", "депутат", "сенатордың", "депутаттың"}
+    return bool(subject & set(items)) or ("сенат" in items and "депутаты" in items)
 
 
 def _has_stem(role: str, head: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePath
 
@@ -54,6 +54,8 @@ class RawDocument:
     encoding: str
     paragraphs: tuple[Paragraph, ...]
     url: str | None = None
+    own_title: bool = False  # the title is the release's own headline, not a made-up one
+    dateline: str | None = None  # "АСТАНА. KAZINFORM –" → "Астана": where it was filed
 
 
 @dataclass
@@ -152,6 +154,31 @@ def _paragraphs(lines: _Lines) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(i, n, " ".join(parts)) for i, (n, parts) in enumerate(groups, 1))
 
 
+_MAX_QUOTE_PARAGRAPHS = 4
+
+
+def _join_open_quotes(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """A quote that runs over several paragraphs is one paragraph: «… ¶ «… ¶ …»."""
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        para = paragraphs[i]
+        text = para.text
+        j = i
+        while text.count("«") > text.count("»") and j + 1 < len(paragraphs) and j - i < 3:
+            j += 1
+            nxt = paragraphs[j].text
+            # the Russian convention reopens every continued paragraph with «
+            text = f"{text} {nxt[1:] if nxt.startswith('«') else nxt}"
+        if text.count("«") != text.count("»"):
+            text, j = para.text, i  # never closed: leave the paragraphs as they were
+        out.append(
+            Paragraph(len(out) + 1, para.line, text) if j > i else replace(para, index=len(out) + 1)
+        )
+        i = j + 1
+    return tuple(out)
+
+
 def _shorten(text: str) -> str:
     if len(text) <= TITLE_LIMIT:
         return text
@@ -242,7 +269,7 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
     found_date, headline = _take_date(lines)
     if headline is None and lines.title is None and not lines.blocks:
         headline = _take_headline(lines)
-    paragraphs = strip_datelines(_paragraphs(lines))
+    paragraphs, dateline = strip_datelines(_join_open_quotes(_paragraphs(lines)))
     huge = next((p for p in paragraphs if len(p.text) > MAX_PARAGRAPH_CHARS), None)
     if huge is not None:
         # A press release paragraph is a few hundred characters; a 100 000-character one is not
@@ -278,5 +305,7 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
         encoding=decoded.encoding,
         paragraphs=paragraphs,
         url=lines.url,
+        own_title=bool(lines.title or headline),
+        dateline=dateline,
     )
     return document, issues

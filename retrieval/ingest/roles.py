@@ -83,6 +83,10 @@ def _starts(word: str, stems: tuple[str, ...]) -> bool:
     return word.startswith(stems)
 
 
+def is_role_stem(word: str) -> bool:
+    return _starts(fold(word), OTHER_ROLES)
+
+
 def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
     """'депутат Сената Парламента РК' → senator; 'Председатель Мажилиса' → other; '' → None."""
     low = fold(phrase)
@@ -120,6 +124,8 @@ def _is_verb(word: str) -> bool:
     low = word.casefold()
     if is_speech_word(word) or (len(low) > 5 and low.endswith(("ся", "сь"))):
         return True
+    if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
+        return True
     return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, OTHER_ROLES)
 
 
@@ -139,6 +145,12 @@ def _left_phrase(text: str, start: int) -> tuple[str, int]:
         if len(words) >= _MAX_ROLE_WORDS:
             break
     return " ".join(reversed(words)), begin
+
+
+def _caption_role(text: str, end: int) -> str:
+    """A speaker caption in a transcript: 'Ерик Садыков, машинист:' — any short lowercase role."""
+    match = re.match(r"\s*,\s*([a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*(?:$|[–—-])", text[end:])
+    return match.group(1) if match and len(match.group(1).split()) <= 5 else ""
 
 
 def _right_phrase(text: str, end: int) -> str:
@@ -184,6 +196,8 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
                 role = previous.role  # "Сенаторы X и Y", "X пен Y"
         if role is None:
             role = classify(_right_phrase(text, match.end()), senate_context=senate_context)
+        if role is None and (caption := _caption_role(text, match.end())):
+            role = Role(caption, False)
         mentions.append(Mention(start, match.end(), surface, role))
     _share_trailing_roles(text, mentions)
     taken = [(m.start, m.end) for m in mentions]

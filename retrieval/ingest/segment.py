@@ -88,6 +88,9 @@ class Segmenter:
         self.meetings: list[MeetingDraft] = []
         self.problems: list[Problem] = []
         self._lead_cue: Cue | None = None  # "Сенатор отметила:" before a dash paragraph
+        # quotes with no attribution, waiting for the next paragraph's "– сказал X" (one speech
+        # over several dash paragraphs); unattributed if none comes
+        self._pending: list[StatementDraft] = []
         self.people = People(
             ctx.directory,
             kazakh=self.kazakh,
@@ -105,12 +108,29 @@ class Segmenter:
         return self.current.senators if self.meetings else []
 
     def run(self) -> tuple[list[MeetingDraft], list[Problem]]:
+        if self.doc.own_title:  # "Сенатор Ринат Есимов ответил …": the headline names people too
+            title = self.ctx.nlp.analyse(self.doc.title)
+            self.people.scan(title, 0, len(self.doc.title))
         for para in self.doc.paragraphs:
             self._paragraph(para)
+        self._flush_pending()
+        self._dateline_place()
         for meeting in self.meetings:
             if not meeting.senators:
                 self._warn("no_senator", "no senator found for this meeting", meeting.paragraph)
         return self.meetings, self.problems
+
+    def _dateline_place(self) -> None:
+        """'ПАВЛОДАР. KAZINFORM –': the town it was filed in, when the text names no place."""
+        town = self.town(self.doc.dateline) if self.town and self.doc.dateline else None
+        if town and self.meetings and not self.meetings[0].places:
+            self.meetings[0].places.append(town)
+
+    def _flush_pending(self) -> None:
+        """Untailed quotes no later quote claimed: left unattributed, and the preview says so."""
+        for draft in self._pending:
+            self._warn("quote_without_attribution", "a quote with no '– said X'", draft.paragraph)
+        self._pending = []
 
     def _warn(self, code: str, message: str, para: Paragraph) -> None:
         self.problems.append(Problem(code, message, para))
@@ -118,9 +138,13 @@ class Segmenter:
     # ---- paragraphs -----------------------------------------------------------------------
     def _paragraph(self, para: Paragraph) -> None:
         quotes = find_quotes(para.text)
+        if self._pending and not (quotes and quotes[0].start == 0):
+            self._flush_pending()  # narrative came between: nobody claims those quotes
         analysis = self.ctx.nlp.analyse(para.text)
         found = self.people.scan(analysis, 0, len(para.text), quotes)
         names = [p.name for p in found.people if p.senator]
+        if not names:
+            names = self.people.promote(found, _narrative(para.text, quotes))
         if not self.meetings:
             self.meetings.append(MeetingDraft(para, names))
         else:
@@ -165,8 +189,10 @@ class Segmenter:
         elif lead is not None:
             cue = lead
         else:
-            cue = Cue()
-            self._warn("quote_without_attribution", "a quote with no '– said X' after it", para)
+            self._add("quote", quote.text, Resolution([]), para, None)
+            if self.current.statements:
+                self._pending.append(self.current.statements[-1])
+            return
         named_senators = [n for n in cue.names if self.people.is_senator(n)]
         if not self.current.senators and named_senators:
             self.current.senators.extend(named_senators)  # the first senator is in a quote tail
@@ -174,6 +200,11 @@ class Segmenter:
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_quote")
         self._add("quote", quote.text, resolution, para, cue)
+        if resolution.speakers and self._pending:
+            for draft in self._pending:  # the same speech, begun in the paragraphs before
+                draft.speakers = list(resolution.speakers)
+                draft.roles = {s: self.people.role_of(s) for s in resolution.speakers}
+        self._pending = []
 
     def _sentence(self, sent: Sent, analysis: Analysis, para: Paragraph) -> None:
         text = analysis.text[sent.start : sent.stop].strip()
@@ -245,6 +276,15 @@ class Segmenter:
                 f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
                 para,
             )
+
+
+def _narrative(text: str, quotes: list[QuoteSpan]) -> str:
+    """The paragraph without its direct speech (quote bodies and their tails)."""
+    out, pos = [], 0
+    for quote in quotes:
+        out.append(text[pos : quote.start])
+        pos = quote.end
+    return " ".join([*out, text[pos:]])
 
 
 _KK_VERB = re.compile(r"(?:кездес|жүздес|талқыла|барып|болды)\w*", re.I)

@@ -254,3 +254,14 @@ def test_kazakh_audience(sentence: str, audience: list[str]) -> None:
 def test_town_nominative(word: str, town: str | None) -> None:
     gazetteer = load_gazetteer(Path(CORPUS_DIR))
     assert gazetteer is not None and gazetteer.town(word) == town
+
+
+def test_the_text_calls_her_a_senator_in_the_next_sentence(parse: Parse) -> None:
+    text = (
+        "date 2026-03-12\n\nАйгерим Болатова обсудила проект с коллективом завода. Сенатор "
+        "отметила роль промышленности.\n\n– Труд защищён Конституцией, – сказала Айгерим "
+        "Болатова.\n\nСтудентка Дина Серикова встретилась с сенатором после лекции.\n"
+    )
+    result = parse(text)
+    assert [m.senators for m in result.corpus.meetings] == [["Айгерим Болатова"]]
+    assert result.corpus.statements()[-1].speakers == ["Айгерим Болатова"]
