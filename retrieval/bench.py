@@ -48,9 +48,9 @@ def _pct(values: list[float], q: float) -> float:
 def run_bench(
     config: RetrievalConfig, questions: list[str], synthetic: int, log: Log
 ) -> dict[str, Any]:
+    from retrieval.model.st_embedder import load_embedder
     from retrieval.search import SearchService, load_built_corpus, load_resources
     from retrieval.snapshot import build_snapshot
-    from retrieval.st_embedder import load_embedder
 
     out: dict[str, Any] = {}
     started = time.perf_counter()

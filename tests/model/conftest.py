@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from retrieval.e5_format import E5File
-from retrieval.model_prep import source_file
+from retrieval.model.e5_format import E5File
+from retrieval.model.prepare import source_file
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -22,6 +22,6 @@ def e5_file() -> Iterator[E5File]:
 
 @pytest.fixture(scope="session")
 def e5_tokenizer(e5_file: E5File) -> Tokenizer:
-    from retrieval.e5_tokenizer import build_tokenizer
+    from retrieval.model.e5_tokenizer import build_tokenizer
 
     return build_tokenizer(e5_file.vocab, e5_file.norm_map)

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from retrieval.config import RetrievalConfig
-from retrieval.model_prep import ModelPrepError, prepare_model, read_manifest
-from retrieval.st_embedder import SentenceTransformerEmbedder, load_embedder
+from retrieval.model.prepare import ModelPrepError, prepare_model, read_manifest
+from retrieval.model.st_embedder import SentenceTransformerEmbedder, load_embedder
 
 pytestmark = pytest.mark.model
 

@@ -1,0 +1,1 @@
+"""The embedding model: e5 format, tokenizer, export, preparation, sentence-transformers."""
