@@ -91,13 +91,19 @@ def _human(corpus: Corpus) -> str:
     from retrieval.build import corpus_summary
 
     lines = [corpus_summary(corpus)]
+    for document in corpus.documents:
+        lines.append(f"{document.date or 'no date'} · {document.title} · {document.url or '—'}")
     for meeting in corpus.meetings:
         who = ", ".join(meeting.senators) or "?"
         lines.append(f"\n{meeting.date} · {who} · {meeting.place or '—'} · {meeting.id}")
         if meeting.audience:
             lines.append("  audience: " + "; ".join(meeting.audience))
         for s in meeting.statements:
-            speakers = ", ".join(s.speakers) or "UNATTRIBUTED"
+            speakers = ", ".join(
+                f"{n} ({s.roles[n]})" if s.roles.get(n, "сенатор") != "сенатор" else n
+                for n in s.speakers
+            )
+            speakers = speakers or "UNATTRIBUTED"
             lines.append(f"  [{s.kind}] {speakers} {s.themes}: {s.text[:100]}")
     return "\n".join(lines)
 

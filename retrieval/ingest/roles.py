@@ -54,6 +54,7 @@ OTHER_ROLES = (
 _STATE_COUNSELLOR = ("государственн", "мемлекеттік")
 _MAX_ROLE_WORDS = 7
 _VERB_ENDINGS = ("ил", "ила", "или", "ал", "ала", "али", "ел", "ела", "ели", "ет", "ит", "ют",
+                 "ял", "яла", "яли", "ыл", "ыла", "ыли", "ул", "ула", "ули",
                  "ат", "ят", "ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен")  # fmt: skip
 _ROLE_STOP = frozenset(
     "в во на с со по о об при для из за от до у к ко после где когда который которая которые "
@@ -129,6 +130,33 @@ def _is_verb(word: str) -> bool:
     return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, OTHER_ROLES)
 
 
+_RU_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им")
+_HEAD_STEMS = (*OTHER_ROLES, *_SENATOR, *_SENATE, *_OTHER_HOUSE, "вице", "генеральн",
+               "государствен", "мемлекеттік")  # fmt: skip
+
+
+def trim_role(phrase: str) -> str:
+    """The role itself, without the clause before it: 'ней приняли участие Председатель
+    Мажилиса' → 'Председатель Мажилиса'. Before the role word stay Russian adjectives
+    ('Генеральный прокурор') and, before a Kazakh possessive head, its qualifiers ('Ақтөбе
+    облысының әкімі', 'аудан әкімі')."""
+    tokens = phrase.split()
+    heads = [i for i, t in enumerate(tokens) if _starts(fold(t), _HEAD_STEMS)]
+    if not heads:
+        return phrase
+    first = heads[0]
+    kazakh_head = fold(tokens[first]).endswith(("ы", "і", "сы", "сі"))
+    while first > 0 and heads[0] - first < 2:
+        prev = tokens[first - 1]
+        low = fold(prev)
+        kk_verb = is_speech_word(prev) or low.endswith(("ды", "ді", "ты", "ті", "ған", "ген"))
+        if low.endswith(_RU_ADJECTIVE) or (kazakh_head and not kk_verb and low not in _ROLE_STOP):
+            first -= 1
+        else:
+            break
+    return " ".join(tokens[first:])
+
+
 def _left_phrase(text: str, start: int) -> tuple[str, int]:
     """The role words right before a name: back to a boundary, a verb or a function word."""
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text, max(0, start - 160), start)]
@@ -187,7 +215,7 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         surface = rest
         if len(surface.split()) < 2 and "." not in surface:
             continue
-        phrase = " ".join(p for p in (phrase, lead) if p)
+        phrase = trim_role(" ".join(p for p in (phrase, lead) if p))
         role = classify(phrase, senate_context=senate_context) if phrase else None
         previous = mentions[-1] if mentions else None
         if previous is not None and _list_gap(text[previous.end : start]):

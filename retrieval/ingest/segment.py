@@ -174,7 +174,7 @@ class Segmenter:
         ents = [e for e in analysis.ents if e.type == "PER" and start <= e.start < end]
         # Kazakh has no morphology here: only a short tail is read word by word for other people.
         cue = read_cue(toks, names, [*ents, *spans], kazakh=self.kazakh, tail=tail)
-        cue.other = (cue.other or other) and not names
+        cue.other = cue.other or other
         return cue
 
     def _quote(

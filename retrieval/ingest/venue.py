@@ -11,6 +11,7 @@ from retrieval.ingest.nlp import Ent, Nlp, Sent, Tok
 MEETING_RE = re.compile(
     r"\b(?:встрети\w*|встретил\w*|встреч\w*\s+с(?:о)?\b|провел\w*\s+(?:\w+\s+)?встреч\w*"
     r"|провёл\w*\s+(?:\w+\s+)?встреч\w*|состоял\w*|посетил\w*|побывал\w*|кездес\w*|жүздес\w*"
+    r"|принял\w*\s+участие|қатысты"
     r"|met\s+with|visited)",
     re.I,
 )

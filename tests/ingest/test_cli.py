@@ -35,6 +35,7 @@ def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     return corpus_dir, data_dir
 
 
+GENRE = Path(__file__).parent / "genre"
 CONTRACT_DOCUMENT = {"id", "date", "title", "source"}
 CONTRACT_MEETING = {"id", "document_id", "date", "senators", "place", "audience", "statements"}
 CONTRACT_STATEMENT = {"id", "kind", "text", "speakers", "themes"}
@@ -101,6 +102,30 @@ def test_parse_one_file_writes_nothing(
     _check_contract(payload)
     assert payload["meetings"][1]["senators"] == ["Жанна Асанова"]
     assert not data_dir.exists()
+
+
+def test_parse_json_keeps_senators_apart_from_other_speakers(
+    dirs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    release = GENRE / "heldout" / "h08_mazhilis_same_surname_ru.txt"
+    assert run("corpus", "parse", str(release), "--json") == 0
+    payload = json.loads(capsys.readouterr().out)
+    _check_contract(payload)
+    (meeting,) = payload["meetings"]
+    assert meeting["senators"] == ["Айдос Ержанов"]  # senators only
+    first = next(s for s in meeting["statements"] if s["kind"] == "quote")
+    assert first["speakers"] == ["Канат Ержанов"]  # still a list of names
+    assert first["roles"] == {"Канат Ержанов": "Председатель Мажилиса"}  # the new field
+    assert payload["documents"][0]["url"] is None
+    assert run("corpus", "parse", str(release)) == 0
+    assert "Канат Ержанов (Председатель Мажилиса)" in capsys.readouterr().out
+
+
+def test_eval_prints_the_table(dirs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("corpus", "eval", str(GENRE / "heldout")) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("| set | releases | senator P |") and "| heldout | 10 |" in out
+    assert run("corpus", "eval", "/nonexistent") == 2
 
 
 def test_parse_bad_file_exits_1_and_missing_file_2(

@@ -130,11 +130,13 @@ def test_update_senators_keeps_moderator_edits(tmp_path: Path) -> None:
     _, senators = update_senators([raw], tmp_path)
     written = {s.name: s for s in read_senators(tmp_path)}
     assert written == {s.name: s for s in senators}
-    # the moderator's two, plus the seed's senators the text calls senators (the others are
-    # senators only by the repository's roster, which this folder does not have)
+    # the moderator's two, plus the seed's senators the text calls senators ("Бибигуль
+    # Жексенбай обсудила … Сенатор отметила"); the three Жетысу senators are senators only by
+    # the repository's roster, which this folder does not have
     assert set(written) == {
         "Жанна Асанова",
         "Ерлан Смаилов",
+        "Бибигуль Жексенбай",
         "Жанболат Жоргенбаев",
         "Нурлан Бекназаров",
         "Ляззат Рысбекова",

@@ -7,7 +7,7 @@ import pytest
 from retrieval.ingest.caption import apply_caption, caption_facts
 from retrieval.ingest.furniture import is_furniture
 from retrieval.ingest.name_forms import all_forms, kazakh_forms, russian_forms
-from retrieval.ingest.roles import classify, find_mentions, role_words
+from retrieval.ingest.roles import classify, find_mentions, role_words, trim_role
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,17 @@ def test_caption_url_and_date_go_into_the_file() -> None:
     page = apply_caption("r.html", b"<html><body>x</body></html>", "https://x.kz/a")
     assert page.startswith(b'<link rel="canonical" href="https://x.kz/a">')
     assert apply_caption("r.txt", b"x", None) == b"x"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
+        ("ней приняли участие Председатель Мажилиса", "Председатель Мажилиса"),
+        ("Генеральный прокурор", "Генеральный прокурор"),
+        ("деді аудан әкімі", "аудан әкімі"),
+        ("Ақтөбе облысының әкімі", "Ақтөбе облысының әкімі"),
+        ("Вице-спикер Сената", "Вице-спикер Сената"),
+    ],
+)
+def test_role_phrase_is_the_role_not_the_clause(phrase: str, role: str) -> None:
+    assert trim_role(phrase) == role
