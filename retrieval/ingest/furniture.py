@@ -5,11 +5,6 @@ dateline ("АСТАНА. KAZINFORM –") is cut from the front of the first para
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from retrieval.ingest.reader import Paragraph
 
 _WHOLE_LINE = re.compile(
     r"^\s*(?:"
@@ -57,14 +52,10 @@ def drop_furniture(lines: list[tuple[int, str]]) -> None:
             lines[i] = (number, _TAIL.sub("", text))
 
 
-def strip_datelines(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], str | None]:
-    """'АСТАНА. Сегодня …' → 'Сегодня …' and 'Астана' (only on the first paragraph)."""
-    if not paragraphs:
-        return paragraphs, None
-    first = paragraphs[0]
-    match = _DATELINE.match(first.text)
-    if match is None or not first.text[match.end() :].strip():
-        return paragraphs, None
-    place = re.match(r"[\w-]+", first.text)
-    town = place.group(0).capitalize() if place else None
-    return (replace(first, text=first.text[match.end() :]), *paragraphs[1:]), town
+def split_dateline(text: str) -> tuple[str, str | None]:
+    """'АСТАНА. Сегодня …' → ('Сегодня …', 'Астана'); text without a dateline is unchanged."""
+    match = _DATELINE.match(text)
+    if match is None or not text[match.end() :].strip():
+        return text, None
+    place = re.match(r"[\w-]+", text)
+    return text[match.end() :], place.group(0).capitalize() if place else None

@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from retrieval.ingest.dates import parse_date_prefix
 from retrieval.ingest.decode import DecodeError, decode
-from retrieval.ingest.furniture import drop_furniture, strip_datelines
+from retrieval.ingest.furniture import drop_furniture, split_dateline
 from retrieval.ingest.html import extract_html
 from retrieval.ingest.text import DASH_CLASS, clean, detect_language
 from retrieval.models import Issue
@@ -154,7 +154,12 @@ def _paragraphs(lines: _Lines) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(i, n, " ".join(parts)) for i, (n, parts) in enumerate(groups, 1))
 
 
-_MAX_QUOTE_PARAGRAPHS = 4
+def _strip_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], str | None]:
+    """The first paragraph without its dateline ('АСТАНА. KAZINFORM –'), and the town."""
+    if not paragraphs:
+        return paragraphs, None
+    text, town = split_dateline(paragraphs[0].text)
+    return (replace(paragraphs[0], text=text), *paragraphs[1:]), town
 
 
 def _join_open_quotes(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
@@ -269,7 +274,7 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
     found_date, headline = _take_date(lines)
     if headline is None and lines.title is None and not lines.blocks:
         headline = _take_headline(lines)
-    paragraphs, dateline = strip_datelines(_join_open_quotes(_paragraphs(lines)))
+    paragraphs, dateline = _strip_dateline(_join_open_quotes(_paragraphs(lines)))
     huge = next((p for p in paragraphs if len(p.text) > MAX_PARAGRAPH_CHARS), None)
     if huge is not None:
         # A press release paragraph is a few hundred characters; a 100 000-character one is not
