@@ -97,5 +97,5 @@ async def test_an_audience_word_does_not_hijack_the_question(service: SearchServ
 
 async def test_a_senator_silent_on_the_topic_is_said_so(service: SearchService) -> None:
     answer = await service.search("Что Асанова говорила о браке?")
-    assert answer.silent == ["Жанна Асанова"]
+    assert "Жанна Асанова" in answer.silent
     assert all("Жанна Асанова" not in h.speakers for h in answer.hits)
