@@ -16,7 +16,7 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from retrieval.config import DEFAULT_MODEL, RetrievalConfig
+from retrieval.config import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, RetrievalConfig
 
 # Telegram's rule for setWebhook's secret_token: 1-256 characters A-Z a-z 0-9 _ -
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -76,6 +76,7 @@ class HttpSection(BaseModel):
 
 class RetrievalSection(BaseModel):
     model: str = DEFAULT_MODEL
+    backend: Backend = DEFAULT_BACKEND
 
 
 class Settings(BaseSettings):
@@ -95,6 +96,7 @@ class Settings(BaseSettings):
     def retrieval_config(self) -> RetrievalConfig:
         return RetrievalConfig(
             model=self.retrieval.model,
+            backend=self.retrieval.backend,
             data_dir=self.data_dir,
             corpus_dir=self.corpus_dir,
             builtin_data_dir=self.builtin_data_dir,

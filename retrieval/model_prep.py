@@ -78,17 +78,22 @@ def source_version() -> str:
         return "unknown"
 
 
+def read_json(path: Path) -> Any:
+    """A JSON file of a prepared directory; `ModelPrepError` if missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelPrepError(f"{path} is missing") from None
+    except (OSError, ValueError) as exc:
+        raise ModelPrepError(f"{path} is unreadable: {exc}") from None
+
+
 def read_manifest(model_dir: Path) -> dict[str, Any]:
     """The manifest of a prepared directory; `ModelPrepError` says what is wrong with it."""
     path = model_dir / MANIFEST_NAME
     if not model_dir.is_dir():
         raise ModelPrepError(f"{model_dir} does not exist")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelPrepError(f"{path} is missing") from None
-    except (OSError, ValueError) as exc:
-        raise ModelPrepError(f"{path} is unreadable: {exc}") from None
+    data = read_json(path)
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
         raise ModelPrepError(f"{path} has an unknown format")
     for key, kind in (("model_id", str), ("dim", int), ("source", dict)):
@@ -100,7 +105,7 @@ def read_manifest(model_dir: Path) -> dict[str, Any]:
     return data
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -135,7 +140,7 @@ def prepare_model(out: Path, *, force: bool = False, log: Log = print) -> Prepar
     if not force and _is_current(out, version, log):
         return PrepareOutcome(out, created=False, seconds=time.perf_counter() - started)
     src = source_file()
-    sha = _sha256(src)
+    sha = sha256_file(src)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -194,6 +199,7 @@ def ensure_prepared(config: RetrievalConfig, *, force: bool = False, log: Log = 
         return 0
     try:
         prepare_model(config.prepared_model_dir, force=force, log=log)
+        _export(config.prepared_model_dir, force=force, log=log)
     except ModelPrepError as exc:
         log(f"error: {exc}")
         return 1
@@ -201,6 +207,13 @@ def ensure_prepared(config: RetrievalConfig, *, force: bool = False, log: Log = 
         log(f"error: cannot write {config.prepared_model_dir}: {exc.strerror or exc}")
         return 1
     return 0
+
+
+def _export(model_dir: Path, *, force: bool, log: Log) -> None:
+    """The int8 ONNX export the `onnx` and `ort` backends serve (retrieval.model.onnx_export)."""
+    from retrieval.model.onnx_export import export_quantized
+
+    export_quantized(model_dir, force=force, log=log)
 
 
 def _cmd_prepare(args: argparse.Namespace) -> int:
@@ -214,6 +227,7 @@ def _cmd_prepare(args: argparse.Namespace) -> int:
         out = config.prepared_model_dir
     try:
         prepare_model(out, force=args.force)
+        _export(out, force=args.force, log=print)
     except ModelPrepError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from retrieval.config import DEFAULT_MODEL, RetrievalConfig
-from retrieval.embedder import Vectors
+from retrieval.embedder import Embedder, Vectors
 from retrieval.model_prep import MANIFEST_NAME, ModelPrepError, read_manifest
 
 if TYPE_CHECKING:
@@ -151,17 +151,8 @@ def _one_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def load_embedder(
-    config: RetrievalConfig,
-    *,
-    threads: int | None = None,
-    query_max_tokens: int | None = QUERY_MAX_TOKENS,
-) -> SentenceTransformerEmbedder:
-    """Load `config.model` on CPU; any failure becomes a one-line `ModelMissingError`.
-
-    `threads` sets torch's intra-op thread count (process-wide) when given;
-    `query_max_tokens` truncates queries (None = the model's own limit).
-    """
+def _identity(config: RetrievalConfig) -> tuple[str, str]:
+    """(model id, path): the prepared directory's manifest names the model; else the name."""
     model_id = config.model
     path = config.model_path()
     if config.model == DEFAULT_MODEL or (Path(path) / MANIFEST_NAME).exists():
@@ -173,6 +164,73 @@ def load_embedder(
                     f"embedding model not prepared ({exc}): run `atazan model prepare`"
                 ) from None
             raise ModelMissingError(f"cannot load model {path}: {exc}") from None
+    return model_id, path
+
+
+def _quantized(config: RetrievalConfig, path: str) -> tuple[str, str]:
+    """(model id, file) of the int8 export the `onnx` and `ort` backends run."""
+    from retrieval.model.onnx_export import QUANTIZED_FILE, quantized_model_id
+
+    try:
+        return quantized_model_id(Path(path)), QUANTIZED_FILE
+    except ModelPrepError as exc:
+        fix = (
+            "run `atazan model prepare`"
+            if config.model == DEFAULT_MODEL
+            else "only the prepared default model has one: set RETRIEVAL__BACKEND=torch"
+        )
+        raise ModelMissingError(
+            f"no int8 ONNX export for RETRIEVAL__BACKEND={config.backend} ({exc}): {fix}"
+        ) from None
+
+
+def load_embedder(
+    config: RetrievalConfig,
+    *,
+    threads: int | None = None,
+    query_max_tokens: int | None = QUERY_MAX_TOKENS,
+) -> Embedder:
+    """Load `config.model` on CPU with `config.backend`; any failure is a one-line
+    `ModelMissingError`.
+
+    `threads` sets the intra-op thread count when given (torch's is process-wide);
+    `query_max_tokens` truncates queries (None = the model's own limit).
+    """
+    model_id, path = _identity(config)
+    if config.backend == "ort":
+        from retrieval.model.ort_embedder import OrtEmbedder
+
+        model_id, onnx_file = _quantized(config, path)
+        try:
+            return OrtEmbedder(
+                Path(path), onnx_file, model_id, threads=threads, query_max_tokens=query_max_tokens
+            )
+        except Exception as exc:  # onnxruntime/tokenizers/OS errors: no usable model here
+            raise ModelMissingError(
+                f"cannot load model {path!r}: {type(exc).__name__}: {_one_line(exc)}"
+            ) from None
+    return load_st_embedder(
+        config, model_id, path, threads=threads, query_max_tokens=query_max_tokens
+    )
+
+
+def load_st_embedder(
+    config: RetrievalConfig,
+    model_id: str,
+    path: str,
+    *,
+    threads: int | None = None,
+    query_max_tokens: int | None = QUERY_MAX_TOKENS,
+) -> SentenceTransformerEmbedder:
+    """sentence-transformers with its torch or ONNX backend."""
+    kwargs: dict[str, Any] = {}
+    if config.backend == "onnx":
+        model_id, onnx_file = _quantized(config, path)
+        kwargs = {"backend": "onnx", "model_kwargs": {"file_name": onnx_file}}
+    elif config.model == DEFAULT_MODEL:
+        from retrieval.model.onnx_export import TORCH_MODEL_KWARGS
+
+        kwargs = {"model_kwargs": dict(TORCH_MODEL_KWARGS)}
     try:
         import torch
         from sentence_transformers import SentenceTransformer
@@ -186,7 +244,7 @@ def load_embedder(
         use_onednn(False)
         quiet: Callable[[], None] = hf_logging.disable_progress_bar  # untyped upstream
         quiet()
-        model = SentenceTransformer(path, device="cpu")
+        model = SentenceTransformer(path, device="cpu", **kwargs)
     except ImportError as exc:
         raise ModelMissingError(f"cannot load model {path}: {_one_line(exc)}") from None
     except Exception as exc:  # hub/OS/format errors all mean "no usable model here"

@@ -1,0 +1,1 @@
+"""The embedding model: preparation, export and the runtimes that serve it."""
