@@ -2,7 +2,7 @@
 
 import sys
 
-from bot.runner import default_command
+from bot.serving.runner import default_command
 
 if __name__ == "__main__":
     sys.exit(default_command())

@@ -17,9 +17,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand
 
 from bot.config import Settings
-from bot.corpus_ops import CorpusAdminAPI, CorpusOps
 from bot.handlers import get_routers
-from bot.metrics import Metrics, MetricsMiddleware
 from bot.middlewares import (
     HandlerNameMiddleware,
     LanguageMiddleware,
@@ -29,9 +27,11 @@ from bot.middlewares import (
 )
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.response_types import PinResponseTypes
+from bot.services.corpus_ops import CorpusAdminAPI, CorpusOps
+from bot.services.uploads import PendingUploads
+from bot.serving.metrics import Metrics, MetricsMiddleware
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
-from bot.uploads import PendingUploads
+from bot.ui.texts import Lang, texts_for
 from retrieval.api import SearchAPI
 
 log = logging.getLogger(__name__)

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-from pydantic import (
-    BaseModel,
-    Field,
-    SecretStr,
-    ValidationError,
-    ValidationInfo,
-    field_validator,
-)
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr, ValidationInfo, field_validator
 
-from retrieval.config import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, RetrievalConfig
+from retrieval.errors import SettingsError
+from retrieval.settings import RetrievalSettings, read_settings
+
+__all__ = ["BotSection", "DbSection", "HttpSection", "Settings", "SettingsError", "load_settings"]
 
 # Telegram's rule for setWebhook's secret_token: 1-256 characters A-Z a-z 0-9 _ -
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -74,55 +68,14 @@ class HttpSection(BaseModel):
         return value if value is not None and value.get_secret_value() else None
 
 
-class RetrievalSection(BaseModel):
-    model: str = DEFAULT_MODEL
-    backend: Backend = DEFAULT_BACKEND
-
-
-class Settings(BaseSettings):
-    """All configuration; nested sections use `__` in env names (e.g. `BOT__ADMIN_IDS=[1,2]`)."""
-
-    model_config = SettingsConfigDict(env_nested_delimiter="__", extra="ignore")
+class Settings(RetrievalSettings):
+    """All configuration: retrieval's settings plus the bot's sections (`BOT__ADMIN_IDS=[1,2]`)."""
 
     bot: BotSection = Field(default_factory=BotSection)
     db: DbSection = Field(default_factory=DbSection)
     http: HttpSection = Field(default_factory=HttpSection)
-    retrieval: RetrievalSection = Field(default_factory=RetrievalSection)
-    data_dir: Path = Path("data")
-    corpus_dir: Path = Path("corpus")
-    # Read-only data baked into the Docker image; serves until DATA_DIR has its own build.
-    builtin_data_dir: Path | None = None
-
-    def retrieval_config(self) -> RetrievalConfig:
-        return RetrievalConfig(
-            model=self.retrieval.model,
-            backend=self.retrieval.backend,
-            data_dir=self.data_dir,
-            corpus_dir=self.corpus_dir,
-            builtin_data_dir=self.builtin_data_dir,
-        )
-
-
-class SettingsError(Exception):
-    """A bad setting; the message is one line naming the env variable."""
 
 
 def load_settings() -> Settings:
-    """Read settings, turning pydantic's multi-line report into one line per bad variable."""
-    try:
-        return Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        name = "__".join(str(p) for p in first["loc"]).upper()
-        raise SettingsError(f"bad setting {name}: {first['msg']}") from None
-    except Exception as exc:  # pydantic-settings raises SettingsError for undecodable JSON
-        raise SettingsError(f"bad setting: {exc}".splitlines()[0]) from None
-
-
-def cli_retrieval_config() -> RetrievalConfig | None:
-    """For shell commands: the retrieval paths, or None after printing the one-line error."""
-    try:
-        return load_settings().retrieval_config()
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
-        return None
+    """Read settings; a bad one raises SettingsError with one line naming the variable."""
+    return read_settings(Settings)

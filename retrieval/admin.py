@@ -20,8 +20,9 @@ from retrieval import index as dense_index
 from retrieval.api import ReloadReport
 from retrieval.build import write_atomic
 from retrieval.config import RetrievalConfig
+from retrieval.errors import ServiceUnavailable
 from retrieval.models import Corpus, ParseResult
-from retrieval.search import SearchService, ServiceUnavailable, load_built_corpus
+from retrieval.search import SearchService, load_built_corpus
 from retrieval.snapshot import Snapshot, build_snapshot
 
 T = TypeVar("T")

@@ -111,9 +111,9 @@ def measure_backend(
     """Everything for `config.backend` in this process; returns a JSON-able dict."""
     from retrieval import index as dense_index
     from retrieval.model.quality import PASSAGES, QUERIES
+    from retrieval.model.st_embedder import load_embedder
     from retrieval.search import SearchService, load_built_corpus, load_resources
     from retrieval.snapshot import build_snapshot, embed_curated
-    from retrieval.st_embedder import load_embedder
 
     out: dict[str, Any] = {"backend": config.backend}
     started = time.perf_counter()

@@ -32,9 +32,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def build_index(config: RetrievalConfig, log: Log) -> int:
     """Embed the built corpus with the configured model and save it; 0 on success."""
-    from retrieval.search import ServiceUnavailable, load_built_corpus, load_resources
+    from retrieval.errors import ModelMissingError, ServiceUnavailable
+    from retrieval.model.st_embedder import load_embedder
+    from retrieval.search import load_built_corpus, load_resources
     from retrieval.snapshot import embed_curated
-    from retrieval.st_embedder import ModelMissingError, load_embedder
 
     try:
         corpus = load_built_corpus(config.corpus_json)
@@ -92,7 +93,7 @@ def build_corpus_file(config: RetrievalConfig, log: Log, warn: Log | None = None
 
 def build_all(config: RetrievalConfig, *, prepare_model: bool, log: Log) -> int:
     if prepare_model:
-        from retrieval.model_prep import ensure_prepared
+        from retrieval.model.prepare import ensure_prepared
 
         code = ensure_prepared(config, log=log)
         if code:

@@ -15,15 +15,12 @@ from retrieval import index as dense_index
 from retrieval.api import CorpusInfo
 from retrieval.batching import MicroBatcher
 from retrieval.embedder import Embedder
+from retrieval.errors import ServiceUnavailable
 from retrieval.glossary import Glossary
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
 from retrieval.ranking import Calibration, expand_vector, prepare, rank
 from retrieval.snapshot import Resources, Snapshot, build_snapshot, embed_curated
 from retrieval.text import words
-
-
-class ServiceUnavailable(Exception):
-    """Start-up cannot proceed; the message is one line telling the operator what to run."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +85,8 @@ class SearchService:
     async def open(cls, config: object) -> SearchService:
         """Load the built corpus, the model and the saved index; never rebuilds silently."""
         from retrieval.config import RetrievalConfig
-        from retrieval.st_embedder import ModelMissingError, load_embedder
+        from retrieval.errors import ModelMissingError
+        from retrieval.model.st_embedder import load_embedder
 
         assert isinstance(config, RetrievalConfig)
         resources = load_resources(config.corpus_dir)

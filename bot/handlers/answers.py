@@ -12,12 +12,12 @@ from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards, render
-from bot.answering import send_answer_page, send_meeting
-from bot.callbacks import MeetingCb, MoreCb, ReasonCb, Vote, VoteCb
-from bot.sending import Target, send_chunks
+from bot.handlers.answering import send_answer_page, send_meeting
 from bot.storage import QuestionRecord, Storage
-from bot.texts import Texts
+from bot.ui import keyboards, render
+from bot.ui.callbacks import MeetingCb, MoreCb, ReasonCb, Vote, VoteCb
+from bot.ui.sending import Target, send_chunks
+from bot.ui.texts import Texts
 from retrieval.api import SearchAPI
 
 

@@ -9,11 +9,11 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards, render
-from bot.browse import menu_items, menu_prompt, send_browse_page
-from bot.callbacks import BrowseCb, Kind, MenuCb
-from bot.sending import Target, send_chunks
-from bot.texts import Lang, Texts
+from bot.handlers.browsing import menu_items, menu_prompt, send_browse_page
+from bot.ui import keyboards, render
+from bot.ui.callbacks import BrowseCb, Kind, MenuCb
+from bot.ui.sending import Target, send_chunks
+from bot.ui.texts import Lang, Texts
 from retrieval.api import SearchAPI
 
 _COMMANDS = {"themes": Kind.THEME, "senators": Kind.SENATOR, "regions": Kind.REGION}

@@ -14,16 +14,9 @@ from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Document, Message, User
 
-from bot import keyboards, render_admin
-from bot.callbacks import UploadAction, UploadCb
-from bot.corpus_ops import CorpusOps, ReloadBusy, ReloadError, one_line
-from bot.filters import IsModerator
-from bot.render import simple
-from bot.sending import Target, send_chunks
-from bot.storage import Storage
-from bot.texts import Lang, Texts
-from bot.texts.moderator import ModTexts, mod_texts_for
-from bot.uploads import (
+from bot.handlers.filters import IsModerator
+from bot.services.corpus_ops import CorpusOps, ReloadBusy, ReloadError, one_line
+from bot.services.uploads import (
     PendingUploads,
     UploadRefused,
     check_lines,
@@ -32,6 +25,13 @@ from bot.uploads import (
     check_text_like,
     paste_name,
 )
+from bot.storage import Storage
+from bot.ui import keyboards, render_admin
+from bot.ui.callbacks import UploadAction, UploadCb
+from bot.ui.render import simple
+from bot.ui.sending import Target, send_chunks
+from bot.ui.texts import Lang, Texts
+from bot.ui.texts.moderator import ModTexts, mod_texts_for
 
 log = logging.getLogger(__name__)
 

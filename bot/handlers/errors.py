@@ -9,10 +9,10 @@ from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 from aiogram.types import ErrorEvent, Update, User
 
-from bot import render
 from bot.middlewares.language import user_language
 from bot.storage import Storage
-from bot.texts import texts_for
+from bot.ui import render
+from bot.ui.texts import texts_for
 
 log = logging.getLogger(__name__)
 

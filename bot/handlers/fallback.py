@@ -6,9 +6,9 @@ from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message
 
-from bot import render
-from bot.sending import Target, send_chunks
-from bot.texts import Texts
+from bot.ui import render
+from bot.ui.sending import Target, send_chunks
+from bot.ui.texts import Texts
 
 
 async def on_unknown_command(message: Message, bot: Bot, tx: Texts) -> None:

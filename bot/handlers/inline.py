@@ -17,10 +17,10 @@ from aiogram.types import (
     InputTextMessageContent,
 )
 
-from bot import render
-from bot.answering import SEARCH_K
+from bot.handlers.answering import SEARCH_K
 from bot.middlewares.update_log import UpdateLog
-from bot.texts import Texts
+from bot.ui import render
+from bot.ui.texts import Texts
 from retrieval.api import SearchAPI
 from retrieval.models import Hit
 

@@ -14,16 +14,16 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message, User
 
-from bot import render_admin
-from bot.callbacks import UploadCb
 from bot.config import Settings
-from bot.filters import IsModerator
-from bot.render import PAGE_SIZE, simple
-from bot.sending import Target, send_chunks
+from bot.handlers.filters import IsModerator
 from bot.storage import Storage
-from bot.storage_moderation import STATS_UTC_OFFSET, window_start
-from bot.texts import Lang, Texts
-from bot.texts.moderator import mod_texts_for
+from bot.storage.moderation import STATS_UTC_OFFSET, window_start
+from bot.ui import render_admin
+from bot.ui.callbacks import UploadCb
+from bot.ui.render import PAGE_SIZE, simple
+from bot.ui.sending import Target, send_chunks
+from bot.ui.texts import Lang, Texts
+from bot.ui.texts.moderator import mod_texts_for
 from retrieval.api import SearchAPI
 
 MODERATOR_COMMANDS = ("mod", "reload", "upload", "stats", "unanswered")

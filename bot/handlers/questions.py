@@ -6,12 +6,12 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.answering import answer_question
-from bot.filters import AddressedToBot, PrivateQuestion
+from bot.handlers.answering import answer_question
+from bot.handlers.filters import AddressedToBot, PrivateQuestion
 from bot.middlewares.update_log import UpdateLog
-from bot.sending import Target
 from bot.storage import Storage
-from bot.texts import Texts
+from bot.ui.sending import Target
+from bot.ui.texts import Texts
 from retrieval.api import SearchAPI
 
 

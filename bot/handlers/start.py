@@ -9,14 +9,14 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards, render
-from bot.answering import answer_question
-from bot.callbacks import ExampleCb, LangCb
 from bot.config import Settings
+from bot.handlers.answering import answer_question
 from bot.middlewares.update_log import UpdateLog
-from bot.sending import Target, send_chunks
 from bot.storage import Storage
-from bot.texts import Lang, Texts, texts_for
+from bot.ui import keyboards, render
+from bot.ui.callbacks import ExampleCb, LangCb
+from bot.ui.sending import Target, send_chunks
+from bot.ui.texts import Lang, Texts, texts_for
 from retrieval.api import SearchAPI
 
 

@@ -13,7 +13,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 
 from bot.storage import Storage
-from bot.texts import DEFAULT_LANG, Lang, resolve_lang, texts_for
+from bot.ui.texts import DEFAULT_LANG, Lang, resolve_lang, texts_for
 
 
 async def user_language(repo: Storage, user: User | None) -> Lang:

@@ -18,8 +18,8 @@ from aiogram.dispatcher.flags import get_flag
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, User
 
-from bot.render import simple
-from bot.texts import Texts, texts_for
+from bot.ui.render import simple
+from bot.ui.texts import Texts, texts_for
 
 
 @dataclass(frozen=True, slots=True)

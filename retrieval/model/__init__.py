@@ -1,1 +1,1 @@
-"""The embedding model: preparation, export and the runtimes that serve it."""
+"""The embedding model: e5 format, tokenizer, export, preparation, sentence-transformers."""

@@ -22,7 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from retrieval.model_prep import ModelPrepError, read_json, read_manifest
+from retrieval.errors import ModelPrepError
+from retrieval.model.prepare import read_json, read_manifest
 
 Log = Callable[[str], None]
 

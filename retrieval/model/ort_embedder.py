@@ -19,7 +19,12 @@ from typing import Any
 import numpy as np
 
 from retrieval.embedder import Vectors
-from retrieval.st_embedder import DOCUMENT_PROMPTS, QUERY_PROMPTS, TOKEN_BUDGET, token_budget_chunks
+from retrieval.model.st_embedder import (
+    DOCUMENT_PROMPTS,
+    QUERY_PROMPTS,
+    TOKEN_BUDGET,
+    token_budget_chunks,
+)
 
 
 class OrtModelError(RuntimeError):

@@ -14,7 +14,7 @@ from aiogram.types import InlineKeyboardMarkup, Update
 
 from bot.app import Services, create_bot, create_dispatcher
 from bot.config import DbSection, Settings
-from bot.local_session import LocalSession
+from bot.console.session import LocalSession
 from bot.storage import Storage
 from tests.bot.fakes import FakeSearch
 

@@ -6,9 +6,9 @@ import sqlite3
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendChatAction
 
-from bot.callbacks import MeetingCb, MoreCb, Reason, ReasonCb, Vote, VoteCb
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
+from bot.ui.callbacks import MeetingCb, MoreCb, Reason, ReasonCb, Vote, VoteCb
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, BOB, Tg, button, buttons
 from tests.bot.fakes import FakeSearch
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup
 
-from bot.callbacks import BrowseCb, Kind, MenuCb, name_key
-from bot.texts import Lang, texts_for
+from bot.ui.callbacks import BrowseCb, Kind, MenuCb, name_key
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ASEL, Tg, button, buttons
 from tests.bot.fakes import HOSTILE_PLACE, HOSTILE_SENATOR
 

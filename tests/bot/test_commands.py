@@ -7,9 +7,9 @@ from typing import Any
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SetMyCommands
 
 from bot.app import set_commands
-from bot.callbacks import ExampleCb, LangCb
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
+from bot.ui.callbacks import ExampleCb, LangCb
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, ASEL, BOB, Tg, button, buttons
 from tests.bot.fakes import FakeSearch
 

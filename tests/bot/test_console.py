@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import runner
 from bot.config import Settings
+from bot.serving import runner
 from tests.bot.fakes import FakeSearch
 
 

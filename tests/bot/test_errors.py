@@ -9,7 +9,7 @@ from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
 from bot.middlewares import RetryAfterMiddleware
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import Tg
 from tests.bot.fakes import FakeSearch
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import BOT_ID, GROUP, Tg
 from tests.bot.fakes import FakeSearch
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from bot.app import Services, create_bot, create_dispatcher
 from bot.config import DbSection, Settings
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, TOKEN, FakeClock, RecordingSession
 from tests.bot.fakes import FakeSearch
 

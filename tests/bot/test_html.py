@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot import render
-from bot.local_session import parse_telegram_html
-from bot.render import utf16_len
-from bot.texts import Lang, texts_for
+from bot.console.session import parse_telegram_html
+from bot.ui import render
+from bot.ui.render import utf16_len
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import Tg, button
 from tests.bot.fakes import HOSTILE_QUOTE, HOSTILE_SENATOR, HOSTILE_TITLE, LONG_TEXT, FakeSearch
 

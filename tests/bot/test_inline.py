@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram.methods import AnswerInlineQuery
 from aiogram.types import InputTextMessageContent
 
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import BOB, Tg
 
 RU, EN = texts_for(Lang.RU), texts_for(Lang.EN)

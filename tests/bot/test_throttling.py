@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.methods import AnswerCallbackQuery
 
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, BOB, FakeClock, Tg
 from tests.bot.fakes import FakeSearch
 

@@ -1,6 +1,6 @@
-"""The emulator client lives in `bot.loadbench.client` (the load benchmark uses it too)."""
+"""The emulator client lives in `bench.load.client` (the load benchmark uses it too)."""
 
-from bot.loadbench.client import (
+from bench.load.client import (
     BotEvent,
     Button,
     EmulatorClient,

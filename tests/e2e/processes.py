@@ -1,6 +1,6 @@
-"""Process helpers live in `bot.loadbench.processes` (the load benchmark uses them too)."""
+"""Process helpers live in `bench.load.processes` (the load benchmark uses them too)."""
 
-from bot.loadbench.processes import (
+from bench.load.processes import (
     FAKE_TOKEN,
     LAUNCHER,
     READY_PREFIX,

@@ -11,9 +11,9 @@ import signal
 
 import pytest
 
-from bot.texts.en import EN
-from bot.texts.kk import KK
-from bot.texts.ru import RU
+from bot.ui.texts.en import EN
+from bot.ui.texts.kk import KK
+from bot.ui.texts.ru import RU
 
 from .emulator import BotEvent, EmulatorClient, FakeUser
 from .processes import FAKE_TOKEN, BotProcess, EmulatorProcess

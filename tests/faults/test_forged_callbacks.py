@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import Services, create_bot, create_dispatcher
-from bot.callbacks import MoreCb
 from bot.config import DbSection, Settings
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
+from bot.ui.callbacks import MoreCb
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, BOB, TOKEN, FakeClock, RecordingSession, buttons
 from tests.bot.fakes import FakeSearch
 

@@ -15,9 +15,9 @@ import pytest
 
 from bot.app import Services, create_bot, create_dispatcher
 from bot.config import BotSection, DbSection, Settings
+from bot.services.uploads import MAX_LINE_BYTES, MAX_UPLOAD_BYTES
 from bot.storage import Storage
-from bot.texts.moderator import MOD_EN
-from bot.uploads import MAX_LINE_BYTES, MAX_UPLOAD_BYTES
+from bot.ui.texts.moderator import MOD_EN
 from retrieval.models import ParseResult
 from tests.bot.conftest import TOKEN, FakeClock, Tg, buttons
 from tests.bot.fakes import FakeSearch

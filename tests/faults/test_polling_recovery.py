@@ -17,13 +17,13 @@ import pytest
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
+from bench.load.client import EmulatorClient
+from bench.load.processes import FAKE_TOKEN, emulator_missing_reason, start_emulator
 from bot.app import Services, create_bot
 from bot.config import BotSection, DbSection, HttpSection, Settings
-from bot.loadbench.client import EmulatorClient
-from bot.loadbench.processes import FAKE_TOKEN, emulator_missing_reason, start_emulator
-from bot.serving import serve
+from bot.serving.transport import serve
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.fakes import FakeSearch
 
 pytestmark = pytest.mark.e2e

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.app import RetentionPurge
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import Tg, button
 
 CAROL: dict[str, Any] = {

@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import Settings
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import Tg
 
 RU = texts_for(Lang.RU)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.ingest.cli import register
+from bot.cli import main
+from retrieval.corpus_cli import register
 from retrieval.models import Corpus
 from tests.ingest.conftest import CORPUS_DIR, FIXTURES, SEED
 
@@ -133,8 +134,14 @@ def test_check_is_clean_on_the_seed_and_fails_on_errors(
 def test_bad_settings_exit_2_with_one_line(
     dirs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("DB__RETENTION_DAYS", "0")
+    monkeypatch.setenv("RETRIEVAL", "{not json")
     assert run("corpus", "build") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bad setting") and err.count("\n") == 1
+    # under `atazan`, retrieval's commands check the bot's settings too
+    monkeypatch.delenv("RETRIEVAL")
+    monkeypatch.setenv("DB__RETENTION_DAYS", "0")
+    assert main(["corpus", "build"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("bad setting DB__RETENTION_DAYS") and err.count("\n") == 1
 

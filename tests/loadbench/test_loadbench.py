@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.loadbench import load
-from bot.loadbench.drive import FloodResult, ReloadResult, Sample
-from bot.loadbench.load import LoadBenchError, LoadOptions, copy_data_dir, run_load
-from bot.loadbench.report import format_table, summarise
-from bot.loadbench.scenario import (
+from bench.load import load
+from bench.load.drive import FloodResult, ReloadResult, Sample
+from bench.load.load import LoadBenchError, LoadOptions, copy_data_dir, run_load
+from bench.load.report import format_table, summarise
+from bench.load.scenario import (
     Question,
     ReplyKind,
     classify,
@@ -21,7 +20,8 @@ from bot.loadbench.scenario import (
     percentile,
     plan_users,
 )
-from bot.texts import Lang, texts_for
+from bot.cli import main
+from bot.ui.texts import Lang, texts_for
 
 REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = [Question("Жер кімге тиесілі?", "kk", "topic"), Question("Land?", "en", "topic")]

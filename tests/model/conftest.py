@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from retrieval.config import RetrievalConfig
-from retrieval.e5_format import E5File
-from retrieval.model_prep import ModelPrepError, prepare_model, read_manifest, source_file
+from retrieval.errors import ModelPrepError
+from retrieval.model.e5_format import E5File
+from retrieval.model.prepare import prepare_model, read_manifest, source_file
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -25,7 +26,7 @@ def e5_file() -> Iterator[E5File]:
 
 @pytest.fixture(scope="session")
 def e5_tokenizer(e5_file: E5File) -> Tokenizer:
-    from retrieval.e5_tokenizer import build_tokenizer
+    from retrieval.model.e5_tokenizer import build_tokenizer
 
     return build_tokenizer(e5_file.vocab, e5_file.norm_map)
 

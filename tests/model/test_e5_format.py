@@ -8,8 +8,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval.e5_format import E5File, E5FormatError, bert_config, bert_state_dict, dequantize_q4
-from retrieval.e5_tokenizer import build_charsmap
+from retrieval.model.e5_format import (
+    E5File,
+    E5FormatError,
+    bert_config,
+    bert_state_dict,
+    dequantize_q4,
+)
+from retrieval.model.e5_tokenizer import build_charsmap
 
 
 def test_header_matches_multilingual_e5_small(e5_file: E5File) -> None:

@@ -11,9 +11,10 @@ from types import SimpleNamespace, TracebackType
 
 import pytest
 
-from retrieval import e5_export, e5_format, model_prep
+from retrieval import cli
 from retrieval.config import RetrievalConfig
-from retrieval.model_prep import (
+from retrieval.model import e5_export, e5_format
+from retrieval.model.prepare import (
     MANIFEST_NAME,
     REQUIRED_FILES,
     ModelPrepError,
@@ -141,14 +142,14 @@ def test_ensure_prepared_skips_other_models(tmp_path: Path) -> None:
 
 def test_cli_registers_model_prepare(tmp_path: Path) -> None:
     parser = argparse.ArgumentParser(prog="atazan")
-    model_prep.register(parser.add_subparsers(dest="command", required=True))
+    cli.register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["model", "prepare", "--force", "--out", str(tmp_path)])
     assert args.force and args.out == tmp_path and callable(args.func)
 
 
 def test_registrar_and_embedder_modules_import_light() -> None:
     code = (
-        "import sys, retrieval.model_prep, retrieval.st_embedder;"
+        "import sys, retrieval.cli, retrieval.model.prepare, retrieval.model.st_embedder;"
         "heavy = {'torch', 'transformers', 'sentence_transformers', 'tokenizers'};"
         "print(sorted(heavy & set(sys.modules)))"
     )

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from retrieval.config import RetrievalConfig
-from retrieval.st_embedder import SentenceTransformerEmbedder, load_embedder
+from retrieval.model.st_embedder import SentenceTransformerEmbedder, load_embedder
 
 pytestmark = pytest.mark.model
 

@@ -11,7 +11,7 @@ import pytest
 
 from retrieval.config import RetrievalConfig
 from retrieval.embedder import Embedder
-from retrieval.st_embedder import (
+from retrieval.model.st_embedder import (
     ModelMissingError,
     SentenceTransformerEmbedder,
     load_embedder,

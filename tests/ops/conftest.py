@@ -12,7 +12,7 @@ from prometheus_client import CollectorRegistry
 
 from bot.app import Services, create_bot, create_dispatcher
 from bot.config import BotSection, DbSection, HttpSection, Settings
-from bot.metrics import Metrics
+from bot.serving.metrics import Metrics
 from bot.storage import Storage
 from tests.bot.conftest import TOKEN, FakeClock, Tg
 from tests.bot.fakes import FakeSearch

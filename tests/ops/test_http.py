@@ -14,10 +14,10 @@ from aiohttp import web
 from prometheus_client import REGISTRY
 
 from bot.app import Services, create_bot, create_dispatcher
-from bot.corpus_ops import CorpusOps
-from bot.http_server import create_http_app
+from bot.services.corpus_ops import CorpusOps
+from bot.serving.http import create_http_app
 from bot.storage import Storage
-from bot.texts.moderator import MOD_EN
+from bot.ui.texts.moderator import MOD_EN
 from tests.bot.conftest import TOKEN as BOT_TOKEN
 from tests.bot.conftest import Tg
 from tests.bot.fakes import FakeSearch

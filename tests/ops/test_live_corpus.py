@@ -16,17 +16,17 @@ from aiogram.types import Update
 from prometheus_client import CollectorRegistry
 
 from bot.app import Services, create_bot, create_dispatcher
-from bot.metrics import Metrics
+from bot.serving.metrics import Metrics
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
-from bot.texts.moderator import MOD_EN
+from bot.ui.texts import Lang, texts_for
+from bot.ui.texts.moderator import MOD_EN
 from retrieval.admin import CorpusAdmin
 from retrieval.config import RetrievalConfig
-from retrieval.embedder import FakeEmbedder
 from retrieval.ingest import build_corpus
 from retrieval.models import Corpus
 from retrieval.search import SearchService, load_resources
 from tests.bot.conftest import TOKEN, FakeClock, Tg, button
+from tests.fake_embedder import FakeEmbedder
 from tests.ops.conftest import MODERATOR, document
 from tests.ops.fakes import OpsSession
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 from aiogram.methods import AnswerCallbackQuery
 
-from bot.callbacks import UploadAction, UploadCb
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
-from bot.texts.moderator import MOD_EN, MOD_RU
+from bot.ui.callbacks import UploadAction, UploadCb
+from bot.ui.texts import Lang, texts_for
+from bot.ui.texts.moderator import MOD_EN, MOD_RU
 from tests.bot.conftest import ALICE, GROUP, Tg
 from tests.ops.conftest import HELPER, MODERATOR, document
 from tests.ops.fakes import FakeAdmin, OpsSession

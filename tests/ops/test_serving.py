@@ -15,9 +15,9 @@ from aiogram.types import Update
 
 from bot.app import Services, create_bot
 from bot.config import BotSection, Settings
-from bot.serving import serve
+from bot.serving.transport import serve
 from bot.storage import Storage
-from bot.texts import Lang, texts_for
+from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, TOKEN
 from tests.ops.fakes import FakeAdmin, OpsSession, SlowSearch
 
@@ -183,7 +183,7 @@ async def test_sighup_swaps_in_the_shell_build(
 async def test_a_taken_port_is_a_one_line_startup_error(
     settings: Settings, services: Services, session: OpsSession
 ) -> None:
-    from bot.runner import StartupError
+    from bot.errors import StartupError
 
     first, stop, port = await _start(settings, services, session)
     taken = settings.model_copy(update={"http": settings.http.model_copy(update={"port": port})})

@@ -8,7 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import load_settings
-from bot.uploads import MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES
+from bot.services.uploads import MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES
 from retrieval.ingest.decode import MAX_BYTES
 from retrieval.ingest.reader import ALLOWED_SUFFIXES
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.storage import Storage
-from bot.storage_moderation import STATS_UTC_OFFSET
-from bot.texts.moderator import MOD_EN
+from bot.storage.moderation import STATS_UTC_OFFSET
+from bot.ui.texts.moderator import MOD_EN
 from tests.bot.conftest import ALICE, BOB, Tg
 from tests.ops.conftest import MODERATOR
 

@@ -6,10 +6,10 @@ import asyncio
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, GetFile
 
-from bot.callbacks import UploadAction, UploadCb
+from bot.services.uploads import MAX_UPLOAD_BYTES
 from bot.storage import Storage
-from bot.texts.moderator import MOD_EN
-from bot.uploads import MAX_UPLOAD_BYTES
+from bot.ui.callbacks import UploadAction, UploadCb
+from bot.ui.texts.moderator import MOD_EN
 from tests.bot.conftest import Tg, button, buttons
 from tests.ops.conftest import HELPER, MODERATOR, document
 from tests.ops.fakes import FakeAdmin, OpsSession

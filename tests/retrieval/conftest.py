@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.embedder import FakeEmbedder
 from retrieval.glossary import Glossary
 from retrieval.models import Corpus, Document, Meeting, Statement, Theme
 from retrieval.search import SearchService
 from retrieval.snapshot import Resources
 from retrieval.text import words
+from tests.fake_embedder import FakeEmbedder
 
 REPO = Path(__file__).resolve().parents[2]
 

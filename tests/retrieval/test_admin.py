@@ -11,9 +11,9 @@ import pytest
 
 from retrieval.admin import CorpusAdmin, ReloadFailed, safe_file_name
 from retrieval.config import RetrievalConfig
-from retrieval.embedder import FakeEmbedder
 from retrieval.ingest import build_corpus
 from retrieval.search import SearchService, load_resources
+from tests.fake_embedder import FakeEmbedder
 
 REPO = Path(__file__).resolve().parents[2]
 Setup = tuple[SearchService, CorpusAdmin, RetrievalConfig]

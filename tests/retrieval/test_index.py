@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from retrieval import index as dense_index
-from retrieval.embedder import FakeEmbedder
 from retrieval.models import Corpus
+from tests.fake_embedder import FakeEmbedder
 
 from .conftest import make_corpus
 

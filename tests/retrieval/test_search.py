@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from retrieval.embedder import FakeEmbedder, Vectors
+from retrieval.embedder import Vectors
 from retrieval.search import SearchService
 from retrieval.snapshot import build_snapshot
+from tests.fake_embedder import FakeEmbedder
 
 from .conftest import make_corpus, make_resources
 

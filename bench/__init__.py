@@ -1,0 +1,1 @@
+"""Developer tooling apart from the product: benchmarks that print numbers."""

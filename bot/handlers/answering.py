@@ -1,0 +1,101 @@
+"""A question's life: typing…, search, log, answer page with buttons — or a plain abstention."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from contextlib import suppress
+
+from aiogram import Bot
+from aiogram.enums import ChatAction
+from aiogram.exceptions import TelegramAPIError
+
+from bot.handlers.browsing import menu_items
+from bot.middlewares.update_log import UpdateLog
+from bot.storage import Storage
+from bot.ui import keyboards, render
+from bot.ui.callbacks import Kind
+from bot.ui.sending import Target, send_chunks
+from bot.ui.texts import Texts
+from retrieval.api import SearchAPI
+from retrieval.models import Hit
+
+SEARCH_K = 10
+
+
+async def answer_question(
+    *,
+    bot: Bot,
+    target: Target,
+    text: str,
+    user_key: str,
+    search: SearchAPI,
+    repo: Storage,
+    tx: Texts,
+    update_log: UpdateLog | None = None,
+) -> None:
+    question, truncated = render.prepare_question(text)
+    if not question:
+        await send_chunks(bot, target, [render.simple(tx.ask_usage)])
+        return
+    with suppress(TelegramAPIError):
+        await bot.send_chat_action(
+            chat_id=target.chat_id, action=ChatAction.TYPING, message_thread_id=target.thread_id
+        )
+    started = time.perf_counter()
+    answer = await search.search(question, k=SEARCH_K)
+    search_ms = (time.perf_counter() - started) * 1000
+    latency_ms = int(search_ms)
+    hits = list(answer.hits) if answer.answered else []
+    await repo.ensure_user(user_key)
+    question_id = await repo.log_question(
+        user_key, target.chat_type, question, bool(hits), [h.statement_id for h in hits], latency_ms
+    )
+    if update_log is not None:
+        update_log.answered = bool(hits)
+        update_log.search_ms = search_ms
+    if not hits:
+        await send_abstention(bot, target, search, tx)
+        return
+    await send_answer_page(bot, target, tx, hits, 0, question_id, truncated)
+
+
+async def send_abstention(bot: Bot, target: Target, search: SearchAPI, tx: Texts) -> None:
+    """Say plainly that the corpus does not cover it; offer themes, never a random quote."""
+    markup = keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
+    await send_chunks(bot, target, [render.simple(tx.no_answer, tx.no_answer_hint)], markup)
+
+
+async def send_answer_page(
+    bot: Bot,
+    target: Target,
+    tx: Texts,
+    hits: Sequence[Hit],
+    page: int,
+    question_id: int | None,
+    truncated: bool = False,
+) -> bool:
+    """Page `page` of the hits; False (nothing sent) when the page is out of range."""
+    start = page * render.PAGE_SIZE
+    page_hits = list(hits[start : start + render.PAGE_SIZE]) if page >= 0 else []
+    if not page_hits:
+        return False
+    chunks = render.answer_messages(page_hits, page, len(hits), tx, truncated)
+    next_page = page + 1 if start + render.PAGE_SIZE < len(hits) else None
+    meetings = keyboards.distinct_meetings([h.meeting.id for h in page_hits], start + 1)
+    markup = keyboards.answer_keyboard(tx, question_id, next_page, meetings)
+    await send_chunks(bot, target, chunks, markup)
+    return True
+
+
+async def send_meeting(
+    bot: Bot, target: Target, search: SearchAPI, tx: Texts, meeting_id: str
+) -> bool:
+    """The whole meeting report; False when the id is unknown (forged or corpus reloaded)."""
+    meeting = search.meeting(meeting_id)
+    if meeting is None:
+        return False
+    document = search.document(meeting.document_id)
+    chunks = render.meeting_messages(meeting, document.title if document else None, tx)
+    await send_chunks(bot, target, chunks)
+    return True

@@ -1,0 +1,320 @@
+"""aiosqlite repository: all SQL of the bot lives here.
+
+Users are known only by a keyed hash (HMAC-SHA256) of their Telegram id. A failed write
+(locked database, full disk) is retried briefly and then dropped with a warning: logging a
+question must never cost the citizen their answer. An id outside SQLite's 64-bit range (a
+forged button) fails like a missing row (OverflowError), not with a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.storage.moderation import ModerationQueries
+
+log = logging.getLogger(__name__)
+
+# Ordered migrations; each runs once, in one transaction, and bumps schema_version.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE users (
+        user_key TEXT PRIMARY KEY,
+        language TEXT,
+        first_seen TEXT NOT NULL
+    );
+    CREATE TABLE questions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        asked_at TEXT NOT NULL,
+        user_key TEXT NOT NULL,
+        chat_type TEXT NOT NULL,
+        text TEXT NOT NULL,
+        answered INTEGER NOT NULL,
+        hit_ids TEXT NOT NULL,
+        latency_ms INTEGER NOT NULL
+    );
+    CREATE INDEX questions_asked_at ON questions(asked_at);
+    CREATE TABLE feedback (
+        question_id INTEGER PRIMARY KEY REFERENCES questions(id) ON DELETE CASCADE,
+        vote TEXT NOT NULL,
+        reason TEXT,
+        voted_at TEXT NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE moderator_actions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        acted_at TEXT NOT NULL,
+        moderator_id INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE moderators (
+        telegram_id INTEGER PRIMARY KEY,
+        added_by INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE refused_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        attempted_at TEXT NOT NULL,
+        user_key TEXT NOT NULL,
+        action TEXT NOT NULL
+    );
+    CREATE INDEX refused_attempts_at ON refused_attempts(attempted_at);
+    """,
+)
+
+_CACHE_LIMIT = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRecord:
+    id: int
+    user_key: str
+    answered: bool
+    hit_ids: list[str]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def resolve_hash_key(db_path: Path, configured: str | None) -> bytes:
+    """The configured key, else one generated once and kept in `<db>.hashkey` (mode 600)."""
+    if configured:
+        return configured.encode("utf-8")
+    if str(db_path) == ":memory:":
+        return secrets.token_bytes(32)
+    key_file = db_path.with_name(db_path.name + ".hashkey")
+    if key_file.exists():
+        return key_file.read_text(encoding="ascii").strip().encode("ascii")
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    tmp = key_file.with_name(key_file.name + f".tmp{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(secrets.token_hex(32))
+    os.replace(tmp, key_file)
+    return key_file.read_text(encoding="ascii").strip().encode("ascii")
+
+
+class Storage(ModerationQueries):
+    """Pseudonymous users, question log, feedback; moderators and statistics (mixin)."""
+
+    def __init__(self, conn: aiosqlite.Connection, hash_key: bytes, retention_days: int) -> None:
+        self._conn = conn
+        self._hash_key = hash_key
+        self.retention_days = retention_days
+        self.retry_delays: tuple[float, ...] = (0.05, 0.2)
+        self._languages: dict[str, str | None] = {}
+        self._known_users: set[str] = set()
+
+    @classmethod
+    async def open(
+        cls, path: Path, *, hash_key: str | None = None, retention_days: int = 90
+    ) -> Storage:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        key = resolve_hash_key(path, hash_key)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            await conn.execute("PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA synchronous=NORMAL")
+            await conn.execute("PRAGMA busy_timeout=250")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            await _migrate(conn)
+        except BaseException:
+            await conn.close()
+            raise
+        return cls(conn, key, retention_days)
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    def user_key(self, telegram_id: int) -> str:
+        """Keyed hash of a Telegram id: stable per user, useless without the key."""
+        return hmac.new(self._hash_key, str(telegram_id).encode(), hashlib.sha256).hexdigest()
+
+    # -- writes (never raise) -------------------------------------------------------------
+
+    async def _write(self, sql: str, params: Sequence[Any]) -> int | None:
+        """Run one autocommitted statement; return lastrowid, or None after giving up."""
+        for delay in (*self.retry_delays, None):
+            try:
+                cursor = await self._conn.execute(sql, params)
+                return cursor.lastrowid if cursor.lastrowid is not None else 0
+            except (sqlite3.Error, ValueError, OverflowError) as exc:
+                if delay is None:
+                    log.warning("storage write dropped: %s: %s", type(exc).__name__, exc)
+                    return None
+                await asyncio.sleep(delay)
+        return None  # pragma: no cover - the loop always returns
+
+    async def _read(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row] | None:
+        try:
+            async with self._conn.execute(sql, params) as cursor:
+                return list(await cursor.fetchall())
+        except (sqlite3.Error, ValueError, OverflowError) as exc:
+            log.warning("storage read failed: %s: %s", type(exc).__name__, exc)
+            return None
+
+    async def ensure_user(self, user_key: str) -> None:
+        if user_key in self._known_users:
+            return
+        row_id = await self._write(
+            "INSERT OR IGNORE INTO users(user_key, language, first_seen) VALUES (?, NULL, ?)",
+            (user_key, _iso(_now())),
+        )
+        if row_id is not None:
+            self._remember(self._known_users, user_key)
+
+    async def set_language(self, user_key: str, language: str) -> bool:
+        # The cache is updated even if the write fails, so the switch holds in this process.
+        self._languages[user_key] = language
+        row_id = await self._write(
+            "INSERT INTO users(user_key, language, first_seen) VALUES (?, ?, ?) "
+            "ON CONFLICT(user_key) DO UPDATE SET language = excluded.language",
+            (user_key, language, _iso(_now())),
+        )
+        return row_id is not None
+
+    async def log_question(
+        self,
+        user_key: str,
+        chat_type: str,
+        text: str,
+        answered: bool,
+        hit_ids: Sequence[str],
+        latency_ms: int,
+        asked_at: datetime | None = None,
+    ) -> int | None:
+        """Store a question; its id is what pagination and feedback buttons carry."""
+        return await self._write(
+            "INSERT INTO questions(asked_at, user_key, chat_type, text, answered, hit_ids, "
+            "latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                _iso(asked_at or _now()),
+                user_key,
+                chat_type,
+                text,
+                int(answered),
+                json.dumps(list(hit_ids)),
+                latency_ms,
+            ),
+        )
+
+    async def record_vote(self, question_id: int, vote: str) -> bool:
+        row_id = await self._write(
+            "INSERT INTO feedback(question_id, vote, reason, voted_at) VALUES (?, ?, NULL, ?) "
+            "ON CONFLICT(question_id) DO UPDATE SET vote = excluded.vote, reason = NULL, "
+            "voted_at = excluded.voted_at",
+            (question_id, vote, _iso(_now())),
+        )
+        return row_id is not None
+
+    async def record_reason(self, question_id: int, reason: str) -> bool:
+        row_id = await self._write(
+            "INSERT INTO feedback(question_id, vote, reason, voted_at) VALUES (?, 'd', ?, ?) "
+            "ON CONFLICT(question_id) DO UPDATE SET vote = 'd', reason = excluded.reason, "
+            "voted_at = excluded.voted_at",
+            (question_id, reason, _iso(_now())),
+        )
+        return row_id is not None
+
+    async def log_moderator_action(self, moderator_id: int, action: str, detail: str) -> bool:
+        row_id = await self._write(
+            "INSERT INTO moderator_actions(acted_at, moderator_id, action, detail) "
+            "VALUES (?, ?, ?, ?)",
+            (_iso(_now()), moderator_id, action, detail),
+        )
+        return row_id is not None
+
+    async def purge_expired(self, now: datetime | None = None) -> int:
+        """Delete question logs (and their feedback) older than the retention period."""
+        cutoff = _iso((now or _now()) - timedelta(days=self.retention_days))
+        rows = await self._read("SELECT COUNT(*) FROM questions WHERE asked_at < ?", (cutoff,))
+        if await self._write("DELETE FROM questions WHERE asked_at < ?", (cutoff,)) is None:
+            return 0
+        await self._write("DELETE FROM refused_attempts WHERE attempted_at < ?", (cutoff,))
+        return int(rows[0][0]) if rows else 0
+
+    # -- reads (return None / defaults on failure) ----------------------------------------
+
+    async def get_language(self, user_key: str) -> str | None:
+        if user_key in self._languages:
+            return self._languages[user_key]
+        rows = await self._read("SELECT language FROM users WHERE user_key = ?", (user_key,))
+        if rows is None:
+            return None
+        language: str | None = rows[0][0] if rows else None
+        self._remember_language(user_key, language)
+        return language
+
+    async def get_question(self, question_id: int) -> QuestionRecord | None:
+        rows = await self._read(
+            "SELECT id, user_key, answered, hit_ids FROM questions WHERE id = ?", (question_id,)
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        try:
+            hit_ids = [str(h) for h in json.loads(row[3])]
+        except (ValueError, TypeError):
+            hit_ids = []
+        return QuestionRecord(
+            id=int(row[0]), user_key=str(row[1]), answered=bool(row[2]), hit_ids=hit_ids
+        )
+
+    async def ping(self) -> bool:
+        """True when the database answers a write (for health checks)."""
+        try:
+            await self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS _ping(x)")
+            await self._conn.execute("INSERT INTO _ping VALUES (1)")
+            await self._conn.execute("DELETE FROM _ping")
+            return True
+        except (sqlite3.Error, ValueError):  # ValueError: the connection is closed
+            return False
+
+    def _remember(self, known: set[str], user_key: str) -> None:
+        if len(known) > _CACHE_LIMIT:
+            known.clear()
+        known.add(user_key)
+
+    def _remember_language(self, user_key: str, language: str | None) -> None:
+        if len(self._languages) > _CACHE_LIMIT:
+            self._languages.clear()
+        self._languages[user_key] = language
+
+
+async def _migrate(conn: aiosqlite.Connection) -> None:
+    await conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    async with conn.execute("SELECT version FROM schema_version") as cursor:
+        row = await cursor.fetchone()
+    current = int(row[0]) if row else 0
+    if row is None:
+        await conn.execute("INSERT INTO schema_version(version) VALUES (0)")
+    for version, script in enumerate(MIGRATIONS, start=1):
+        if version <= current:
+            continue
+        await conn.executescript(
+            f"BEGIN;\n{script}\nUPDATE schema_version SET version = {version};\nCOMMIT;"
+        )
+        log.info("database schema migrated to version %d", version)

@@ -1,0 +1,1 @@
+"""What the user sees: message rendering, keyboards, callback data, texts, chunked sending."""

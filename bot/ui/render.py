@@ -1,0 +1,275 @@
+"""Messages as Telegram HTML built with aiogram's formatting nodes, so every piece of user or
+corpus text is escaped; long answers are packed into ≤ 4096-character messages at block
+boundaries (a block is one statement, so a statement is never cut unless it alone is too long).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+from aiogram.utils.formatting import BlockQuote, Bold, Italic, Text, as_line, as_list
+
+from bot.ui.plain import html_to_text
+from bot.ui.texts import DEFAULT_LANG, Texts, texts_for
+from retrieval.api import CorpusInfo
+from retrieval.models import Answer, Hit, Meeting, StatementKind
+
+MESSAGE_LIMIT = 4096
+QUESTION_LIMIT = 1000
+PAGE_SIZE = 3
+# A single statement longer than this is cut into several blocks (room left for its citation).
+_PIECE_LIMIT = 3000
+_INLINE_QUOTE_LIMIT = 3000
+_BLOCK_SEP = "\n\n"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Drop control and bidi-override characters Telegram rejects or that garble a quote."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
+
+
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def prepare_question(text: str) -> tuple[str, bool]:
+    """The text sent to search (cleaned, cut to QUESTION_LIMIT) and whether it was cut."""
+    question = clean(text)
+    if len(question) <= QUESTION_LIMIT:
+        return question, False
+    return question[:QUESTION_LIMIT], True
+
+
+def fmt_date(value: date | None, tx: Texts) -> str:
+    return value.strftime("%d.%m.%Y") if value else tx.unknown_date
+
+
+def split_long(text: str, limit: int = _PIECE_LIMIT) -> list[str]:
+    """Cut text into pieces of ≤ limit UTF-16 units, preferring paragraph, sentence, space."""
+    pieces: list[str] = []
+    rest = text
+    while utf16_len(rest) > limit:
+        fit = _fitting_prefix(rest, limit)
+        window = rest[:fit]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        if cut < fit // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= fit // 2 else fit
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def _fitting_prefix(text: str, limit: int) -> int:
+    size = 0
+    for index, char in enumerate(text):
+        size += 2 if ord(char) > 0xFFFF else 1
+        if size > limit:
+            return index
+    return len(text)
+
+
+def _speakers(speakers: Sequence[str], tx: Texts) -> str:
+    names = [clean(s) for s in speakers if clean(s)]
+    return ", ".join(names) if names else tx.unknown_speaker
+
+
+def _kind_label(kind: StatementKind, tx: Texts) -> str:
+    return tx.kind_quote if kind == "quote" else tx.kind_reported
+
+
+def statement_blocks(
+    kind: StatementKind, text: str, speakers: Sequence[str], number: int | None, tx: Texts
+) -> list[Text]:
+    """Heading (number, who, quote or summary) and the text as one or more blockquotes."""
+    prefix = f"{number}. " if number is not None else ""
+    heading = as_line(prefix, Bold(_speakers(speakers, tx)), " · ", Italic(_kind_label(kind, tx)))
+    pieces = split_long(clean(text)) or [""]
+    blocks = [Text(heading, BlockQuote(pieces[0]))]
+    blocks.extend(Text(BlockQuote(piece)) for piece in pieces[1:])
+    return blocks
+
+
+def meeting_line(hit: Hit, tx: Texts) -> Text:
+    parts = [f"📅 {fmt_date(hit.meeting.date, tx)}"]
+    if hit.meeting.place:
+        parts.append(f"📍 {clean(hit.meeting.place)}")
+    if hit.meeting.audience:
+        parts.append("👥 " + ", ".join(clean(a) for a in hit.meeting.audience))
+    return Text(" · ".join(parts))
+
+
+def hit_blocks(hit: Hit, number: int | None, tx: Texts) -> list[Text]:
+    """One statement with its full citation: who, meeting (date, place, audience), source."""
+    blocks = statement_blocks(hit.kind, hit.text, hit.speakers, number, tx)
+    citation = as_list(
+        meeting_line(hit, tx),
+        Text("📄 ", tx.source_label, ": ", Italic(clean(hit.source.title))),
+    )
+    blocks[-1] = Text(blocks[-1], "\n", citation)
+    return blocks
+
+
+def pack(blocks: Sequence[Text], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Join blocks into as few messages as possible, each ≤ limit UTF-16 units, as HTML."""
+    messages: list[list[Text]] = []
+    size = 0
+    for block in _fit_blocks(blocks, limit):
+        block_size = len(block)
+        if messages and size + len(_BLOCK_SEP) + block_size <= limit:
+            messages[-1].append(block)
+            size += len(_BLOCK_SEP) + block_size
+        else:
+            messages.append([block])
+            size = block_size
+    return [as_list(*group, sep=_BLOCK_SEP).as_html() for group in messages]
+
+
+def _fit_blocks(blocks: Sequence[Text], limit: int) -> list[Text]:
+    """Blocks as given, except one too long for a message, which becomes plain-text pieces."""
+    fitted: list[Text] = []
+    for block in blocks:
+        if len(block) <= limit:
+            fitted.append(block)
+        else:
+            plain, _ = block.render()
+            fitted.extend(Text(piece) for piece in split_long(plain, limit))
+    return fitted
+
+
+def page_head(title: str, page: int, shown: int, total: int, tx: Texts) -> Text:
+    """Bold title, then the range shown ("4–5 из 5") on a line of its own."""
+    start = page * PAGE_SIZE + 1
+    shown_range = tx.results_range.format(start=start, end=start + shown - 1, total=total)
+    return Text(Bold(clean(title)), "\n", shown_range)
+
+
+def answer_messages(
+    hits: Sequence[Hit], page: int, total: int, tx: Texts, truncated: bool = False
+) -> list[str]:
+    """One page of an answer: title with the range shown, then numbered cited statements."""
+    return titled_hits_messages(tx.answer_title, hits, page, total, tx, truncated)
+
+
+def titled_hits_messages(
+    title: str, hits: Sequence[Hit], page: int, total: int, tx: Texts, truncated: bool = False
+) -> list[str]:
+    """A page of statements (answer, theme, senator): head, then numbered cited statements."""
+    head = page_head(title, page, len(hits), total, tx)
+    if truncated:
+        head = Text(head, "\n", Italic(tx.truncated_note.format(limit=QUESTION_LIMIT)))
+    blocks = [head]
+    for offset, hit in enumerate(hits):
+        blocks.extend(hit_blocks(hit, page * PAGE_SIZE + offset + 1, tx))
+    return pack(blocks)
+
+
+def meeting_summary(meeting: Meeting, title: str | None, number: int, tx: Texts) -> Text:
+    """A meeting in a list (regions): date, place, senators, audience, source, statement count."""
+    lines: list[Text | str] = [
+        as_line(f"{number}. ", Bold(f"📅 {fmt_date(meeting.date, tx)}"), end=""),
+        f"{tx.meeting_senators}: {_speakers(meeting.senators, tx)}",
+    ]
+    if meeting.place:
+        lines.append(f"📍 {clean(meeting.place)}")
+    if meeting.audience:
+        lines.append("👥 " + ", ".join(clean(a) for a in meeting.audience))
+    if title:
+        lines.append(Text("📄 ", Italic(clean(title))))
+    lines.append(tx.statements_count.format(n=len(meeting.statements)))
+    return as_list(*lines)
+
+
+def meeting_messages(meeting: Meeting, source_title: str | None, tx: Texts) -> list[str]:
+    """The whole meeting report: who, where, with whom, when, source, then all statements."""
+    lines: list[Text | str] = [
+        Bold(f"{tx.meeting_title} · {fmt_date(meeting.date, tx)}"),
+        f"{tx.meeting_senators}: {_speakers(meeting.senators, tx)}",
+    ]
+    if meeting.place:
+        lines.append(f"{tx.meeting_place}: {clean(meeting.place)}")
+    if meeting.audience:
+        lines.append(f"{tx.meeting_audience}: " + ", ".join(clean(a) for a in meeting.audience))
+    if source_title:
+        lines.append(Text(f"{tx.source_label}: ", Italic(clean(source_title))))
+    lines.append(Bold(f"{tx.meeting_statements} ({len(meeting.statements)}):"))
+    blocks: list[Text] = [as_list(*lines)]
+    for number, statement in enumerate(meeting.statements, start=1):
+        blocks.extend(
+            statement_blocks(statement.kind, statement.text, statement.speakers, number, tx)
+        )
+    return pack(blocks)
+
+
+def region_messages(
+    region: str, meetings: Sequence[tuple[Meeting, str | None]], page: int, total: int, tx: Texts
+) -> list[str]:
+    title = tx.region_title.format(name=region)
+    blocks: list[Text] = [page_head(title, page, len(meetings), total, tx)]
+    for offset, (meeting, source_title) in enumerate(meetings):
+        blocks.append(meeting_summary(meeting, source_title, page * PAGE_SIZE + offset + 1, tx))
+    return pack(blocks)
+
+
+def simple(*paragraphs: str, title: str | None = None) -> str:
+    """Plain paragraphs (escaped), optionally under a bold title."""
+    nodes: list[Text | str] = [Bold(title)] if title else []
+    nodes.extend(paragraphs)
+    return as_list(*nodes, sep=_BLOCK_SEP).as_html()
+
+
+def welcome_message(tx: Texts) -> str:
+    return simple(tx.welcome_body, tx.examples_title, title=tx.welcome_title)
+
+
+def help_message(tx: Texts, bot_username: str) -> str:
+    return simple(tx.help_body.format(bot=clean(bot_username)))
+
+
+def about_messages(info: CorpusInfo, tx: Texts, retention_days: int) -> list[str]:
+    corpus = tx.about_corpus.format(
+        documents=info.documents,
+        meetings=info.meetings,
+        statements=info.statements,
+        senators=info.senators,
+        latest=fmt_date(info.latest_date, tx),
+    )
+    sources = as_list(Bold(tx.about_sources), *(f"• {clean(s)}" for s in info.sources[:20]))
+    blocks = [
+        Text(Bold(tx.about_title), "\n", corpus),
+        sources,
+        Text(tx.about_method),
+        Text(tx.about_disclaimer),
+        Text(tx.about_privacy.format(days=retention_days)),
+    ]
+    return pack(blocks)
+
+
+def inline_article(hit: Hit, tx: Texts) -> tuple[str, str, str]:
+    """(title, description, message HTML) of one shareable quote; the quote is shortened."""
+    quote = clean(hit.text)
+    if utf16_len(quote) > _INLINE_QUOTE_LIMIT:
+        quote = quote[: _fitting_prefix(quote, _INLINE_QUOTE_LIMIT - 1)].rstrip() + "…"
+    shortened = hit.model_copy(update={"text": quote})
+    html = pack(hit_blocks(shortened, None, tx))[0]
+    title = f"{_speakers(hit.speakers, tx)} · {fmt_date(hit.meeting.date, tx)}"
+    description = quote[:160]
+    return title[:200], description, html
+
+
+def answer_plain(answer: Answer, tx: Texts | None = None) -> str:
+    """An Answer as terminal text (`atazan ask`): numbered cited statements, or the abstention."""
+    tx = tx or texts_for(DEFAULT_LANG)
+    if not answer.answered or not answer.hits:
+        return tx.no_answer
+    blocks: list[Text] = []
+    for number, hit in enumerate(answer.hits, start=1):
+        blocks.extend(hit_blocks(hit, number, tx))
+    return html_to_text(as_list(*blocks, sep=_BLOCK_SEP).as_html())

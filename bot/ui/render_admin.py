@@ -1,0 +1,181 @@
+"""Moderator messages as escaped Telegram HTML: upload preview, change reports, statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from aiogram.utils.formatting import Bold, Italic, Text, as_list
+
+from bot.storage.moderation import STATS_UTC_OFFSET, DayCount, FeedbackCount
+from bot.ui.render import clean, fmt_date, pack, simple
+from bot.ui.texts import Texts
+from bot.ui.texts.moderator import ModTexts
+from retrieval.api import ReloadReport
+from retrieval.models import Issue, Meeting, ParseResult
+
+SHORT_QUOTE = 160
+MAX_ISSUES = 40
+_REASONS = ("w", "o", "n", "x")
+
+
+def shorten(text: str, limit: int = SHORT_QUOTE) -> str:
+    text = " ".join(clean(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _issue_line(issue: Issue) -> str:
+    where = [f"¶{issue.paragraph}"] if issue.paragraph is not None else []
+    if issue.line is not None:
+        where.append(f"line {issue.line}")
+    prefix = f"{', '.join(where)}: " if where else ""
+    return f"• {prefix}{shorten(issue.message, 300)}"
+
+
+def _issues_block(title: str, issues: Sequence[Issue], mtx: ModTexts) -> Text:
+    lines: list[Text | str] = [Bold(title)]
+    lines.extend(_issue_line(issue) for issue in issues[:MAX_ISSUES])
+    if len(issues) > MAX_ISSUES:
+        lines.append(mtx.preview_more.format(n=len(issues) - MAX_ISSUES))
+    return as_list(*lines)
+
+
+def _meeting_block(meeting: Meeting, number: int, tx: Texts, mtx: ModTexts) -> Text:
+    senators = ", ".join(clean(s) for s in meeting.senators) or tx.unknown_speaker
+    lines: list[Text | str] = [
+        Bold(f"{mtx.preview_meeting.format(n=number)} · 📅 {fmt_date(meeting.date, tx)}"),
+        f"{tx.meeting_senators}: {senators}",
+    ]
+    if meeting.place:
+        lines.append(f"📍 {clean(meeting.place)}")
+    if meeting.audience:
+        lines.append("👥 " + ", ".join(clean(a) for a in meeting.audience))
+    for statement in meeting.statements:
+        speaker = ", ".join(clean(s) for s in statement.speakers) or tx.unknown_speaker
+        if statement.kind == "quote":
+            lines.append(Text("• ", Bold(speaker), f": «{shorten(statement.text)}»"))
+        else:
+            lines.append(
+                Text("• ", Bold(speaker), " · ", Italic(tx.kind_reported), ": ")
+                + Text(shorten(statement.text))
+            )
+    return as_list(*lines)
+
+
+def preview_messages(name: str, result: ParseResult, tx: Texts, mtx: ModTexts) -> list[str]:
+    """Everything a moderator must check before publishing: who, where, whom, when, quotes."""
+    corpus = result.corpus
+    statements = corpus.statements()
+    head: list[Text | str] = [Bold(mtx.preview_title.format(name=clean(name)))]
+    for document in corpus.documents:
+        head.append(
+            mtx.preview_document.format(
+                date=fmt_date(document.date, tx), title=shorten(document.title, 200)
+            )
+        )
+    head.append(
+        mtx.preview_counts.format(
+            meetings=len(corpus.meetings),
+            statements=len(statements),
+            quotes=sum(1 for s in statements if s.kind == "quote"),
+        )
+    )
+    blocks: list[Text] = [as_list(*head)]
+    blocks.extend(
+        _meeting_block(meeting, number, tx, mtx)
+        for number, meeting in enumerate(corpus.meetings, start=1)
+    )
+    if not corpus.meetings:
+        blocks.append(Text(mtx.preview_no_meetings))
+    warnings = [i for i in result.issues if i.level == "warning"]
+    if warnings:
+        blocks.append(_issues_block(mtx.preview_warnings.format(n=len(warnings)), warnings, mtx))
+    else:
+        blocks.append(Text(mtx.preview_no_warnings))
+    blocks.append(Text(Bold(mtx.preview_question)))
+    return pack(blocks)
+
+
+def refused_messages(name: str, result: ParseResult, mtx: ModTexts) -> list[str]:
+    errors = [i for i in result.issues if i.level == "error"]
+    head = Text(Bold(mtx.upload_refused.format(name=clean(name))))
+    return pack([head, _issues_block("⛔", errors, mtx)])
+
+
+def report_values(report: ReloadReport) -> dict[str, int]:
+    return {
+        "meetings": report.meetings_after - report.meetings_before,
+        "statements": report.statements_after - report.statements_before,
+        **report.model_dump(),
+    }
+
+
+def published_message(name: str, report: ReloadReport, mtx: ModTexts) -> str:
+    return simple(mtx.published.format(name=clean(name), **report_values(report)))
+
+
+def reloaded_message(report: ReloadReport, mtx: ModTexts) -> str:
+    return simple(mtx.reload_done.format(**report_values(report)))
+
+
+def stats_messages(
+    days: Sequence[DayCount],
+    first_day: date,
+    themes: Sequence[tuple[str, int]],
+    feedback: Sequence[FeedbackCount],
+    tx: Texts,
+    mtx: ModTexts,
+    span: int = 7,
+) -> list[str]:
+    """Per-day counts (zero days included), answered share, top themes, ratings by reason."""
+    by_day = {d.day: d for d in days}
+    lines: list[Text | str] = [Bold(mtx.stats_title)]
+    for offset in range(span):
+        day = first_day + timedelta(days=offset)
+        count = by_day.get(day, DayCount(day, 0, 0))
+        lines.append(
+            mtx.stats_day.format(
+                day=day.strftime("%d.%m"), questions=count.questions, answered=count.answered
+            )
+        )
+    asked = sum(d.questions for d in days)
+    answered = sum(d.answered for d in days)
+    share = round(100 * answered / asked) if asked else 0
+    lines.append(Bold(mtx.stats_total.format(questions=asked, share=share)))
+    theme_lines: list[Text | str] = [Bold(mtx.stats_themes)]
+    theme_lines.extend(f"• {clean(label)} — {count}" for label, count in themes)
+    if not themes:
+        theme_lines.append(mtx.stats_none)
+    up = sum(f.count for f in feedback if f.vote == "u")
+    down = sum(f.count for f in feedback if f.vote == "d")
+    labels = dict(
+        zip(
+            _REASONS,
+            (tx.reason_wrong_senator, tx.reason_off_topic, tx.reason_not_enough, tx.reason_other),
+            strict=True,
+        )
+    )
+    vote_lines: list[Text | str] = [Bold(mtx.stats_feedback.format(up=up, down=down))]
+    for item in feedback:
+        if item.vote == "d":
+            label = labels.get(item.reason or "", mtx.stats_no_reason)
+            vote_lines.append(f"• {label} — {item.count}")
+    return pack([as_list(*lines), as_list(*theme_lines), as_list(*vote_lines)])
+
+
+def unanswered_messages(items: Sequence[tuple[datetime, str]], mtx: ModTexts) -> list[str]:
+    """Question texts with their local time; who asked is never shown (nor stored)."""
+    if not items:
+        return [simple(mtx.unanswered_empty)]
+    lines: list[Text | str] = [Bold(mtx.unanswered_title)]
+    for moment, text in items:
+        local = moment + STATS_UTC_OFFSET
+        lines.append(Text(f"{local:%d.%m %H:%M} — ", Italic(shorten(text, 300))))
+    return pack([as_list(*lines)])
+
+
+def moderators_message(configured: Sequence[int], added: Sequence[int], mtx: ModTexts) -> str:
+    lines: list[Text | str] = [Bold(mtx.mod_list_title)]
+    lines.extend(f"• {i} ({mtx.mod_from_config})" for i in configured)
+    lines.extend(f"• {i}" for i in added if i not in configured)
+    return as_list(*lines).as_html()

@@ -1,0 +1,82 @@
+"""Retrieval's settings from the environment (`RETRIEVAL__MODEL`, `DATA_DIR`, …).
+
+The bot's settings extend these, so one env variable means the same thing to both sides.
+Never read at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from retrieval.config import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, RetrievalConfig
+from retrieval.errors import SettingsError
+
+
+class RetrievalSection(BaseModel):
+    model: str = DEFAULT_MODEL
+    backend: Backend = DEFAULT_BACKEND
+
+
+class RetrievalSettings(BaseSettings):
+    """Nested sections use `__` in env names (e.g. `RETRIEVAL__MODEL=...`)."""
+
+    model_config = SettingsConfigDict(env_nested_delimiter="__", extra="ignore")
+
+    retrieval: RetrievalSection = Field(default_factory=RetrievalSection)
+    data_dir: Path = Path("data")
+    corpus_dir: Path = Path("corpus")
+    # Read-only data baked into the Docker image; serves until DATA_DIR has its own build.
+    builtin_data_dir: Path | None = None
+
+    def retrieval_config(self) -> RetrievalConfig:
+        return RetrievalConfig(
+            model=self.retrieval.model,
+            backend=self.retrieval.backend,
+            data_dir=self.data_dir,
+            corpus_dir=self.corpus_dir,
+            builtin_data_dir=self.builtin_data_dir,
+        )
+
+
+S = TypeVar("S", bound=BaseSettings)
+
+
+def read_settings(cls: type[S]) -> S:
+    """Read `cls` from the environment, turning pydantic's report into one line."""
+    try:
+        return cls()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "__".join(str(p) for p in first["loc"]).upper()
+        raise SettingsError(f"bad setting {name}: {first['msg']}") from None
+    except Exception as exc:  # pydantic-settings raises SettingsError for undecodable JSON
+        raise SettingsError(f"bad setting: {exc}".splitlines()[0]) from None
+
+
+def cli_retrieval_config(
+    settings_class: type[RetrievalSettings] = RetrievalSettings,
+) -> RetrievalConfig | None:
+    """For shell commands: the retrieval paths, or None after printing the one-line error.
+
+    A composing CLI passes its wider settings class, so every setting is checked at once.
+    """
+    try:
+        return read_settings(settings_class).retrieval_config()
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
+def config_for(args: argparse.Namespace) -> RetrievalConfig | None:
+    """The config for a parsed command: `settings_loader` if the composing CLI set one."""
+    loader: Callable[[], RetrievalConfig | None] = (
+        getattr(args, "settings_loader", None) or cli_retrieval_config
+    )
+    return loader()
