@@ -21,6 +21,7 @@ from bot.handlers import get_routers
 from bot.middlewares import (
     HandlerNameMiddleware,
     LanguageMiddleware,
+    Limit,
     RetryAfterMiddleware,
     ThrottlingMiddleware,
     UpdateLogMiddleware,
@@ -28,15 +29,13 @@ from bot.middlewares import (
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.response_types import PinResponseTypes
 from bot.services.corpus_ops import CorpusAdminAPI, CorpusOps
+from bot.services.metrics import Metrics, MetricsMiddleware
 from bot.services.uploads import PendingUploads
-from bot.serving.metrics import Metrics, MetricsMiddleware
 from bot.storage import Storage
 from bot.ui.texts import Lang, texts_for
 from retrieval.api import SearchAPI
 
 log = logging.getLogger(__name__)
-
-PURGE_INTERVAL_S = 24 * 3600.0
 
 
 class Services(TypedDict):
@@ -72,26 +71,37 @@ def create_dispatcher(
     metrics = services.get("metrics")
     admin = services.get("admin")
     corpus_ops = CorpusOps(admin, services["repo"], metrics) if admin is not None else None
-    inflight = InFlightMiddleware(services["settings"].bot.shutdown_timeout)
+    settings = services["settings"]
+    limits = settings.limits
+    inflight = InFlightMiddleware(settings.bot.shutdown_timeout)
     dp = Dispatcher(
         disable_fsm=True,
         **services,
         corpus_ops=corpus_ops,
-        uploads=PendingUploads(),
+        uploads=PendingUploads(
+            ttl_s=limits.pending_upload_ttl_s, per_moderator=limits.pending_uploads_per_moderator
+        ),
         inflight=inflight,
     )
     dp.update.outer_middleware(inflight)
     dp.update.outer_middleware(UpdateLogMiddleware())
     if metrics is not None:
         dp.update.outer_middleware(MetricsMiddleware(metrics))
-    throttling = ThrottlingMiddleware(clock=clock)
+    throttling = ThrottlingMiddleware(
+        {
+            "message": Limit(limits.message_burst, limits.message_per_second),
+            "button": Limit(limits.button_burst, limits.button_per_second),
+            "inline": Limit(limits.inline_burst, limits.inline_per_second),
+        },
+        clock=clock,
+    )
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.middleware(HandlerNameMiddleware())
         observer.middleware(LanguageMiddleware(services["repo"]))
         if throttle:
             observer.middleware(throttling)
     dp.include_routers(*get_routers())
-    purge = RetentionPurge(services["repo"])
+    purge = RetentionPurge(services["repo"], limits.purge_interval_s)
     dp.startup.register(set_commands)
     dp.startup.register(purge.start)
     dp.shutdown.register(inflight.drain)  # first: handlers finish while everything is open
@@ -123,9 +133,9 @@ async def set_commands(bot: Bot) -> None:
 
 
 class RetentionPurge:
-    """Deletes expired question logs at startup and then once a day."""
+    """Deletes expired question logs at startup and then every `LIMITS__PURGE_INTERVAL_S`."""
 
-    def __init__(self, repo: Storage, interval_s: float = PURGE_INTERVAL_S) -> None:
+    def __init__(self, repo: Storage, interval_s: float) -> None:
         self._storage = repo
         self._interval_s = interval_s
         self._task: asyncio.Task[None] | None = None

@@ -10,7 +10,15 @@ from pydantic import BaseModel, Field, SecretStr, ValidationInfo, field_validato
 from retrieval.errors import SettingsError
 from retrieval.settings import RetrievalSettings, read_settings
 
-__all__ = ["BotSection", "DbSection", "HttpSection", "Settings", "SettingsError", "load_settings"]
+__all__ = [
+    "BotSection",
+    "DbSection",
+    "HttpSection",
+    "LimitsSection",
+    "Settings",
+    "SettingsError",
+    "load_settings",
+]
 
 # Telegram's rule for setWebhook's secret_token: 1-256 characters A-Z a-z 0-9 _ -
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -68,12 +76,35 @@ class HttpSection(BaseModel):
         return value if value is not None and value.get_secret_value() else None
 
 
+class LimitsSection(BaseModel):
+    """Per-process limits and intervals an operator may tune (`LIMITS__SEARCH_K=10`, …)."""
+
+    # Statements fetched per question; the answer shows 3 and "More" pages through the rest.
+    search_k: int = Field(default=10, ge=1, le=50)
+    # Token buckets per user: `burst` actions at once, refilled at `per_second`.
+    message_burst: int = Field(default=5, ge=1)
+    message_per_second: float = Field(default=1.0, gt=0)
+    button_burst: int = Field(default=10, ge=1)
+    button_per_second: float = Field(default=3.0, gt=0)
+    inline_burst: int = Field(default=10, ge=1)
+    inline_per_second: float = Field(default=3.0, gt=0)
+    # Seconds between retention purges (the first runs at start-up).
+    purge_interval_s: float = Field(default=24 * 3600.0, gt=0)
+    # A previewed upload waits this long for Publish; older previews per moderator are dropped.
+    pending_upload_ttl_s: float = Field(default=30 * 60.0, gt=0)
+    pending_uploads_per_moderator: int = Field(default=3, ge=1)
+    # /stats covers this many local days; /unanswered lists this many questions.
+    stats_days: int = Field(default=7, ge=1, le=90)
+    unanswered_limit: int = Field(default=20, ge=1, le=100)
+
+
 class Settings(RetrievalSettings):
     """All configuration: retrieval's settings plus the bot's sections (`BOT__ADMIN_IDS=[1,2]`)."""
 
     bot: BotSection = Field(default_factory=BotSection)
     db: DbSection = Field(default_factory=DbSection)
     http: HttpSection = Field(default_factory=HttpSection)
+    limits: LimitsSection = Field(default_factory=LimitsSection)
 
 
 def load_settings() -> Settings:

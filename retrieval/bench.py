@@ -11,7 +11,6 @@ on the main thread and search on the worker, i.e. two OpenMP teams, which is wha
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import os
 import random
@@ -40,9 +39,7 @@ COLD_START_QUESTION = "Что сенаторы говорили о земле?"
 
 
 def synthetic_corpus(base: Corpus, size: int, seed: int = 7) -> Corpus:
-    """`size` statements recombined from the real ones' sentences: realistic lengths and words.
-
-    Used when the synthetic corpus generator (`bench.synthetic`) is not installed."""
+    """`size` statements recombined from the real ones' sentences: realistic lengths and words."""
     rng = random.Random(seed)
     sentences = [p.strip() for s in base.statements() for p in s.text.split(".") if p.strip()]
     template = base.meetings[0]
@@ -96,12 +93,7 @@ def _peak_rss_mb() -> float:
 
 
 def _corpus_of(base: Corpus, size: int) -> Corpus:
-    try:  # the synthetic corpus generator, when present: realistic meetings and outlets
-        synthetic = importlib.import_module("bench.synthetic")
-        corpus: Corpus = synthetic.corpus_of_size(size)
-        return corpus
-    except (ImportError, AttributeError):
-        return synthetic_corpus(base, size)
+    return synthetic_corpus(base, size)
 
 
 # --- child: one backend ----------------------------------------------------------------------
@@ -199,7 +191,7 @@ async def _throughput(service: Any, questions: list[str], concurrent: int) -> fl
 
 def _eval(config: RetrievalConfig, embedder: Any, resources: Any) -> dict[str, dict[str, float]]:
     from retrieval.evaluation import load_questions
-    from retrieval.model.guard import EvalSet, eval_figures
+    from retrieval.guard import EvalSet, eval_figures
     from retrieval.search import load_built_corpus
 
     corpus = load_built_corpus(config.serving_dir() / "corpus.json")
@@ -207,11 +199,6 @@ def _eval(config: RetrievalConfig, embedder: Any, resources: Any) -> dict[str, d
         EvalSet(f"founding/{p.stem}", corpus, load_questions(p))
         for p in sorted((config.corpus_dir / "eval").glob("*.jsonl"))
     ]
-    try:  # the synthetic corpus's held-out split, once its generator is installed
-        synthetic = importlib.import_module("bench.synthetic")
-        sets.append(synthetic.held_out_eval_set())
-    except (ImportError, AttributeError):
-        pass
     return {s.name: asyncio.run(eval_figures(s, embedder, resources)) for s in sets}
 
 
@@ -318,7 +305,7 @@ def _child(
 
 
 def _guard(reference: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
-    from retrieval.model.guard import MAX_EVAL_DELTA, deltas
+    from retrieval.guard import MAX_EVAL_DELTA, deltas
     from retrieval.model.quality import MIN_COSINE, cosines
 
     cos = cosines(

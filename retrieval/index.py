@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.embedder import Embedder, Vectors
-from retrieval.model.prepare import sha256_file
+from retrieval.model.manifest import sha256_file
 from retrieval.models import Corpus
 
 INDEX_FORMAT = 2  # 1 was a serialized faiss IndexFlatIP

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lint, type-check and run every test (unit, real-model and end-to-end).
+# Lint, type-check, check the import layers and dependencies, run every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
@@ -7,4 +7,10 @@ export HF_HUB_OFFLINE=1
 ruff check .
 ruff format --check .
 mypy
+command -v lint-imports >/dev/null && command -v deptry >/dev/null || {
+  echo "lint-imports/deptry missing: run pip install -e '.[dev]'" >&2
+  exit 1
+}
+lint-imports --no-cache
+deptry .
 python -m pytest -q "$@"

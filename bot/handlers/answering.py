@@ -20,8 +20,6 @@ from bot.ui.texts import Texts
 from retrieval.api import SearchAPI
 from retrieval.models import Hit
 
-SEARCH_K = 10
-
 
 async def answer_question(
     *,
@@ -32,6 +30,7 @@ async def answer_question(
     search: SearchAPI,
     repo: Storage,
     tx: Texts,
+    k: int,
     update_log: UpdateLog | None = None,
 ) -> None:
     question, truncated = render.prepare_question(text)
@@ -43,7 +42,7 @@ async def answer_question(
             chat_id=target.chat_id, action=ChatAction.TYPING, message_thread_id=target.thread_id
         )
     started = time.perf_counter()
-    answer = await search.search(question, k=SEARCH_K)
+    answer = await search.search(question, k=k)
     search_ms = (time.perf_counter() - started) * 1000
     latency_ms = int(search_ms)
     hits = list(answer.hits) if answer.answered else []

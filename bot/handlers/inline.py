@@ -17,7 +17,7 @@ from aiogram.types import (
     InputTextMessageContent,
 )
 
-from bot.handlers.answering import SEARCH_K
+from bot.config import Settings
 from bot.middlewares.update_log import UpdateLog
 from bot.ui import render
 from bot.ui.texts import Texts
@@ -39,7 +39,7 @@ def _article(hit: Hit, tx: Texts) -> InlineQueryResultArticle:
 
 
 async def on_inline_query(
-    query: InlineQuery, tx: Texts, search: SearchAPI, update_log: UpdateLog
+    query: InlineQuery, tx: Texts, search: SearchAPI, update_log: UpdateLog, settings: Settings
 ) -> None:
     question, _ = render.prepare_question(query.query)
     if not question:
@@ -47,7 +47,7 @@ async def on_inline_query(
         await query.answer([], cache_time=300, button=button)
         return
     started = time.perf_counter()
-    answer = await search.search(question, k=SEARCH_K)
+    answer = await search.search(question, k=settings.limits.search_k)
     update_log.search_ms = (time.perf_counter() - started) * 1000
     unique = {hit.statement_id: hit for hit in answer.hits} if answer.answered else {}
     update_log.answered = bool(unique)

@@ -16,8 +16,7 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.config import Settings
 from bot.handlers.filters import IsModerator
-from bot.storage import Storage
-from bot.storage.moderation import STATS_UTC_OFFSET, window_start
+from bot.storage import STATS_UTC_OFFSET, Storage, window_start
 from bot.ui import render_admin
 from bot.ui.callbacks import UploadCb
 from bot.ui.render import PAGE_SIZE, simple
@@ -27,9 +26,7 @@ from bot.ui.texts.moderator import mod_texts_for
 from retrieval.api import SearchAPI
 
 MODERATOR_COMMANDS = ("mod", "reload", "upload", "stats", "unanswered")
-STATS_DAYS = 7
 TOP_THEMES = 5
-UNANSWERED_LIMIT = 20
 
 
 async def on_mod(
@@ -102,22 +99,29 @@ async def on_stats(
     search: SearchAPI,
     repo: Storage,
     event_from_user: User,
+    settings: Settings,
 ) -> None:
-    since = window_start(STATS_DAYS)
+    stats_days = settings.limits.stats_days
+    since = window_start(stats_days)
     days = await repo.questions_per_day(since)
     themes = _top_themes(await repo.answered_hit_ids(since), search, lang)
     feedback = await repo.feedback_counts(since)
     first_day = (since + STATS_UTC_OFFSET).date()
     mtx = mod_texts_for(lang)
-    chunks = render_admin.stats_messages(days, first_day, themes, feedback, tx, mtx, STATS_DAYS)
+    chunks = render_admin.stats_messages(days, first_day, themes, feedback, tx, mtx, stats_days)
     await repo.log_moderator_action(event_from_user.id, "stats", "")
     await send_chunks(bot, Target.of_message(message), chunks)
 
 
 async def on_unanswered(
-    message: Message, bot: Bot, lang: Lang, repo: Storage, event_from_user: User
+    message: Message,
+    bot: Bot,
+    lang: Lang,
+    repo: Storage,
+    event_from_user: User,
+    settings: Settings,
 ) -> None:
-    items = await repo.unanswered_questions(UNANSWERED_LIMIT)
+    items = await repo.unanswered_questions(settings.limits.unanswered_limit)
     await repo.log_moderator_action(event_from_user.id, "unanswered", "")
     chunks = render_admin.unanswered_messages(items, mod_texts_for(lang))
     await send_chunks(bot, Target.of_message(message), chunks)

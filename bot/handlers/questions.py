@@ -6,6 +6,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
+from bot.config import Settings
 from bot.handlers.answering import answer_question
 from bot.handlers.filters import AddressedToBot, PrivateQuestion
 from bot.middlewares.update_log import UpdateLog
@@ -24,6 +25,7 @@ async def on_question(
     search: SearchAPI,
     repo: Storage,
     update_log: UpdateLog,
+    settings: Settings,
 ) -> None:
     await answer_question(
         bot=bot,
@@ -33,6 +35,7 @@ async def on_question(
         search=search,
         repo=repo,
         tx=tx,
+        k=settings.limits.search_k,
         update_log=update_log,
     )
 
@@ -46,8 +49,11 @@ async def on_ask(
     search: SearchAPI,
     repo: Storage,
     update_log: UpdateLog,
+    settings: Settings,
 ) -> None:
-    await on_question(message, command.args or "", bot, tx, user_key, search, repo, update_log)
+    await on_question(
+        message, command.args or "", bot, tx, user_key, search, repo, update_log, settings
+    )
 
 
 def create_router() -> Router:

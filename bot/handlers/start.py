@@ -80,6 +80,7 @@ async def on_example(
     search: SearchAPI,
     repo: Storage,
     update_log: UpdateLog,
+    settings: Settings,
 ) -> None:
     target = Target.of_callback(callback)
     if target is None or not 0 <= callback_data.i < len(tx.examples):
@@ -95,6 +96,7 @@ async def on_example(
         search=search,
         repo=repo,
         tx=tx,
+        k=settings.limits.search_k,
         update_log=update_log,
     )
 

@@ -28,11 +28,6 @@ class Limit:
     per_second: float
 
 
-DEFAULT_LIMITS: Mapping[str, Limit] = {
-    "message": Limit(burst=5, per_second=1.0),
-    "button": Limit(burst=10, per_second=3.0),
-    "inline": Limit(burst=10, per_second=3.0),
-}
 _MAX_BUCKETS = 100_000
 
 
@@ -46,7 +41,7 @@ class _Bucket:
 class ThrottlingMiddleware(BaseMiddleware):
     def __init__(
         self,
-        limits: Mapping[str, Limit] = DEFAULT_LIMITS,
+        limits: Mapping[str, Limit],
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._limits = dict(limits)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from bot.serving.metrics import Metrics
+from bot.services.metrics import Metrics
 from bot.storage import Storage
 from retrieval.api import ReloadReport
 from retrieval.models import ParseResult

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath
 
-# Same limits as the ingestion (retrieval/ingest: MAX_BYTES, ALLOWED_SUFFIXES); a test pins it.
-MAX_UPLOAD_BYTES = 1_000_000
+from retrieval.ingest.decode import MAX_BYTES
+
+# The ingestion's own limit, defined once there; suffixes are pinned equal by a test.
+MAX_UPLOAD_BYTES = MAX_BYTES
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
 # One line of a .txt/.md release is one paragraph, a few thousand characters at most; parsing
 # time grows faster than the paragraph (a 1 MB single-line .txt took 85 s of the ingestion's
 # worker, blocking every other corpus change), so a longer line is refused before parsing.
 MAX_LINE_BYTES = 32_000
 _LINE_CHECKED = (".txt", ".md")
-PENDING_TTL_S = 30 * 60.0
-_PER_MODERATOR = 3
 _SNIFF_BYTES = 8192
 _BINARY_MAGIC = (b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"Rar!")
 
@@ -81,9 +81,13 @@ class PendingUpload:
 
 class PendingUploads:
     def __init__(
-        self, ttl_s: float = PENDING_TTL_S, clock: Callable[[], float] = time.monotonic
+        self,
+        ttl_s: float,
+        per_moderator: int,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._ttl_s = ttl_s
+        self._per_moderator = per_moderator
         self._clock = clock
         self._items: dict[str, PendingUpload] = {}
 
@@ -91,7 +95,7 @@ class PendingUploads:
         """Keep an upload for its buttons; a moderator's oldest beyond a few are dropped."""
         self._expire()
         own = [t for t, item in self._items.items() if item.moderator_id == moderator_id]
-        for token in own[: max(0, len(own) - _PER_MODERATOR + 1)]:
+        for token in own[: max(0, len(own) - self._per_moderator + 1)]:
             del self._items[token]
         token = secrets.token_urlsafe(9)
         self._items[token] = PendingUpload(moderator_id, name, data, self._clock())

@@ -12,7 +12,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from bot.services.corpus_ops import CorpusOps, ReloadBusy, ReloadError
-from bot.serving.metrics import Metrics
+from bot.services.metrics import Metrics
 from bot.storage import Storage
 from retrieval.api import SearchAPI
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bot.app import Services
     from bot.config import Settings
     from bot.services.corpus_ops import CorpusAdminAPI
-    from bot.serving.metrics import Metrics
+    from bot.services.metrics import Metrics
     from retrieval.api import SearchAPI
     from retrieval.search import SearchService
 
@@ -103,7 +103,7 @@ async def open_services(
     """Open search with its corpus admin (unless a search is injected) and storage; close
     them on the way out: admin, storage, search."""
     from bot.app import Services
-    from bot.storage import Storage
+    from bot.storage.factory import open_storage
 
     owned = None
     owned_admin: CorpusAdminAPI | None = None
@@ -115,11 +115,8 @@ async def open_services(
 
             admin = owned_admin = CorpusAdmin(owned, settings.retrieval_config())
     assert search is not None
-    hash_key = settings.db.hash_key.get_secret_value() if settings.db.hash_key else None
     try:
-        repo = await Storage.open(
-            settings.db.path, hash_key=hash_key, retention_days=settings.db.retention_days
-        )
+        repo = await open_storage(settings.db)
     except Exception as exc:
         if owned_admin is not None:
             await owned_admin.close()
@@ -184,7 +181,7 @@ async def run_bot(settings: Settings) -> None:
     from prometheus_client import CollectorRegistry
 
     from bot.app import create_bot
-    from bot.serving.metrics import Metrics
+    from bot.services.metrics import Metrics
     from bot.serving.transport import check_serving, serve
 
     if settings.bot.token is None:

@@ -1,15 +1,22 @@
-"""Persistence behind one interface; handlers import from here, never a backend module."""
+"""Persistence behind one interface: handlers import `Storage` and the records from here,
+never a backend module; the composition root opens a backend with `open_storage`."""
 
-from bot.storage.moderation import STATS_UTC_OFFSET, DayCount, FeedbackCount, window_start
-from bot.storage.sqlite import MIGRATIONS, QuestionRecord, Storage, resolve_hash_key
+from bot.storage.base import Storage
+from bot.storage.records import (
+    STATS_UTC_OFFSET,
+    DayCount,
+    FeedbackCount,
+    LoggedAction,
+    QuestionRecord,
+    window_start,
+)
 
 __all__ = [
-    "MIGRATIONS",
     "STATS_UTC_OFFSET",
     "DayCount",
     "FeedbackCount",
+    "LoggedAction",
     "QuestionRecord",
     "Storage",
-    "resolve_hash_key",
     "window_start",
 ]

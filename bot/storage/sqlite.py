@@ -1,4 +1,4 @@
-"""aiosqlite repository: all SQL of the bot lives here.
+"""The SQLite backend of `Storage` (aiosqlite): all its SQL lives here and in sqlite_schema.
 
 Users are known only by a keyed hash (HMAC-SHA256) of their Telegram id. A failed write
 (locked database, full disk) is retried briefly and then dropped with a warning: logging a
@@ -9,85 +9,34 @@ forged button) fails like a missing row (OverflowError), not with a traceback.
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
 import logging
 import os
 import secrets
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
-from bot.storage.moderation import ModerationQueries
+from bot.storage.base import Storage
+from bot.storage.records import (
+    STATS_UTC_OFFSET,
+    DayCount,
+    FeedbackCount,
+    LoggedAction,
+    QuestionRecord,
+)
+from bot.storage.sqlite_schema import MIGRATIONS, migrate
+
+__all__ = ["MIGRATIONS", "SqliteStorage", "resolve_hash_key"]
 
 log = logging.getLogger(__name__)
 
-# Ordered migrations; each runs once, in one transaction, and bumps schema_version.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE users (
-        user_key TEXT PRIMARY KEY,
-        language TEXT,
-        first_seen TEXT NOT NULL
-    );
-    CREATE TABLE questions (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        asked_at TEXT NOT NULL,
-        user_key TEXT NOT NULL,
-        chat_type TEXT NOT NULL,
-        text TEXT NOT NULL,
-        answered INTEGER NOT NULL,
-        hit_ids TEXT NOT NULL,
-        latency_ms INTEGER NOT NULL
-    );
-    CREATE INDEX questions_asked_at ON questions(asked_at);
-    CREATE TABLE feedback (
-        question_id INTEGER PRIMARY KEY REFERENCES questions(id) ON DELETE CASCADE,
-        vote TEXT NOT NULL,
-        reason TEXT,
-        voted_at TEXT NOT NULL
-    );
-    """,
-    """
-    CREATE TABLE moderator_actions (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        acted_at TEXT NOT NULL,
-        moderator_id INTEGER NOT NULL,
-        action TEXT NOT NULL,
-        detail TEXT NOT NULL
-    );
-    """,
-    """
-    CREATE TABLE moderators (
-        telegram_id INTEGER PRIMARY KEY,
-        added_by INTEGER NOT NULL,
-        added_at TEXT NOT NULL
-    );
-    CREATE TABLE refused_attempts (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        attempted_at TEXT NOT NULL,
-        user_key TEXT NOT NULL,
-        action TEXT NOT NULL
-    );
-    CREATE INDEX refused_attempts_at ON refused_attempts(attempted_at);
-    """,
-)
 
 _CACHE_LIMIT = 50_000
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionRecord:
-    id: int
-    user_key: str
-    answered: bool
-    hit_ids: list[str]
 
 
 def _now() -> datetime:
@@ -116,13 +65,12 @@ def resolve_hash_key(db_path: Path, configured: str | None) -> bytes:
     return key_file.read_text(encoding="ascii").strip().encode("ascii")
 
 
-class Storage(ModerationQueries):
-    """Pseudonymous users, question log, feedback; moderators and statistics (mixin)."""
+class SqliteStorage(Storage):
+    """One SQLite file (WAL): the embedded default, for one bot process."""
 
     def __init__(self, conn: aiosqlite.Connection, hash_key: bytes, retention_days: int) -> None:
+        super().__init__(hash_key, retention_days)
         self._conn = conn
-        self._hash_key = hash_key
-        self.retention_days = retention_days
         self.retry_delays: tuple[float, ...] = (0.05, 0.2)
         self._languages: dict[str, str | None] = {}
         self._known_users: set[str] = set()
@@ -130,7 +78,7 @@ class Storage(ModerationQueries):
     @classmethod
     async def open(
         cls, path: Path, *, hash_key: str | None = None, retention_days: int = 90
-    ) -> Storage:
+    ) -> SqliteStorage:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
         key = resolve_hash_key(path, hash_key)
@@ -140,7 +88,7 @@ class Storage(ModerationQueries):
             await conn.execute("PRAGMA synchronous=NORMAL")
             await conn.execute("PRAGMA busy_timeout=250")
             await conn.execute("PRAGMA foreign_keys=ON")
-            await _migrate(conn)
+            await migrate(conn)
         except BaseException:
             await conn.close()
             raise
@@ -148,10 +96,6 @@ class Storage(ModerationQueries):
 
     async def close(self) -> None:
         await self._conn.close()
-
-    def user_key(self, telegram_id: int) -> str:
-        """Keyed hash of a Telegram id: stable per user, useless without the key."""
-        return hmac.new(self._hash_key, str(telegram_id).encode(), hashlib.sha256).hexdigest()
 
     # -- writes (never raise) -------------------------------------------------------------
 
@@ -293,6 +237,99 @@ class Storage(ModerationQueries):
         except (sqlite3.Error, ValueError):  # ValueError: the connection is closed
             return False
 
+    # -- moderators ----------------------------------------------------------------------
+
+    async def is_moderator(self, telegram_id: int) -> bool:
+        """Added with /mod add (BOT__ADMIN_IDS are checked by the caller)."""
+        rows = await self._read("SELECT 1 FROM moderators WHERE telegram_id = ?", (telegram_id,))
+        return bool(rows)
+
+    async def moderator_ids(self) -> list[int]:
+        rows = await self._read("SELECT telegram_id FROM moderators ORDER BY added_at", ())
+        return [int(row[0]) for row in rows or []]
+
+    async def add_moderator(self, telegram_id: int, added_by: int) -> bool:
+        row_id = await self._write(
+            "INSERT OR IGNORE INTO moderators(telegram_id, added_by, added_at) VALUES (?, ?, ?)",
+            (telegram_id, added_by, _iso(datetime.now(UTC))),
+        )
+        return row_id is not None
+
+    async def remove_moderator(self, telegram_id: int) -> bool:
+        row_id = await self._write("DELETE FROM moderators WHERE telegram_id = ?", (telegram_id,))
+        return row_id is not None
+
+    async def log_refused_attempt(self, user_key: str, action: str) -> bool:
+        """A non-moderator tried a moderator command or an upload."""
+        row_id = await self._write(
+            "INSERT INTO refused_attempts(attempted_at, user_key, action) VALUES (?, ?, ?)",
+            (_iso(datetime.now(UTC)), user_key, action),
+        )
+        return row_id is not None
+
+    async def recent_moderator_actions(self, limit: int = 50) -> list[LoggedAction]:
+        rows = await self._read(
+            "SELECT acted_at, moderator_id, action, detail FROM moderator_actions "
+            "ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+        return [LoggedAction(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows or []]
+
+    async def recent_refused_attempts(self, limit: int = 50) -> list[LoggedAction]:
+        rows = await self._read(
+            "SELECT attempted_at, user_key, action FROM refused_attempts ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+        return [LoggedAction(str(r[0]), str(r[1]), str(r[2]), "") for r in rows or []]
+
+    # -- statistics ----------------------------------------------------------------------
+
+    async def questions_per_day(self, since: datetime) -> list[DayCount]:
+        """Questions and answered ones per local (UTC+5) day, from `since` on; days with none
+        are absent."""
+        offset = f"+{int(STATS_UTC_OFFSET.total_seconds() // 3600)} hours"
+        rows = await self._read(
+            "SELECT date(asked_at, ?) AS day, COUNT(*), SUM(answered) FROM questions "
+            "WHERE asked_at >= ? GROUP BY day ORDER BY day",
+            (offset, _iso(since)),
+        )
+        return [
+            DayCount(date.fromisoformat(str(r[0])), int(r[1]), int(r[2] or 0)) for r in rows or []
+        ]
+
+    async def answered_hit_ids(self, since: datetime) -> list[list[str]]:
+        """The statement ids shown for each answered question (best first)."""
+        rows = await self._read(
+            "SELECT hit_ids FROM questions WHERE asked_at >= ? AND answered = 1", (_iso(since),)
+        )
+        result: list[list[str]] = []
+        for row in rows or []:
+            try:
+                result.append([str(h) for h in json.loads(row[0])])
+            except (ValueError, TypeError):
+                continue
+        return result
+
+    async def feedback_counts(self, since: datetime) -> list[FeedbackCount]:
+        rows = await self._read(
+            "SELECT vote, reason, COUNT(*) FROM feedback WHERE voted_at >= ? "
+            "GROUP BY vote, reason ORDER BY vote, reason",
+            (_iso(since),),
+        )
+        return [
+            FeedbackCount(str(r[0]), None if r[1] is None else str(r[1]), int(r[2]))
+            for r in rows or []
+        ]
+
+    async def unanswered_questions(self, limit: int = 20) -> list[tuple[datetime, str]]:
+        """Latest questions without an answer: when and what, never who."""
+        rows = await self._read(
+            "SELECT asked_at, text FROM questions WHERE answered = 0 "
+            "ORDER BY asked_at DESC, id DESC LIMIT ?",
+            (limit,),
+        )
+        return [(datetime.fromisoformat(str(r[0])), str(r[1])) for r in rows or []]
+
     def _remember(self, known: set[str], user_key: str) -> None:
         if len(known) > _CACHE_LIMIT:
             known.clear()
@@ -302,19 +339,3 @@ class Storage(ModerationQueries):
         if len(self._languages) > _CACHE_LIMIT:
             self._languages.clear()
         self._languages[user_key] = language
-
-
-async def _migrate(conn: aiosqlite.Connection) -> None:
-    await conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-    async with conn.execute("SELECT version FROM schema_version") as cursor:
-        row = await cursor.fetchone()
-    current = int(row[0]) if row else 0
-    if row is None:
-        await conn.execute("INSERT INTO schema_version(version) VALUES (0)")
-    for version, script in enumerate(MIGRATIONS, start=1):
-        if version <= current:
-            continue
-        await conn.executescript(
-            f"BEGIN;\n{script}\nUPDATE schema_version SET version = {version};\nCOMMIT;"
-        )
-        log.info("database schema migrated to version %d", version)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from aiogram.utils.formatting import Bold, Italic, Text, as_list
 
-from bot.storage.moderation import STATS_UTC_OFFSET, DayCount, FeedbackCount
+from bot.storage import STATS_UTC_OFFSET, DayCount, FeedbackCount
 from bot.ui.render import clean, fmt_date, pack, simple
 from bot.ui.texts import Texts
 from bot.ui.texts.moderator import ModTexts

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from retrieval.errors import ModelPrepError
-from retrieval.model.prepare import read_json, read_manifest
+from retrieval.model.manifest import read_json, read_manifest
 
 Log = Callable[[str], None]
 

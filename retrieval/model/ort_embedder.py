@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.embedder import Vectors
-from retrieval.model.st_embedder import (
+from retrieval.model.encoding import (
     DOCUMENT_PROMPTS,
     QUERY_PROMPTS,
     TOKEN_BUDGET,

@@ -18,43 +18,20 @@ import numpy as np
 from retrieval.config import DEFAULT_MODEL, RetrievalConfig
 from retrieval.embedder import Embedder, Vectors
 from retrieval.errors import ModelMissingError, ModelPrepError
-from retrieval.model.prepare import MANIFEST_NAME, read_manifest
+from retrieval.model.encoding import (
+    DOCUMENT_PROMPTS,
+    QUERY_MAX_TOKENS,
+    QUERY_PROMPTS,
+    TOKEN_BUDGET,
+    pick_prompt,
+    token_budget_chunks,
+)
+from retrieval.model.manifest import MANIFEST_NAME, read_manifest
+
+__all__ = ["SentenceTransformerEmbedder", "load_embedder", "token_budget_chunks"]
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
-
-QUERY_PROMPTS = ("query",)
-DOCUMENT_PROMPTS = ("document", "passage", "corpus")
-QUERY_MAX_TOKENS = 128  # prompt and <s></s> included; a citizen's question is ~15-40
-TOKEN_BUDGET = 4096  # padded tokens per forward pass: bounds activation memory (~100 MB)
-
-
-def _pick_prompt(prompts: dict[str, str], names: Sequence[str]) -> str | None:
-    for name in names:
-        if prompts.get(name):
-            return name
-    return None
-
-
-def token_budget_chunks(lengths: Sequence[int], budget: int) -> list[list[int]]:
-    """Indices grouped longest first, so that padding stays cheap and memory bounded.
-
-    A batch costs its longest row times its size: one 110-token question among 31 short
-    ones made a micro-batch 6× slower, and 64 documents of 512 tokens need ~1.4 GB of
-    attention. A group closes when (longest × size) would pass `budget` or when the next
-    row is under half the longest (and more than 16 tokens shorter).
-    """
-    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
-    chunks: list[list[int]] = []
-    for i in order:
-        if chunks:
-            longest = lengths[chunks[-1][0]]  # a group's first index is its longest row
-            fits = longest * (len(chunks[-1]) + 1) <= budget
-            if fits and longest - lengths[i] <= max(16, lengths[i]):
-                chunks[-1].append(i)
-                continue
-        chunks.append([i])
-    return chunks
 
 
 class SentenceTransformerEmbedder:
@@ -80,8 +57,8 @@ class SentenceTransformerEmbedder:
         self._query_max_tokens = query_max_tokens
         self._lock = threading.Lock()
         prompts: dict[str, str] = dict(getattr(model, "prompts", None) or {})
-        self._query_prompt = _pick_prompt(prompts, QUERY_PROMPTS)
-        self._document_prompt = _pick_prompt(prompts, DOCUMENT_PROMPTS)
+        self._query_prompt = pick_prompt(prompts, QUERY_PROMPTS)
+        self._document_prompt = pick_prompt(prompts, DOCUMENT_PROMPTS)
         # sentence-transformers 6 renamed get_sentence_embedding_dimension; accept both.
         getter = getattr(model, "get_embedding_dimension", None)
         dim = getter() if getter else model.get_sentence_embedding_dimension()

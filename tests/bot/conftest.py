@@ -16,6 +16,7 @@ from bot.app import Services, create_bot, create_dispatcher
 from bot.config import DbSection, Settings
 from bot.console.session import LocalSession
 from bot.storage import Storage
+from bot.storage.sqlite import SqliteStorage
 from tests.bot.fakes import FakeSearch
 
 TOKEN = "123456:TEST-token"
@@ -193,7 +194,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 async def repo(settings: Settings) -> AsyncIterator[Storage]:
-    storage = await Storage.open(settings.db.path, hash_key="test-key", retention_days=90)
+    storage = await SqliteStorage.open(settings.db.path, hash_key="test-key", retention_days=90)
     storage.retry_delays = (0.0, 0.0)
     yield storage
     await storage.close()

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot.app import Services, create_bot, create_dispatcher
 from bot.config import DbSection, Settings
-from bot.storage import Storage
+from bot.storage.sqlite import SqliteStorage
 from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, TOKEN, FakeClock, RecordingSession
 from tests.bot.fakes import FakeSearch
@@ -46,7 +46,7 @@ NON_TEXT: list[dict[str, Any]] = [
 
 async def _exchange(raw_message: dict[str, Any]) -> tuple[list[SendMessage], RecordingSession]:
     session = RecordingSession()
-    repo = await Storage.open(Path(":memory:"), hash_key="k")
+    repo = await SqliteStorage.open(Path(":memory:"), hash_key="k")
     try:
         bot = create_bot(TOKEN, session)
         services = Services(

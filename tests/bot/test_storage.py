@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import RetentionPurge
-from bot.storage import MIGRATIONS, Storage, resolve_hash_key
+from bot.storage.sqlite import MIGRATIONS, SqliteStorage, resolve_hash_key
 
 RAW_ID = 987654321
 
@@ -17,7 +17,7 @@ RAW_ID = 987654321
 async def test_migrations_run_once_and_record_the_version(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     for _ in range(2):
-        repo = await Storage.open(path, hash_key="k")
+        repo = await SqliteStorage.open(path, hash_key="k")
         async with repo._conn.execute("SELECT version FROM schema_version") as cursor:
             assert [tuple(r) for r in await cursor.fetchall()] == [(len(MIGRATIONS),)]
         async with repo._conn.execute("PRAGMA journal_mode") as cursor:
@@ -27,7 +27,7 @@ async def test_migrations_run_once_and_record_the_version(tmp_path: Path) -> Non
 
 async def test_no_raw_telegram_id_reaches_the_database_files(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    repo = await Storage.open(path)  # key generated into db.sqlite3.hashkey
+    repo = await SqliteStorage.open(path)  # key generated into db.sqlite3.hashkey
     key = repo.user_key(RAW_ID)
     await repo.ensure_user(key)
     await repo.set_language(key, "kk")
@@ -46,8 +46,8 @@ def _all_bytes(folder: Path) -> dict[str, bytes]:
 
 
 async def test_keyed_hash_depends_on_the_key(tmp_path: Path) -> None:
-    first = await Storage.open(tmp_path / "a.sqlite3", hash_key="one")
-    second = await Storage.open(tmp_path / "b.sqlite3", hash_key="two")
+    first = await SqliteStorage.open(tmp_path / "a.sqlite3", hash_key="one")
+    second = await SqliteStorage.open(tmp_path / "b.sqlite3", hash_key="two")
     assert first.user_key(RAW_ID) == first.user_key(RAW_ID)
     assert first.user_key(RAW_ID) != second.user_key(RAW_ID)
     assert len(first.user_key(RAW_ID)) == 64
@@ -64,7 +64,9 @@ def test_generated_key_is_created_once_and_private(tmp_path: Path) -> None:
     assert resolve_hash_key(db, "configured") == b"configured"
 
 
-async def test_retention_purge_deletes_old_questions_and_their_feedback(repo: Storage) -> None:
+async def test_retention_purge_deletes_old_questions_and_their_feedback(
+    repo: SqliteStorage,
+) -> None:
     now = datetime.now(UTC)
     old = await repo.log_question("k", "private", "old", True, [], 1, now - timedelta(days=91))
     new = await repo.log_question("k", "private", "new", True, [], 1, now - timedelta(days=89))
@@ -78,7 +80,7 @@ async def test_retention_purge_deletes_old_questions_and_their_feedback(repo: St
         assert [r[0] for r in await cursor.fetchall()] == [new]
 
 
-async def test_purge_runs_at_startup(repo: Storage) -> None:
+async def test_purge_runs_at_startup(repo: SqliteStorage) -> None:
     old = datetime.now(UTC) - timedelta(days=365)
     await repo.log_question("k", "private", "old", True, [], 1, old)
     purge = RetentionPurge(repo, interval_s=3600)
@@ -89,7 +91,7 @@ async def test_purge_runs_at_startup(repo: Storage) -> None:
 
 
 async def test_failed_write_is_retried_then_dropped(
-    repo: Storage, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    repo: SqliteStorage, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     attempts = 0
     real_execute = repo._conn.execute
@@ -117,13 +119,13 @@ async def test_failed_write_is_retried_then_dropped(
     assert "storage write dropped" in caplog.text
 
 
-async def test_language_roundtrip(repo: Storage) -> None:
+async def test_language_roundtrip(repo: SqliteStorage) -> None:
     assert await repo.get_language("nobody") is None
     await repo.set_language("someone", "kk")
     repo._languages.clear()
     assert await repo.get_language("someone") == "kk"
 
 
-async def test_moderator_actions_table_exists(repo: Storage) -> None:
+async def test_moderator_actions_table_exists(repo: SqliteStorage) -> None:
     assert await repo.log_moderator_action(42, "reload", "ok") is True
     assert await repo.ping() is True

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from bot.app import Services, create_bot, create_dispatcher
 from bot.config import DbSection, Settings
 from bot.storage import Storage
+from bot.storage.sqlite import SqliteStorage
 from bot.ui.callbacks import MoreCb
 from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, BOB, TOKEN, FakeClock, RecordingSession, buttons
@@ -40,7 +41,7 @@ forged = st.one_of(
 async def _press(data: str, *, own: bool) -> tuple[list[Any], RecordingSession, Storage]:
     """Alice asks a question; then Alice (own) or Bob presses `data` ({q}: her question id)."""
     session = RecordingSession()
-    repo = await Storage.open(Path(":memory:"), hash_key="k")
+    repo = await SqliteStorage.open(Path(":memory:"), hash_key="k")
     bot = create_bot(TOKEN, session)
     services = Services(search=FakeSearch(), repo=repo, settings=Settings(db=DbSection()))
     dp = create_dispatcher(services, clock=FakeClock())

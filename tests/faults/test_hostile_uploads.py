@@ -16,7 +16,7 @@ import pytest
 from bot.app import Services, create_bot, create_dispatcher
 from bot.config import BotSection, DbSection, Settings
 from bot.services.uploads import MAX_LINE_BYTES, MAX_UPLOAD_BYTES
-from bot.storage import Storage
+from bot.storage.sqlite import SqliteStorage
 from bot.ui.texts.moderator import MOD_EN
 from retrieval.models import ParseResult
 from tests.bot.conftest import TOKEN, FakeClock, Tg, buttons
@@ -53,7 +53,7 @@ async def mod_tg(tmp_path: Path, admin: IngestAdmin, session: OpsSession) -> Asy
     settings = Settings(
         bot=BotSection(admin_ids=[MODERATOR["id"]]), db=DbSection(path=tmp_path / "db.sqlite3")
     )
-    repo = await Storage.open(settings.db.path, hash_key="k")
+    repo = await SqliteStorage.open(settings.db.path, hash_key="k")
     services = Services(search=FakeSearch(), repo=repo, settings=settings, admin=admin)
     yield Tg(create_dispatcher(services, clock=FakeClock()), create_bot(TOKEN, session), session)
     assert session.rejected == []

@@ -22,7 +22,7 @@ from bench.load.processes import FAKE_TOKEN, emulator_missing_reason, start_emul
 from bot.app import Services, create_bot
 from bot.config import BotSection, DbSection, HttpSection, Settings
 from bot.serving.transport import serve
-from bot.storage import Storage
+from bot.storage.sqlite import SqliteStorage
 from bot.ui.texts import Lang, texts_for
 from tests.bot.fakes import FakeSearch
 
@@ -103,7 +103,7 @@ async def test_polling_recovers_after_the_api_was_unreachable(
         db=DbSection(path=tmp_path / "db.sqlite3"),
         http=HttpSection(enabled=False),
     )
-    repo = await Storage.open(settings.db.path, hash_key="k")
+    repo = await SqliteStorage.open(settings.db.path, hash_key="k")
     bot = create_bot(FAKE_TOKEN, AiohttpSession(api=TelegramAPIServer.from_base(via_proxy)))
     stop = asyncio.Event()
     services = Services(search=FakeSearch(), repo=repo, settings=settings)

@@ -19,7 +19,7 @@ from retrieval.config import RetrievalConfig
 from retrieval.embedder import Embedder
 from retrieval.errors import ModelPrepError
 from retrieval.evaluation import load_questions
-from retrieval.model.guard import MAX_EVAL_DELTA, EvalSet, deltas, eval_figures
+from retrieval.guard import MAX_EVAL_DELTA, EvalSet, deltas, eval_figures
 from retrieval.model.onnx_export import QUANTIZED_SUFFIX, export_quantized, read_export
 from retrieval.model.quality import MIN_COSINE, PASSAGES, QUERIES, cosines
 from retrieval.model.st_embedder import load_embedder

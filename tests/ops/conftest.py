@@ -12,8 +12,9 @@ from prometheus_client import CollectorRegistry
 
 from bot.app import Services, create_bot, create_dispatcher
 from bot.config import BotSection, DbSection, HttpSection, Settings
-from bot.serving.metrics import Metrics
+from bot.services.metrics import Metrics
 from bot.storage import Storage
+from bot.storage.sqlite import SqliteStorage
 from tests.bot.conftest import TOKEN, FakeClock, Tg
 from tests.bot.fakes import FakeSearch
 from tests.ops.fakes import FakeAdmin, OpsSession
@@ -65,7 +66,7 @@ def metrics() -> Metrics:
 
 @pytest.fixture
 async def repo(settings: Settings) -> AsyncIterator[Storage]:
-    storage = await Storage.open(settings.db.path, hash_key="test-key", retention_days=90)
+    storage = await SqliteStorage.open(settings.db.path, hash_key="test-key", retention_days=90)
     storage.retry_delays = (0.0, 0.0)
     yield storage
     await storage.close()

@@ -16,7 +16,7 @@ from prometheus_client import REGISTRY
 from bot.app import Services, create_bot, create_dispatcher
 from bot.services.corpus_ops import CorpusOps
 from bot.serving.http import create_http_app
-from bot.storage import Storage
+from bot.storage.sqlite import SqliteStorage
 from bot.ui.texts.moderator import MOD_EN
 from tests.bot.conftest import TOKEN as BOT_TOKEN
 from tests.bot.conftest import Tg
@@ -74,7 +74,7 @@ async def test_healthz_is_200_when_index_and_database_work(services: Services) -
 
 
 async def test_healthz_is_503_when_the_database_fails(services: Services, tmp_path: Path) -> None:
-    broken = await Storage.open(tmp_path / "gone.sqlite3", hash_key="k")
+    broken = await SqliteStorage.open(tmp_path / "gone.sqlite3", hash_key="k")
     await broken.close()
     async with listening(_app(Services(**{**services, "repo": broken}))) as base:
         status, _, body = await fetch(base, "/healthz")

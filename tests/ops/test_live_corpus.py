@@ -16,7 +16,7 @@ from aiogram.types import Update
 from prometheus_client import CollectorRegistry
 
 from bot.app import Services, create_bot, create_dispatcher
-from bot.serving.metrics import Metrics
+from bot.services.metrics import Metrics
 from bot.storage import Storage
 from bot.ui.texts import Lang, texts_for
 from bot.ui.texts.moderator import MOD_EN

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.storage import Storage
-from bot.storage.moderation import STATS_UTC_OFFSET
+from bot.storage import STATS_UTC_OFFSET, Storage
 from bot.ui.texts.moderator import MOD_EN
 from tests.bot.conftest import ALICE, BOB, Tg
 from tests.ops.conftest import MODERATOR
