@@ -22,6 +22,8 @@ __all__ = [
 
 # Telegram's rule for setWebhook's secret_token: 1-256 characters A-Z a-z 0-9 _ -
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# An HMAC key short enough to guess would let anyone holding the database re-identify users.
+MIN_HASH_KEY_LENGTH = 16
 
 
 class BotSection(BaseModel):
@@ -57,8 +59,28 @@ class BotSection(BaseModel):
 class DbSection(BaseModel):
     path: Path = Path("data/atazan.sqlite3")
     retention_days: int = Field(default=90, ge=1)
-    # Key of the HMAC that pseudonymises Telegram ids; generated into `<path>.hashkey` if unset.
+    # Key of the HMAC that pseudonymises Telegram ids, or a file holding it (a Docker/compose
+    # secret); with neither, one is generated into SECRETS_DIR (bot/storage/hash_key.py).
     hash_key: SecretStr | None = None
+    hash_key_file: Path | None = None
+
+    @field_validator("hash_key")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None  # compose passes unset variables as empty strings
+        if len(value.get_secret_value()) < MIN_HASH_KEY_LENGTH:
+            raise ValueError(f"must be at least {MIN_HASH_KEY_LENGTH} characters")
+        return value
+
+    @field_validator("hash_key_file", mode="before")
+    @classmethod
+    def _one_source(cls, value: object, info: ValidationInfo) -> object:
+        if value in ("", None):
+            return None
+        if info.data.get("hash_key") is not None:
+            raise ValueError("set DB__HASH_KEY or DB__HASH_KEY_FILE, not both")
+        return value
 
 
 class HttpSection(BaseModel):
@@ -105,6 +127,8 @@ class Settings(RetrievalSettings):
     db: DbSection = Field(default_factory=DbSection)
     http: HttpSection = Field(default_factory=HttpSection)
     limits: LimitsSection = Field(default_factory=LimitsSection)
+    # Where a generated hash key is kept: apart from the database, backed up separately.
+    secrets_dir: Path = Path("secrets")
 
 
 def load_settings() -> Settings:

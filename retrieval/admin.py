@@ -18,9 +18,9 @@ import numpy as np
 
 from retrieval import index as dense_index
 from retrieval.api import ReloadReport
-from retrieval.build import write_atomic
 from retrieval.config import RetrievalConfig
 from retrieval.errors import ServiceUnavailable
+from retrieval.files import write_atomic
 from retrieval.models import Corpus, ParseResult
 from retrieval.search import SearchService, load_built_corpus
 from retrieval.snapshot import Snapshot, build_snapshot

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from retrieval import index as dense_index
 from retrieval.config import RetrievalConfig
+from retrieval.files import write_atomic
 from retrieval.models import Corpus
 
 Log = Callable[[str], None]
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """tmp file + fsync + rename: readers see the old or the new file, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def build_index(config: RetrievalConfig, log: Log) -> int:

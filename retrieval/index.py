@@ -15,8 +15,6 @@ import contextlib
 import hashlib
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.embedder import Embedder, Vectors
+from retrieval.files import write_atomic
 from retrieval.model.manifest import sha256_file
 from retrieval.models import Corpus
 
@@ -116,11 +115,11 @@ def save(dense: DenseIndex, directory: Path) -> Manifest:
     data = buffer.getvalue()
     digest = hashlib.sha256(data).hexdigest()
     name = f"vectors-{digest[:16]}.npy"
-    _atomic_write(directory / name, data)
-    _atomic_write(directory / f"ids-{digest[:16]}.json", json.dumps(dense.statement_ids).encode())
+    write_atomic(directory / name, data)
+    write_atomic(directory / f"ids-{digest[:16]}.json", json.dumps(dense.statement_ids).encode())
     m = dense.manifest
     manifest = Manifest(**{**m.__dict__, "vectors_file": name, "vectors_sha256": digest})
-    _atomic_write(directory / MANIFEST, json.dumps(manifest.__dict__, indent=1).encode())
+    write_atomic(directory / MANIFEST, json.dumps(manifest.__dict__, indent=1).encode())
     _remove_stale(directory, keep=name)
     return manifest
 
@@ -157,20 +156,6 @@ def load(directory: Path, *, model_id: str, dim: int, corpus_hash: str) -> Dense
     if len(ids) != manifest.count:
         raise IndexError_(f"index in {directory} has the wrong size: {hint}")
     return DenseIndex(vectors, tuple(ids), manifest)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _remove_stale(directory: Path, keep: str) -> None:

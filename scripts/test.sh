@@ -8,7 +8,7 @@ ruff check .
 ruff format --check .
 mypy
 command -v lint-imports >/dev/null && command -v deptry >/dev/null || {
-  echo "lint-imports/deptry missing: run pip install -e '.[dev]'" >&2
+  echo "lint-imports/deptry missing: run scripts/setup.sh" >&2
   exit 1
 }
 lint-imports --no-cache

@@ -17,6 +17,7 @@ cost one connection. Each `FakeUser` sends updates and waits for replies after i
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import itertools
 from collections import defaultdict
@@ -310,6 +311,15 @@ class FakeUser:
         text = f"{head} {args}".strip()
         entity = {"type": "bot_command", "offset": 0, "length": len(head.encode("utf-16-le")) // 2}
         return await self.send_text(text, entities=[entity])
+
+    async def send_document(self, name: str, data: bytes, mime_type: str = "text/plain") -> Sent:
+        """A file sent to the bot; the bot downloads it from the emulator as from Telegram."""
+        payload = {"name": name, "content_base64": base64.b64encode(data).decode("ascii")}
+        file = await self.client._request("/e2e/file", payload)
+        document = {**file, "file_name": name, "mime_type": mime_type}
+        return await self._push(
+            {"message": {"from": self.sender, "chat": self.chat, "document": document}}
+        )
 
     async def press(self, source: BotEvent, button: str | Button) -> Sent:
         """Press an inline button (by text substring or Button) under the bot's message."""

@@ -90,6 +90,7 @@ def bot_env(base_url: str, db_path: Path, token: str = FAKE_TOKEN) -> dict[str, 
             "BOT__TOKEN": token,
             "BOT__API_BASE": base_url,
             "DB__PATH": str(db_path),
+            "SECRETS_DIR": str(db_path.parent / "secrets"),  # its own generated hash key
             "HTTP__PORT": "0",  # the internal /healthz port: any free one, never a clash
             "DATA_DIR": os.environ.get("DATA_DIR", str(REPO_ROOT / "data")),
             "HF_HUB_OFFLINE": "1",

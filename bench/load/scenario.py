@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from bot.ui.texts.en import EN
-from bot.ui.texts.kk import KK
-from bot.ui.texts.ru import RU
+from bot.ui.texts import Lang, texts_for
 
-PACKS = (RU, KK, EN)
 DEFAULT_QUESTION_FILES = (
     Path("corpus/eval/questions.jsonl"),
     Path("corpus/eval/probe_questions.jsonl"),
@@ -95,7 +92,7 @@ def plan_users(
 
 def classify(text: str) -> ReplyKind:
     """Which of the bot's replies this is, in any of its languages."""
-    for tx in PACKS:
+    for tx in (texts_for(lang) for lang in Lang):
         if text.startswith(tx.error):
             return ReplyKind.ERROR
         if text.startswith(tx.throttled):

@@ -103,8 +103,13 @@ async def open_services(
     """Open search with its corpus admin (unless a search is injected) and storage; close
     them on the way out: admin, storage, search."""
     from bot.app import Services
+    from bot.storage import HashKeyError, HashKeyMismatch, resolve_hash_key
     from bot.storage.factory import open_storage
 
+    try:  # before the model loads: a bad secret is reported at once
+        hash_key = resolve_hash_key(settings)
+    except HashKeyError as exc:
+        raise StartupError(str(exc)) from None
     owned = None
     owned_admin: CorpusAdminAPI | None = None
     if search is None:
@@ -116,12 +121,17 @@ async def open_services(
             admin = owned_admin = CorpusAdmin(owned, settings.retrieval_config())
     assert search is not None
     try:
-        repo = await open_storage(settings.db)
+        repo = await open_storage(settings.db, hash_key.value)
     except Exception as exc:
         if owned_admin is not None:
             await owned_admin.close()
         if owned is not None:
             await owned.close()
+        if isinstance(exc, HashKeyMismatch):
+            raise StartupError(
+                f"bad setting {hash_key.setting}: not the key database {settings.db.path} was "
+                f"written with ({exc}); restore the backed-up key (README, Operator guide)"
+            ) from None
         raise StartupError(f"cannot open database DB__PATH={settings.db.path}: {exc}") from None
     services = Services(search=search, repo=repo, settings=settings)
     if admin is not None:

@@ -2,6 +2,7 @@
 never a backend module; the composition root opens a backend with `open_storage`."""
 
 from bot.storage.base import Storage
+from bot.storage.hash_key import HashKey, HashKeyError, HashKeyMismatch, resolve_hash_key
 from bot.storage.records import (
     STATS_UTC_OFFSET,
     DayCount,
@@ -15,8 +16,12 @@ __all__ = [
     "STATS_UTC_OFFSET",
     "DayCount",
     "FeedbackCount",
+    "HashKey",
+    "HashKeyError",
+    "HashKeyMismatch",
     "LoggedAction",
     "QuestionRecord",
     "Storage",
+    "resolve_hash_key",
     "window_start",
 ]

@@ -6,9 +6,9 @@ from bot.config import DbSection
 from bot.storage.base import Storage
 
 
-async def open_storage(db: DbSection) -> Storage:
-    """SQLite at `DB__PATH` (the embedded default)."""
+async def open_storage(db: DbSection, hash_key: bytes) -> Storage:
+    """SQLite at `DB__PATH` (the embedded default), pseudonymising with `hash_key`
+    (resolved by bot.storage.hash_key)."""
     from bot.storage.sqlite import SqliteStorage
 
-    hash_key = db.hash_key.get_secret_value() if db.hash_key else None
     return await SqliteStorage.open(db.path, hash_key=hash_key, retention_days=db.retention_days)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
-import secrets
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -29,9 +27,9 @@ from bot.storage.records import (
     LoggedAction,
     QuestionRecord,
 )
-from bot.storage.sqlite_schema import MIGRATIONS, migrate
+from bot.storage.sqlite_schema import MIGRATIONS, check_key, migrate
 
-__all__ = ["MIGRATIONS", "SqliteStorage", "resolve_hash_key"]
+__all__ = ["MIGRATIONS", "SqliteStorage"]
 
 log = logging.getLogger(__name__)
 
@@ -47,24 +45,6 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def resolve_hash_key(db_path: Path, configured: str | None) -> bytes:
-    """The configured key, else one generated once and kept in `<db>.hashkey` (mode 600)."""
-    if configured:
-        return configured.encode("utf-8")
-    if str(db_path) == ":memory:":
-        return secrets.token_bytes(32)
-    key_file = db_path.with_name(db_path.name + ".hashkey")
-    if key_file.exists():
-        return key_file.read_text(encoding="ascii").strip().encode("ascii")
-    key_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = key_file.with_name(key_file.name + f".tmp{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(secrets.token_hex(32))
-    os.replace(tmp, key_file)
-    return key_file.read_text(encoding="ascii").strip().encode("ascii")
-
-
 class SqliteStorage(Storage):
     """One SQLite file (WAL): the embedded default, for one bot process."""
 
@@ -77,11 +57,12 @@ class SqliteStorage(Storage):
 
     @classmethod
     async def open(
-        cls, path: Path, *, hash_key: str | None = None, retention_days: int = 90
+        cls, path: Path, *, hash_key: str | bytes, retention_days: int = 90
     ) -> SqliteStorage:
+        """Open (creating and migrating); HashKeyMismatch if the key is not the database's."""
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
-        key = resolve_hash_key(path, hash_key)
+        key = hash_key.encode("utf-8") if isinstance(hash_key, str) else hash_key
         conn = await aiosqlite.connect(path, isolation_level=None)
         try:
             await conn.execute("PRAGMA journal_mode=WAL")
@@ -89,6 +70,7 @@ class SqliteStorage(Storage):
             await conn.execute("PRAGMA busy_timeout=250")
             await conn.execute("PRAGMA foreign_keys=ON")
             await migrate(conn)
+            await check_key(conn, key)
         except BaseException:
             await conn.close()
             raise

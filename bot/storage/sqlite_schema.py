@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 
 import aiosqlite
+
+from bot.storage.hash_key import HashKeyMismatch
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX refused_attempts_at ON refused_attempts(attempted_at);
     """,
+    """
+    CREATE TABLE meta (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -74,3 +84,17 @@ async def migrate(conn: aiosqlite.Connection) -> None:
             f"BEGIN;\n{script}\nUPDATE schema_version SET version = {version};\nCOMMIT;"
         )
         log.info("database schema migrated to version %d", version)
+
+
+async def check_key(conn: aiosqlite.Connection, key: bytes) -> None:
+    """Pin the database to its hash key: a lost or swapped key would silently orphan every
+    stored pseudonym, so it stops start-up instead."""
+    mine = hmac.new(key, b"atazan hash key fingerprint", hashlib.sha256).hexdigest()[:16]
+    async with conn.execute("SELECT value FROM meta WHERE name = 'hash_key_fingerprint'") as cur:
+        row = await cur.fetchone()
+    if row is None:
+        await conn.execute(
+            "INSERT INTO meta(name, value) VALUES ('hash_key_fingerprint', ?)", (mine,)
+        )
+    elif row[0] != mine:
+        raise HashKeyMismatch(f"database key fingerprint {row[0]}, configured key {mine}")

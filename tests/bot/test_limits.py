@@ -54,3 +54,18 @@ async def test_search_k_and_message_burst_come_from_settings(
     await tg.send("земля")
     assert [m.text for m in tg.sent()] == [RU.throttled]
     assert search.ks == [7, 7]
+
+
+def test_atazan_works_without_the_bench_tooling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An install without `bench/` still has every product command, only not `--load`."""
+    import sys
+
+    from bot.cli import build_parser
+
+    for name in [m for m in sys.modules if m == "bench" or m.startswith("bench.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "bench", None)
+    parser = build_parser()
+    assert parser.parse_args(["run"]).command == "run"
+    bench = parser.parse_args(["bench"])
+    assert not hasattr(bench, "load")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import RetentionPurge
-from bot.storage.sqlite import MIGRATIONS, SqliteStorage, resolve_hash_key
+from bot.storage import HashKeyMismatch
+from bot.storage.sqlite import MIGRATIONS, SqliteStorage
 
 RAW_ID = 987654321
 
@@ -27,7 +28,7 @@ async def test_migrations_run_once_and_record_the_version(tmp_path: Path) -> Non
 
 async def test_no_raw_telegram_id_reaches_the_database_files(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    repo = await SqliteStorage.open(path)  # key generated into db.sqlite3.hashkey
+    repo = await SqliteStorage.open(path, hash_key="k" * 32)
     key = repo.user_key(RAW_ID)
     await repo.ensure_user(key)
     await repo.set_language(key, "kk")
@@ -36,7 +37,7 @@ async def test_no_raw_telegram_id_reaches_the_database_files(tmp_path: Path) -> 
     await repo.record_vote(question_id, "u")
     await repo.close()
     files = _all_bytes(tmp_path)
-    assert {"db.sqlite3", "db.sqlite3.hashkey"} <= set(files)
+    assert "db.sqlite3" in files
     for name, content in files.items():
         assert str(RAW_ID).encode() not in content, name
 
@@ -55,13 +56,14 @@ async def test_keyed_hash_depends_on_the_key(tmp_path: Path) -> None:
     await second.close()
 
 
-def test_generated_key_is_created_once_and_private(tmp_path: Path) -> None:
-    db = tmp_path / "sub" / "bot.sqlite3"
-    key = resolve_hash_key(db, None)
-    key_file = db.with_name("bot.sqlite3.hashkey")
-    assert key_file.stat().st_mode & 0o777 == 0o600
-    assert resolve_hash_key(db, None) == key and len(key) == 64
-    assert resolve_hash_key(db, "configured") == b"configured"
+async def test_database_refuses_another_key_than_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    repo = await SqliteStorage.open(path, hash_key="first key, 32 characters long..")
+    await repo.close()
+    with pytest.raises(HashKeyMismatch):
+        await SqliteStorage.open(path, hash_key="another key, 32 characters long.")
+    repo = await SqliteStorage.open(path, hash_key="first key, 32 characters long..")
+    await repo.close()
 
 
 async def test_retention_purge_deletes_old_questions_and_their_feedback(

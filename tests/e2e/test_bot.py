@@ -11,12 +11,12 @@ import signal
 
 import pytest
 
-from bot.ui.texts.en import EN
-from bot.ui.texts.kk import KK
-from bot.ui.texts.ru import RU
+from bot.ui.texts import Lang, texts_for
 
 from .emulator import BotEvent, EmulatorClient, FakeUser
 from .processes import FAKE_TOKEN, BotProcess, EmulatorProcess
+
+RU, KK, EN = texts_for(Lang.RU), texts_for(Lang.KK), texts_for(Lang.EN)
 
 pytestmark = pytest.mark.e2e
 

@@ -62,6 +62,14 @@ def _echo_router(seen_instances: list[str]) -> Router:
         await bot.send_chat_action(message.chat.id, "typing")
         await message.answer(f"echo: {message.html_text}")
 
+    @router.message(F.document)
+    async def on_document(message: Message, bot: Bot) -> None:
+        assert message.document is not None
+        stream = await bot.download(message.document)
+        assert stream is not None
+        content = stream.read().decode()
+        await message.answer(f"got {message.document.file_name}: {content}", parse_mode=None)
+
     @router.inline_query()
     async def on_inline(query: InlineQuery) -> None:
         content = InputTextMessageContent(message_text=query.query or "-")
@@ -123,6 +131,15 @@ async def test_emulator_refuses_markup_telegram_would_refuse(
     reply = await user.ask("bad html")
     assert "can't parse entities" in reply.text
     assert any(e.kind == "error" for e in user.since_last())
+
+
+async def test_documents_are_downloaded_as_from_telegram(
+    echo_bot: list[str], client: EmulatorClient, user_id: int
+) -> None:
+    user = client.user(user_id)
+    await user.send_document("release 1.txt", "Сенатор <встретилась>".encode())
+    reply = await user.expect(contains="got ")
+    assert reply.text == "got release 1.txt: Сенатор <встретилась>"
 
 
 async def test_inline_query_answered(

@@ -17,12 +17,15 @@ from bot.app import Services, create_bot, create_dispatcher
 from bot.config import BotSection, DbSection, Settings
 from bot.services.uploads import MAX_LINE_BYTES, MAX_UPLOAD_BYTES
 from bot.storage.sqlite import SqliteStorage
-from bot.ui.texts.moderator import MOD_EN
+from bot.ui.texts import Lang
+from bot.ui.texts.moderator import mod_texts_for
 from retrieval.models import ParseResult
 from tests.bot.conftest import TOKEN, FakeClock, Tg, buttons
 from tests.bot.fakes import FakeSearch
 from tests.ops.conftest import MODERATOR, document
 from tests.ops.fakes import FakeAdmin, OpsSession
+
+MOD_EN = mod_texts_for(Lang.EN)
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 RELEASE = "12 марта 2026 года\n\nСенатор Жанна Асанова встретилась с жителями Алматы.\n"

@@ -17,12 +17,15 @@ from bot.app import Services, create_bot, create_dispatcher
 from bot.services.corpus_ops import CorpusOps
 from bot.serving.http import create_http_app
 from bot.storage.sqlite import SqliteStorage
-from bot.ui.texts.moderator import MOD_EN
+from bot.ui.texts import Lang
+from bot.ui.texts.moderator import mod_texts_for
 from tests.bot.conftest import TOKEN as BOT_TOKEN
 from tests.bot.conftest import Tg
 from tests.bot.fakes import FakeSearch
 from tests.ops.conftest import MODERATOR
 from tests.ops.fakes import FakeAdmin, OpsSession
+
+MOD_EN = mod_texts_for(Lang.EN)
 
 TOKEN = "reload-token-123"
 

@@ -19,7 +19,7 @@ from bot.app import Services, create_bot, create_dispatcher
 from bot.services.metrics import Metrics
 from bot.storage import Storage
 from bot.ui.texts import Lang, texts_for
-from bot.ui.texts.moderator import MOD_EN
+from bot.ui.texts.moderator import mod_texts_for
 from retrieval.admin import CorpusAdmin
 from retrieval.config import RetrievalConfig
 from retrieval.ingest import build_corpus
@@ -29,6 +29,8 @@ from tests.bot.conftest import TOKEN, FakeClock, Tg, button
 from tests.fake_embedder import FakeEmbedder
 from tests.ops.conftest import MODERATOR, document
 from tests.ops.fakes import OpsSession
+
+MOD_EN = mod_texts_for(Lang.EN)
 
 REPO = Path(__file__).resolve().parents[2]
 RU = texts_for(Lang.RU)

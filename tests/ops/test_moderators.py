@@ -10,10 +10,13 @@ from aiogram.methods import AnswerCallbackQuery
 from bot.storage import Storage
 from bot.ui.callbacks import UploadAction, UploadCb
 from bot.ui.texts import Lang, texts_for
-from bot.ui.texts.moderator import MOD_EN, MOD_RU
+from bot.ui.texts.moderator import mod_texts_for
 from tests.bot.conftest import ALICE, GROUP, Tg
 from tests.ops.conftest import HELPER, MODERATOR, document
 from tests.ops.fakes import FakeAdmin, OpsSession
+
+MOD_EN = mod_texts_for(Lang.EN)
+MOD_RU = mod_texts_for(Lang.RU)
 
 RU = texts_for(Lang.RU)
 

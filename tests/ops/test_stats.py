@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.storage import STATS_UTC_OFFSET, Storage
-from bot.ui.texts.moderator import MOD_EN
+from bot.ui.texts import Lang
+from bot.ui.texts.moderator import mod_texts_for
 from tests.bot.conftest import ALICE, BOB, Tg
 from tests.ops.conftest import MODERATOR
+
+MOD_EN = mod_texts_for(Lang.EN)
 
 
 async def _seed(repo: Storage) -> datetime:

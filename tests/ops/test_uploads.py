@@ -9,10 +9,13 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, GetFile
 from bot.services.uploads import MAX_UPLOAD_BYTES
 from bot.storage import Storage
 from bot.ui.callbacks import UploadAction, UploadCb
-from bot.ui.texts.moderator import MOD_EN
+from bot.ui.texts import Lang
+from bot.ui.texts.moderator import mod_texts_for
 from tests.bot.conftest import Tg, button, buttons
 from tests.ops.conftest import HELPER, MODERATOR, document
 from tests.ops.fakes import FakeAdmin, OpsSession
+
+MOD_EN = mod_texts_for(Lang.EN)
 
 RELEASE = "12 марта 2026 года\nСенаторы встретились с жителями Караганды.\n".encode()
 

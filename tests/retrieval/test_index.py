@@ -79,7 +79,7 @@ def test_rebuild_replaces_and_cleans_old_files(tmp_path: Path) -> None:
 
 def _build_then_hang(directory: str, hang_on: str) -> None:
     """Child process: builds a new index but stops forever before writing `hang_on`."""
-    real_write = dense_index._atomic_write
+    real_write = dense_index.write_atomic
 
     def write(path: Path, data: bytes) -> None:
         if path.name.startswith(hang_on):
@@ -89,7 +89,7 @@ def _build_then_hang(directory: str, hang_on: str) -> None:
             time.sleep(60)
         real_write(path, data)
 
-    dense_index._atomic_write = write  # type: ignore[assignment]
+    dense_index.write_atomic = write  # type: ignore[assignment]
     corpus = make_corpus()
     smaller = corpus.model_copy(update={"meetings": corpus.meetings[:1]})
     dense_index.save(dense_index.build_dense(smaller, FakeEmbedder(64)), Path(directory))

@@ -1,20 +1,24 @@
 """Every user-facing string, per language; handlers receive the user's `Texts` as `tx`.
 
-Texts are plain text (never HTML): render.py escapes them with the rest of the message.
+The strings live in message catalogues (`bot/ui/locales/<lang>/bot.po`), read once per language
+on first use. Texts are plain text (never HTML): render.py escapes them with the message.
 """
 
 from __future__ import annotations
 
-from bot.ui.texts.en import EN
-from bot.ui.texts.kk import KK
+import functools
+
+from bot.ui.texts.catalog import build, catalogue_path
 from bot.ui.texts.model import DEFAULT_LANG, LANG_NAMES, Lang, Texts, resolve_lang
-from bot.ui.texts.ru import RU
 
 __all__ = ["DEFAULT_LANG", "LANG_NAMES", "Lang", "Texts", "resolve_lang", "texts_for"]
 
-_BY_LANG: dict[Lang, Texts] = {Lang.RU: RU, Lang.KK: KK, Lang.EN: EN}
+
+@functools.cache
+def _load(lang: Lang) -> Texts:
+    return build(Texts, catalogue_path(lang.value, "bot"), lang=lang)
 
 
 def texts_for(lang: Lang | str | None) -> Texts:
     """The language pack for a stored preference or a Telegram `language_code`."""
-    return _BY_LANG[resolve_lang(lang)]
+    return _load(resolve_lang(lang))

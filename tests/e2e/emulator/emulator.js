@@ -164,6 +164,16 @@ function createEmulator({ host = '127.0.0.1', port = 0, botUsername = 'atazan_te
   app.use(express.json({ limit: '20mb' }));
   app.use(express.urlencoded({ extended: true, limit: '20mb' }));
 
+  // Files a test "uploads" (`POST /e2e/file`), for documents it then sends in a user update:
+  // the bot fetches them as from Telegram, with getFile and GET /file/bot<token>/<file_path>.
+  const files = new Map(); // file_id -> { path, data }
+  function getFile(token, params) {
+    const file = files.get(String(params.file_id));
+    if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
+    const id = String(params.file_id);
+    return { file_id: id, file_unique_id: `u${id}`, file_size: file.data.length, file_path: file.path };
+  }
+
   let inFlight = 0; // bot requests without an answer yet, long polls excluded
   app.all('/bot:token/:method', (req, res, next) => {
     const { token } = req.params;
@@ -177,7 +187,7 @@ function createEmulator({ host = '127.0.0.1', port = 0, botUsername = 'atazan_te
       const params = readParams(req);
       log(method, JSON.stringify(params).slice(0, 300));
       if (method === 'getupdates') return getUpdates(token, params, res);
-      let handler = handlers[method];
+      let handler = method === 'getfile' ? getFile : handlers[method];
       if (!handler && method.startsWith('send') && params.chat_id !== undefined) {
         handler = (t, p) => sendMessage(t, method, p);
       }
@@ -208,6 +218,23 @@ function createEmulator({ host = '127.0.0.1', port = 0, botUsername = 'atazan_te
       return res.status(400).json({ ok: false, description: 'expected {"token": str, "update": object}' });
     }
     return res.json({ ok: true, result: pushUpdate(String(token), update) });
+  });
+
+  app.post('/e2e/file', (req, res) => {
+    const { name, content_base64: content } = req.body || {};
+    if (typeof name !== 'string' || typeof content !== 'string') {
+      return res.status(400).json({ ok: false, description: 'expected {"name": str, "content_base64": str}' });
+    }
+    const id = `file${files.size + 1}`;
+    const data = Buffer.from(content, 'base64');
+    files.set(id, { path: `documents/${id}/${encodeURIComponent(name)}`, data });
+    return res.json({ ok: true, result: { file_id: id, file_unique_id: `u${id}`, file_size: data.length } });
+  });
+
+  app.get('/file/bot:token/documents/:id/:name', (req, res) => {
+    const file = files.get(req.params.id);
+    if (!file) return res.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
+    return res.type('application/octet-stream').send(file.data);
   });
 
   app.all('/e2e/events', (req, res) => {
