@@ -15,6 +15,7 @@ import numpy.typing as npt
 from retrieval.embedder import Vectors
 from retrieval.glossary import Expansion
 from retrieval.models import Answer, Hit
+from retrieval.order import descending_ranks
 from retrieval.snapshot import Snapshot
 from retrieval.text import STOPWORDS, content_stems, normalize, stem, words
 
@@ -156,7 +157,10 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     n = len(snapshot.statements)
     if n == 0 or not words(query.question):
         return Answer(query=query.question, answered=False)
-    dense: Vectors = (snapshot.vectors @ qvec - cal.hub_weight * snapshot.hub).astype(np.float32)
+    cosine = snapshot.dense.scores(qvec)  # per statement, corpus order
+    dense: Vectors = (cosine - cal.hub_weight * snapshot.hub).astype(np.float32)
+        np.float32
+    )
     background, themes = snapshot.curated.offtopic, snapshot.curated.themes
     outside = float((background @ qvec).max()) if len(background) else 0.0
     inside = max(float(dense.max()), float((themes @ qvec).max()) if len(themes) else -1.0)
@@ -295,6 +299,4 @@ def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:
 
 
 def _rrf(scores: Vectors) -> Vectors:
-    ranks = np.empty(len(scores), dtype=np.float32)
-    ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1, dtype=np.float32)
-    return (1.0 / (RRF_K + ranks)).astype(np.float32)
+    return (1.0 / (RRF_K + descending_ranks(scores))).astype(np.float32)

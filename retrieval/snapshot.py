@@ -101,11 +101,6 @@ def build_snapshot(
         region = resources.region_of(m.place)
         if region:
             regions[region].append(m.id)
-    count = dense.index.ntotal
-    vectors = (
-        dense.index.reconstruct_n(0, count) if count else np.zeros((0, embedder.dim), np.float32)
-    )
-    vectors = np.asarray(vectors, dtype=np.float32)
     return Snapshot(
         corpus=corpus,
         statements=statements,
@@ -114,7 +109,7 @@ def build_snapshot(
         meetings=meetings,
         documents=documents,
         dense=dense,
-        vectors=vectors,
+        vectors=dense.vectors,
         bm25=Bm25Index(corpus),
         entities=EntityFinder(corpus, resources.senator_forms, resources.region_of),
         glossary=resources.glossary,
@@ -130,7 +125,7 @@ def build_snapshot(
         ),
         by_meeting=_positions((s.meeting_id, i) for i, s in enumerate(statements)),
         lexicon=Lexicon(corpus),
-        hub=_hubness(vectors),
+        hub=_hubness(dense.vectors),
         group=group,
     )
 
