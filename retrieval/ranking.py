@@ -159,8 +159,6 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
         return Answer(query=query.question, answered=False)
     cosine = snapshot.dense.scores(qvec)  # per statement, corpus order
     dense: Vectors = (cosine - cal.hub_weight * snapshot.hub).astype(np.float32)
-        np.float32
-    )
     background, themes = snapshot.curated.offtopic, snapshot.curated.themes
     outside = float((background @ qvec).max()) if len(background) else 0.0
     inside = max(float(dense.max()), float((themes @ qvec).max()) if len(themes) else -1.0)
