@@ -31,6 +31,7 @@ class Document(_Frozen):
     title: str
     language: str = "ru"
     source: str
+    url: str | None = None  # the release's web address, when the file or upload gives one
 
 
 class Statement(_Frozen):
@@ -40,6 +41,9 @@ class Statement(_Frozen):
     text: str
     speakers: list[str] = Field(default_factory=list)
     themes: list[str] = Field(default_factory=list)
+    # speaker → post as the text gives it ("сенатор", "Председатель Мажилиса"); a speaker who
+    # is not a senator is shown with this role, never as a senator
+    roles: dict[str, str] = Field(default_factory=dict)
 
 
 class Meeting(_Frozen):
@@ -98,6 +102,7 @@ class MeetingRef(_Frozen):
 class SourceRef(_Frozen):
     document_id: str
     title: str
+    url: str | None = None
 
 
 class Hit(_Frozen):
@@ -111,6 +116,7 @@ class Hit(_Frozen):
     meeting: MeetingRef
     source: SourceRef
     score: float
+    roles: dict[str, str] = Field(default_factory=dict)  # speaker → post (Statement.roles)
 
     @classmethod
     def of(
@@ -131,9 +137,12 @@ class Hit(_Frozen):
                 audience=meeting.audience,
             ),
             source=SourceRef(
-                document_id=meeting.document_id, title=document.title if document else ""
+                document_id=meeting.document_id,
+                title=document.title if document else "",
+                url=document.url if document else None,
             ),
             score=score,
+            roles=statement.roles,
         )
 
 

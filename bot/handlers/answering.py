@@ -95,6 +95,8 @@ async def send_meeting(
     if meeting is None:
         return False
     document = search.document(meeting.document_id)
-    chunks = render.meeting_messages(meeting, document.title if document else None, tx)
+    chunks = render.meeting_messages(
+        meeting, document.title if document else None, tx, document.url if document else None
+    )
     await send_chunks(bot, target, chunks)
     return True

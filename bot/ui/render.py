@@ -5,12 +5,21 @@ boundaries (a block is one statement, so a statement is never cut unless it alon
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from aiogram.utils.formatting import BlockQuote, Bold, Italic, Text, as_line, as_list
+from aiogram.utils.formatting import (
+    BlockQuote,
+    Bold,
+    Italic,
+    Text,
+    TextLink,
+    as_line,
+    as_list,
+)
 
 from bot.ui.plain import html_to_text
 from bot.ui.texts import DEFAULT_LANG, Texts, texts_for
@@ -81,16 +90,47 @@ def _speakers(speakers: Sequence[str], tx: Texts) -> str:
     return ", ".join(names) if names else tx.unknown_speaker
 
 
+_PLAIN_SENATOR = frozenset({"сенатор", "senator"})
+
+
+def speakers_with_roles(speakers: Sequence[str], roles: Mapping[str, str], tx: Texts) -> str:
+    """'Ерлан Кошанов (Председатель Мажилиса)': anyone who is not a plain senator is shown with
+    the role the release gives them, so nobody else's words pass for a senator's."""
+    out: list[str] = []
+    for speaker in speakers:
+        name = clean(speaker)
+        role = clean(roles.get(speaker, ""))
+        if name:
+            out.append(
+                f"{name} ({role})" if role and role.casefold() not in _PLAIN_SENATOR else name
+            )
+    return ", ".join(out) if out else tx.unknown_speaker
+
+
+def source_text(title: str, url: str | None) -> Text:
+    """The source title, a link when the release gave its address."""
+    if url and url.startswith(("https://", "http://")):
+        # messages are sent as HTML and aiogram puts the address into href as it is
+        return Text(TextLink(clean(title) or clean(url), url=html.escape(clean(url), quote=True)))
+    return Text(Italic(clean(title)))
+
+
 def _kind_label(kind: StatementKind, tx: Texts) -> str:
     return tx.kind_quote if kind == "quote" else tx.kind_reported
 
 
 def statement_blocks(
-    kind: StatementKind, text: str, speakers: Sequence[str], number: int | None, tx: Texts
+    kind: StatementKind,
+    text: str,
+    speakers: Sequence[str],
+    number: int | None,
+    tx: Texts,
+    roles: Mapping[str, str] | None = None,
 ) -> list[Text]:
     """Heading (number, who, quote or summary) and the text as one or more blockquotes."""
     prefix = f"{number}. " if number is not None else ""
-    heading = as_line(prefix, Bold(_speakers(speakers, tx)), " · ", Italic(_kind_label(kind, tx)))
+    who = speakers_with_roles(speakers, roles or {}, tx)
+    heading = as_line(prefix, Bold(who), " · ", Italic(_kind_label(kind, tx)))
     pieces = split_long(clean(text)) or [""]
     blocks = [Text(heading, BlockQuote(pieces[0]))]
     blocks.extend(Text(BlockQuote(piece)) for piece in pieces[1:])
@@ -108,10 +148,10 @@ def meeting_line(hit: Hit, tx: Texts) -> Text:
 
 def hit_blocks(hit: Hit, number: int | None, tx: Texts) -> list[Text]:
     """One statement with its full citation: who, meeting (date, place, audience), source."""
-    blocks = statement_blocks(hit.kind, hit.text, hit.speakers, number, tx)
+    blocks = statement_blocks(hit.kind, hit.text, hit.speakers, number, tx, hit.roles)
     citation = as_list(
         meeting_line(hit, tx),
-        Text("📄 ", tx.source_label, ": ", Italic(clean(hit.source.title))),
+        Text("📄 ", tx.source_label, ": ", source_text(hit.source.title, hit.source.url)),
     )
     blocks[-1] = Text(blocks[-1], "\n", citation)
     return blocks
@@ -187,7 +227,9 @@ def meeting_summary(meeting: Meeting, title: str | None, number: int, tx: Texts)
     return as_list(*lines)
 
 
-def meeting_messages(meeting: Meeting, source_title: str | None, tx: Texts) -> list[str]:
+def meeting_messages(
+    meeting: Meeting, source_title: str | None, tx: Texts, source_url: str | None = None
+) -> list[str]:
     """The whole meeting report: who, where, with whom, when, source, then all statements."""
     lines: list[Text | str] = [
         Bold(f"{tx.meeting_title} · {fmt_date(meeting.date, tx)}"),
@@ -198,12 +240,14 @@ def meeting_messages(meeting: Meeting, source_title: str | None, tx: Texts) -> l
     if meeting.audience:
         lines.append(f"{tx.meeting_audience}: " + ", ".join(clean(a) for a in meeting.audience))
     if source_title:
-        lines.append(Text(f"{tx.source_label}: ", Italic(clean(source_title))))
+        lines.append(Text(f"{tx.source_label}: ", source_text(source_title, source_url)))
     lines.append(Bold(f"{tx.meeting_statements} ({len(meeting.statements)}):"))
     blocks: list[Text] = [as_list(*lines)]
     for number, statement in enumerate(meeting.statements, start=1):
         blocks.extend(
-            statement_blocks(statement.kind, statement.text, statement.speakers, number, tx)
+            statement_blocks(
+                statement.kind, statement.text, statement.speakers, number, tx, statement.roles
+            )
         )
     return pack(blocks)
 
