@@ -35,6 +35,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     senators.add_argument("--dry-run", action="store_true", help="print, do not write")
     senators.set_defaults(func=_senators)
+    evaluate = sub.add_parser(
+        "eval", help="score folders of releases against their .gold.yaml files (a table)"
+    )
+    evaluate.add_argument(
+        "dirs", nargs="*", type=Path, help="folders (default: tests/ingest/genre/*)"
+    )
+    evaluate.add_argument("--errors", action="store_true", help="list every miss")
+    evaluate.set_defaults(func=_eval)
 
 
 def _config(args: argparse.Namespace) -> RetrievalConfig | None:
@@ -86,13 +94,19 @@ def _human(corpus: Corpus) -> str:
     from retrieval.build import corpus_summary
 
     lines = [corpus_summary(corpus)]
+    for document in corpus.documents:
+        lines.append(f"{document.date or 'no date'} · {document.title} · {document.url or '—'}")
     for meeting in corpus.meetings:
         who = ", ".join(meeting.senators) or "?"
         lines.append(f"\n{meeting.date} · {who} · {meeting.place or '—'} · {meeting.id}")
         if meeting.audience:
             lines.append("  audience: " + "; ".join(meeting.audience))
         for s in meeting.statements:
-            speakers = ", ".join(s.speakers) or "UNATTRIBUTED"
+            speakers = ", ".join(
+                f"{n} ({s.roles[n]})" if s.roles.get(n, "сенатор") != "сенатор" else n
+                for n in s.speakers
+            )
+            speakers = speakers or "UNATTRIBUTED"
             lines.append(f"  [{s.kind}] {speakers} {s.themes}: {s.text[:100]}")
     return "\n".join(lines)
 
@@ -158,4 +172,40 @@ def _senators(args: argparse.Namespace) -> int:
         print(f"{senator.name}: {', '.join(senator.forms)}")
     where = "(dry run, nothing written)" if args.dry_run else f"→ {config.corpus_dir}/senators.yaml"
     print(f"{len(senators)} senators, {added} new forms {where}")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from retrieval.ingest.build import make_context
+    from retrieval.ingest.evaluate import Score, evaluate_dir, table
+
+    config = _config(args)
+    if config is None:
+        return 2
+    dirs: list[Path] = list(args.dirs) or sorted(
+        p for p in Path("tests/ingest/genre").glob("*") if p.is_dir()
+    )
+    missing = [d for d in dirs if not d.is_dir()]
+    if missing or not dirs:
+        print(
+            f"no such folder: {missing[0] if missing else 'tests/ingest/genre/*'}", file=sys.stderr
+        )
+        return 2
+    context = make_context(config.corpus_dir)
+    rows: list[tuple[str, Score]] = []
+    total = Score()
+    for directory in dirs:
+        try:
+            score = evaluate_dir(directory, corpus_dir=config.corpus_dir, context=context)
+        except (ValueError, OSError) as exc:
+            print(f"{directory}: {exc}", file=sys.stderr)
+            return 1
+        rows.append((directory.name, score))
+        total.add(score)
+    if len(rows) > 1:
+        rows.append(("all", total))
+    print(table(rows))
+    if args.errors:
+        for line in total.errors:
+            print(line)
     return 0

@@ -31,6 +31,7 @@ class Document(_Frozen):
     title: str
     language: str = "ru"
     source: str
+    url: str | None = None  # the release's web address, when the file or upload gives one
 
 
 class Statement(_Frozen):
@@ -40,6 +41,9 @@ class Statement(_Frozen):
     text: str
     speakers: list[str] = Field(default_factory=list)
     themes: list[str] = Field(default_factory=list)
+    # speaker → post as the text gives it ("сенатор", "Председатель Мажилиса"); a speaker who
+    # is not a senator is shown with this role, never as a senator
+    roles: dict[str, str] = Field(default_factory=dict)
 
 
 class Meeting(_Frozen):
@@ -98,6 +102,7 @@ class MeetingRef(_Frozen):
 class SourceRef(_Frozen):
     document_id: str
     title: str
+    url: str | None = None
 
 
 class Hit(_Frozen):
@@ -111,12 +116,20 @@ class Hit(_Frozen):
     meeting: MeetingRef
     source: SourceRef
     score: float
+    roles: dict[str, str] = Field(default_factory=dict)  # speaker → post (Statement.roles)
+    # every document that reported these same words (several outlets, one meeting); first = source
+    sources: list[SourceRef] = Field(default_factory=list)
 
     @classmethod
     def of(
         cls, statement: Statement, meeting: Meeting, document: Document | None, score: float = 0.0
     ) -> Hit:
         """A statement with its meeting and source, ready to cite."""
+        source = SourceRef(
+            document_id=meeting.document_id,
+            title=document.title if document else "",
+            url=document.url if document else None,
+        )
         return cls(
             statement_id=statement.id,
             kind=statement.kind,
@@ -130,10 +143,10 @@ class Hit(_Frozen):
                 place=meeting.place,
                 audience=meeting.audience,
             ),
-            source=SourceRef(
-                document_id=meeting.document_id, title=document.title if document else ""
-            ),
+            source=source,
             score=score,
+            roles=statement.roles,
+            sources=[source],
         )
 
 
@@ -143,6 +156,9 @@ class Answer(_Frozen):
     query: str
     answered: bool
     hits: list[Hit] = Field(default_factory=list)
+    # senators or places the question names whose statements do not address its topic;
+    # the hits (if any) are then other senators' words on it
+    silent: list[str] = Field(default_factory=list)
 
 
 class Theme(_Frozen):

@@ -98,8 +98,6 @@ def embed_corpus(
 ) -> dense_index.DenseIndex:
     """Embed only statements the serving index does not already have with this model
     (same statement id ⇒ same text); a model change embeds everything."""
-    import faiss
-
     reusable = (
         old is not None
         and old.manifest.model_id == embedder.model_id
@@ -107,9 +105,9 @@ def embed_corpus(
     )
     known: dict[str, int] = {}
     old_rows = np.zeros((0, embedder.dim), dtype=np.float32)
-    if reusable and old is not None and old.index.ntotal:
+    if reusable and old is not None and len(old.statement_ids):
         known = {sid: i for i, sid in enumerate(old.statement_ids)}
-        old_rows = np.asarray(old.index.reconstruct_n(0, old.index.ntotal), dtype=np.float32)
+        old_rows = np.asarray(old.vectors, dtype=np.float32)
     statements = corpus.statements()
     missing = [s for s in statements if s.id not in known]
     fresh = _encode(embedder, [s.text for s in missing], step)
@@ -117,10 +115,7 @@ def embed_corpus(
     rows = np.zeros((len(statements), embedder.dim), dtype=np.float32)
     for i, s in enumerate(statements):
         rows[i] = old_rows[known[s.id]] if s.id in known else fresh[fresh_row[s.id]]
-    index = faiss.IndexFlatIP(embedder.dim)
-    index.add(rows)
-    manifest = dense_index.new_manifest(embedder.model_id, embedder.dim, corpus, len(statements))
-    return dense_index.DenseIndex(index, tuple(s.id for s in statements), manifest)
+    return dense_index.build_dense_from(corpus, rows, embedder.model_id)
 
 
 def build_version(

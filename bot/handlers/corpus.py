@@ -33,6 +33,7 @@ from bot.ui.render import simple
 from bot.ui.sending import Target, send_chunks
 from bot.ui.texts import Lang, Texts
 from bot.ui.texts.moderator import ModTexts, mod_texts_for
+from retrieval.ingest.caption import apply_caption
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ async def _take_document(
     uploads: PendingUploads,
     repo: Storage,
     user: User,
+    caption: str | None = None,
 ) -> None:
     target = Target.of_message(message)
     name = document.file_name or "upload"
@@ -112,6 +114,7 @@ async def _take_document(
         await repo.log_moderator_action(user.id, "upload_refused", f"{name}: {refused.kind}")
         await send_chunks(bot, target, [simple(_refusal_text(refused, mtx))])
         return
+    data = apply_caption(name, data, caption)  # "https://… 05.03.2026": the release's URL, date
     await _preview(bot, target, user, name, data, tx, mtx, ops, uploads, repo)
 
 
@@ -130,7 +133,16 @@ async def on_document(
         await send_chunks(bot, Target.of_message(message), [simple(mtx.unavailable)])
         return
     await _take_document(
-        message, message.document, bot, tx, mtx, corpus_ops, uploads, repo, event_from_user
+        message,
+        message.document,
+        bot,
+        tx,
+        mtx,
+        corpus_ops,
+        uploads,
+        repo,
+        event_from_user,
+        message.caption,
     )
 
 
@@ -154,7 +166,16 @@ async def on_upload(
     replied = message.reply_to_message
     if replied is not None and replied.document is not None:
         await _take_document(
-            message, replied.document, bot, tx, mtx, corpus_ops, uploads, repo, event_from_user
+            message,
+            replied.document,
+            bot,
+            tx,
+            mtx,
+            corpus_ops,
+            uploads,
+            repo,
+            event_from_user,
+            command.args or replied.caption,
         )
         return
     text = command.args or (replied.text or replied.caption if replied is not None else None)

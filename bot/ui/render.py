@@ -5,12 +5,21 @@ boundaries (a block is one statement, so a statement is never cut unless it alon
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from aiogram.utils.formatting import BlockQuote, Bold, Italic, Text, as_line, as_list
+from aiogram.utils.formatting import (
+    BlockQuote,
+    Bold,
+    Italic,
+    Text,
+    TextLink,
+    as_line,
+    as_list,
+)
 
 from bot.ui.plain import html_to_text
 from bot.ui.texts import DEFAULT_LANG, Texts, texts_for
@@ -82,16 +91,47 @@ def _speakers(speakers: Sequence[str], tx: Texts) -> str:
     return ", ".join(names) if names else tx.unknown_speaker
 
 
+_PLAIN_SENATOR = frozenset({"сенатор", "senator"})
+
+
+def speakers_with_roles(speakers: Sequence[str], roles: Mapping[str, str], tx: Texts) -> str:
+    """'Ерлан Кошанов (Председатель Мажилиса)': anyone who is not a plain senator is shown with
+    the role the release gives them, so nobody else's words pass for a senator's."""
+    out: list[str] = []
+    for speaker in speakers:
+        name = clean(speaker)
+        role = clean(roles.get(speaker, ""))
+        if name:
+            out.append(
+                f"{name} ({role})" if role and role.casefold() not in _PLAIN_SENATOR else name
+            )
+    return ", ".join(out) if out else tx.unknown_speaker
+
+
+def source_text(title: str, url: str | None) -> Text:
+    """The source title, a link when the release gave its address."""
+    if url and url.startswith(("https://", "http://")):
+        # messages are sent as HTML and aiogram puts the address into href as it is
+        return Text(TextLink(clean(title) or clean(url), url=html.escape(clean(url), quote=True)))
+    return Text(Italic(clean(title)))
+
+
 def _kind_label(kind: StatementKind, tx: Texts) -> str:
     return tx.kind_quote if kind == "quote" else tx.kind_reported
 
 
 def statement_blocks(
-    kind: StatementKind, text: str, speakers: Sequence[str], number: int | None, tx: Texts
+    kind: StatementKind,
+    text: str,
+    speakers: Sequence[str],
+    number: int | None,
+    tx: Texts,
+    roles: Mapping[str, str] | None = None,
 ) -> list[Text]:
     """Heading (number, who, quote or summary) and the text as one or more blockquotes."""
     prefix = f"{number}. " if number is not None else ""
-    heading = as_line(prefix, Bold(_speakers(speakers, tx)), " · ", Italic(_kind_label(kind, tx)))
+    who = speakers_with_roles(speakers, roles or {}, tx)
+    heading = as_line(prefix, Bold(who), " · ", Italic(_kind_label(kind, tx)))
     pieces = split_long(clean(text)) or [""]
     blocks = [Text(heading, BlockQuote(pieces[0]))]
     blocks.extend(Text(BlockQuote(piece)) for piece in pieces[1:])
@@ -107,13 +147,25 @@ def meeting_line(hit: Hit, tx: Texts) -> Text:
     return Text(" · ".join(parts))
 
 
+def source_line(hit: Hit, tx: Texts) -> Text:
+    """The source, or every outlet that reported these same words (each a link if it has one)."""
+    refs = hit.sources or [hit.source]
+    label = tx.sources_label if len(refs) > 1 else tx.source_label
+    parts: list[Text | str] = []
+    for n, ref in enumerate(refs):
+        parts.extend(["; "] if n else [])
+        parts.append(source_text(ref.title, ref.url))
+    return Text("📄 ", label, ": ", *parts)
+
+
+def silent_line(names: Sequence[str], tx: Texts) -> str:
+    return tx.silent_note.format(names=", ".join(names))
+
+
 def hit_blocks(hit: Hit, number: int | None, tx: Texts) -> list[Text]:
     """One statement with its full citation: who, meeting (date, place, audience), source."""
-    blocks = statement_blocks(hit.kind, hit.text, hit.speakers, number, tx)
-    citation = as_list(
-        meeting_line(hit, tx),
-        Text("📄 ", tx.source_label, ": ", Italic(clean(hit.source.title))),
-    )
+    blocks = statement_blocks(hit.kind, hit.text, hit.speakers, number, tx, hit.roles)
+    citation = as_list(meeting_line(hit, tx), source_line(hit, tx))
     blocks[-1] = Text(blocks[-1], "\n", citation)
     return blocks
 
@@ -153,19 +205,34 @@ def page_head(title: str, page: int, shown: int, total: int, tx: Texts) -> Text:
 
 
 def answer_messages(
-    hits: Sequence[Hit], page: int, total: int, tx: Texts, truncated: bool = False
+    hits: Sequence[Hit],
+    page: int,
+    total: int,
+    tx: Texts,
+    truncated: bool = False,
+    silent: Sequence[str] = (),
 ) -> list[str]:
-    """One page of an answer: title with the range shown, then numbered cited statements."""
-    return titled_hits_messages(tx.answer_title, hits, page, total, tx, truncated)
+    """One page of an answer: title with the range shown, then numbered cited statements;
+    first, when the question named a senator who said nothing on its topic, a line saying so."""
+    note = silent_line(silent, tx) if silent else None
+    return titled_hits_messages(tx.answer_title, hits, page, total, tx, truncated, note)
 
 
 def titled_hits_messages(
-    title: str, hits: Sequence[Hit], page: int, total: int, tx: Texts, truncated: bool = False
+    title: str,
+    hits: Sequence[Hit],
+    page: int,
+    total: int,
+    tx: Texts,
+    truncated: bool = False,
+    note: str | None = None,
 ) -> list[str]:
     """A page of statements (answer, theme, senator): head, then numbered cited statements."""
     head = page_head(title, page, len(hits), total, tx)
     if truncated:
         head = Text(head, "\n", Italic(tx.truncated_note.format(limit=QUESTION_LIMIT)))
+    if note:
+        head = Text(head, "\n", Italic(note))
     blocks = [head]
     for offset, hit in enumerate(hits):
         blocks.extend(hit_blocks(hit, page * PAGE_SIZE + offset + 1, tx))
@@ -188,7 +255,9 @@ def meeting_summary(meeting: Meeting, title: str | None, number: int, tx: Texts)
     return as_list(*lines)
 
 
-def meeting_messages(meeting: Meeting, source_title: str | None, tx: Texts) -> list[str]:
+def meeting_messages(
+    meeting: Meeting, source_title: str | None, tx: Texts, source_url: str | None = None
+) -> list[str]:
     """The whole meeting report: who, where, with whom, when, source, then all statements."""
     lines: list[Text | str] = [
         Bold(f"{tx.meeting_title} · {fmt_date(meeting.date, tx)}"),
@@ -199,12 +268,14 @@ def meeting_messages(meeting: Meeting, source_title: str | None, tx: Texts) -> l
     if meeting.audience:
         lines.append(f"{tx.meeting_audience}: " + ", ".join(clean(a) for a in meeting.audience))
     if source_title:
-        lines.append(Text(f"{tx.source_label}: ", Italic(clean(source_title))))
+        lines.append(Text(f"{tx.source_label}: ", source_text(source_title, source_url)))
     lines.append(Bold(f"{tx.meeting_statements} ({len(meeting.statements)}):"))
     blocks: list[Text] = [as_list(*lines)]
     for number, statement in enumerate(meeting.statements, start=1):
         blocks.extend(
-            statement_blocks(statement.kind, statement.text, statement.speakers, number, tx)
+            statement_blocks(
+                statement.kind, statement.text, statement.speakers, number, tx, statement.roles
+            )
         )
     return pack(blocks)
 
@@ -269,8 +340,10 @@ def answer_plain(answer: Answer, tx: Texts | None = None) -> str:
     """An Answer as terminal text (`atazan ask`): numbered cited statements, or the abstention."""
     tx = tx or texts_for(DEFAULT_LANG)
     if not answer.answered or not answer.hits:
-        return tx.no_answer
-    blocks: list[Text] = []
+        return "\n".join(
+            [*([silent_line(answer.silent, tx)] if answer.silent else []), tx.no_answer]
+        )
+    blocks: list[Text] = [Text(silent_line(answer.silent, tx))] if answer.silent else []
     for number, hit in enumerate(answer.hits, start=1):
         blocks.extend(hit_blocks(hit, number, tx))
     return html_to_text(as_list(*blocks, sep=_BLOCK_SEP).as_html())

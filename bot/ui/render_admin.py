@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from aiogram.utils.formatting import Bold, Italic, Text, as_list
 
 from bot.storage import STATS_UTC_OFFSET, DayCount, FeedbackCount
-from bot.ui.render import MESSAGE_LIMIT, clean, fmt_date, pack, simple
+from bot.ui.render import MESSAGE_LIMIT, clean, fmt_date, pack, simple, speakers_with_roles
 from bot.ui.texts import Texts
 from bot.ui.texts.moderator import ModTexts
 from retrieval.api import ReloadReport
@@ -51,7 +51,7 @@ def _meeting_block(meeting: Meeting, number: int, tx: Texts, mtx: ModTexts) -> T
     if meeting.audience:
         lines.append("👥 " + ", ".join(clean(a) for a in meeting.audience))
     for statement in meeting.statements:
-        speaker = ", ".join(clean(s) for s in statement.speakers) or tx.unknown_speaker
+        speaker = speakers_with_roles(statement.speakers, statement.roles, tx)
         if statement.kind == "quote":
             lines.append(Text("• ", Bold(speaker), f": «{shorten(statement.text)}»"))
         else:
@@ -68,11 +68,10 @@ def preview_messages(name: str, result: ParseResult, tx: Texts, mtx: ModTexts) -
     statements = corpus.statements()
     head: list[Text | str] = [Bold(mtx.preview_title.format(name=clean(name)))]
     for document in corpus.documents:
-        head.append(
-            mtx.preview_document.format(
-                date=fmt_date(document.date, tx), title=shorten(document.title, 200)
-            )
-        )
+        when = fmt_date(document.date, tx) if document.date else mtx.preview_no_date
+        head.append(mtx.preview_document.format(date=when, title=shorten(document.title, 200)))
+        if document.url:
+            head.append(mtx.preview_url.format(url=clean(document.url)))
     head.append(
         mtx.preview_counts.format(
             meetings=len(corpus.meetings),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from retrieval.ingest.nlp import Ent, Sent, Tok
 from retrieval.ingest.quotes import is_speech_word
@@ -131,11 +131,16 @@ def _is_other_subject(tok: Tok, *, kazakh: bool) -> bool:
     return tok.feats.get("Animacy") == "Anim" or is_role_word(tok.text)
 
 
-def resolve(cue: Cue, senators: Sequence[str], *, quote: bool = False) -> Resolution:
+def resolve(
+    cue: Cue, senators: Sequence[str], *, quote: bool = False, known: Mapping[str, Any] = {}
+) -> Resolution:
     """Apply the attribution rules: a name wins; 'сенатор'/'она' means the meeting's only
-    senator; plural or impersonal cues mean all of them; otherwise nobody (and say so)."""
+    senator; plural or impersonal cues mean all of them; otherwise nobody (and say so).
+    `known` maps the document's people to what is known of them (a `senator` attribute)."""
     if cue.names:
-        outsiders = [n for n in cue.names if n not in senators]
+        outsiders = [
+            n for n in cue.names if n not in senators and getattr(known.get(n), "senator", True)
+        ]
         return Resolution(list(cue.names), "speaker_not_in_meeting" if outsiders else None)
     if cue.other:
         return Resolution([], "non_senator_speaker")

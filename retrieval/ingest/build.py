@@ -56,7 +56,12 @@ def assemble(raw: RawDocument, drafts: list[MeetingDraft]) -> Corpus:
     body = norm_key(" ".join(p.text for p in raw.paragraphs))
     doc_id = stable_id("d", raw.date.isoformat() if raw.date else "", body)
     document = Document(
-        id=doc_id, date=raw.date, title=raw.title, language=raw.language, source=raw.source
+        id=doc_id,
+        date=raw.date,
+        title=raw.title,
+        language=raw.language,
+        source=raw.source,
+        url=raw.url,
     )
     meetings: list[Meeting] = []
     meeting_seen: Counter[str] = Counter()
@@ -73,6 +78,7 @@ def assemble(raw: RawDocument, drafts: list[MeetingDraft]) -> Corpus:
                 text=s.text,
                 speakers=s.speakers,
                 themes=s.themes,
+                roles=s.roles,
             )
             for s in draft.statements
         ]

@@ -1,28 +1,63 @@
-"""Names in a paragraph: which PER spans are people, which people are senators, canonical names.
+"""Who is named in a release, and what they are: senators by role or roster, others with the role
+the text gives them. Proximity never makes a senator.
 
-A span becomes a senator only with evidence: it is in senators.yaml, or it follows a senator
-cue ("сенатор", "депутат Сената", "Сенат депутаты"), or (Russian) it is the subject of a
-meeting/saying verb; and an unknown span must look like a personal name (names.py). Known
-terms and places never become people ("Ата Заң", "Астана").
+A person is a senator when senators.yaml lists them (by full name, or by a surname form only
+they can have) or the text calls them one ("сенатор", "депутат Сената", "Сенат төрағасы",
+"вице-спикер Сената"). A person the text gives another role ("Генеральный прокурор",
+"Председатель Мажилиса", "аудан әкімі") is an other speaker: kept, with that role. A name with
+no role and no roster entry is a person of unknown role, never a senator. The document keeps
+what it learnt, so "Арман Куатбеков" later in the text, "Куатбеков" or "А.Куатбеков" are the
+same senator.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from retrieval.ingest.attribution import is_role_word, senator_word_number
-from retrieval.ingest.kazakh import NAME_AFTER_CUE
+from retrieval.ingest.name_forms import russian_nominative
 from retrieval.ingest.names import Stoplist, looks_like_name, strip_discourse
-from retrieval.ingest.nlp import Analysis, Ent, Sent, Tok
-from retrieval.ingest.quotes import QuoteSpan, has_speech_word, inside
+from retrieval.ingest.nlp import Analysis
+from retrieval.ingest.quotes import QuoteSpan, inside
+from retrieval.ingest.roles import (
+    Mention,
+    Role,
+    classify,
+    find_mentions,
+    is_role_stem,
+    role_words,
+    strip_kazakh_case,
+)
 from retrieval.ingest.senators import Senator, SenatorDirectory
-from retrieval.ingest.text import words
-from retrieval.ingest.venue import VENUE_RE
+from retrieval.ingest.text import fold, words
 
-_ORG_MARKERS = frozenset("ао тоо ооо оао зао ип компания компании компанией ржп гкп кгп".split())
-# Between a cue and the name: "депутат Сената Парламента РК Ерлан Нурланов".
-_CUE_FILLER = ("сенат", "парламент", "рк", "республик", "казахстан", "қазақстан", "мәжіліс")
+_POST_LABELS = {
+    ("chair", "ru"): "Председатель Сената",
+    ("deputy_chair", "ru"): "заместитель Председателя Сената",
+    ("chair", "kk"): "Сенат Төрағасы",
+    ("deputy_chair", "kk"): "Сенат Төрағасының орынбасары",
+}
+
+
+@dataclass
+class Person:
+    name: str
+    role: str  # as the text gives it; "" when it gives none
+    senator: bool
+    post: str | None = None
+
+
+@dataclass
+class Found:
+    """People named in a stretch of text (a paragraph's narrative or a quote tail)."""
+
+    people: list[Person] = field(default_factory=list)
+    role_only: list[Role] = field(default_factory=list)  # "– сказал аким", "– отметил сенатор"
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where the names stand
+
+    def names(self) -> list[str]:
+        return [p.name for p in self.people]
 
 
 def same_person(a: str, b: str) -> bool:
@@ -30,7 +65,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 class People:
-    """Checks natasha's PER spans against context; `meeting` is the current meeting's senators."""
+    """Reads names and roles; remembers the document's people across paragraphs."""
 
     def __init__(
         self,
@@ -39,147 +74,225 @@ class People:
         kazakh: bool,
         stoplist: Stoplist | None = None,
         morph: Any | None = None,
+        senate_context: bool = True,
     ) -> None:
         self.directory = directory
         self.kazakh = kazakh
         self.stoplist = stoplist or Stoplist.build(())
         self.morph = None if kazakh else morph  # pymorphy knows Russian names only
+        self.senate_context = senate_context
+        self.known: dict[str, Person] = {}  # everyone named so far in this document
+        self._local: SenatorDirectory | None = None
 
-    def canonical(self, text: str, meeting: Sequence[str]) -> str | None:
-        local = SenatorDirectory(Senator(n) for n in meeting)
-        return local.canonical(text) or self.directory.canonical(text)
+    # ---- the document's memory ----------------------------------------------------------
+    def local(self) -> SenatorDirectory:
+        if self._local is None:
+            self._local = SenatorDirectory(Senator(n) for n in self.known)
+        return self._local
 
-    def looks_like_name(self, name: str) -> bool:
-        return looks_like_name(name, self.morph) and not self.stoplist.blocks(name)
+    def remember(self, person: Person) -> Person:
+        old = self.known.get(person.name)
+        if old is not None and (not person.role or (old.senator and not person.senator)):
+            return old  # a later bare mention, or a roster senator seen again, keeps what we know
+        self.known[person.name] = person
+        self._local = None
+        return person
 
-    def person_name(self, ent: Ent, sent: Sent, text: str, meeting: Sequence[str]) -> str | None:
-        """A PER span's canonical name, or None when context says it is no person."""
-        before = text[sent.start : ent.start]
-        if before.count("«") > before.count("»") or before.rstrip().endswith(("«", '"')):
+    def is_senator(self, name: str) -> bool:
+        person = self.known.get(name)
+        return person.senator if person is not None else self.directory.senator(name) is not None
+
+    def senators(self) -> list[str]:
+        return [p.name for p in self.known.values() if p.senator]
+
+    def role_of(self, name: str) -> str:
+        person = self.known.get(name)
+        if person is not None:
+            return person.role or ("сенатор" if person.senator else "")
+        return "сенатор" if self.directory.senator(name) else ""
+
+    # ---- names ------------------------------------------------------------------------------
+    def _label(self, post: str | None, role: Role | None) -> str:
+        if post:
+            return _POST_LABELS[(post, "kk" if self.kazakh else "ru")]
+        return role.text if role and not role.senator else "сенатор"
+
+    def _roster(self, surface: str, role: Role | None) -> str | None:
+        post = role.post if role else None
+        found = self.directory.find_in_text(surface, post)
+        return found[0] if len(found) == 1 else None
+
+    def _nominative(self, surface: str, analysis: Analysis | None, start: int) -> str:
+        """A new name in the nominative: natasha's normal form (Russian) or the Kazakh case
+        ending stripped from the surname."""
+        parts = surface.split()
+        if self.kazakh or self.morph is None:
+            return " ".join([*parts[:-1], strip_kazakh_case(parts[-1])])
+        by_rule = russian_nominative(surface, self.morph)
+        if by_rule is not None:
+            return by_rule
+        if analysis is not None:
+            for ent in analysis.ents:
+                if ent.type == "PER" and ent.start <= start < ent.stop:
+                    normal = strip_discourse(ent.normal).split()
+                    if len(normal) == len(parts):
+                        return " ".join(w[:1].upper() + w[1:] for w in normal)
+        return " ".join(self._word_nominative(w) for w in parts)
+
+    def _word_nominative(self, word: str) -> str:
+        assert self.morph is not None
+        for parse in self.morph.parse(word):
+            tag = parse.tag
+            if ("Name" in tag or "Surn" in tag) and tag.case != "nomn":
+                inflected = parse.inflect({"Nom"})
+                if inflected is not None:
+                    out: str = inflected.word
+                    return out[:1].upper() + out[1:]
+            if ("Name" in tag or "Surn" in tag) and tag.case == "nomn":
+                return word
+        return word
+
+    def person(self, mention: Mention, analysis: Analysis | None = None) -> Person | None:
+        """The person a mention names, with their role; None when it names nobody."""
+        surface, role = mention.surface, mention.role
+        roster = self._roster(surface, role)
+        if roster is not None and (role is None or role.senator or self._full(surface, roster)):
+            post = self.directory.post(roster) or (role.post if role else None)
+            return Person(roster, self._label(post, role), True, post)
+        found = self.local().find_in_text(surface)
+        if len(found) == 1:
+            old = self.known[found[0]]
+            if role is None or role.senator == old.senator:
+                return old
+        if len(surface.split()) < 2 or "." in surface:
+            return None  # a lone surname or an initial needs someone already known
+        name = self._nominative(surface, analysis, mention.start)
+        if self.stoplist.blocks(name) or self.stoplist.blocks(surface):
             return None
-        prev = [t for t in sent.toks if t.stop <= ent.start][-1:]
-        if prev and prev[0].lower in _ORG_MARKERS:
+        if role is None and not looks_like_name(name, self.morph):
             return None
-        normal, surface = strip_discourse(ent.normal), strip_discourse(ent.text)
-        known = self.canonical(normal, meeting) or self.canonical(surface, meeting)
-        if known:
-            return known
-        if self.stoplist.blocks(normal) or self.stoplist.blocks(surface):
-            return None  # "Ата Заң", "Сондай-ақ Астана", "Казпочта"
-        parts = normal.split()
-        if len(parts) < 2:
-            return None  # a lone unknown word is not a senator's name
-        return " ".join(parts[:2]) if len(parts) > 3 else normal
+        if role is not None and role.senator:
+            return Person(name, self._label(role.post, role), True, role.post)
+        if role is not None:
+            return Person(name, role.text, False)
+        return Person(name, "", False)
 
-    def after_cue(self, sent: Sent, start: int) -> bool:
-        """Does a senator word stand right before `start` ('депутат Сената Ерлан …')?"""
-        prev = [t for t in sent.toks if t.stop <= start]
-        while prev and prev[-1].lower.startswith(_CUE_FILLER):
-            if senator_word_number(prev[-1].text):
-                return True
-            prev.pop()
-        return (
-            bool(prev)
-            and senator_word_number(prev[-1].text) is not None
-            and prev[-1].lower not in ("он", "она", "они", "ол", "олар")
-        )
+    def _full(self, surface: str, roster: str) -> bool:
+        """Does the mention give the roster senator's first name too (not just a surname)?"""
+        parts = words(surface)
+        return len(parts) >= 2 and len(parts[0]) > 1 and same_person(surface, roster)
 
-    def is_senator(
-        self, ent: Ent, name: str, sent: Sent, text: str, meeting: Sequence[str]
-    ) -> bool:
-        """Known; or a name-shaped span introduced as 'сенатор …' or (Russian) the subject of a
-        meeting/saying verb."""
-        if name in meeting or self.directory.canonical(name):
-            return True
-        if self.kazakh or not self.looks_like_name(name):
-            return False  # Kazakh: natasha's spans are unreliable; cue_names() reads the text
-        if self.after_cue(sent, ent.start):
-            return True
-        prev = [t for t in sent.toks if t.stop <= ent.start][-3:]
-        if any(is_role_word(t.text) for t in prev):
-            return False
-        first = next((t for t in sent.toks if t.start >= ent.start), None)
-        sentence = text[sent.start : sent.stop]
-        verb = VENUE_RE.search(sentence) or has_speech_word(sentence)
-        return bool(verb) and (first is None or first.case in (None, "Nom"))
-
-    def cue_names(self, sentence: str) -> list[str]:
-        """'Сенатор Нұрлан Бекназаров …' → the name after the cue, when it looks like one."""
-        found: list[str] = []
-        for match in NAME_AFTER_CUE.finditer(sentence):
-            name = match.group(1)
-            known = self.directory.canonical(name)
-            if known or (looks_like_name(name) and not self.stoplist.blocks(name)):
-                found.append(known or name)
+    # ---- paragraphs and tails --------------------------------------------------------------
+    def scan(
+        self, analysis: Analysis, start: int, end: int, skip: Sequence[QuoteSpan] = ()
+    ) -> Found:
+        """People (and role-only references) between start and end, outside `skip`."""
+        text = analysis.text
+        found = Found()
+        for mention in find_mentions(text[start:end], senate_context=self.senate_context):
+            at = start + mention.start
+            if inside(at, start + mention.end, skip):
+                continue
+            shifted = Mention(at, start + mention.end, mention.surface, mention.role)
+            person = self.person(shifted, analysis)
+            if person is None:
+                continue
+            person = self.remember(person)
+            found.spans.append((at, start + mention.end))
+            if all(p.name != person.name for p in found.people):
+                found.people.append(person)
+        for token_start, word in _bare_tokens(text, start, end):
+            if inside(token_start, token_start + len(word), skip):
+                continue
+            known = self.local().find_in_text(word) or self.directory.find_in_text(word)
+            if len(known) == 1 and known[0] not in found.names():
+                person = self.known.get(known[0])
+                if person is None and self._other_role_before(text, token_start):
+                    continue
+                if person is None:
+                    post = self.directory.post(known[0])
+                    person = self.remember(Person(known[0], self._label(post, None), True, post))
+                found.spans.append((token_start, token_start + len(word)))
+                found.people.append(person)
+        found.role_only = self._role_only(text[start:end], found)
         return found
 
-    def name_words(self, sentence: str, meeting: Sequence[str]) -> set[str]:
+    def _other_role_before(self, text: str, start: int) -> bool:
+        from retrieval.ingest.roles import _left_phrase
+
+        phrase, _ = _left_phrase(text, start)
+        role = classify(phrase, senate_context=self.senate_context) if phrase else None
+        return role is not None and not role.senator
+
+    def _role_only(self, piece: str, found: Found) -> list[Role]:
+        """Role words with no name: 'сказал аким', 'отметил сенатор', 'деді аудан әкімі'."""
+        if found.people:
+            return []
+        return role_words(piece, senate_context=self.senate_context)[:1]
+
+    def promote(self, found: Found, narrative: str) -> list[str]:
+        """'Бибигуль Жексенбай обсудила … Сенатор отметила …': the one person of unknown role
+        in a paragraph whose narrative calls somebody 'сенатор' is that senator."""
+        unknown = [p for p in found.people if not p.senator and not p.role]
+        if len(unknown) != 1 or len(found.people) != 1:
+            return []
+        roles = role_words(narrative, senate_context=self.senate_context)
+        if not any(r.senator and _singular(r.text) for r in roles):
+            return []
+        person = unknown[0]
+        promoted = Person(person.name, "сенатор", True)
+        self.known[person.name] = promoted
+        self._local = None
+        return [person.name]
+
+    def resolve_role(self, role: Role, meeting: Sequence[str]) -> list[str]:
+        """The one person a role-only reference can mean, else nobody."""
+        if role.senator:
+            if role.post:
+                posted = [
+                    n for n in meeting if self.known.get(n) and self.known[n].post == role.post
+                ]
+                return posted if len(posted) == 1 else []
+            return []  # "сенатор" alone: the segmenter's single-senator rule decides
+        stem = fold(role.text).split()
+        heads = [w for w in stem if is_role_stem(w)] or [w for w in stem if len(w) >= 4]
+        others = [p for p in self.known.values() if not p.senator and p.role]
+        matching = [p.name for p in others if heads and all(_has_stem(p.role, h) for h in heads)]
+        return matching if len(matching) == 1 else []
+
+    def name_words(self, sentence: str) -> set[str]:
         """Surface words of the people named in a sentence (not places, not audiences)."""
         out: set[str] = set()
-        for match in NAME_AFTER_CUE.finditer(sentence):
-            out.update(match.group(1).split())
-        tokens = words(sentence)
-        for i, token in enumerate(tokens):
-            if token[:1].isupper() and self.canonical(token, meeting):
-                out.add(token)
-                if i and tokens[i - 1][:1].isupper():
-                    out.add(tokens[i - 1])  # the first name before a known surname
+        for mention in find_mentions(sentence, senate_context=self.senate_context):
+            if mention.role is not None or self.local().find_in_text(mention.surface):
+                out.update(mention.surface.replace(".", " ").split())
+            elif self.directory.find_in_text(mention.surface):
+                out.update(mention.surface.split())
+        for word in words(sentence):
+            if word[:1].isupper() and (
+                self.local().canonical(word) or self.directory.canonical(word)
+            ):
+                out.add(word)
         return out
 
-    def senators_in(
-        self, analysis: Analysis, skip: Sequence[QuoteSpan], meeting: Sequence[str]
-    ) -> list[str]:
-        """Senators named in the narrative (not inside direct speech) of a paragraph."""
-        text = analysis.text
-        names: list[str] = []
-        for sent in analysis.sents:
-            if inside(sent.start, sent.stop, skip):
-                continue
-            for ent in sent.ents:
-                if ent.type != "PER" or inside(ent.start, ent.stop, skip):
-                    continue
-                name = self.person_name(ent, sent, text, meeting)
-                if name and self.is_senator(ent, name, sent, text, meeting) and name not in names:
-                    names.append(name)
-            sentence = text[sent.start : sent.stop]
-            extra = self.directory.find_in_text(sentence) + self.cue_names(sentence)
-            for found in extra:
-                name = self.canonical(found, meeting) or found
-                if not any(same_person(name, n) for n in names):
-                    names.append(name)
-        return names
 
-    def names_in(
-        self, analysis: Analysis, start: int, end: int, meeting: Sequence[str]
-    ) -> tuple[list[str], bool]:
-        """Everyone named between start and end (a quote tail or a reporting clause), and
-        whether someone else is named there: a role ('учитель …') or no name-shaped span."""
-        piece = analysis.text[start:end]
-        local = SenatorDirectory(Senator(n) for n in meeting)
-        names: list[str] = []
-        for found in [*local.find_in_text(piece), *self.directory.find_in_text(piece)]:
-            if found not in names:
-                names.append(found)
-        other = False
-        for sent in analysis.sents:
-            for ent in sent.ents:
-                if ent.type != "PER" or not start <= ent.start < end:
-                    continue
-                name = self.person_name(ent, sent, analysis.text, meeting)
-                if not name or any(same_person(name, n) for n in names):
-                    continue
-                if name in meeting or self.directory.canonical(name):
-                    names.append(name)
-                elif _after_role(sent.toks, ent) or not self.looks_like_name(name):
-                    other = True  # "– сказала учитель Айгуль Сапарова"
-                else:
-                    names.append(name)
-        return names, other
+def _singular(role: str) -> bool:
+    """A senator word that can be a sentence's subject: 'Сенатор отметила', 'Сенат депутаты',
+    'Сенатордың айтуынша' — not 'встретилась с сенатором', not 'сенаторы'."""
+    items = fold(role).split()
+    subject = {"сенатор", "депутат", "сенатордың", "депутаттың"}
+    return bool(subject & set(items)) or ("сенат" in items and "депутаты" in items)
 
 
-def _after_role(toks: Sequence[Tok], ent: Ent) -> bool:
-    """A role next to the name: 'учитель Айгуль Сапарова', 'Айгуль Сапарова, директор школы'."""
-    prev = [t for t in toks if t.stop <= ent.start][-3:]
-    after = [t for t in toks if t.start >= ent.stop][:2]
-    apposition = len(after) == 2 and after[0].text == "," and is_role_word(after[1].text)
-    return apposition or any(is_role_word(t.text) for t in prev)
+def _has_stem(role: str, head: str) -> bool:
+    return any(w[:4] == head[:4] for w in fold(role).split())
+
+
+def _bare_tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Capitalised single words (surnames, 'Н.Бекназаров' pieces) that could name someone known."""
+    import re
+
+    out: list[tuple[int, str]] = []
+    for match in re.finditer(r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]{3,}", text[start:end]):
+        out.append((start + match.start(), match.group(0)))
+    return out

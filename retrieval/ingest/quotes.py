@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retrieval.ingest.text import DASH_CLASS
+from retrieval.ingest.text import DASH_CLASS, DASHES
 
 # Verb forms only (stems like "ответ" would also catch "ответственность").
 _RU_SPEECH = (
@@ -130,8 +130,39 @@ def _closing(text: str, open_at: int) -> int | None:
     return None
 
 
+_REPORTING_LEAD = re.compile(
+    r"(?:^|\s)(?:по\s+(?:словам|мнению)|как\s+(?:отметил|подчеркнул|сказал|заявил)\w*"
+    r"|сөзінше|айтуынша|пікірінше|according\s+to)(?:\s|$)",
+    re.I,
+)
+_SENTENCE_STOP = re.compile(r"[.!?…]\s")
+_MAX_LEAD_WORDS = 12
+
+
+def _lead_start(text: str, before_end: int) -> int:
+    """Start of the sentence that ends at `before_end` (the words before a quote)."""
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, before_end)]
+    return stops[-1] if stops else 0
+
+
+def _tail_after(text: str, close: int) -> tuple[int, int] | None:
+    """An attribution after a closing mark: «…», – сказал X / «…», деді X / «…» деп атап өтті X."""
+    sep = _SEPARATOR.match(text, close + 1)
+    if sep is not None:
+        end = _tail_at(text, sep.end(), punctuated=True)
+        return (sep.end(), end) if end is not None else None
+    bare = re.compile(r"[,!?…]?\s+(?=\w)").match(text, close + 1)
+    if bare is None:
+        return None
+    end = sentence_end(text, bare.end())
+    words = _WORD.findall(text[bare.end() : end])
+    if not words or len(words) > TAIL_WORDS or not any(is_speech_word(w) for w in words[:3]):
+        return None
+    return bare.end(), end
+
+
 def _marked_quotes(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
-    """«…» quotes that open a sentence (attribution after) or follow `lead:`."""
+    """«…» quotes that open a sentence (attribution after), follow `lead:` or `По словам X,`."""
     spans: list[QuoteSpan] = []
     for i, ch in enumerate(text):
         if ch not in _OPENERS or any(s.start <= i < s.end for s in (*taken, *spans)):
@@ -139,7 +170,8 @@ def _marked_quotes(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
         before = text[:i].rstrip()
         at_sentence_start = not before or before.endswith((".", "!", "?", "…"))
         after_colon = before.endswith(":")
-        if not (at_sentence_start or after_colon):
+        after_comma = before.endswith(",")
+        if not (at_sentence_start or after_colon or after_comma):
             continue
         close = _closing(text, i)
         if close is None:
@@ -147,28 +179,57 @@ def _marked_quotes(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
         b_start, b_end, body = _body(text, i + 1, close)
         if len(_WORD.findall(body)) < 3:
             continue
-        if after_colon:
-            lead_start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
-            lead_start = lead_start + 2 if lead_start >= 0 else 0
-            if not has_speech_word(text[lead_start : len(before)]):
+        tail = _tail_after(text, close)
+        if after_colon or after_comma:
+            lead_start = _lead_start(text, len(before))
+            lead = text[lead_start : len(before)]
+            n_words = len(_WORD.findall(lead))
+            if after_comma and not _REPORTING_LEAD.search(" " + lead):
+                continue  # "…, «…»" mid-sentence: a quoted phrase, not speech
+            if after_colon and not has_speech_word(lead) and not 1 <= n_words <= _MAX_LEAD_WORDS:
+                continue
+            if tail is not None:
+                spans.append(QuoteSpan(lead_start, tail[1], b_start, b_end, body, *tail))
                 continue
             end = close + 1
             end += 1 if text[end : end + 1] == "." else 0
             spans.append(QuoteSpan(lead_start, end, b_start, b_end, body, lead_start, len(before)))
             continue
-        sep = _SEPARATOR.match(text, close + 1)
-        if sep is None:
-            continue
-        tail_end = _tail_at(text, sep.end(), punctuated=True)
-        if tail_end is not None:
-            spans.append(QuoteSpan(i, tail_end, b_start, b_end, body, sep.end(), tail_end))
+        if tail is not None:
+            spans.append(QuoteSpan(i, tail[1], b_start, b_end, body, *tail))
     return spans
+
+
+_UNMARKED_TAIL = re.compile(
+    r"([,!?…])\s*" + DASH_CLASS + r"{1,2}\s+(?=(?:деді|деп|дейді|айтты|сказал|отметил|подчеркнул"
+    r"|добавил|заявил|пояснил)\w*)",
+    re.I,
+)
+
+
+def _unmarked_quote(text: str) -> list[QuoteSpan]:
+    """Direct speech with no opening mark: 'Жер – халықтың байлығы, – деді X.' (the whole
+    paragraph is the speech; the tail must close the paragraph)."""
+    if not text or text.lstrip()[:1] in (*_OPENERS, *DASHES):
+        return []
+    for sep in _UNMARKED_TAIL.finditer(text):
+        end = _tail_at(text, sep.end(), punctuated=True)
+        if end is None or text[end:].strip():
+            continue
+        kept = sep.group(1) if sep.group(1) in ("!", "?", "…") else ""
+        b_start, b_end, body = _body(text, 0, sep.start())
+        if len(_WORD.findall(body)) < 3:
+            return []
+        return [QuoteSpan(0, end, b_start, b_end, body + kept, sep.end(), end)]
+    return []
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every direct-speech segment of a paragraph, in order."""
     spans = _dash_quotes(text)
     spans += _marked_quotes(text, spans)
+    if not spans:
+        spans = _unmarked_quote(text)
     return sorted(spans, key=lambda s: s.start)
 
 

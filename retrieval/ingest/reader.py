@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePath
 
 from retrieval.ingest.dates import parse_date_prefix
 from retrieval.ingest.decode import DecodeError, decode
+from retrieval.ingest.furniture import drop_furniture, split_dateline
 from retrieval.ingest.html import extract_html
 from retrieval.ingest.text import DASH_CLASS, clean, detect_language
 from retrieval.models import Issue
@@ -17,7 +18,6 @@ ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TITLE_LIMIT = 120
 _SPEECH_START = re.compile(r"^" + DASH_CLASS + r"{1,2}\s")
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<article)", re.I)
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?…])(?=\s+[«\"(A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d–—-]|$)")
 _MD_LINE_RULES = (
     (re.compile(r"^\s{0,3}(?:>\s?)+"), ""),
     (re.compile(r"^\s{0,3}[*+]\s+"), ""),  # not "-": a dash opens direct speech
@@ -53,6 +53,9 @@ class RawDocument:
     language: str
     encoding: str
     paragraphs: tuple[Paragraph, ...]
+    url: str | None = None
+    own_title: bool = False  # the title is the release's own headline, not a made-up one
+    dateline: str | None = None  # "АСТАНА. KAZINFORM –" → "Астана": where it was filed
 
 
 @dataclass
@@ -151,16 +154,94 @@ def _paragraphs(lines: _Lines) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(i, n, " ".join(parts)) for i, (n, parts) in enumerate(groups, 1))
 
 
-def _title_from(paragraphs: tuple[Paragraph, ...]) -> str:
+def _strip_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], str | None]:
+    """The first paragraph without its dateline ('АСТАНА. KAZINFORM –'), and the town."""
     if not paragraphs:
-        return ""
-    text = paragraphs[0].text
-    match = _FIRST_SENTENCE.match(text)
-    sentence = match.group(1) if match else text
-    if len(sentence) <= TITLE_LIMIT:
-        return sentence
-    cut = sentence[:TITLE_LIMIT].rsplit(" ", 1)[0].rstrip(",;:–—- ")
-    return cut + "…"
+        return paragraphs, None
+    text, town = split_dateline(paragraphs[0].text)
+    return (replace(paragraphs[0], text=text), *paragraphs[1:]), town
+
+
+def _join_open_quotes(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """A quote that runs over several paragraphs is one paragraph: «… ¶ «… ¶ …»."""
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        para = paragraphs[i]
+        text = para.text
+        j = i
+        while text.count("«") > text.count("»") and j + 1 < len(paragraphs) and j - i < 3:
+            j += 1
+            nxt = paragraphs[j].text
+            # the Russian convention reopens every continued paragraph with «
+            text = f"{text} {nxt[1:] if nxt.startswith('«') else nxt}"
+        if text.count("«") != text.count("»"):
+            text, j = para.text, i  # never closed: leave the paragraphs as they were
+        out.append(
+            Paragraph(len(out) + 1, para.line, text) if j > i else replace(para, index=len(out) + 1)
+        )
+        i = j + 1
+    return tuple(out)
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= TITLE_LIMIT:
+        return text
+    return text[:TITLE_LIMIT].rsplit(" ", 1)[0].rstrip(",;:–—- ") + "…"
+
+
+_RU_MONTHS = ("января февраля марта апреля мая июня июля августа сентября октября ноября "
+              "декабря").split()  # fmt: skip
+_KK_MONTHS = ("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша "
+              "желтоқсан").split()  # fmt: skip
+
+
+def neutral_title(found: date | None, language: str) -> str:
+    """'Сенат РК, пресс-релиз от 5 марта 2026' — never a sentence about one senator."""
+    if language == "kk":
+        if found is None:
+            return "ҚР Сенаты, баспасөз релизі (күні белгісіз)"
+        month = _KK_MONTHS[found.month - 1]
+        return f"ҚР Сенаты, баспасөз релизі, {found.year} жылғы {found.day} {month}"
+    if found is None:
+        return "Сенат РК, пресс-релиз (без даты)"
+    return f"Сенат РК, пресс-релиз от {found.day} {_RU_MONTHS[found.month - 1]} {found.year}"
+
+
+_URL_LINE = re.compile(
+    r"^\s*(?:(?:url|source|link|источник|ссылка|дереккөз|сілтеме)\s*:?\s*)?(https?://\S+)\s*$", re.I
+)
+
+
+def _take_url(lines: _Lines) -> None:
+    """A `url https://…` line among the first lines is the release's address, not its text."""
+    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()][:4]
+    for i in filled:
+        match = _URL_LINE.match(lines.lines[i][1])
+        if match:
+            lines.url = lines.url or match.group(1).rstrip(").,;")
+            lines.lines[i] = (lines.lines[i][0], "")
+            return
+
+
+def _take_headline(lines: _Lines) -> str | None:
+    """A short first line with no closing stop, standing apart from the text, is a headline."""
+    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()]
+    if len(filled) < 2:
+        return None
+    i = filled[0]
+    text = lines.lines[i][1].strip()
+    apart = filled[1] > i + 1 or not any(not t.strip() for _, t in lines.lines[i:])
+    if (
+        len(text.split()) > 16
+        or len(text) > 160
+        or text.endswith((".", ":", ",", ";", "…"))
+        or text[:1] in '«"“„–—-'
+        or not apart
+    ):
+        return None
+    lines.lines[i] = (lines.lines[i][0], "")
+    return text
 
 
 MAX_PARAGRAPH_CHARS = 20_000
@@ -188,8 +269,12 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
         lines = _markdown(text)
     else:
         lines = _Lines(list(enumerate(text.split("\n"), 1)))
+    _take_url(lines)
+    drop_furniture(lines.lines)
     found_date, headline = _take_date(lines)
-    paragraphs = _paragraphs(lines)
+    if headline is None and lines.title is None and not lines.blocks:
+        headline = _take_headline(lines)
+    paragraphs, dateline = _strip_dateline(_join_open_quotes(_paragraphs(lines)))
     huge = next((p for p in paragraphs if len(p.text) > MAX_PARAGRAPH_CHARS), None)
     if huge is not None:
         # A press release paragraph is a few hundred characters; a 100 000-character one is not
@@ -214,8 +299,8 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
                 line=1,
             )
         )
-    title = lines.title or headline or _title_from(paragraphs)
     language = detect_language(" ".join(p.text for p in paragraphs))
+    title = _shorten(lines.title or headline or neutral_title(found_date, language))
     document = RawDocument(
         name=name,
         source=lines.url or name,
@@ -224,5 +309,8 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
         language=language,
         encoding=decoded.encoding,
         paragraphs=paragraphs,
+        url=lines.url,
+        own_title=bool(lines.title or headline),
+        dateline=dateline,
     )
     return document, issues

@@ -24,7 +24,7 @@ from retrieval.ingest.attribution import (
 )
 from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
 from retrieval.ingest.names import Stoplist
-from retrieval.ingest.nlp import Analysis, Nlp, Sent
+from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent
 from retrieval.ingest.people import People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
@@ -48,6 +48,7 @@ class StatementDraft:
     speakers: list[str]
     themes: list[str]
     paragraph: Paragraph
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -87,6 +88,9 @@ class Segmenter:
         self.meetings: list[MeetingDraft] = []
         self.problems: list[Problem] = []
         self._lead_cue: Cue | None = None  # "Сенатор отметила:" before a dash paragraph
+        # quotes with no attribution, waiting for the next paragraph's "– сказал X" (one speech
+        # over several dash paragraphs); unattributed if none comes
+        self._pending: list[StatementDraft] = []
         self.people = People(
             ctx.directory,
             kazakh=self.kazakh,
@@ -104,12 +108,29 @@ class Segmenter:
         return self.current.senators if self.meetings else []
 
     def run(self) -> tuple[list[MeetingDraft], list[Problem]]:
+        if self.doc.own_title:  # "Сенатор Ринат Есимов ответил …": the headline names people too
+            title = self.ctx.nlp.analyse(self.doc.title)
+            self.people.scan(title, 0, len(self.doc.title))
         for para in self.doc.paragraphs:
             self._paragraph(para)
+        self._flush_pending()
+        self._dateline_place()
         for meeting in self.meetings:
             if not meeting.senators:
                 self._warn("no_senator", "no senator found for this meeting", meeting.paragraph)
         return self.meetings, self.problems
+
+    def _dateline_place(self) -> None:
+        """'ПАВЛОДАР. KAZINFORM –': the town it was filed in, when the text names no place."""
+        town = self.town(self.doc.dateline) if self.town and self.doc.dateline else None
+        if town and self.meetings and not self.meetings[0].places:
+            self.meetings[0].places.append(town)
+
+    def _flush_pending(self) -> None:
+        """Untailed quotes no later quote claimed: left unattributed, and the preview says so."""
+        for draft in self._pending:
+            self._warn("quote_without_attribution", "a quote with no '– said X'", draft.paragraph)
+        self._pending = []
 
     def _warn(self, code: str, message: str, para: Paragraph) -> None:
         self.problems.append(Problem(code, message, para))
@@ -117,8 +138,13 @@ class Segmenter:
     # ---- paragraphs -----------------------------------------------------------------------
     def _paragraph(self, para: Paragraph) -> None:
         quotes = find_quotes(para.text)
+        if self._pending and not (quotes and quotes[0].start == 0):
+            self._flush_pending()  # narrative came between: nobody claims those quotes
         analysis = self.ctx.nlp.analyse(para.text)
-        names = self.people.senators_in(analysis, quotes, self._senators())
+        found = self.people.scan(analysis, 0, len(para.text), quotes)
+        names = [p.name for p in found.people if p.senator]
+        if not names:
+            names = self.people.promote(found, _narrative(para.text, quotes))
         if not self.meetings:
             self.meetings.append(MeetingDraft(para, names))
         else:
@@ -137,10 +163,17 @@ class Segmenter:
 
     def _cue_for(self, analysis: Analysis, start: int, end: int, *, tail: bool = False) -> Cue:
         toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
+        found = self.people.scan(analysis, start, end)
+        names = found.names()
+        other = False
+        for role in found.role_only if tail else ():  # "– сказал аким", "– деді аудан әкімі"
+            meant = self.people.resolve_role(role, self._senators())
+            names += [n for n in meant if n not in names]
+            other = other or (not role.senator and not meant)
+        spans = [Ent("PER", a, b, analysis.text[a:b], analysis.text[a:b]) for a, b in found.spans]
         ents = [e for e in analysis.ents if e.type == "PER" and start <= e.start < end]
-        names, other = self.people.names_in(analysis, start, end, self._senators())
         # Kazakh has no morphology here: only a short tail is read word by word for other people.
-        cue = read_cue(toks, names, ents, kazakh=self.kazakh, tail=tail)
+        cue = read_cue(toks, names, [*ents, *spans], kazakh=self.kazakh, tail=tail)
         cue.other = cue.other or other
         return cue
 
@@ -156,14 +189,22 @@ class Segmenter:
         elif lead is not None:
             cue = lead
         else:
-            cue = Cue()
-            self._warn("quote_without_attribution", "a quote with no '– said X' after it", para)
-        if not self.current.senators and cue.names and not cue.other:
-            self.current.senators.extend(cue.names)  # the first senator named is in a quote tail
-        resolution = resolve(cue, self.current.senators, quote=True)
+            self._add("quote", quote.text, Resolution([]), para, None)
+            if self.current.statements:
+                self._pending.append(self.current.statements[-1])
+            return
+        named_senators = [n for n in cue.names if self.people.is_senator(n)]
+        if not self.current.senators and named_senators:
+            self.current.senators.extend(named_senators)  # the first senator is in a quote tail
+        resolution = resolve(cue, self.current.senators, quote=True, known=self.people.known)
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_quote")
         self._add("quote", quote.text, resolution, para, cue)
+        if resolution.speakers and self._pending:
+            for draft in self._pending:  # the same speech, begun in the paragraphs before
+                draft.speakers = list(resolution.speakers)
+                draft.roles = {s: self.people.role_of(s) for s in resolution.speakers}
+        self._pending = []
 
     def _sentence(self, sent: Sent, analysis: Analysis, para: Paragraph) -> None:
         text = analysis.text[sent.start : sent.stop].strip()
@@ -181,7 +222,7 @@ class Segmenter:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
         if not cue.speech and (not themes or cue.other):
             return
-        resolution = resolve(cue, meeting.senators)
+        resolution = resolve(cue, meeting.senators, known=self.people.known)
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_reported")
         self._add("reported", text, resolution, para, cue, themes)
@@ -190,7 +231,7 @@ class Segmenter:
         text = analysis.text
         sentence = text[sent.start : sent.stop]
         if _kazakh_sentence(sentence, self.kazakh):  # natasha's NER is Russian-only: rules
-            name_words = self.people.name_words(sentence, meeting.senators)
+            name_words = self.people.name_words(sentence)
             places = kazakh_places(sentence, name_words, self.town)
             audience = kazakh_audience(sentence, name_words)
         else:
@@ -220,7 +261,8 @@ class Segmenter:
             self._warn(resolution.problem, _MESSAGES[resolution.problem].format(text[:60]), para)
         self._check_gender(resolution.speakers, cue, para)
         themes = self.ctx.tagger.tag(text) if themes is None else themes
-        draft = StatementDraft(kind, text, resolution.speakers, themes, para)
+        roles = {s: self.people.role_of(s) for s in resolution.speakers}
+        draft = StatementDraft(kind, text, resolution.speakers, themes, para, roles)
         self.current.statements.append(draft)
 
     def _check_gender(self, speakers: list[str], cue: Cue | None, para: Paragraph) -> None:
@@ -234,6 +276,15 @@ class Segmenter:
                 f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
                 para,
             )
+
+
+def _narrative(text: str, quotes: list[QuoteSpan]) -> str:
+    """The paragraph without its direct speech (quote bodies and their tails)."""
+    out, pos = [], 0
+    for quote in quotes:
+        out.append(text[pos : quote.start])
+        pos = quote.end
+    return " ".join([*out, text[pos:]])
 
 
 _KK_VERB = re.compile(r"(?:кездес|жүздес|талқыла|барып|болды)\w*", re.I)

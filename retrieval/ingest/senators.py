@@ -10,32 +10,25 @@ from typing import Any
 
 import yaml
 
+from retrieval.ingest import name_forms
 from retrieval.ingest.text import osa_distance, skeleton, words
 
 SENATORS_FILE = "senators.yaml"
 _MAX_ENDING = 5  # longest case ending after a stem: -овой, -ның, -ымен …
 _HEADER = """\
-# Senators: canonical name (nominative, Russian spelling: "Жанна Асанова") and other forms.
-# Built from the releases by `atazan corpus senators`; moderators may edit it: add forms
-# (cases, Kazakh and Latin spellings) or fix a canonical name. The command keeps your edits.
-# Matching is spelling-blind and case-blind anyway (a name's stem plus an ending), so forms
-# are needed only for spellings that differ in more than one letter.
+# The Senate roster: every member in office in 2025–2026 that could be confirmed from published
+# sources (see `source`), with the Chair and deputy chairs marked (`post: chair|deputy_chair`).
+# `name` is canonical (nominative, Russian spelling); `kk` the Kazakh spelling; `gender` (m/f)
+# where the name does not show it. `generated` is rewritten by `atazan corpus senators` from the
+# name by rule (Russian cases, Kazakh case endings, Latin, initials) — do not edit it. `forms`
+# are yours: add spellings the rules miss; the command keeps them, and every other field.
 """
-_LATIN = str.maketrans(
-    {
-        "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
-        "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "i", "і": "i", "к": "k", "қ": "k",
-        "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r",
-        "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh", "һ": "h",
-        "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
-        "ю": "iu", "я": "ia",
-    }
-)  # fmt: skip
+POSTS = ("chair", "deputy_chair")
 
 
 def latin(name: str) -> str:
     """Passport-style Latin spelling: Жанна Асанова → Zhanna Asanova."""
-    return " ".join(w.casefold().translate(_LATIN).capitalize() for w in name.split())
+    return name_forms.latin(name)
 
 
 def _stem(key: str) -> str:
@@ -54,7 +47,15 @@ def _matches(token_key: str, stem: str) -> bool:
 @dataclass(frozen=True)
 class Senator:
     name: str
-    forms: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()  # a moderator's own forms and forms seen in releases
+    kk: str | None = None  # Kazakh spelling
+    post: str | None = None  # chair | deputy_chair
+    gender: name_forms.Gender | None = None
+    source: str | None = None  # where the membership was confirmed
+
+    def generated(self) -> list[str]:
+        """Forms derived by rule from the canonical name (cases, Kazakh, Latin, initials)."""
+        return name_forms.all_forms(self.name, self.kk, self.gender)
 
 
 class SenatorDirectory:
@@ -64,6 +65,8 @@ class SenatorDirectory:
         self._senators: dict[str, Senator] = {}
         self._surnames: dict[str, set[str]] = {}  # name → surname stems
         self._firsts: dict[str, set[str]] = {}  # name → first-name stems
+        self._exact: dict[str, set[str]] = {}  # a surname form's skeleton → names with that form
+        self._initials: dict[str, set[str]] = {}  # name → skeletons of its first initial
         for senator in senators:
             self._add(senator)
 
@@ -73,11 +76,27 @@ class SenatorDirectory:
             return
         known = self._senators.get(senator.name)
         forms = tuple(dict.fromkeys((known.forms if known else ()) + senator.forms))
-        self._senators[senator.name] = Senator(senator.name, forms)
+        senator = Senator(
+            senator.name,
+            forms,
+            senator.kk or (known.kk if known else None),
+            senator.post or (known.post if known else None),
+            senator.gender or (known.gender if known else None),
+            senator.source or (known.source if known else None),
+        )
+        self._senators[senator.name] = senator
         first_key, last_key = skeleton(parts[0]), skeleton(parts[-1])
         first = {_stem(first_key)} if len(parts) > 1 else set()
         last = {_stem(last_key)}
-        for form in forms:
+        spellings = [senator.name, *([senator.kk] if senator.kk else []), *forms]
+        for form in [*spellings, *senator.generated()]:
+            tokens = [t for t in words(form) if len(t) > 1]
+            if tokens and len(tokens[-1]) >= 4:
+                self._exact.setdefault(skeleton(tokens[-1]), set()).add(senator.name)
+        if len(parts) > 1:
+            self._initials[senator.name] = {skeleton(w.split()[0])[:1] for w in spellings
+                                            if len(w.split()) > 1}  # fmt: skip
+        for form in spellings[1:]:
             keys = [k for k in map(skeleton, words(form)) if k]
             for position, key in enumerate(keys):
                 is_first = len(keys) > 1 and len(parts) > 1
@@ -102,35 +121,71 @@ class SenatorDirectory:
         return sorted(self._senators)
 
     def forms(self) -> dict[str, list[str]]:
-        return {n: list(s.forms) for n, s in sorted(self._senators.items())}
+        """canonical name → every other form: Kazakh spelling, own and generated forms."""
+        out: dict[str, list[str]] = {}
+        for name, senator in sorted(self._senators.items()):
+            kk = [senator.kk] if senator.kk else []
+            out[name] = list(dict.fromkeys([*kk, *senator.forms, *senator.generated()]))
+        return out
 
     def _by_surname(self, key: str) -> list[str]:
         return [n for n, stems in self._surnames.items() if any(_matches(key, s) for s in stems)]
 
     def _first_matches(self, name: str, key: str) -> bool:
+        if len(key) == 1:  # an initial: "Н.Бекназаров", "Бекназаров Н."
+            return key in self._initials.get(name, ())
         return any(_matches(key, s) for s in self._firsts.get(name, ()))
+
+    def senator(self, name: str) -> Senator | None:
+        return self._senators.get(name)
+
+    def post(self, name: str) -> str | None:
+        known = self._senators.get(name)
+        return known.post if known else None
 
     def canonical(self, name_or_form: str) -> str | None:
         """Canonical name for 'Асановой', 'Asanova', 'Жанна Асанова'; None if unknown/ambiguous."""
         found = self.find_in_text(name_or_form)
         return found[0] if len(found) == 1 else None
 
-    def find_in_text(self, text: str) -> list[str]:
-        """Canonical names of senators mentioned in `text`, in order of first mention."""
-        tokens = [skeleton(t) for t in words(text)]
+    def find_in_text(self, text: str, post: str | None = None) -> list[str]:
+        """Canonical names of senators mentioned in `text`, in order of first mention.
+
+        A surname form that belongs to several senators (Асанова: Жанна's nominative, Жақып's
+        genitive) is told apart by the first name or initial next to it, else by `post`
+        (chair/deputy_chair, from the words before the name), else it is left out."""
+        raw = words(text)
+        tokens = [skeleton(t) for t in raw]
         found: list[str] = []
         for i, key in enumerate(tokens):
             if len(key) < 4:
                 continue
-            candidates = self._by_surname(key)
+            candidates = sorted(self._exact.get(key, ())) or self._by_surname(key)
+            if not candidates:
+                continue
+            near = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+            named = [c for c in candidates if any(self._first_matches(c, k) for k in near)]
             if len(candidates) > 1:
-                near = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-                named = [c for c in candidates if any(self._first_matches(c, k) for k in near)]
+                posted = [c for c in candidates if post and self.post(c) == post]
                 exact = [c for c in candidates if key == skeleton(words(c)[-1])]
-                candidates = named or exact or candidates
+                inflected = len(self._exact.get(key, ())) > 1
+                candidates = (
+                    named if len(named) == 1 else posted or ([] if inflected else exact)
+                ) or candidates
+            elif not named and i and self._other_first_name(raw[i - 1], candidates[0]):
+                continue  # "Канат Ержанов" is not senator Айдос Ержанов
             if len(candidates) == 1 and candidates[0] not in found:
                 found.append(candidates[0])
         return found
+
+    def _other_first_name(self, word: str, name: str) -> bool:
+        """Is `word` a different person's first name right before a known surname?"""
+        if not word[:1].isupper() or len(word) < 3 or len(words(name)) < 2:
+            return False
+        key = skeleton(word)
+        if self._first_matches(name, key):
+            return False
+        return name_forms.is_first_name(word)
 
 
 def read_senators(corpus_dir: Path) -> list[Senator]:
@@ -147,7 +202,22 @@ def read_senators(corpus_dir: Path) -> list[Senator]:
         if not isinstance(entry, Mapping) or not str(entry.get("name", "")).strip():
             raise ValueError(f"{path}: every senator needs a 'name'")
         forms = entry.get("forms") or []
-        senators.append(Senator(str(entry["name"]).strip(), tuple(str(f) for f in forms)))
+        post = entry.get("post")
+        if post is not None and post not in POSTS:
+            raise ValueError(f"{path}: {entry['name']}: post must be one of {', '.join(POSTS)}")
+        gender = entry.get("gender")
+        if gender is not None and gender not in ("m", "f"):
+            raise ValueError(f"{path}: {entry['name']}: gender must be m or f")
+        senators.append(
+            Senator(
+                str(entry["name"]).strip(),
+                tuple(str(f) for f in forms),
+                kk=str(entry["kk"]).strip() if entry.get("kk") else None,
+                post=post,
+                gender=gender,
+                source=str(entry["source"]) if entry.get("source") else None,
+            )
+        )
     return senators
 
 
@@ -174,11 +244,22 @@ def forms_in_text(directory: SenatorDirectory, text: str) -> dict[str, set[str]]
 def write_senators(corpus_dir: Path, senators: Iterable[Senator]) -> Path:
     """Write senators.yaml atomically (temp file + rename), sorted by name."""
     path = corpus_dir / SENATORS_FILE
-    entries = [
-        {"name": s.name, "forms": sorted(set(s.forms) - {s.name})}
-        for s in sorted(senators, key=lambda s: s.name)
-    ]
-    body = yaml.safe_dump({"senators": entries}, allow_unicode=True, sort_keys=False, width=100)
+    entries: list[dict[str, Any]] = []
+    for senator in sorted(senators, key=lambda s: s.name):
+        entry: dict[str, Any] = {"name": senator.name}
+        for key in ("kk", "post", "gender", "source"):
+            if getattr(senator, key):
+                entry[key] = getattr(senator, key)
+        entry["forms"] = sorted(set(senator.forms) - {senator.name})
+        entry["generated"] = senator.generated()
+        entries.append(entry)
+    body = yaml.safe_dump(
+        {"senators": entries},
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=None,
+    )
     tmp = path.with_suffix(".yaml.tmp")
     tmp.write_text(_HEADER + body, "utf-8")
     tmp.replace(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from retrieval.ingest.build import build_corpus, make_context, release_files
@@ -20,38 +21,39 @@ def update_senators(
     raw_dirs: list[Path], corpus_dir: Path, *, write: bool = True
 ) -> tuple[int, list[Senator]]:
     """Add every senator of the corpus and the name forms seen in the releases (plus a Latin
-    spelling); existing entries and forms stay. Returns (new forms, all senators)."""
+    spelling); existing entries, their fields (kk, post, gender, source) and forms stay; the
+    generated forms are rewritten from the name. Returns (new forms, all senators)."""
     existing = read_senators(corpus_dir)
     context = make_context(corpus_dir)
     corpus, _ = build_corpus(raw_dirs, corpus_dir=corpus_dir, context=context)
     names: list[str] = []
     for meeting in corpus.meetings:
-        for name in [*meeting.senators, *(n for s in meeting.statements for n in s.speakers)]:
+        for name in meeting.senators:
             if name not in names:
                 names.append(name)
+    merged: dict[str, Senator] = {s.name: s for s in existing}
     directory = SenatorDirectory(existing)
-    merged: dict[str, set[str]] = {s.name: set(s.forms) for s in existing}
     for name in names:
-        if directory.canonical(name) is None:
-            directory = SenatorDirectory([*directory_entries(merged), Senator(name)])
-            merged[name] = set()
+        if directory.canonical(name) is None and name not in merged:
+            merged[name] = Senator(name)
+            directory = SenatorDirectory(merged.values())
+    seen: dict[str, set[str]] = {}
     for path in release_files(raw_dirs):
         raw, _ = read_document(path.name, path.read_bytes())
         if raw is None:
             continue
         text = "\n".join(p.text for p in raw.paragraphs)
         for name, forms in forms_in_text(directory, text).items():
-            merged.setdefault(name, set()).update(forms)
+            seen.setdefault(name, set()).update(forms)
     before = sum(len(s.forms) for s in existing)
     senators: list[Senator] = []
-    for name, forms in sorted(merged.items()):
-        forms.add(latin(name))
-        forms.discard(name)
-        senators.append(Senator(name, tuple(sorted(forms))))
+    for name, senator in sorted(merged.items()):
+        generated = set(senator.generated())
+        forms = set(senator.forms) | (set(seen.get(name, ())) - generated)  # a moderator's stay
+        if latin(name) not in generated:
+            forms.add(latin(name))
+        forms -= {name, senator.kk or ""}
+        senators.append(replace(senator, forms=tuple(sorted(forms))))
     if write:
         write_senators(corpus_dir, senators)
     return sum(len(s.forms) for s in senators) - before, senators
-
-
-def directory_entries(merged: dict[str, set[str]]) -> list[Senator]:
-    return [Senator(name, tuple(forms)) for name, forms in merged.items()]

@@ -11,6 +11,7 @@ from retrieval.ingest.nlp import Ent, Nlp, Sent, Tok
 MEETING_RE = re.compile(
     r"\b(?:встрети\w*|встретил\w*|встреч\w*\s+с(?:о)?\b|провел\w*\s+(?:\w+\s+)?встреч\w*"
     r"|провёл\w*\s+(?:\w+\s+)?встреч\w*|состоял\w*|посетил\w*|побывал\w*|кездес\w*|жүздес\w*"
+    r"|принял\w*\s+участие|қатысты"
     r"|met\s+with|visited)",
     re.I,
 )
@@ -120,6 +121,14 @@ def _conjuncts(toks: tuple[Tok, ...], start: int) -> list[list[Tok]]:
     return [item for item in items if item]
 
 
+_SLOGAN = re.compile(r"\s*«(?:(?:За|Для|Ради|Во имя|Үшін)\s[^»]*|[^»]*(?:\s[–—]\s|!)[^»]*)»", re.I)
+
+
+def strip_slogans(text: str) -> str:
+    """A coalition's or campaign's slogan in quotes is not an audience: «За Народную …»."""
+    return " ".join(_SLOGAN.sub("", text).split())
+
+
 def _item_text(item: list[Tok], text: str, nlp: Nlp, cut: int) -> str | None:
     head_end = next((k for k, t in enumerate(item) if t.pos in ("NOUN", "PROPN")), None)
     if head_end is None or item[head_end].lower.startswith(_NOT_AUDIENCE):
@@ -130,7 +139,7 @@ def _item_text(item: list[Tok], text: str, nlp: Nlp, cut: int) -> str | None:
     )
     rest_start = item[head_end].stop
     rest_end = min(item[-1].stop, max(cut, rest_start))
-    rest = text[rest_start:rest_end].strip(" ,")
+    rest = strip_slogans(text[rest_start:rest_end].strip(" ,"))
     return f"{head} {rest}".strip() if rest else head
 
 

@@ -104,3 +104,37 @@ def test_answer_plain_for_the_shell() -> None:
 
 def test_long_text_fixture_really_needs_splitting() -> None:
     assert utf16_len(LONG_TEXT) > 4096
+
+
+def _hit(url: str | None) -> render.Hit:
+    from retrieval.models import Document, Meeting, Statement
+
+    statement = Statement(
+        id="s1",
+        meeting_id="m1",
+        kind="quote",
+        text="Каждый голос важен.",
+        speakers=["Канат Ержанов"],
+        roles={"Канат Ержанов": "Председатель Мажилиса"},
+    )
+    meeting = Meeting(id="m1", document_id="d1", date=None, senators=["Айдос Ержанов"])
+    document = Document(id="d1", date=None, title="Встреча <b>", source="a.txt", url=url)
+    return render.Hit.of(statement, meeting, document)
+
+
+def test_other_speaker_shown_with_role_source_as_link_and_date_unknown() -> None:
+    blocks = render.hit_blocks(_hit("https://senate.example.kz/news/1?a=1&b=2"), 1, RU)
+    html = render.pack(blocks)[0]
+    parse_telegram_html(html)
+    assert "Канат Ержанов (Председатель Мажилиса)" in html
+    assert '<a href="https://senate.example.kz/news/1?a=1&amp;b=2">Встреча &lt;b&gt;</a>' in html
+    assert RU.unknown_date in html and RU.unknown_date == "дата неизвестна"
+
+
+def test_source_without_url_stays_plain_and_senator_has_no_role_suffix() -> None:
+    hit = _hit(None).model_copy(
+        update={"speakers": ["Айдос Ержанов"], "roles": {"Айдос Ержанов": "сенатор"}}
+    )
+    html = render.pack(render.hit_blocks(hit, None, RU))[0]
+    assert "<i>Встреча &lt;b&gt;</i>" in html and "<a " not in html
+    assert "Айдос Ержанов (" not in html

@@ -35,6 +35,7 @@ def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     return corpus_dir, data_dir
 
 
+GENRE = Path(__file__).parent / "genre"
 CONTRACT_DOCUMENT = {"id", "date", "title", "source"}
 CONTRACT_MEETING = {"id", "document_id", "date", "senators", "place", "audience", "statements"}
 CONTRACT_STATEMENT = {"id", "kind", "text", "speakers", "themes"}
@@ -103,6 +104,30 @@ def test_parse_one_file_writes_nothing(
     assert not data_dir.exists()
 
 
+def test_parse_json_keeps_senators_apart_from_other_speakers(
+    dirs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    release = GENRE / "heldout" / "h08_mazhilis_same_surname_ru.txt"
+    assert run("corpus", "parse", str(release), "--json") == 0
+    payload = json.loads(capsys.readouterr().out)
+    _check_contract(payload)
+    (meeting,) = payload["meetings"]
+    assert meeting["senators"] == ["Айдос Ержанов"]  # senators only
+    first = next(s for s in meeting["statements"] if s["kind"] == "quote")
+    assert first["speakers"] == ["Канат Ержанов"]  # still a list of names
+    assert first["roles"] == {"Канат Ержанов": "Председатель Мажилиса"}  # the new field
+    assert payload["documents"][0]["url"] is None
+    assert run("corpus", "parse", str(release)) == 0
+    assert "Канат Ержанов (Председатель Мажилиса)" in capsys.readouterr().out
+
+
+def test_eval_prints_the_table(dirs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("corpus", "eval", str(GENRE / "heldout")) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("| set | releases | senator P |") and "| heldout | 10 |" in out
+    assert run("corpus", "eval", "/nonexistent") == 2
+
+
 def test_parse_bad_file_exits_1_and_missing_file_2(
     dirs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -160,5 +185,5 @@ def test_senators_dry_run(dirs: tuple[Path, Path], capsys: pytest.CaptureFixture
     corpus_dir, _ = dirs
     before = (corpus_dir / "senators.yaml").read_text("utf-8")
     assert run("corpus", "senators", "--dry-run") == 0
-    assert "8 senators" in capsys.readouterr().out
+    assert "20 senators" in capsys.readouterr().out
     assert (corpus_dir / "senators.yaml").read_text("utf-8") == before

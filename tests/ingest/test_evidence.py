@@ -104,10 +104,13 @@ def test_discourse_word_place_and_senator(parse: Parse, text: str, expected: obj
 
 
 @pytest.mark.parametrize(
-    "tail",
-    ["– сказала учитель Айгуль Сапарова.", "– сказала Айгуль Сапарова, директор школы."],
+    ("tail", "role"),
+    [
+        ("– сказала учитель Айгуль Сапарова.", "учитель"),
+        ("– сказала Айгуль Сапарова, директор школы.", "директор школы"),
+    ],
 )
-def test_quoted_non_senator_is_flagged_not_a_senator(parse: Parse, tail: str) -> None:
+def test_quoted_non_senator_keeps_her_words_and_role(parse: Parse, tail: str, role: str) -> None:
     text = (
         "date 2026-03-12\n\nСенатор Жанна Асанова встретилась с педагогами школы в Алматы.\n\n"
         f"– Мы ждём новых гарантий для учителей, {tail}\n\n"
@@ -116,11 +119,11 @@ def test_quoted_non_senator_is_flagged_not_a_senator(parse: Parse, tail: str) ->
     result = parse(text)
     (meeting,) = result.corpus.meetings
     assert meeting.senators == ["Жанна Асанова"]
-    assert [(s.speakers, s.text[:6]) for s in meeting.statements] == [
-        ([], "Мы ждё"),
-        (["Жанна Асанова"], "Статус"),
+    assert [(s.speakers, s.roles, s.text[:6]) for s in meeting.statements] == [
+        (["Айгуль Сапарова"], {"Айгуль Сапарова": role}, "Мы ждё"),
+        (["Жанна Асанова"], {"Жанна Асанова": "сенатор"}, "Статус"),
     ]
-    assert [i.code for i in result.issues] == ["non_senator_speaker"]
+    assert result.issues == []
 
 
 def test_constitution_and_terms_are_never_people(parse: Parse) -> None:
@@ -251,3 +254,14 @@ def test_kazakh_audience(sentence: str, audience: list[str]) -> None:
 def test_town_nominative(word: str, town: str | None) -> None:
     gazetteer = load_gazetteer(Path(CORPUS_DIR))
     assert gazetteer is not None and gazetteer.town(word) == town
+
+
+def test_the_text_calls_her_a_senator_in_the_next_sentence(parse: Parse) -> None:
+    text = (
+        "date 2026-03-12\n\nАйгерим Болатова обсудила проект с коллективом завода. Сенатор "
+        "отметила роль промышленности.\n\n– Труд защищён Конституцией, – сказала Айгерим "
+        "Болатова.\n\nСтудентка Дина Серикова встретилась с сенатором после лекции.\n"
+    )
+    result = parse(text)
+    assert [m.senators for m in result.corpus.meetings] == [["Айгерим Болатова"]]
+    assert result.corpus.statements()[-1].speakers == ["Айгерим Болатова"]

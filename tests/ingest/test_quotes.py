@@ -52,6 +52,38 @@ def _quotes(text: str) -> list[tuple[str, str | None, bool]]:
             "– Права и ответственность – основа государства.",
             [("Права и ответственность – основа государства.", None, False)],
         ),
+        (
+            "«Жер – халықтың ортақ байлығы», деді Н.Бекназаров.",
+            [("Жер – халықтың ортақ байлығы", "деді Н.Бекназаров.", False)],
+        ),
+        (
+            "«Жер – халықтың ортақ байлығы» деп түйіндеді сенатор.",
+            [("Жер – халықтың ортақ байлығы", "деп түйіндеді сенатор.", False)],
+        ),
+        (
+            "Гаухар Досанова: «Право на охрану здоровья остается главным». Потом вопросы.",
+            [("Право на охрану здоровья остается главным", "Гаухар Досанова:", False)],
+        ),
+        (
+            'По словам Марата Ибраева, "земля останется у тех, кто на ней работает".',
+            [("земля останется у тех, кто на ней работает", "По словам Марата Ибраева,", False)],
+        ),
+        (
+            "Жер – халықтың ортақ байлығы. Бұл норма өзгермейді, – деді Айдар Сұлтанов.",
+            [
+                (
+                    "Жер – халықтың ортақ байлығы. Бұл норма өзгермейді",
+                    "деді Айдар Сұлтанов.",
+                    False,
+                )
+            ],
+        ),
+        (
+            "«Абай «Адам бол!» деген. Бұл – Ата заңның өзегі», – деді ол.",
+            [("Абай «Адам бол!» деген. Бұл – Ата заңның өзегі", "деді ол.", False)],
+        ),
+        ("Встреча прошла в рамках акции «Закон и порядок для всех».", []),
+        ("Сенатор встретился с жителями, – сообщает пресс-служба.", []),
     ],
 )
 def test_find_quotes(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
@@ -110,11 +142,27 @@ def test_paragraph_with_new_senators_starts_a_new_meeting(parse: Parse) -> None:
     assert [s.speakers for s in second.statements] == [["Нурлан Бекназаров"]]
 
 
-def test_quote_without_tail_goes_to_the_only_senator_with_a_warning(parse: Parse) -> None:
+def test_quote_without_tail_stays_unattributed_with_a_warning(parse: Parse) -> None:
     text = "date 2026-03-05\n\nСенатор Жанна Асанова встретилась с жителями.\n\n– Текст без хвоста."
     result = parse(text)
-    assert result.corpus.meetings[0].statements[0].speakers == ["Жанна Асанова"]
+    assert result.corpus.meetings[0].statements[0].speakers == []  # uncertain: nobody's
     assert [(i.code, i.paragraph) for i in result.issues] == [("quote_without_attribution", 2)]
+
+
+def test_a_speech_over_several_paragraphs_has_one_speaker(parse: Parse) -> None:
+    text = (
+        "date 2026-03-05\n\nСенатор Жанна Асанова встретилась с жителями.\n\n"
+        "– Первый абзац речи без хвоста.\n\n– Второй абзац речи, – сказала Жанна Асанова.\n\n"
+        "«Третья мысль начинается здесь.\n\n«А заканчивается здесь», – добавила она."
+    )
+    result = parse(text)
+    quotes = [(s.text, s.speakers) for s in result.corpus.statements() if s.kind == "quote"]
+    assert quotes == [
+        ("Первый абзац речи без хвоста.", ["Жанна Асанова"]),
+        ("Второй абзац речи", ["Жанна Асанова"]),
+        ("Третья мысль начинается здесь. А заканчивается здесь", ["Жанна Асанова"]),
+    ]
+    assert result.issues == []
 
 
 def test_a_lead_in_applies_only_to_the_next_paragraph(parse: Parse) -> None:

@@ -67,11 +67,26 @@ def test_headline_above_the_date_is_the_title() -> None:
     assert [p.text for p in doc.paragraphs] == ["Текст релиза."]
 
 
-def test_long_first_sentence_title_is_cut_at_a_word() -> None:
+def test_without_a_headline_the_title_is_neutral_never_a_sentence() -> None:
     sentence = "Сенатор " + "очень " * 40 + "долго говорил."
     doc = _read(f"05.03.2026\n\n{sentence} Второе предложение.")
-    assert doc.title.endswith("…") and len(doc.title) <= 121
-    assert doc.title.startswith("Сенатор очень")
+    assert doc.title == "Сенат РК, пресс-релиз от 5 марта 2026"
+    undated = _read(f"{sentence}\n\nВторое предложение.")
+    assert undated.title == "Сенат РК, пресс-релиз (без даты)" and undated.date is None
+    kazakh = _read("2026 жылғы 6 наурыз\n\nСенатор жаңа Конституция туралы айтты.")
+    assert kazakh.title == "ҚР Сенаты, баспасөз релизі, 2026 жылғы 6 наурыз"
+
+
+def test_own_headline_url_line_and_furniture() -> None:
+    doc = _read(
+        "url https://senate.example.kz/news/1\ndate 2026-03-05\n"
+        "Сенаторы встретились с аграриями\n\n"
+        "Фото: пресс-служба Сената\n\nАСТАНА. Сенатор Арман Куатбеков встретился с аграриями.\n\n"
+        "Читайте также: Мажилис одобрил закон\n\n1 204 просмотра\n\nАвтор: Алия Нуржанова"
+    )
+    assert doc.url == "https://senate.example.kz/news/1" and doc.date == date(2026, 3, 5)
+    assert doc.title == "Сенаторы встретились с аграриями"
+    assert [p.text for p in doc.paragraphs] == ["Сенатор Арман Куатбеков встретился с аграриями."]
 
 
 def test_markdown_front_matter_heading_and_markup() -> None:

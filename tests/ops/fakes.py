@@ -102,6 +102,7 @@ class FakeAdmin:
 
     def __init__(self) -> None:
         self.meetings = 4
+        self.previewed: list[bytes] = []  # what each preview was given
         self.statements = 9
         self.quotes = 6
         self.calls: list[str] = []
@@ -125,6 +126,7 @@ class FakeAdmin:
 
     async def preview(self, name: str, data: bytes) -> ParseResult:
         self.calls.append("preview")
+        self.previewed.append(data)
         if b"BROKEN" in data:
             error = Issue(
                 level="error", code="no_date", message="no date in the first lines", file=name

@@ -52,6 +52,17 @@ async def test_upload_shows_a_full_preview_with_publish_and_discard(
     assert admin.calls == ["preview"]
 
 
+async def test_caption_gives_the_release_its_address_and_date(
+    tg: Tg, session: OpsSession, admin: FakeAdmin
+) -> None:
+    session.files["f1"] = RELEASE
+    caption = "https://senate.example.kz/news/7 от 05.03.2026"
+    await tg.send(None, MODERATOR, document=document("release.txt", RELEASE), caption=caption)
+    assert (
+        admin.previewed[-1] == b"url https://senate.example.kz/news/7\ndate 2026-03-05\n" + RELEASE
+    )
+
+
 async def test_publish_swaps_in_the_upload_and_reports_the_difference(
     tg: Tg, session: OpsSession, admin: FakeAdmin, repo: Storage
 ) -> None:

@@ -77,7 +77,7 @@ def _served(store: VersionStore) -> Corpus:
     assert live is not None
     embedder = FakeEmbedder()
     _, corpus, dense = load_version(live, model_id=embedder.model_id, dim=embedder.dim)
-    assert dense.index.ntotal == len(corpus.statements())
+    assert len(dense.vectors) == len(corpus.statements())
     return corpus
 
 

@@ -36,6 +36,8 @@ class ModTexts:
     upload_refused: str
     preview_title: str
     preview_document: str
+    preview_no_date: str
+    preview_url: str
     preview_counts: str
     preview_meeting: str
     preview_no_meetings: str

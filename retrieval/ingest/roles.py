@@ -1,0 +1,338 @@
+"""People named in a release and the role the text gives each: who is a senator is decided by
+words ("сенатор", "депутат Сената", "Сенат төрағасы", "вице-спикер Сената"), never by being
+near a senator; another role ("Генеральный прокурор", "Председатель Мажилиса", "аудан әкімі")
+makes a person an other speaker. Works on plain text in Russian and Kazakh (no NER needed).
+
+A mention's role is read from the words right before the name (up to a comma, a stop or a
+verb), from an apposition after it ("Болат Искаков, депутат Сената"), or is inherited along a
+list ("Сенаторы X и Y", "X, Y и Z", "X пен Y", "X және Y").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retrieval.ingest.names import has_surname_shape
+from retrieval.ingest.quotes import is_speech_word
+from retrieval.ingest.text import fold
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zа-яёәғқңөұүһі"
+_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
+# "Н.Бекназаров", "Н. Бекназаров", "Бекназаров Н.", "Имя Фамилия", "Имя Фамилия Отчество"
+NAME_RE = re.compile(
+    rf"(?<![\w.-])(?:[{_UP}]\.\s?{_CAP}|{_CAP}\s[{_UP}]\.(?!\w)|{_CAP}(?:\s{_CAP}){{1,3}})(?![\w-])"
+)
+_WORD = re.compile(rf"[{_UP}{_LOW}\d№]+(?:-[{_UP}{_LOW}]+)*|[^\s\w]")
+_CONJ = frozenset("и пен мен бен және а также".split())
+_BOUNDARY = frozenset('.!?;:«»"“”„()[]—–')
+# Senate words and posts
+_SENATE = ("сенат", "senat")
+_SENATOR = ("сенатор", "senator")
+_SENATE_HEADS = ("депутат", "председател", "спикер", "вице", "заместител", "член", "төраға",
+                 "орынбасар", "спикері", "палат", "парламентари")  # fmt: skip
+_DEPUTY = ("заместител", "вице", "орынбасар")
+_CHAIR = ("председател", "спикер", "төраға")
+_OTHER_HOUSE = ("мажилис", "мәжіліс", "маслихат", "мәслихат", "мажлис")
+_BARE_DEPUTY = ("депутат",)
+# Roles that are never a senator (stems; Russian and Kazakh)
+OTHER_ROLES = (
+    "прокурор", "аким", "әкім", "министр", "вице-министр", "советник", "кеңесші", "ректор",
+    "проректор", "директор", "руководител", "басшы", "глава", "главы", "начальник", "президент",
+    "судья", "судьи", "омбудсмен", "уполномоченн", "секретар", "хатшы", "эксперт", "сарапшы",
+    "политолог", "профессор", "доцент", "учител", "мұғалім", "педагог", "врач", "дәрігер",
+    "студент", "школьни", "оқушы", "житель", "жительниц", "тұрғын", "ветеран", "ардагер",
+    "активист", "представител", "өкіл", "сотрудник", "қызметкер", "работник", "жұмысшы",
+    "фермер", "предпринимател", "кәсіпкер", "журналист", "корреспондент", "тілші", "блогер",
+    "председател", "төраға", "заместител", "орынбасар", "член", "мүше", "атаман", "имам",
+    "священник", "генерал", "командир", "полковник", "спортсмен", "чемпион", "артист",
+    "певиц", "писател", "жазушы", "ақын", "поэт", "механизатор", "медсестр", "мейірбике",
+    "юрист", "заңгер", "адвокат", "нотариус", "аналитик", "участни", "қатысушы", "депутат",
+    "спикер", "модератор", "ведущ", "жүргізуші", "автор", "фото", "сурет",
+)  # fmt: skip
+_STATE_COUNSELLOR = ("государственн", "мемлекеттік")
+_MAX_ROLE_WORDS = 7
+_VERB_ENDINGS = ("ил", "ила", "или", "ал", "ала", "али", "ел", "ела", "ели", "ет", "ит", "ют",
+                 "ял", "яла", "яли", "ыл", "ыла", "ыли", "ул", "ула", "ули",
+                 "ат", "ят", "ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен")  # fmt: skip
+_ROLE_STOP = frozenset(
+    "в во на с со по о об при для из за от до у к ко после где когда который которая которые "
+    "что как это также кроме затем однако сегодня вчера ранее далее ал ол олар бүгін кеше "
+    "сондай-ақ сонымен қатар бұдан кейін словам мнению сөзінше айтуынша пікірінше".split()
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    """What the words around a name say about the person."""
+
+    text: str  # the role phrase as written ("Председатель Мажилиса", "аудан әкімі")
+    senator: bool
+    post: str | None = None  # chair | deputy_chair for the Senate's leadership
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str  # the name as written ("Айдоса Ержанова", "Н.Бекназаров")
+    role: Role | None
+
+
+def _starts(word: str, stems: tuple[str, ...]) -> bool:
+    return word.startswith(stems)
+
+
+def is_role_stem(word: str) -> bool:
+    return _starts(fold(word), OTHER_ROLES)
+
+
+def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
+    """'депутат Сената Парламента РК' → senator; 'Председатель Мажилиса' → other; '' → None."""
+    low = fold(phrase)
+    items = low.split()
+    if not items:
+        return None
+    has_senate = any(_starts(w, _SENATE) and not _starts(w, _SENATOR) for w in items)
+    other_house = any(_starts(w, _OTHER_HOUSE) for w in items)
+    senator_word = any(_starts(w, _SENATOR) for w in items)
+    text = " ".join(phrase.split())
+    if (senator_word or has_senate) and not other_house:
+        heads = [w for w in items if _starts(w, _SENATE_HEADS)]
+        if senator_word or heads:
+            post = None
+            if has_senate and any(_starts(w, _DEPUTY) for w in items):
+                post = "deputy_chair"
+            elif has_senate and any(_starts(w, _CHAIR) for w in items):
+                post = "chair"
+            return Role(text, True, post)
+    if not has_senate and not other_house and any(_starts(w, ("вице-спикер",)) for w in items):
+        return Role(text, True, "deputy_chair") if senate_context else Role(text, False)
+    if other_house or any(_starts(w, OTHER_ROLES) for w in items):
+        bare = all(_starts(w, _BARE_DEPUTY) for w in items if _starts(w, OTHER_ROLES))
+        if bare and not other_house and senate_context:
+            return Role(text, True)  # "депутат X" in a Senate release: a senator
+        return Role(text, False)
+    if any(_starts(w, _STATE_COUNSELLOR) for w in items) and any(
+        _starts(w, ("советник", "кеңесші")) for w in items
+    ):
+        return Role(text, False)
+    return None
+
+
+def _is_verb(word: str) -> bool:
+    low = word.casefold()
+    if is_speech_word(word) or (len(low) > 5 and low.endswith(("ся", "сь"))):
+        return True
+    if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
+        return True
+    return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, OTHER_ROLES)
+
+
+_RU_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им")
+_HEAD_STEMS = (*OTHER_ROLES, *_SENATOR, *_SENATE, *_OTHER_HOUSE, "вице", "генеральн",
+               "государствен", "мемлекеттік")  # fmt: skip
+
+
+def trim_role(phrase: str) -> str:
+    """The role itself, without the clause before it: 'ней приняли участие Председатель
+    Мажилиса' → 'Председатель Мажилиса'. Before the role word stay Russian adjectives
+    ('Генеральный прокурор') and, before a Kazakh possessive head, its qualifiers ('Ақтөбе
+    облысының әкімі', 'аудан әкімі')."""
+    tokens = phrase.split()
+    heads = [i for i, t in enumerate(tokens) if _starts(fold(t), _HEAD_STEMS)]
+    if not heads:
+        return phrase
+    first = heads[0]
+    kazakh_head = fold(tokens[first]).endswith(("ы", "і", "сы", "сі"))
+    while first > 0 and heads[0] - first < 2:
+        prev = tokens[first - 1]
+        low = fold(prev)
+        kk_verb = is_speech_word(prev) or low.endswith(("ды", "ді", "ты", "ті", "ған", "ген"))
+        if low.endswith(_RU_ADJECTIVE) or (kazakh_head and not kk_verb and low not in _ROLE_STOP):
+            first -= 1
+        else:
+            break
+    return " ".join(tokens[first:])
+
+
+def _left_phrase(text: str, start: int) -> tuple[str, int]:
+    """The role words right before a name: back to a boundary, a verb or a function word."""
+    tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text, max(0, start - 160), start)]
+    words: list[str] = []
+    begin = start
+    for token, pos in reversed(tokens):
+        low = token.casefold()
+        if token in _BOUNDARY or token == "," or low in _CONJ or low in _ROLE_STOP:
+            break
+        if _is_verb(token) and not _starts(low, (*_SENATOR, *_SENATE)):
+            break
+        words.append(token)
+        begin = pos
+        if len(words) >= _MAX_ROLE_WORDS:
+            break
+    return " ".join(reversed(words)), begin
+
+
+def _caption_role(text: str, end: int) -> str:
+    """A speaker caption in a transcript: 'Ерик Садыков, машинист:' — any short lowercase role."""
+    match = re.match(r"\s*,\s*([a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*(?:$|[–—-])", text[end:])
+    return match.group(1) if match and len(match.group(1).split()) <= 5 else ""
+
+
+def _right_phrase(text: str, end: int) -> str:
+    """An apposition after a name: ', депутат Сената' up to the next comma or stop."""
+    match = re.match(r"\s*,\s*([^,.;:!?«»()\n]{3,80})", text[end:])
+    if match is None:
+        return ""
+    phrase = match.group(1)
+    first = fold(phrase).split()[:1]
+    if not first or not (
+        _starts(first[0], OTHER_ROLES) or _starts(first[0], (*_SENATOR, *_SENATE))
+    ):
+        return ""
+    return phrase
+
+
+def _list_gap(text: str) -> bool:
+    """Is the text between two names a list joint (' и ', ', ', ' пен ', ' және ')?"""
+    low = text.casefold().strip()
+    return low in ("", ",", "и", "пен", "мен", "бен", "және", "а также") or bool(
+        re.fullmatch(r",\s*(?:и|а также|және)?", low)
+    )
+
+
+def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
+    """Every name-shaped span with the role its context gives (None when it gives none)."""
+    mentions: list[Mention] = []
+    for match in NAME_RE.finditer(text):
+        start, surface = match.start(), match.group(0)
+        lead, rest = _split_lead(surface)
+        offset = surface.find(rest)
+        phrase, _ = _left_phrase(text, start)
+        start += max(0, offset)
+        surface = rest
+        if len(surface.split()) < 2 and "." not in surface:
+            continue
+        phrase = trim_role(" ".join(p for p in (phrase, lead) if p))
+        role = classify(phrase, senate_context=senate_context) if phrase else None
+        previous = mentions[-1] if mentions else None
+        if previous is not None and _list_gap(text[previous.end : start]):
+            own_words = phrase.split()
+            if role is None and not own_words and previous.role is not None:
+                role = previous.role  # "Сенаторы X и Y", "X пен Y"
+        if role is None:
+            role = classify(_right_phrase(text, match.end()), senate_context=senate_context)
+        if role is None and (caption := _caption_role(text, match.end())):
+            role = Role(caption, False)
+        mentions.append(Mention(start, match.end(), surface, role))
+    _share_trailing_roles(text, mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    for match in _SINGLE.finditer(text):  # "вице-спикера Сената Перепечиной", "сенатор Есбай"
+        if any(s <= match.start() < e for s, e in taken) or _is_institution(match.group(0)):
+            continue
+        phrase, _ = _left_phrase(text, match.start())
+        last = fold(phrase).split()[-1:]
+        if not last or not _starts(last[0], (*OTHER_ROLES, *_SENATOR, *_SENATE, *_OTHER_HOUSE)):
+            continue  # only right after a role word: "вице-спикера Сената Перепечиной"
+        role = classify(phrase, senate_context=senate_context)
+        if role is not None:
+            mentions.append(Mention(match.start(), match.end(), match.group(0), role))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+_SINGLE = re.compile(rf"(?<![\w.-]){_CAP}(?![\w-])(?!\s+{_CAP})")
+
+
+def _share_trailing_roles(text: str, mentions: list[Mention]) -> None:
+    """'X и Y, депутаты Сената': an apposition after a list gives the whole list its role."""
+    for i in range(len(mentions) - 1, 0, -1):
+        current, previous = mentions[i], mentions[i - 1]
+        joined = _list_gap(text[previous.end : current.start])
+        trailing = joined and bool(_right_phrase(text, current.end))
+        if current.role is not None and previous.role is None and trailing:
+            mentions[i - 1] = Mention(previous.start, previous.end, previous.surface,
+                                          current.role)  # fmt: skip
+
+
+_LEAD_WORDS = (*_SENATOR, *_SENATE, *OTHER_ROLES, "генеральн", "государствен", "мемлекеттік",
+               "вице", "бас", "облыс", "аудан", "қала")  # fmt: skip
+
+
+def _split_lead(surface: str) -> tuple[str, str]:
+    """'Сенатор Арман Куатбеков' → ('Сенатор', 'Арман Куатбеков'); role/institution words
+    glued to the name by capitals are context, and a name is its last two or three words."""
+    parts = surface.split()
+    lead: list[str] = []
+    while len(parts) > 2 and (
+        _starts(fold(parts[0]), _LEAD_WORDS) or _is_institution(parts[0]) or parts[0].isupper()
+    ):
+        lead.append(parts.pop(0))
+    if len(parts) == 2 and _starts(fold(parts[0]), (*_SENATOR, *_SENATE, "депутат")):
+        return " ".join([*lead, parts[0]]), parts[1]
+    if len(parts) >= 3 and not _patronymic(parts[2]):
+        shaped = [i for i in range(1, len(parts)) if surname_like(parts[i])]
+        i = shaped[0] if shaped else 1
+        lead += parts[: i - 1]
+        parts = parts[i - 1 : i + 1] + ([parts[i + 1]] if i + 1 < len(parts) and
+                                         _patronymic(parts[i + 1]) else [])  # fmt: skip
+    return " ".join(lead), " ".join(parts)
+
+
+_KK_CASE = re.compile(
+    r"(?:ның|нің|дың|дің|тың|тің|мен|бен|пен|нан|нен|дан|ден|тан|тен|ға|ге|қа|ке|на|не|ны|ні)$"
+)
+
+
+def strip_kazakh_case(word: str) -> str:
+    """'Сейітованың' → 'Сейітова', 'Бекназаровқа' → 'Бекназаров' (stems of 4+ letters only)."""
+    match = _KK_CASE.search(word)
+    if match and match.start() >= 4:
+        return word[: match.start()]
+    return word
+
+
+def surname_like(word: str) -> bool:
+    return has_surname_shape(word) or has_surname_shape(strip_kazakh_case(word))
+
+
+def _patronymic(word: str) -> bool:
+    return fold(word).endswith(("ович", "евич", "овна", "евна", "ұлы", "улы", "қызы", "кызы"))
+
+
+def _is_institution(word: str) -> bool:
+    return _starts(fold(word), ("мажилис", "мәжіліс", "парламент", "сенат", "республик", "рк",
+                                "казахстан", "қазақстан", "президент", "правительств"))  # fmt: skip
+
+
+def role_words(piece: str, *, senate_context: bool = True) -> list[Role]:
+    """Role phrases standing without a name: 'сказал аким' → [аким], 'деді аудан әкімі' →
+    [аудан әкімі], 'отметил сенатор' → [сенатор]; each phrase is a role word with the words
+    that qualify it (two before it in Kazakh order, three after it in Russian order)."""
+    tokens = [m.group(0) for m in _WORD.finditer(piece)]
+    roles: list[Role] = []
+    used = -1
+    for i, token in enumerate(tokens):
+        low = token.casefold()
+        if i <= used:
+            continue
+        if not (
+            _starts(low, OTHER_ROLES) or _starts(low, _SENATOR) or low.startswith("вице-спикер")
+        ):
+            continue
+        before: list[str] = []
+        for prev in reversed(tokens[max(0, i - 2) : i]):
+            if prev in _BOUNDARY or prev == "," or _is_verb(prev) or prev.casefold() in _ROLE_STOP:
+                break
+            before.insert(0, prev)
+        after: list[str] = []
+        for nxt in tokens[i + 1 : i + 4]:
+            if nxt in _BOUNDARY or nxt == "," or _is_verb(nxt) or nxt.casefold() in _ROLE_STOP:
+                break
+            after.append(nxt)
+        role = classify(" ".join([*before, token, *after]), senate_context=senate_context)
+        if role is not None:
+            roles.append(role)
+            used = i + len(after)
+    return roles
