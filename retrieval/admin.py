@@ -163,8 +163,6 @@ def _reuse_vectors(
     old: Snapshot, corpus: Corpus, encode: Callable[[list[str]], np.ndarray], model_id: str
 ) -> dense_index.DenseIndex:
     """Embed only statements the live snapshot does not already have (same id ⇒ same text)."""
-    import faiss
-
     known = {sid: i for i, sid in enumerate(old.dense.statement_ids)}
     statements = corpus.statements()
     missing = [s for s in statements if s.id not in known]
@@ -178,8 +176,6 @@ def _reuse_vectors(
         else:
             assert fresh is not None
             rows[i] = fresh[fresh_row[s.id]]
-    index = faiss.IndexFlatIP(dim)
-    index.add(rows)
     manifest = dataclasses.replace(
         old.dense.manifest,
         model_id=model_id,
@@ -188,4 +184,4 @@ def _reuse_vectors(
         vectors_file="",
         vectors_sha256="",
     )
-    return dense_index.DenseIndex(index, tuple(s.id for s in statements), manifest)
+    return dense_index.from_vectors(rows, tuple(s.id for s in statements), manifest)

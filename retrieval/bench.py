@@ -1,20 +1,41 @@
-"""`atazan bench`: the numbers issue 3 asks for, printed, never asserted."""
+"""`atazan bench`: per backend, in one run — bare encode, search at each corpus size, throughput,
+cold start, peak RSS and the quality guard against fp32. Numbers are printed, never asserted.
+
+Each backend is measured in its own child process (`python -m retrieval.bench BACKEND`), so one
+backend's imports, threads and heap never colour another's figures. Inside a child the bare encode
+and the searches run on the same thread (the service's worker): the old bench timed the bare encode
+on the main thread and search on the worker, i.e. two OpenMP teams, which is what made search look
+×1.97 the encode (see README, "Performance").
+"""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import random
 import resource
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from retrieval import index as dense_index
+import numpy as np
+
 from retrieval.config import RetrievalConfig
 from retrieval.models import Corpus, Meeting, Statement, stable_id
 
 Log = Callable[[str], None]
+BACKENDS = ("torch", "onnx", "ort")
+SIZES = (3_000, 30_000)
+CONCURRENCY = (1, 8, 32)
+ENCODED_POOL = 3_000  # statements really encoded; larger corpora reuse their vectors (see below)
+COLD_START_QUESTION = "Что сенаторы говорили о земле?"
 
 
 def synthetic_corpus(base: Corpus, size: int, seed: int = 7) -> Corpus:
@@ -40,77 +61,309 @@ def synthetic_corpus(base: Corpus, size: int, seed: int = 7) -> Corpus:
     return Corpus(documents=base.documents, meetings=meetings)
 
 
-def _pct(values: list[float], q: float) -> float:
+def scaled_vectors(pool: np.ndarray, size: int, seed: int = 7) -> np.ndarray:
+    """`size` unit vectors: the really encoded pool, then noisy copies of pool rows.
+
+    Search cost after the query is encoded depends on the matrix shape (an exact scan), on the
+    per-statement arrays (all of corpus size) and on how many statements come close to a
+    question — which grows with the corpus as it does here, where each extra statement is a
+    near neighbour (cosine ≈ 0.95) of a real one. Encoding 27,000 more statements would change
+    none of that and cost ~10 CPU-minutes per backend."""
+    rng = np.random.default_rng(seed)
+    if size <= len(pool):
+        return pool[:size]
+    extra = pool[rng.integers(0, len(pool), size - len(pool))]
+    noise = rng.standard_normal(extra.shape).astype(np.float32) * 0.016
+    extra = extra + noise
+    extra /= np.linalg.norm(extra, axis=1, keepdims=True)
+    return np.vstack([pool, extra]).astype(np.float32)
+
+
+def _pct(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def run_bench(
-    config: RetrievalConfig, questions: list[str], synthetic: int, log: Log
+def _ms(values: Sequence[float]) -> dict[str, float]:
+    return {"p50": round(statistics.median(values), 2), "p95": round(_pct(values, 0.95), 2)}
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _corpus_of(base: Corpus, size: int) -> Corpus:
+    return synthetic_corpus(base, size)
+
+
+# --- child: one backend ----------------------------------------------------------------------
+def measure_backend(
+    config: RetrievalConfig, questions: list[str], sizes: Sequence[int], quality: bool
 ) -> dict[str, Any]:
+    """Everything for `config.backend` in this process; returns a JSON-able dict."""
+    from retrieval import index as dense_index
+    from retrieval.model.quality import PASSAGES, QUERIES
     from retrieval.model.st_embedder import load_embedder
     from retrieval.search import SearchService, load_built_corpus, load_resources
-    from retrieval.snapshot import build_snapshot
+    from retrieval.snapshot import build_snapshot, embed_curated
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"backend": config.backend}
     started = time.perf_counter()
     embedder = load_embedder(config)
     out["model_load_s"] = round(time.perf_counter() - started, 2)
-    log(f"model load: {out['model_load_s']} s ({embedder.model_id})")
-
-    corpus = load_built_corpus(config.corpus_json)
+    out["model_id"] = embedder.model_id
+    out["rss_after_load_mb"] = _peak_rss_mb()
+    base = load_built_corpus(config.serving_dir() / "corpus.json")
     resources = load_resources(config.corpus_dir)
+    curated = embed_curated(embedder, resources, cache_dir=config.serving_dir() / "index")
+
+    if quality:
+        out["quality_vectors"] = np.vstack(
+            [embedder.encode_queries(list(QUERIES)), embedder.encode_documents(list(PASSAGES))]
+        ).tolist()
+        out["eval"] = _eval(config, embedder, resources)
+
+    big = _corpus_of(base, max(sizes))
+    pool_size = min(ENCODED_POOL, len(big.statements()))
     started = time.perf_counter()
-    dense = dense_index.build_dense(corpus, embedder)
-    out["index_build_seed_s"] = round(time.perf_counter() - started, 2)
-    log(f"index build, seed ({len(corpus.statements())} statements): {out['index_build_seed_s']} s")
+    pool = embedder.encode_documents([s.text for s in big.statements()[:pool_size]])
+    out["encode_documents_per_s"] = round(pool_size / (time.perf_counter() - started), 1)
 
-    if synthetic:
-        big = synthetic_corpus(corpus, synthetic)
-        started = time.perf_counter()
-        dense_index.build_dense(big, embedder)
-        out["index_build_synthetic_s"] = round(time.perf_counter() - started, 1)
-        log(f"index build, synthetic ({synthetic} statements): {out['index_build_synthetic_s']} s")
+    async def run() -> None:
+        service: SearchService | None = None
+        for size in sizes:
+            corpus = _corpus_of(base, size)
+            statements = corpus.statements()
+            vectors = scaled_vectors(pool, len(statements))
+            dense = dense_index.build_dense_from(corpus, vectors, embedder.model_id)
+            snapshot = build_snapshot(corpus, embedder, resources, dense=dense, curated=curated)
+            if service is None:
+                service = SearchService(snapshot, embedder, resources)
+                executor = service.worker_executor
+                loop = asyncio.get_running_loop()
+                bare = await loop.run_in_executor(executor, _bare_encode, embedder, questions)
+                out["bare_encode_ms"] = _ms(bare)
+            else:
+                service.swap(snapshot)
+            row: dict[str, Any] = {"statements": len(statements)}
+            for q in questions[:10]:
+                await service.search(q)
+            latencies: list[float] = []
+            for q in questions:
+                t0 = time.perf_counter()
+                await service.search(q)
+                latencies.append((time.perf_counter() - t0) * 1000)
+            row["search_ms"] = _ms(latencies)
+            row["qps"] = {str(c): await _throughput(service, questions, c) for c in CONCURRENCY}
+            out.setdefault("sizes", []).append(row)
+        if service is not None:
+            await service.close()
 
-    # bare model: one query at a time, what every search must pay anyway
-    for q in questions[:5]:
+    asyncio.run(run())
+    out["peak_rss_mb"] = _peak_rss_mb()
+    return out
+
+
+def _bare_encode(embedder: Any, questions: list[str]) -> list[float]:
+    for q in questions[:10]:
         embedder.encode_queries([q])
-    bare: list[float] = []
+    times: list[float] = []
     for q in questions:
         t0 = time.perf_counter()
         embedder.encode_queries([q])
-        bare.append((time.perf_counter() - t0) * 1000)
-    out["bare_encode_p50_ms"] = round(statistics.median(bare), 2)
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
 
-    service = SearchService(build_snapshot(corpus, embedder, resources, dense=dense), embedder,
-                            resources)  # fmt: skip
 
-    async def measure() -> None:
-        latencies: list[float] = []
-        for q in questions:
+async def _throughput(service: Any, questions: list[str], concurrent: int) -> float:
+    """Closed loop: `concurrent` clients, each asking its next question as soon as answered."""
+    total = max(64, concurrent * 16)
+    cursor = iter(range(total))
+
+    async def client() -> None:
+        for i in cursor:
+            await service.search(questions[i % len(questions)])
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(concurrent)))
+    return round(total / (time.perf_counter() - t0), 1)
+
+
+def _eval(config: RetrievalConfig, embedder: Any, resources: Any) -> dict[str, dict[str, float]]:
+    from retrieval.evaluation import load_questions
+    from retrieval.guard import EvalSet, eval_figures
+    from retrieval.search import load_built_corpus
+
+    corpus = load_built_corpus(config.serving_dir() / "corpus.json")
+    sets = [
+        EvalSet(f"founding/{p.stem}", corpus, load_questions(p))
+        for p in sorted((config.corpus_dir / "eval").glob("*.jsonl"))
+    ]
+    return {s.name: asyncio.run(eval_figures(s, embedder, resources)) for s in sets}
+
+
+# --- cold start: a fresh `atazan ask` process -----------------------------------------------
+def cold_start(config: RetrievalConfig, runs: int = 3) -> dict[str, Any]:
+    """Process start → first answer printed, and the process's peak RSS, for `atazan ask` on a
+    copy of the data dir whose index this backend built (the seed corpus)."""
+    from retrieval.build import build_index
+
+    with tempfile.TemporaryDirectory(prefix="atazan-bench-") as tmp:
+        data = Path(tmp)
+        serving = config.serving_dir()
+        shutil.copy(serving / "corpus.json", data / "corpus.json")
+        (data / "models").symlink_to((config.data_dir / "models").resolve())
+        local = config.model_copy(update={"data_dir": data, "builtin_data_dir": None})
+        if build_index(local, log=lambda _: None) != 0:
+            return {"error": "index build failed"}
+        env = {
+            **os.environ,
+            "DATA_DIR": str(data),
+            "CORPUS_DIR": str(config.corpus_dir),
+            "RETRIEVAL__BACKEND": config.backend,
+            "HF_HUB_OFFLINE": "1",
+        }
+        times: list[float] = []
+        rss: list[float] = []
+        for _ in range(runs):
             t0 = time.perf_counter()
-            await service.search(q)
-            latencies.append((time.perf_counter() - t0) * 1000)
-        out["search_p50_ms"] = round(statistics.median(latencies), 2)
-        out["search_p95_ms"] = round(_pct(latencies, 0.95), 2)
-        out["overhead_ratio"] = round(out["search_p50_ms"] / out["bare_encode_p50_ms"], 2)
-        total = len(questions) * 4
-        sem = asyncio.Semaphore(32)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "bot.cli", "ask", COLD_START_QUESTION],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            )  # fmt: skip
+            assert proc.stdout is not None
+            first = proc.stdout.readline()
+            elapsed = time.perf_counter() - t0
+            proc.stdout.read()
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            if proc.returncode != 0 or not first:
+                return {"error": f"atazan ask exited {proc.returncode}"}
+            times.append(elapsed)
+            rss.append(usage.ru_maxrss / 1024)
+        return {
+            "first_answer_s": round(statistics.median(times), 2),
+            "first_answer_runs_s": [round(t, 2) for t in times],
+            "peak_rss_mb": round(max(rss), 1),
+        }
 
-        async def one(q: str) -> None:
-            async with sem:
-                await service.search(q)
 
-        t0 = time.perf_counter()
-        await asyncio.gather(*(one(questions[i % len(questions)]) for i in range(total)))
-        out["throughput_32_qps"] = round(total / (time.perf_counter() - t0), 1)
-        await service.close()
+# --- parent: every backend, one table ---------------------------------------------------------
+def run_bench(
+    config: RetrievalConfig,
+    questions: list[str],
+    log: Log,
+    *,
+    backends: Sequence[str] = BACKENDS,
+    sizes: Sequence[int] = SIZES,
+    quality: bool = True,
+) -> dict[str, Any]:
+    load = os.getloadavg()
+    log(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} CPUs)")
+    results: dict[str, Any] = {}
+    for backend in backends:
+        local = config.model_copy(update={"backend": backend})
+        log(f"[{backend}] measuring …")
+        child = _child(local, questions, sizes, quality)
+        if "error" in child:
+            log(f"[{backend}] error: {child['error']}")
+            results[backend] = child
+            continue
+        child["cold_start"] = cold_start(local)
+        results[backend] = child
+    reference = results.get("torch")
+    for r in results.values():
+        if "error" in r:
+            continue
+        if quality and reference and "quality_vectors" in reference:
+            r["quality"] = _guard(reference, r)
+        r.pop("quality_vectors", None)
+    for line in format_table(results, sizes):
+        log(line)
+    load = os.getloadavg()
+    log(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    return results
 
-    asyncio.run(measure())
-    log(f"bare model single-query encode p50: {out['bare_encode_p50_ms']} ms")
-    log(f"search one at a time: p50 {out['search_p50_ms']} ms, p95 {out['search_p95_ms']} ms "
-        f"(×{out['overhead_ratio']} of the bare encode)")  # fmt: skip
-    log(f"throughput at 32 concurrent: {out['throughput_32_qps']} questions/s")
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    log(f"peak RSS: {out['peak_rss_mb']} MB")
-    return out
+
+def _child(
+    config: RetrievalConfig, questions: list[str], sizes: Sequence[int], quality: bool
+) -> dict[str, Any]:
+    payload = json.dumps(
+        {"config": config.model_dump(mode="json"), "questions": questions, "sizes": list(sizes),
+         "quality": quality}
+    )  # fmt: skip
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "retrieval.bench"],
+        input=payload, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": f"exit {proc.returncode}: {tail}"}
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _guard(reference: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    from retrieval.guard import MAX_EVAL_DELTA, deltas
+    from retrieval.model.quality import MIN_COSINE, cosines
+
+    cos = cosines(
+        np.asarray(reference["quality_vectors"], np.float32),
+        np.asarray(other["quality_vectors"], np.float32),
+    )
+    worst_eval = 0.0
+    for name, figures in other.get("eval", {}).items():
+        d = deltas(reference["eval"].get(name, {}), figures)
+        worst_eval = max([worst_eval, *d.values()])
+    return {
+        "min_cosine": round(min(cos), 4),
+        "max_eval_delta": round(worst_eval, 3),
+        "meets_bar": min(cos) >= MIN_COSINE and worst_eval <= MAX_EVAL_DELTA,
+    }
+
+
+def format_table(results: dict[str, Any], sizes: Sequence[int]) -> list[str]:
+    head = ["backend", "encode p50/p95 ms"]
+    head += [f"search@{n:,} p50/p95 ms" for n in sizes]
+    head += [f"q/s@{c}" for c in CONCURRENCY]
+    head += ["first answer s", "ask RSS MB", "bench RSS MB", "min cos", "max eval Δ"]
+    rows = [
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    for backend, r in results.items():
+        if "error" in r:
+            rows.append(f"| {backend} | error: {r['error']} |")
+            continue
+        by_size = {row["statements"]: row for row in r.get("sizes", [])}
+        cells = [backend, f"{r['bare_encode_ms']['p50']} / {r['bare_encode_ms']['p95']}"]
+        for n in sizes:
+            s = by_size.get(n)
+            cells.append(f"{s['search_ms']['p50']} / {s['search_ms']['p95']}" if s else "—")
+        largest = by_size.get(min(sizes)) or {}
+        cells += [str(largest.get("qps", {}).get(str(c), "—")) for c in CONCURRENCY]
+        cold = r.get("cold_start", {})
+        cells += [str(cold.get("first_answer_s", "—")), str(cold.get("peak_rss_mb", "—"))]
+        cells.append(str(r.get("peak_rss_mb", "—")))
+        q = r.get("quality", {})
+        cells += [str(q.get("min_cosine", "—")), str(q.get("max_eval_delta", "—"))]
+        rows.append("| " + " | ".join(cells) + " |")
+    return rows
+
+
+def _main() -> int:
+    """Child entry: a JSON request on stdin, one JSON line of results on stdout."""
+    request = json.loads(sys.stdin.read())
+    config = RetrievalConfig.model_validate(request["config"])
+    try:
+        result = measure_backend(config, request["questions"], request["sizes"], request["quality"])
+    except Exception as exc:  # reported by the parent as this backend's error
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

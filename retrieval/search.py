@@ -192,6 +192,11 @@ class SearchService:
         return self._embedder
 
     @property
+    def worker_executor(self) -> ThreadPoolExecutor:
+        """The thread every encode runs on (benchmarks time the bare model there too)."""
+        return self._executor
+
+    @property
     def resources(self) -> Resources:
         return self._resources
 

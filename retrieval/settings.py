@@ -15,12 +15,13 @@ from typing import TypeVar
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from retrieval.config import DEFAULT_MODEL, RetrievalConfig
+from retrieval.config import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, RetrievalConfig
 from retrieval.errors import SettingsError
 
 
 class RetrievalSection(BaseModel):
     model: str = DEFAULT_MODEL
+    backend: Backend = DEFAULT_BACKEND
 
 
 class RetrievalSettings(BaseSettings):
@@ -37,6 +38,7 @@ class RetrievalSettings(BaseSettings):
     def retrieval_config(self) -> RetrievalConfig:
         return RetrievalConfig(
             model=self.retrieval.model,
+            backend=self.retrieval.backend,
             data_dir=self.data_dir,
             corpus_dir=self.corpus_dir,
             builtin_data_dir=self.builtin_data_dir,

@@ -85,10 +85,6 @@ def build_snapshot(
         region = resources.region_of(m.place)
         if region:
             regions[region].append(m.id)
-    count = dense.index.ntotal
-    vectors = (
-        dense.index.reconstruct_n(0, count) if count else np.zeros((0, embedder.dim), np.float32)
-    )
     return Snapshot(
         corpus=corpus,
         statements=statements,
@@ -97,7 +93,7 @@ def build_snapshot(
         meetings=meetings,
         documents=documents,
         dense=dense,
-        vectors=np.asarray(vectors, dtype=np.float32),
+        vectors=dense.vectors,
         bm25=Bm25Index(corpus),
         entities=EntityFinder(corpus, resources.senator_forms, resources.region_of),
         glossary=resources.glossary,

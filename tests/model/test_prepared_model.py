@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from retrieval.config import RetrievalConfig
-from retrieval.model.prepare import ModelPrepError, prepare_model, read_manifest
 from retrieval.model.st_embedder import SentenceTransformerEmbedder, load_embedder
 
 pytestmark = pytest.mark.model
 
-REPO_DATA = Path(__file__).resolve().parents[2] / "data"
 
 SENTENCES = [
     # ru
@@ -46,20 +42,10 @@ SENTENCES = [
 
 
 @pytest.fixture(scope="module")
-def prepared_config(tmp_path_factory: pytest.TempPathFactory) -> RetrievalConfig:
-    """The repo's data dir if already prepared, else a fresh preparation in a temp dir."""
-    config = RetrievalConfig(data_dir=REPO_DATA)
-    try:
-        read_manifest(config.prepared_model_dir)
-    except ModelPrepError:
-        config = RetrievalConfig(data_dir=tmp_path_factory.mktemp("data"))
-        prepare_model(config.prepared_model_dir, log=lambda _: None)
-    return config
-
-
-@pytest.fixture(scope="module")
 def embedder(prepared_config: RetrievalConfig) -> SentenceTransformerEmbedder:
-    return load_embedder(prepared_config)
+    embedder = load_embedder(prepared_config.model_copy(update={"backend": "torch"}))
+    assert isinstance(embedder, SentenceTransformerEmbedder)
+    return embedder
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,146 @@
+"""`RETRIEVAL__BACKEND=ort`: the very int8 ONNX file sentence-transformers exported, run by
+onnxruntime with the `tokenizers` library — no torch, no transformers, no sentence-transformers.
+
+Importing sentence-transformers costs ~3 s and ~400 MB (torch and transformers come with it) before
+a model is even loaded; a serving process needs neither. This embedder reproduces exactly what the
+sentence-transformers ONNX backend does for this model (prompt prefix, XLM-R tokenisation with
+truncation, mean pooling over the attention mask, L2 normalisation); a test holds it equal to it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from retrieval.embedder import Vectors
+from retrieval.model.encoding import (
+    DOCUMENT_PROMPTS,
+    QUERY_PROMPTS,
+    TOKEN_BUDGET,
+    token_budget_chunks,
+)
+
+
+class OrtModelError(RuntimeError):
+    """The directory does not hold what this embedder can run; the message is one line."""
+
+
+def _json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OrtModelError(f"{path} is unreadable: {exc}") from None
+
+
+def _check_modules(model_dir: Path) -> None:
+    """Only Transformer → mean Pooling → Normalize is reproduced here; refuse anything else."""
+    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in _json(model_dir / "modules.json")]
+    if kinds != ["Transformer", "Pooling", "Normalize"]:
+        raise OrtModelError(f"{model_dir}: modules {kinds} are not Transformer/Pooling/Normalize")
+    pooling = _json(model_dir / "1_Pooling" / "config.json")
+    modes = {k for k, v in pooling.items() if k.startswith("pooling_mode_") and v}
+    if modes != {"pooling_mode_mean_tokens"}:
+        raise OrtModelError(f"{model_dir}: only mean pooling is supported")
+
+
+def intra_op_threads(threads: int | None) -> int:
+    """`threads`, else OMP_NUM_THREADS (the bot sets 1), else onnxruntime's own choice (0)."""
+    if threads:
+        return threads
+    try:
+        return max(0, int(os.environ.get("OMP_NUM_THREADS", "0")))
+    except ValueError:
+        return 0
+
+
+class OrtEmbedder:
+    """Rows are L2-normalised float32; calls are serialised (one session, two cores)."""
+
+    def __init__(
+        self,
+        model_dir: Path,
+        onnx_file: str,
+        model_id: str,
+        *,
+        threads: int | None = None,
+        query_max_tokens: int | None = None,
+        token_budget: int = TOKEN_BUDGET,
+    ) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        _check_modules(model_dir)
+        st_config = _json(model_dir / "sentence_bert_config.json")
+        self._max_tokens = int(st_config.get("max_seq_length") or 512)
+        prompts: dict[str, str] = dict(
+            _json(model_dir / "config_sentence_transformers.json").get("prompts") or {}
+        )
+        self._query_prefix = next((prompts[n] for n in QUERY_PROMPTS if prompts.get(n)), "")
+        self._document_prefix = next((prompts[n] for n in DOCUMENT_PROMPTS if prompts.get(n)), "")
+        self._query_max_tokens = query_max_tokens
+        self._token_budget = token_budget
+        self._model_id = model_id
+        self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.no_truncation()
+        self._pad_id = int(self._tokenizer.token_to_id("<pad>") or 0)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = intra_op_threads(threads)
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = ort.InferenceSession(
+            str(model_dir / onnx_file), options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._output = self._session.get_outputs()[0].name
+        self._dim = int(self._session.get_outputs()[0].shape[-1])
+        self._lock = threading.Lock()
+
+    @property
+    def model_id(self) -> str:
+        return self._model_id
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def _encode(self, texts: Sequence[str], prefix: str, max_tokens: int | None) -> Vectors:
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        if not texts:
+            return out
+        limit = min(max_tokens or self._max_tokens, self._max_tokens)
+        with self._lock:
+            self._tokenizer.enable_truncation(limit)
+            encoded = self._tokenizer.encode_batch([prefix + t for t in texts])
+            ids = [e.ids for e in encoded]
+            for chunk in token_budget_chunks([len(i) for i in ids], self._token_budget):
+                out[chunk] = self._run([ids[i] for i in chunk])
+        return out
+
+    def _run(self, rows: list[list[int]]) -> Vectors:
+        width = max(len(r) for r in rows)
+        input_ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for i, row in enumerate(rows):
+            input_ids[i, : len(row)] = row
+            mask[i, : len(row)] = 1
+        feeds = {"input_ids": input_ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(input_ids)
+        hidden = self._session.run([self._output], feeds)[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        return self._encode(texts, self._query_prefix, self._query_max_tokens)
+
+    def encode_documents(self, texts: Sequence[str]) -> Vectors:
+        return self._encode(texts, self._document_prefix, None)

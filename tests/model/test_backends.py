@@ -1,0 +1,125 @@
+"""The int8 backends against the fp32 reference: embeddings, `atazan eval` figures, offline load.
+
+`onnx` is sentence-transformers' ONNX backend on the int8 export; `ort` runs the same file with
+onnxruntime and `tokenizers` alone and must give the same vectors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from retrieval.config import RetrievalConfig
+from retrieval.embedder import Embedder
+from retrieval.errors import ModelPrepError
+from retrieval.evaluation import load_questions
+from retrieval.guard import MAX_EVAL_DELTA, EvalSet, deltas, eval_figures
+from retrieval.model.onnx_export import QUANTIZED_SUFFIX, export_quantized, read_export
+from retrieval.model.quality import MIN_COSINE, PASSAGES, QUERIES, cosines
+from retrieval.model.st_embedder import load_embedder
+
+pytestmark = pytest.mark.model
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def data_dir(prepared_config: RetrievalConfig) -> Path:
+    """The prepared data dir with its int8 export (made here if `atazan setup` did not)."""
+    try:
+        read_export(prepared_config.prepared_model_dir)
+    except ModelPrepError:
+        export_quantized(prepared_config.prepared_model_dir, log=lambda _: None)
+    return prepared_config.data_dir
+
+
+@pytest.fixture(scope="module")
+def embedders(data_dir: Path) -> dict[str, Embedder]:
+    return {
+        backend: load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
+        for backend in ("torch", "onnx", "ort")
+    }
+
+
+def _both(emb: Embedder) -> np.ndarray:
+    return np.vstack([emb.encode_queries(list(QUERIES)), emb.encode_documents(list(PASSAGES))])
+
+
+def test_int8_backends_stay_within_the_cosine_bar(embedders: dict[str, Embedder]) -> None:
+    reference = _both(embedders["torch"])
+    for backend in ("onnx", "ort"):
+        worst = min(cosines(reference, _both(embedders[backend])))
+        assert worst >= MIN_COSINE, (backend, worst)
+
+
+def test_ort_runs_exactly_what_sentence_transformers_runs(embedders: dict[str, Embedder]) -> None:
+    # One text per call: int8 activations are scaled per batch, so rows of one batch share a
+    # scale and only equal batches give equal vectors.
+    long_question = "Что сенаторы говорили о земле? " * 60  # truncated at the query limit
+    for text in [*QUERIES, long_question, "", "a"]:
+        via_st = embedders["onnx"].encode_queries([text])
+        assert np.allclose(via_st, embedders["ort"].encode_queries([text]), atol=2e-5), text
+    long_passage = "Сенатор рассказал о новой Конституции. " * 200  # over 512 tokens
+    for text in [*PASSAGES[:3], long_passage]:
+        via_st = embedders["onnx"].encode_documents([text])
+        assert np.allclose(via_st, embedders["ort"].encode_documents([text]), atol=2e-5), text
+
+
+def test_batching_changes_int8_vectors_only_slightly(embedders: dict[str, Embedder]) -> None:
+    ort = embedders["ort"]
+    together = ort.encode_queries(list(QUERIES))
+    alone = np.vstack([ort.encode_queries([q]) for q in QUERIES])
+    assert min(cosines(alone, together)) >= MIN_COSINE
+
+
+def test_int8_index_is_not_mistaken_for_fp32(embedders: dict[str, Embedder]) -> None:
+    fp32, int8 = embedders["torch"].model_id, embedders["ort"].model_id
+    assert int8 == fp32 + QUANTIZED_SUFFIX == embedders["onnx"].model_id
+
+
+def _eval_sets(data_dir: Path) -> list[EvalSet]:
+    from retrieval.search import load_built_corpus
+
+    corpus = load_built_corpus(data_dir / "corpus.json")
+    sets = [
+        EvalSet(f"founding release: {path.name}", corpus, load_questions(path))
+        for path in sorted((REPO / "corpus" / "eval").glob("*.jsonl"))
+    ]
+    assert sets
+    return sets
+
+
+@pytest.mark.parametrize("backend", ["onnx", "ort"])
+def test_eval_figures_match_fp32(
+    data_dir: Path, embedders: dict[str, Embedder], backend: str
+) -> None:
+    from retrieval.search import load_resources
+
+    resources = load_resources(REPO / "corpus")
+    for eval_set in _eval_sets(data_dir):
+        reference = asyncio.run(eval_figures(eval_set, embedders["torch"], resources))
+        figures = asyncio.run(eval_figures(eval_set, embedders[backend], resources))
+        worst = max(deltas(reference, figures).items(), key=lambda kv: kv[1])
+        assert worst[1] <= MAX_EVAL_DELTA, (eval_set.name, worst, reference, figures)
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    yield
+
+
+def test_int8_backends_load_without_network(data_dir: Path, no_network: None) -> None:
+    for backend in ("onnx", "ort"):
+        emb = load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
+        assert emb.encode_queries(["Жер кімге тиесілі?"]).shape == (1, 384)
