@@ -1,12 +1,13 @@
 """Find senators and meeting places/audiences named in a question, from the corpus.
 
 Names are matched by surname (any Russian case, Kazakh suffixes, Latin transliteration), places and
-audiences by their distinctive words; generic words such as "район" or "коллектив" never match.
+audiences by their distinctive words; generic words such as "район", "коллектив" or any word common
+in the statements themselves never match.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -43,15 +44,24 @@ def transliterate(text: str) -> str:
 @dataclass(frozen=True)
 class EntityMatch:
     senators: tuple[str, ...]
-    meeting_ids: tuple[str, ...]  # named by the question's own words: a filter
+    # meetings held at a place the question names ("в Шымкенте", "Шымкентте"): a filter
+    meeting_ids: tuple[str, ...]
     # question words that named them: what is left of the question is its topic
     tokens: tuple[str, ...] = ()
-    # meetings reached only through glossary twins ("врачи" → здравоохранение): a boost
+    # meetings whose audience a question word or glossary twin names ("почтовики"): a boost only,
+    # never a filter — "бизнес" must not hand every business question to one meeting
     related_meeting_ids: tuple[str, ...] = ()
+    # question words that matched an audience (they count as covered for those meetings)
+    audience_tokens: tuple[str, ...] = ()
 
 
 class EntityFinder:
-    """Built once per corpus snapshot; `find` is pure and cheap."""
+    """Built once per corpus snapshot; `find` is pure and cheap.
+
+    Only a senator's name or a meeting's place restricts results. Audience words are soft
+    evidence, and a word common in the statements themselves ("Конституции", "халық") is no
+    entity at all, whatever field it appears in.
+    """
 
     def __init__(
         self,
@@ -79,11 +89,18 @@ class EntityFinder:
                 base = form[:-1] if form.endswith(("а", "a", "й", "y")) else form
                 if len(base) >= 4:
                     self._bases[base] |= names
+        common = _common_stems(corpus)
         self._places: TermIndex[str] = TermIndex(
             (w, meeting.id)
             for meeting in corpus.meetings
-            for text in [meeting.place or "", *meeting.audience, _region(region_of, meeting.place)]
-            for w in _distinctive(words(text))
+            for text in [meeting.place or "", _region(region_of, meeting.place)]
+            for w in _distinctive(words(text), common)
+        )
+        self._audiences: TermIndex[str] = TermIndex(
+            (w, meeting.id)
+            for meeting in corpus.meetings
+            for text in meeting.audience
+            for w in _distinctive(words(text), common)
         )
 
     def _names_of(self, token: str) -> set[str]:
@@ -101,23 +118,45 @@ class EntityFinder:
             if names:
                 used.add(token)
                 senators |= names
-        first_names = {w for n in senators for w in words(n)[:-1]}
-        used.update(t for t in tokens if t in first_names or transliterate(t) in first_names)
-        meetings: set[str] = set()
-        for token in tokens:
-            ids = self._places.lookup(token) if len(token) >= 3 else set()
-            if ids:
-                meetings |= ids
-                used.add(token)
-        related: set[str] = set()
+        first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
+        used.update(t for t in tokens if transliterate(t) in first_names)
+        meetings, place_tokens = _matches(self._places, tokens, used)
+        used |= place_tokens
+        related, audience_tokens = _matches(self._audiences, tokens, used)
         for token in {w for t in extra_terms for w in words(t)} - set(tokens):
-            related |= self._places.lookup(token) if len(token) >= 3 else set()
+            related |= self._audiences.lookup(token) if len(token) >= 3 else set()
         return EntityMatch(
             tuple(sorted(senators)),
             tuple(sorted(meetings)),
             tuple(sorted(used)),
             tuple(sorted(related - meetings)),
+            tuple(sorted(audience_tokens)),
         )
+
+
+def _matches(index: TermIndex[str], tokens: list[str], skip: set[str]) -> tuple[set[str], set[str]]:
+    """Meeting ids the tokens name in one field, and the tokens that named them."""
+    ids: set[str] = set()
+    naming: set[str] = set()
+    for token in tokens:
+        found = index.lookup(token) if len(token) >= 3 and token not in skip else set()
+        if found:
+            ids |= found
+            naming.add(token)
+    return ids, naming
+
+
+def _common_stems(corpus: Corpus) -> frozenset[str]:
+    """Stems found in more than 3 % of statements (and at least 3): ordinary vocabulary, which
+    an audience or place string may contain but which names no meeting."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for meeting in corpus.meetings:
+        for statement in meeting.statements:
+            total += 1
+            counts.update({stem(w) for w in words(statement.text)})
+    limit = max(3, int(total * 0.03))
+    return frozenset(s for s, c in counts.items() if c >= limit)
 
 
 def _region(region_of: Callable[[str | None], str | None] | None, place: str | None) -> str:
@@ -125,5 +164,9 @@ def _region(region_of: Callable[[str | None], str | None] | None, place: str | N
     return (region_of(place) or "") if region_of is not None else ""
 
 
-def _distinctive(tokens: list[str]) -> list[str]:
-    return [t for t in tokens if len(t) >= 3 and t not in STOPWORDS and stem(t) not in GENERIC]
+def _distinctive(tokens: list[str], common: frozenset[str] = frozenset()) -> list[str]:
+    return [
+        t
+        for t in tokens
+        if len(t) >= 3 and t not in STOPWORDS and stem(t) not in GENERIC and stem(t) not in common
+    ]

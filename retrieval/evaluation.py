@@ -1,4 +1,11 @@
-"""`atazan eval`: retrieval quality and abstention on a question file, per language."""
+"""`atazan eval`: retrieval quality and answerability on a question file, per language.
+
+A hit is right when it is the right statement *and* the right speaker: its text contains one of
+the question's `expect_text` fragments (when given), its meeting is at `expect_place` (when given)
+and one of its speakers is in `expect` (surnames; when given). Out-of-corpus questions (`oos`)
+must abstain; `silent` questions name a senator who said nothing on the topic, and the answer
+must say so.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +16,24 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from retrieval.entities import transliterate
+from retrieval.models import Hit
 from retrieval.search import SearchService
+from retrieval.text import words
 
 EVAL_K = 10
+PAGE = 3  # hits on the first answer page
 
 
 class EvalQuestion(BaseModel):
     q: str
     lang: str = "xx"
-    kind: str = "topic"  # "oos" = off-topic, the bot must abstain
+    kind: str = "topic"  # "oos" = out of corpus, must abstain; "silent" = see expect_silent
     expect: list[str] = []
+    expect_text: list[str] = []
+    expect_place: str | None = None
+    expect_silent: list[str] = []
+    split: str | None = None
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
@@ -33,23 +48,43 @@ def load_questions(path: Path) -> list[EvalQuestion]:
     return items
 
 
-def _first_relevant(speakers: list[list[str]], expect: list[str]) -> int | None:
-    """1-based rank of the first hit whose speakers include an expected surname."""
-    for rank, names in enumerate(speakers, 1):
-        if any(e.lower() in name.lower() for name in names for e in expect):
-            return rank
-    return None
+def _key(text: str) -> str:
+    return transliterate(" ".join(words(text)))
+
+
+def relevant(hit: Hit, item: EvalQuestion) -> bool:
+    """Right statement (fragment, place) and right speaker."""
+    if item.expect_text:
+        text = _key(hit.text)
+        if not any(_key(f) in text for f in item.expect_text):
+            return False
+    if item.expect_place:
+        place = _key(hit.meeting.place or "")
+        if _key(item.expect_place)[:5] not in place:
+            return False
+    if item.expect:
+        names = [_key(n) for n in hit.speakers]
+        return any(_key(e) in n for n in names for e in item.expect)
+    return True
 
 
 async def run_eval(service: SearchService, questions: list[EvalQuestion]) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     for item in questions:
         answer = await service.search(item.q, k=EVAL_K)
-        rank = _first_relevant([h.speakers for h in answer.hits], item.expect)
+        marks = [relevant(h, item) for h in answer.hits]
+        rank = next((i for i, ok in enumerate(marks, 1) if ok), None)
+        silent_ok = bool(item.expect_silent) and all(
+            any(_key(e) in _key(s) for s in answer.silent) for e in item.expect_silent
+        )
         rows.append(
-            {"q": item.q, "lang": item.lang, "oos": item.kind == "oos", "answered": answer.answered,
-             "rank": rank}
+            {"q": item.q, "lang": item.lang, "kind": item.kind, "answered": answer.answered,
+             "rank": rank, "page": marks[:PAGE], "silent_ok": silent_ok}
         )  # fmt: skip
+    return summarize(rows)
+
+
+def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[row["lang"]].append(row)
@@ -62,33 +97,35 @@ async def run_eval(service: SearchService, questions: list[EvalQuestion]) -> dic
 
 
 def _missed(row: dict[str, Any]) -> bool:
-    if row["oos"]:
+    if row["kind"] == "oos":
         return bool(row["answered"])
-    return not row["rank"] or row["rank"] > 3
+    if row["kind"] == "silent":
+        return not row["silent_ok"]
+    return not row["rank"] or row["rank"] > PAGE
 
 
 def _metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    inside = [r for r in rows if not r["oos"]]
-    outside = [r for r in rows if r["oos"]]
-    abstained = [r for r in rows if not r["answered"]]
-    out: dict[str, Any] = {"in_scope": len(inside), "off_topic": len(outside)}
+    inside = [r for r in rows if r["kind"] not in ("oos", "silent")]
+    outside = [r for r in rows if r["kind"] == "oos"]
+    silent = [r for r in rows if r["kind"] == "silent"]
+    out: dict[str, Any] = {"in_corpus": len(inside), "out_of_corpus": len(outside)}
     if inside:
-        out["hit@1"] = round(sum(1 for r in inside if r["rank"] == 1) / len(inside), 3)
-        out["hit@3"] = round(
-            sum(1 for r in inside if r["rank"] and r["rank"] <= 3) / len(inside), 3
-        )
-        out["mrr"] = round(sum(1 / r["rank"] for r in inside if r["rank"]) / len(inside), 3)
-        out["false_abstention"] = round(
-            sum(1 for r in inside if not r["answered"]) / len(inside), 3
-        )
+        n = len(inside)
+        out["hit@1"] = round(sum(1 for r in inside if r["rank"] == 1) / n, 3)
+        out["hit@3"] = round(sum(1 for r in inside if r["rank"] and r["rank"] <= 3) / n, 3)
+        out["mrr"] = round(sum(1 / r["rank"] for r in inside if r["rank"]) / n, 3)
+        out["false_abstention"] = round(sum(1 for r in inside if not r["answered"]) / n, 3)
     if outside:
-        out["abstention_recall"] = round(
+        out["oos_abstention"] = round(
             sum(1 for r in outside if not r["answered"]) / len(outside), 3
         )
-    if abstained:
-        out["abstention_precision"] = round(
-            sum(1 for r in abstained if r["oos"]) / len(abstained), 3
-        )
+    shown = [ok for r in rows for ok in r["page"]]
+    if shown:
+        # every hit shown for an out-of-corpus question is irrelevant by definition
+        out["page_precision"] = round(sum(shown) / len(shown), 3)
+        out["irrelevant_shown"] = len(shown) - sum(shown)
+    if silent:
+        out["silent_said"] = f"{sum(1 for r in silent if r['silent_ok'])}/{len(silent)}"
     return out
 
 
@@ -98,6 +135,11 @@ def format_report(report: dict[str, Any]) -> str:
         parts = [f"{k}={v}" for k, v in m.items()]
         lines.append(f"  {lang:>4}: " + "  ".join(parts))
     for miss in report["misses"]:
-        what = "answered off-topic" if miss["oos"] else f"rank={miss['rank']}"
+        if miss["kind"] == "oos":
+            what = "answered out-of-corpus"
+        elif miss["kind"] == "silent":
+            what = "did not say the senator was silent"
+        else:
+            what = f"rank={miss['rank']}" if miss["answered"] else "abstained"
         lines.append(f"  miss [{miss['lang']}] {what}: {miss['q']}")
     return "\n".join(lines)

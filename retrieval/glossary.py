@@ -49,12 +49,16 @@ class PhraseSet(Generic[P]):
         self._first = TermIndex((phrase[0], i) for i, (phrase, _) in enumerate(self._phrases))
 
     def find(self, tokens: list[str]) -> set[P]:
-        found: set[P] = set()
+        return {payload for _, _, payload in self.spans(tokens)}
+
+    def spans(self, tokens: list[str]) -> list[tuple[int, int, P]]:
+        """(start, length, payload) of every phrase occurrence, in token order."""
+        found: list[tuple[int, int, P]] = []
         for start, token in enumerate(tokens):
             for i in self._first.lookup(token):
                 phrase, payload = self._phrases[i]
-                if payload not in found and _phrase_at(phrase, tokens, start):
-                    found.add(payload)
+                if _phrase_at(phrase, tokens, start):
+                    found.append((start, len(phrase), payload))
         return found
 
 
@@ -86,6 +90,16 @@ class Glossary:
     def domain_terms(self) -> list[str]:
         """Every term of the domain groups, once, in file order (their vectors are cached)."""
         return list(dict.fromkeys(t for g in self._groups if g.domain for t in g.terms))
+
+    def twins_by_token(self, tokens: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
+        """For each token a glossary term covers: (group number, the group's terms). A phrase's
+        tokens share their group, so "права человека" is one concept, not two."""
+        found: dict[int, tuple[int, tuple[str, ...]]] = {}
+        for start, length, g in self._phrases.spans(tokens):
+            for i in range(start, start + length):
+                first, terms = found.get(i, (g, ()))
+                found[i] = (first, tuple(dict.fromkeys((*terms, *self._groups[g].terms))))
+        return found
 
     def expand(self, question: str) -> Expansion:
         matched = self._phrases.find(words(question))

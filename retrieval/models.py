@@ -117,12 +117,19 @@ class Hit(_Frozen):
     source: SourceRef
     score: float
     roles: dict[str, str] = Field(default_factory=dict)  # speaker → post (Statement.roles)
+    # every document that reported these same words (several outlets, one meeting); first = source
+    sources: list[SourceRef] = Field(default_factory=list)
 
     @classmethod
     def of(
         cls, statement: Statement, meeting: Meeting, document: Document | None, score: float = 0.0
     ) -> Hit:
         """A statement with its meeting and source, ready to cite."""
+        source = SourceRef(
+            document_id=meeting.document_id,
+            title=document.title if document else "",
+            url=document.url if document else None,
+        )
         return cls(
             statement_id=statement.id,
             kind=statement.kind,
@@ -136,13 +143,10 @@ class Hit(_Frozen):
                 place=meeting.place,
                 audience=meeting.audience,
             ),
-            source=SourceRef(
-                document_id=meeting.document_id,
-                title=document.title if document else "",
-                url=document.url if document else None,
-            ),
+            source=source,
             score=score,
             roles=statement.roles,
+            sources=[source],
         )
 
 
@@ -152,6 +156,9 @@ class Answer(_Frozen):
     query: str
     answered: bool
     hits: list[Hit] = Field(default_factory=list)
+    # senators or places the question names whose statements do not address its topic;
+    # the hits (if any) are then other senators' words on it
+    silent: list[str] = Field(default_factory=list)
 
 
 class Theme(_Frozen):

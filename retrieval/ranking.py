@@ -5,14 +5,17 @@ Everything here is CPU-bound and synchronous; the service runs it in a worker th
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from retrieval.embedder import Vectors
 from retrieval.glossary import Expansion
 from retrieval.models import Answer, Hit
-from retrieval.order import descending_order, descending_ranks
+from retrieval.order import descending_ranks
 from retrieval.snapshot import Snapshot
 from retrieval.text import STOPWORDS, content_stems, normalize, stem, words
 
@@ -37,17 +40,30 @@ MAX_QUESTION_CHARS = 1000
 
 @dataclass(frozen=True)
 class Calibration:
-    """Abstention thresholds on e5 cosine margins (see README: "How abstention works")."""
+    """Answerability thresholds (see README: "How abstention works"); fitted on the synthetic
+    corpus's development split by `python -m bench.synthetic calibrate`, never on held-out or
+    development-set questions."""
 
-    # margin = best in-scope cosine (statements, theme labels) − best off-topic prototype cosine.
-    # Above `margin` the question is answered on meaning alone; above `covered_margin` only if
-    # the best candidates also share a meaningful word (or glossary twin) with it.
-    margin: float = 0.03
-    covered_margin: float = -0.06
-    # candidates checked for a shared word: the top dense ones
-    coverage_depth: int = 5
-    # hits kept: dense cosine within this of the best one, or lexically/entity matched
-    spread: float = 0.06
+    # A question nearer the off-topic background than to every statement and theme label by more
+    # than `covered_margin` is declined outright. Otherwise a statement addresses it when it
+    # covers `min_coverage` of the question's own terms (weighted by rarity, glossary twins,
+    # relatives and typo fixes counted), or on meaning alone: its cosine (hub-corrected) above
+    # the question's best off-topic cosine by `margin`.
+    margin: float = 0.02
+    covered_margin: float = -0.1
+    min_coverage: float = 0.4
+    # weight of a question word neither the corpus nor the glossary knows, relative to the
+    # rarest corpus word (Cyrillic: probably a subject the corpus lacks; Latin: probably filler)
+    unknown_weight: float = 0.5
+    unknown_latin_weight: float = 0.2
+    hub_weight: float = 0.0
+    # a shown statement covers at least the best candidate's coverage minus this
+    coverage_slack: float = 0.34
+    # order of shown hits: fused reciprocal rank plus this much per unit of coverage
+    # (0.005 ≈ moving up from rank 1 to 1/… of a dozen ranks near the top)
+    coverage_weight: float = 0.005
+    # candidates examined per question (best fused ranks)
+    depth: int = 40
     near_duplicate: float = 0.97
 
 
@@ -80,60 +96,188 @@ def expand_vector(snapshot: Snapshot, query: Query, qvec: Vectors) -> Vectors:
     return unit
 
 
+@dataclass(frozen=True)
+class Term:
+    """One concept of the question: alternative stem sets (the word's relatives, its typo fix,
+    each glossary twin as all its words), any one of which covers it, and its weight."""
+
+    alternatives: tuple[tuple[frozenset[str], ...], ...]
+    weight: float
+
+    def covered_by(self, stems: frozenset[str]) -> bool:
+        return any(all(part & stems for part in alt) for alt in self.alternatives)
+
+
+def subject_terms(
+    snapshot: Snapshot, query: Query, cal: Calibration, skip: Iterable[str] = ()
+) -> list[Term]:
+    """The question's own subject: its words minus question words, generic Constitution words and
+    the names that only select whose statements to search."""
+    lex = snapshot.lexicon
+    tokens = words(query.question)
+    twins = snapshot.glossary.twins_by_token(tokens)
+    skipped = set(skip)
+    top = math.log(1.0 + max(lex.size, 1))
+    by_concept: dict[object, list[tuple[frozenset[str], ...]]] = {}
+    latin: dict[object, bool] = {}
+    for i, token in enumerate(tokens):
+        base = stem(token)
+        if token in STOPWORDS or token in skipped or len(token) < 2 or base in GENERIC_STEMS:
+            continue
+        alternatives: list[tuple[frozenset[str], ...]] = []
+        own = lex.relatives(base)
+        if not own and (fixed := lex.correct(token)):
+            own = lex.relatives(stem(fixed))
+        alternatives.append((own | {base},))
+        key: object = token
+        if i in twins:
+            key, terms = twins[i]
+            for term in terms:
+                parts = tuple(
+                    lex.relatives(stem(w)) | {stem(w)}
+                    for w in words(term)
+                    if w not in STOPWORDS and stem(w) not in GENERIC_STEMS
+                )
+                if parts:
+                    alternatives.append(parts)
+        by_concept.setdefault(key, []).extend(alternatives)
+        latin[key] = latin.get(key, True) and token.isascii() and i not in twins
+    result: list[Term] = []
+    for key, alternatives in by_concept.items():
+        seen = {s for alt in alternatives for part in alt for s in part}
+        idf = lex.idf(seen)
+        if idf is None:
+            idf = top * (cal.unknown_latin_weight if latin[key] else cal.unknown_weight)
+        result.append(Term(tuple(dict.fromkeys(alternatives)), idf))
+    return result
+
+
 def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibration) -> Answer:
-    """Best k statements for the question, or an abstention with no hits."""
+    """Best k statements that address the question, or an abstention with no hits."""
     n = len(snapshot.statements)
     if n == 0 or not words(query.question):
         return Answer(query=query.question, answered=False)
-    dense = snapshot.dense.scores(qvec)  # cosine per statement, corpus order
+    cosine = snapshot.dense.scores(qvec)  # per statement, corpus order
+    dense: Vectors = (cosine - cal.hub_weight * snapshot.hub).astype(np.float32)
+    background, themes = snapshot.curated.offtopic, snapshot.curated.themes
+    outside = float((background @ qvec).max()) if len(background) else 0.0
+    inside = max(float(dense.max()), float((themes @ qvec).max()) if len(themes) else -1.0)
+    margins: Vectors = (dense - outside).astype(np.float32)
+    # nearer the everyday/off-topic background than anything in scope: no statement can answer
+    in_scope = inside - outside >= cal.covered_margin
     lexical = snapshot.bm25.scores(query_stems(query))
     found = snapshot.entities.find(query.question, query.expansion.terms)
-    entity_mask = np.zeros(n, dtype=bool)
-    for name in found.senators:
-        entity_mask[snapshot.by_senator.get(name, _NONE)] = True
-    for meeting_id in found.meeting_ids:
-        entity_mask[snapshot.by_meeting.get(meeting_id, _NONE)] = True
-
-    if (
-        not entity_mask.any()
-        and not found.related_meeting_ids
-        and (
-            _names_foreign_state(snapshot, query.question)
-            or not _in_scope(snapshot, dense, lexical, qvec, cal)
-        )
-    ):
-        return Answer(query=query.question, answered=False)
-
+    terms = subject_terms(snapshot, query, cal, found.tokens)
     fused = _rrf(dense) + np.where(lexical > 0, _rrf(lexical), 0.0)
     fused += np.where(snapshot.is_quote, QUOTE_BONUS, 0.0)
-    for meeting_id in found.related_meeting_ids:
-        fused[snapshot.by_meeting.get(meeting_id, _NONE)] += RELATED_BONUS
-    keep = (dense >= dense.max() - cal.spread) | (lexical > 0) | entity_mask
-    if entity_mask.any():
-        keep &= entity_mask  # a named senator or place: their statements, not others'
-    # "What did Asanova say?" has no topic beyond the name: show her own words first.
-    topicless = entity_mask.any() and not [
-        w for w in words(query.question)
-        if w not in found.tokens and w not in STOPWORDS and stem(w) not in GENERIC_STEMS
-    ]  # fmt: skip
-    kinds = (~snapshot.is_quote).astype(int) if topicless else np.zeros(n, dtype=int)
-    order = sorted(
-        (int(i) for i in np.flatnonzero(keep)),
-        key=lambda i: (-int(entity_mask[i]), kinds[i], -fused[i]),
-    )
+    related = _positions_of(snapshot.by_meeting, found.related_meeting_ids)
+    fused[related] += RELATED_BONUS
+
+    senators = _positions_of(snapshot.by_senator, found.senators)
+    places = _positions_of(snapshot.by_meeting, found.meeting_ids)
+    named = [*found.senators, *_place_names(snapshot, found.meeting_ids)]
+    mask: npt.NDArray[np.bool_] | None = None
+    if len(senators) or len(places):
+        mask = np.ones(n, dtype=bool)
+        for chosen in (senators, places):
+            if len(chosen):
+                only = np.zeros(n, dtype=bool)
+                only[chosen] = True
+                mask &= only
+    if mask is not None and not terms:
+        # "What did Asanova say?" has no topic beyond the name: her own words, quotes first.
+        order = np.flatnonzero(mask)
+        order = order[np.lexsort((-fused[order], ~snapshot.is_quote[order]))]
+        return _answer(snapshot, query, order, np.ones(n, dtype=bool), fused, k, cal)
+    # an audience the question names ("с военными") vouches for scope; coverage still decides
+    if _names_foreign_state(snapshot, query.question) or not (in_scope or len(related)):
+        return Answer(query=query.question, answered=False)
+    audience = frozenset(int(i) for i in related)
+    silent: list[str] = []
+    order, ok, best = _addressing(snapshot, terms, margins, fused, np.arange(n), audience, cal)
+    if mask is not None and mask.any():
+        scope = np.flatnonzero(mask)
+        # their words must cover the topic about as well as the best anyone said on it
+        mine, mine_ok, _ = _addressing(snapshot, terms, margins, fused, scope, audience, cal, best)
+        if mine_ok.any():
+            return _answer(snapshot, query, mine, mine_ok, fused, k, cal)
+        silent = named
+    answer = _answer(snapshot, query, order, ok, fused, k, cal)
+    return answer.model_copy(update={"silent": silent}) if silent else answer
+
+
+def _addressing(
+    snapshot: Snapshot,
+    terms: list[Term],
+    margins: Vectors,
+    fused: Vectors,
+    scope: npt.NDArray[np.int64],
+    audience: frozenset[int],
+    cal: Calibration,
+    best_elsewhere: float = 0.0,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], float]:
+    """The best candidates in `scope` (by fused rank), ordered by how well they address the
+    question, which of them do — enough of its terms covered (and not far less than the best
+    candidate covers), or close on meaning alone — and the best coverage seen."""
+    depth = min(cal.depth, len(scope))
+    best = scope[np.argpartition(-fused[scope], depth - 1)[:depth]] if depth else scope
+    total = sum(t.weight for t in terms)
+    coverage = np.zeros(len(best), dtype=np.float32)
+    if total > 0:
+        stems = snapshot.lexicon.stems
+        for j, i in enumerate(best):
+            bag = stems[i] | snapshot.lexicon.context[i] if int(i) in audience else stems[i]
+            coverage[j] = sum(t.weight for t in terms if t.covered_by(bag)) / total
+    m = margins[best]
+    top = max(float(coverage.max(initial=0.0)), best_elsewhere)
+    ok = (coverage >= max(cal.min_coverage, top - cal.coverage_slack)) | (m >= cal.margin)
+    if not terms:
+        ok = m >= cal.margin
+    score = fused[best] + cal.coverage_weight * coverage
+    order = np.argsort(-score, kind="stable")
+    mask = np.zeros(len(snapshot.statements), dtype=bool)
+    mask[best[order][ok[order]]] = True
+    return best[order], mask, top
+
+
+def _answer(
+    snapshot: Snapshot,
+    query: Query,
+    order: npt.NDArray[np.int64],
+    ok: npt.NDArray[np.bool_],
+    score: Vectors,
+    k: int,
+    cal: Calibration,
+) -> Answer:
+    """The first k statements of `order` that pass, each group of identical words once."""
     hits: list[Hit] = []
     chosen: list[int] = []
-    for i in order:
+    groups: set[int] = set()
+    for i in (int(i) for i in order):
+        if not ok[i] or int(snapshot.group[i]) in groups:
+            continue
         if any(
             float(snapshot.vectors[i] @ snapshot.vectors[j]) >= cal.near_duplicate for j in chosen
         ):
             continue
         chosen.append(i)
+        groups.add(int(snapshot.group[i]))
         base = snapshot.hits[snapshot.statements[i].id]
-        hits.append(base.model_copy(update={"score": round(float(fused[i]), 5)}))
+        hits.append(base.model_copy(update={"score": round(float(score[i]), 5)}))
         if len(hits) >= k:
             break
     return Answer(query=query.question, answered=bool(hits), hits=hits)
+
+
+def _positions_of(
+    index: dict[str, npt.NDArray[np.int64]], keys: Iterable[str]
+) -> npt.NDArray[np.int64]:
+    arrays = [index[key] for key in keys if key in index]
+    return np.unique(np.concatenate(arrays)) if arrays else _NONE
+
+
+def _place_names(snapshot: Snapshot, meeting_ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(p for m in meeting_ids if (p := snapshot.meetings[m].place)))
 
 
 def query_stems(query: Query) -> list[str]:
@@ -142,21 +286,6 @@ def query_stems(query: Query) -> list[str]:
     own = content_stems(query.question)
     twins = [s for group in query.expansion.domain_terms for t in group for s in content_stems(t)]
     return list(dict.fromkeys(s for s in own + twins if s not in GENERIC_STEMS))
-
-
-def _in_scope(
-    snapshot: Snapshot, dense: Vectors, lexical: Vectors, qvec: Vectors, cal: Calibration
-) -> bool:
-    inside = float(dense.max())
-    themes, background = snapshot.curated.themes, snapshot.curated.offtopic
-    if len(themes):
-        inside = max(inside, float((themes @ qvec).max()))
-    outside = float((background @ qvec).max()) if len(background) else 0.0
-    margin = inside - outside
-    if margin > cal.margin:
-        return True
-    top = descending_order(dense)[: cal.coverage_depth]
-    return margin > cal.covered_margin and bool((lexical[top] > 0).any())
 
 
 def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:

@@ -22,8 +22,9 @@ from retrieval.embedder import Embedder, Vectors
 from retrieval.entities import EntityFinder
 from retrieval.glossary import Glossary, PhraseSet
 from retrieval.index import DenseIndex, build_dense
-from retrieval.lexical import Bm25Index
-from retrieval.models import Corpus, Document, Hit, Meeting, Statement, Theme
+from retrieval.lexical import Bm25Index, Lexicon
+from retrieval.models import Corpus, Document, Hit, Meeting, SourceRef, Statement, Theme
+from retrieval.text import words
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,12 @@ class Snapshot:
     is_quote: npt.NDArray[np.bool_]
     by_senator: dict[str, npt.NDArray[np.int64]]  # speakers, or the meeting's senators
     by_meeting: dict[str, npt.NDArray[np.int64]]
+    lexicon: Lexicon
+    # how close each statement sits to the corpus as a whole (cosine to its centroid, centred):
+    # "hub" statements near everything are penalised by this
+    hub: Vectors
+    # statements with the same words (several outlets reporting one meeting) share a group
+    group: npt.NDArray[np.int64]
 
 
 def build_snapshot(
@@ -76,9 +83,18 @@ def build_snapshot(
     meetings = {m.id: m for m in corpus.meetings}
     statements = tuple(corpus.statements())
     meeting_of = {s.id: meetings[s.meeting_id] for s in statements}
+    group = _same_words(statements)
+    sources: dict[int, list[SourceRef]] = defaultdict(list)
+    for st, g in zip(statements, group, strict=True):
+        doc_id = meeting_of[st.id].document_id
+        if all(ref.document_id != doc_id for ref in sources[int(g)]):
+            doc = documents.get(doc_id)
+            sources[int(g)].append(SourceRef(document_id=doc_id, title=doc.title if doc else ""))
     hits = {
-        s.id: Hit.of(s, meeting_of[s.id], documents.get(meeting_of[s.id].document_id))
-        for s in statements
+        st.id: Hit.of(
+            st, meeting_of[st.id], documents.get(meeting_of[st.id].document_id)
+        ).model_copy(update={"sources": sources[int(g)]})
+        for st, g in zip(statements, group, strict=True)
     }
     regions: dict[str, list[str]] = defaultdict(list)
     for m in corpus.meetings:
@@ -108,7 +124,28 @@ def build_snapshot(
             for name in (s.speakers or meeting_of[s.id].senators)
         ),
         by_meeting=_positions((s.meeting_id, i) for i, s in enumerate(statements)),
+        lexicon=Lexicon(corpus),
+        hub=_hubness(dense.vectors),
+        group=group,
     )
+
+
+def _same_words(statements: tuple[Statement, ...]) -> npt.NDArray[np.int64]:
+    """Group number per statement: equal word sequences (case and punctuation aside) share one."""
+    seen: dict[str, int] = {}
+    return np.array(
+        [seen.setdefault(" ".join(words(s.text)), len(seen)) for s in statements], dtype=np.int64
+    )
+
+
+def _hubness(vectors: Vectors) -> Vectors:
+    if not len(vectors):
+        return np.zeros(0, dtype=np.float32)
+    centroid = vectors.mean(axis=0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
+    closeness = vectors @ centroid
+    centred: Vectors = (closeness - float(np.median(closeness))).astype(np.float32)
+    return centred
 
 
 def _positions(pairs: Iterable[tuple[str, int]]) -> dict[str, npt.NDArray[np.int64]]:

@@ -31,6 +31,17 @@ STOPWORDS = frozenset(
     үшін бойынша айтты the a an of in on at to for and or is are was were be will would what
     which who whom how why when where does do did can could should about new draft say says said
     tell me it its this that these those with by from as has have had
+    было будете станет станут стал стала стали изменится изменятся изменит меняется обсуждали
+    обсуждалось обсуждался обсуждалась обсуждают говорится говорилось написано сказано думают
+    считают можно нужно ведь вообще теперь мне меня мой моя мои моё мое наш наша наше наши нас
+    нам свой свои своих ему ей им них которые который которая которое чтобы если тоже только
+    более больше меньше кого-то что-то разве сам сама сами самом хотят хочет получат получит
+    бола болады болмақ болған ие иә неше қашан қайда кімнің жайлы жөнінде айтылды айтылған айтты
+    айтқан деді жазылған жаңа керек мүмкін ал менің біздің сіздің өз өзі кейін қандай қалай
+    талқыланды талқылады талқыланған сөйледі сөз айтылды болды болатын ма ме ба бе па пе
+    will would get gets got more less much many any some there their they them our we you your
+    my i us been being going if so than then also just only very all other happen happens
+    change changes changed whats s
     """.split()
 )
 

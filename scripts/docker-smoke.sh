@@ -3,7 +3,7 @@
 # healthy within the start period, answers a question, runs as non-root, a moderator's release
 # and the database survive `docker restart`, SIGHUP reloads, SIGTERM exits 0 within the grace.
 #
-#   scripts/docker-smoke.sh            build (timed) + run the checks; ~10 min cold, ~3 min cached
+#   scripts/docker-smoke.sh            build (timed) + run the checks (README: Tests, for times)
 #   SMOKE_BUILD=0 scripts/docker-smoke.sh   run the checks against an existing $SMOKE_IMAGE
 #
 # Needs a running Docker engine (root), the project's .venv and node_modules (scripts/setup.sh).
@@ -34,7 +34,8 @@ if [ "${SMOKE_BUILD:-1}" = 1 ]; then
   # torch==2.13.0+cpu from wherever pip finds it here, served to the build on loopback.
   torch_pin=$(grep -E '^torch==' requirements.in)
   .venv/bin/pip download --quiet --no-deps --dest "$work/wheels" "$torch_pin" 2>/dev/null
-  port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  # A fixed port: the build argument is part of the layer cache key.
+  port=${SMOKE_WHEEL_PORT:-38519}
   .venv/bin/python -m http.server --bind 127.0.0.1 --directory "$work/wheels" "$port" \
     >"$work/http.log" 2>&1 &
   server=$!

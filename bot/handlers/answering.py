@@ -54,15 +54,18 @@ async def answer_question(
         update_log.answered = bool(hits)
         update_log.search_ms = search_ms
     if not hits:
-        await send_abstention(bot, target, search, tx)
+        await send_abstention(bot, target, search, tx, answer.silent)
         return
-    await send_answer_page(bot, target, tx, hits, 0, question_id, truncated)
+    await send_answer_page(bot, target, tx, hits, 0, question_id, truncated, answer.silent)
 
 
-async def send_abstention(bot: Bot, target: Target, search: SearchAPI, tx: Texts) -> None:
+async def send_abstention(
+    bot: Bot, target: Target, search: SearchAPI, tx: Texts, silent: Sequence[str] = ()
+) -> None:
     """Say plainly that the corpus does not cover it; offer themes, never a random quote."""
     markup = keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
-    await send_chunks(bot, target, [render.simple(tx.no_answer, tx.no_answer_hint)], markup)
+    lines = [render.silent_line(silent, tx)] if silent else []
+    await send_chunks(bot, target, [render.simple(*lines, tx.no_answer, tx.no_answer_hint)], markup)
 
 
 async def send_answer_page(
@@ -73,13 +76,14 @@ async def send_answer_page(
     page: int,
     question_id: int | None,
     truncated: bool = False,
+    silent: Sequence[str] = (),
 ) -> bool:
     """Page `page` of the hits; False (nothing sent) when the page is out of range."""
     start = page * render.PAGE_SIZE
     page_hits = list(hits[start : start + render.PAGE_SIZE]) if page >= 0 else []
     if not page_hits:
         return False
-    chunks = render.answer_messages(page_hits, page, len(hits), tx, truncated)
+    chunks = render.answer_messages(page_hits, page, len(hits), tx, truncated, silent)
     next_page = page + 1 if start + render.PAGE_SIZE < len(hits) else None
     meetings = keyboards.distinct_meetings([h.meeting.id for h in page_hits], start + 1)
     markup = keyboards.answer_keyboard(tx, question_id, next_page, meetings)

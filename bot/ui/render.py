@@ -146,13 +146,25 @@ def meeting_line(hit: Hit, tx: Texts) -> Text:
     return Text(" · ".join(parts))
 
 
+def source_line(hit: Hit, tx: Texts) -> Text:
+    """The source, or every outlet that reported these same words (each a link if it has one)."""
+    refs = hit.sources or [hit.source]
+    label = tx.sources_label if len(refs) > 1 else tx.source_label
+    parts: list[Text | str] = []
+    for n, ref in enumerate(refs):
+        parts.extend(["; "] if n else [])
+        parts.append(source_text(ref.title, ref.url))
+    return Text("📄 ", label, ": ", *parts)
+
+
+def silent_line(names: Sequence[str], tx: Texts) -> str:
+    return tx.silent_note.format(names=", ".join(names))
+
+
 def hit_blocks(hit: Hit, number: int | None, tx: Texts) -> list[Text]:
     """One statement with its full citation: who, meeting (date, place, audience), source."""
     blocks = statement_blocks(hit.kind, hit.text, hit.speakers, number, tx, hit.roles)
-    citation = as_list(
-        meeting_line(hit, tx),
-        Text("📄 ", tx.source_label, ": ", source_text(hit.source.title, hit.source.url)),
-    )
+    citation = as_list(meeting_line(hit, tx), source_line(hit, tx))
     blocks[-1] = Text(blocks[-1], "\n", citation)
     return blocks
 
@@ -192,19 +204,34 @@ def page_head(title: str, page: int, shown: int, total: int, tx: Texts) -> Text:
 
 
 def answer_messages(
-    hits: Sequence[Hit], page: int, total: int, tx: Texts, truncated: bool = False
+    hits: Sequence[Hit],
+    page: int,
+    total: int,
+    tx: Texts,
+    truncated: bool = False,
+    silent: Sequence[str] = (),
 ) -> list[str]:
-    """One page of an answer: title with the range shown, then numbered cited statements."""
-    return titled_hits_messages(tx.answer_title, hits, page, total, tx, truncated)
+    """One page of an answer: title with the range shown, then numbered cited statements;
+    first, when the question named a senator who said nothing on its topic, a line saying so."""
+    note = silent_line(silent, tx) if silent else None
+    return titled_hits_messages(tx.answer_title, hits, page, total, tx, truncated, note)
 
 
 def titled_hits_messages(
-    title: str, hits: Sequence[Hit], page: int, total: int, tx: Texts, truncated: bool = False
+    title: str,
+    hits: Sequence[Hit],
+    page: int,
+    total: int,
+    tx: Texts,
+    truncated: bool = False,
+    note: str | None = None,
 ) -> list[str]:
     """A page of statements (answer, theme, senator): head, then numbered cited statements."""
     head = page_head(title, page, len(hits), total, tx)
     if truncated:
         head = Text(head, "\n", Italic(tx.truncated_note.format(limit=QUESTION_LIMIT)))
+    if note:
+        head = Text(head, "\n", Italic(note))
     blocks = [head]
     for offset, hit in enumerate(hits):
         blocks.extend(hit_blocks(hit, page * PAGE_SIZE + offset + 1, tx))
@@ -312,8 +339,10 @@ def answer_plain(answer: Answer, tx: Texts | None = None) -> str:
     """An Answer as terminal text (`atazan ask`): numbered cited statements, or the abstention."""
     tx = tx or texts_for(DEFAULT_LANG)
     if not answer.answered or not answer.hits:
-        return tx.no_answer
-    blocks: list[Text] = []
+        return "\n".join(
+            [*([silent_line(answer.silent, tx)] if answer.silent else []), tx.no_answer]
+        )
+    blocks: list[Text] = [Text(silent_line(answer.silent, tx))] if answer.silent else []
     for number, hit in enumerate(answer.hits, start=1):
         blocks.extend(hit_blocks(hit, number, tx))
     return html_to_text(as_list(*blocks, sep=_BLOCK_SEP).as_html())

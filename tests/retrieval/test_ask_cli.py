@@ -27,12 +27,13 @@ def test_ask_json_reads_stdin_line_by_line() -> None:
     first, second = (json.loads(line) for line in out.stdout.splitlines())
     assert first["answered"] and len(first["hits"]) == 2
     hit = first["hits"][0]
-    # the contract: fields may be added (roles, source url), never renamed or removed
+    # the contract: fields may be added (roles, source url, sources), never renamed or removed
     assert set(hit) == {"statement_id", "kind", "text", "speakers", "themes", "meeting", "source",
-                        "score", "roles"}  # fmt: skip
+                        "score", "roles", "sources"}  # fmt: skip
     assert set(hit["meeting"]) == {"id", "date", "senators", "place", "audience"}
     assert set(hit["source"]) == {"document_id", "title", "url"}
     assert all(isinstance(s, str) for s in hit["speakers"])  # names; roles in their own field
     assert set(hit["roles"]) <= set(hit["speakers"])
     assert hit["meeting"]["date"] == "2026-03-05"
-    assert second == {"query": "Как сварить плов?", "answered": False, "hits": []}
+    assert hit["sources"][0] == hit["source"]
+    assert second == {"query": "Как сварить плов?", "answered": False, "hits": [], "silent": []}

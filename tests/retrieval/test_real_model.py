@@ -72,3 +72,30 @@ async def test_stale_index_is_a_clear_error(config: RetrievalConfig, tmp_path: P
     stale = config.model_copy(update={"data_dir": tmp_path, "model": config.model_path()})
     with pytest.raises(ServiceUnavailable, match="atazan index build"):
         await SearchService.open(stale)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Вернут ли смертную казнь?", "Разрешат ли двойное гражданство?",
+     "Зейнет жасы көтеріле ме?", "How long is the presidential term?"],
+)  # fmt: skip
+async def test_constitutional_subject_nobody_spoke_about_abstains(
+    service: SearchService, question: str
+) -> None:
+    # near the Constitution in meaning, but no statement addresses the question's own subject
+    answer = await service.search(question)
+    assert not answer.answered and answer.hits == []
+
+
+async def test_an_audience_word_does_not_hijack_the_question(service: SearchService) -> None:
+    # "бизнес" matches the audience "предприниматели" of Рысбекова's meeting; the statement on
+    # business's ecological responsibility is Жексенбай's, and it must not be filtered away
+    answer = await service.search("экологическая ответственность бизнеса")
+    assert answer.answered
+    assert any("Жексенбай" in name for h in answer.hits[:3] for name in h.speakers)
+
+
+async def test_a_senator_silent_on_the_topic_is_said_so(service: SearchService) -> None:
+    answer = await service.search("Что Асанова говорила о браке?")
+    assert "Жанна Асанова" in answer.silent
+    assert all("Жанна Асанова" not in h.speakers for h in answer.hits)

@@ -36,10 +36,11 @@ async def test_named_senator_statements_come_first_in_any_case(service: SearchSe
 
 
 async def test_place_and_audience_find_their_meeting(service: SearchService) -> None:
-    for question in ("Что обсуждали в Казпочте?", "Что было в Алматы?"):
-        answer = await service.search(question, k=5)
-        meetings = {h.meeting.id for h in answer.hits}
-        assert meetings == {"m1"}, question
+    # a place restricts; an audience ("Казпочта") is soft evidence that puts its meeting first
+    answer = await service.search("Что было в Алматы?", k=5)
+    assert answer.hits and {h.meeting.id for h in answer.hits} == {"m1"}
+    answer = await service.search("Что обсуждали в Казпочте?", k=5)
+    assert answer.hits[0].meeting.id == "m1"
     # "военные" reaches "военнослужащие" through the glossary: that meeting first, others allowed
     assert (await service.search("встреча с военными")).hits[0].meeting.id == "m2"
 

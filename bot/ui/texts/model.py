@@ -54,6 +54,9 @@ class Texts:
     truncated_note: str
     no_answer: str
     no_answer_hint: str
+    # senators/places a question names that said nothing on its topic: {names}
+    silent_note: str
+    sources_label: str
     ask_usage: str
     btn_more: str
     btn_meeting: str

@@ -1,0 +1,134 @@
+"""Evaluation questions on a synthetic corpus, with gold, split into `dev` and `heldout`.
+
+Held out: the last wording of each subject in each language, every other not-covered subject,
+and a seeded half of the senator and place questions. Nothing may be fitted on `heldout`.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from bench.synthetic.generate import Plan
+from bench.synthetic.people import SENATORS, Senator
+from bench.synthetic.topics import NOT_COVERED, SUBJECTS, Subject
+from retrieval.text import words
+
+FRAGMENT_WORDS = 6
+
+
+def fragments(subject: Subject) -> list[str]:
+    """Opening words of every way the subject is said: a hit containing one is about it."""
+    return [" ".join(words(core)[:FRAGMENT_WORDS]) for core in (*subject.ru, *subject.kk)]
+
+
+def typo(rng: random.Random, text: str) -> str:
+    """One slip in one longer word: a swapped pair, a dropped or a doubled letter."""
+    tokens = text.split(" ")
+    long = [i for i, t in enumerate(tokens) if len(t) >= 6 and t.isalpha()]
+    if not long:
+        return text
+    i = rng.choice(long)
+    w = tokens[i]
+    j = rng.randrange(1, len(w) - 2)
+    kind = rng.randrange(3)
+    if kind == 0:
+        w = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+    elif kind == 1:
+        w = w[:j] + w[j + 1 :]
+    else:
+        w = w[:j] + w[j] + w[j:]
+    tokens[i] = w
+    return " ".join(tokens)
+
+
+def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
+    rng = random.Random(seed + 2)
+    items: list[dict[str, Any]] = []
+    by_subject: dict[str, set[str]] = {}
+    by_place: dict[str, set[str]] = {}
+    said: dict[tuple[str, str], int] = {}
+    for plan in plans:
+        by_place.setdefault(plan.place.ru, set()).update(s.last for s in plan.senators)
+        for st in plan.said:
+            if st.subject:
+                by_subject.setdefault(st.subject, set()).add(st.speaker.last)
+                said[(st.speaker.last, st.subject)] = said.get((st.speaker.last, st.subject), 0) + 1
+
+    def add(q: str, lang: str, split: str, **gold: Any) -> None:
+        items.append(
+            {"q": q, "lang": lang, "kind": gold.pop("kind", "topic"), "split": split, **gold}
+        )
+
+    for subject in SUBJECTS:
+        gold = {"expect": sorted(by_subject.get(subject.id, ())), "expect_text": fragments(subject)}
+        for lang, asks in (("ru", subject.ask_ru), ("kk", subject.ask_kk), ("en", subject.ask_en)):
+            for n, q in enumerate(asks):
+                split = "heldout" if n == len(asks) - 1 else "dev"
+                add(q, lang, split, **gold)
+                if lang == "ru" and n in (0, len(asks) - 1):
+                    add(typo(rng, q), lang, split, **gold)
+    # a senator and a subject: their own words, or "they said nothing on it"
+    for n in range(48):
+        senator: Senator = rng.choice(SENATORS)
+        subject = rng.choice(SUBJECTS)
+        split = "heldout" if n % 2 else "dev"
+        lang = rng.choice(("ru", "ru", "kk", "en"))
+        if lang == "ru":
+            said_ru = "Что говорила" if senator.female else "Что говорил"
+            q = rng.choice(
+                (
+                    f"{said_ru} {senator.name} {subject.about_ru}?",
+                    f"{senator.last} {subject.about_ru}",
+                )
+            )
+        elif lang == "kk":
+            q = f"{senator.name_kk} {subject.about_kk} туралы не айтты?"
+        else:
+            q = f"What did {senator.last} say about {subject.about_en}?"
+        if (senator.last, subject.id) in said:
+            add(
+                q, lang, split, kind="person", expect=[senator.last], expect_text=fragments(subject)
+            )
+        else:
+            add(q, lang, split, kind="silent", expect=[], expect_silent=[senator.name])
+    # a senator alone
+    for n, senator in enumerate(rng.sample(SENATORS, 12)):
+        said_ru = "Что говорила" if senator.female else "Что говорил"
+        q = rng.choice(
+            (
+                f"{said_ru} {senator.last}?",
+                f"{senator.name_kk} не деді?",
+                f"What did {senator.name} say?",
+            )
+        )
+        lang = "kk" if "деді" in q else "en" if q.startswith("What") else "ru"
+        add(q, lang, "heldout" if n % 2 else "dev", kind="person", expect=[senator.last])
+    # a place, alone or with a subject
+    places = sorted({p.place for p in plans}, key=lambda p: p.ru)
+    for n, place in enumerate(places):
+        split = "heldout" if n % 2 else "dev"
+        senators = sorted(by_place[place.ru])
+        add(f"Что обсуждали {place.ru_in}?", "ru", split, kind="place", expect=senators,
+            expect_place=place.ru)  # fmt: skip
+        add(f"{place.kk_in} не талқыланды?", "kk", split, kind="place", expect=senators,
+            expect_place=place.ru)  # fmt: skip
+        subject = rng.choice(SUBJECTS)
+        here = [
+            p for p in plans if p.place == place and any(s.subject == subject.id for s in p.said)
+        ]
+        if here:
+            speakers = {s.speaker.last for p in here for s in p.said if s.subject == subject.id}
+            add(
+                f"Что говорили {place.ru_in} {subject.about_ru}?",
+                "ru",
+                split,
+                kind="place",
+                expect=sorted(speakers),
+                expect_text=fragments(subject),
+                expect_place=place.ru,
+            )
+    for n, (_, negatives) in enumerate(NOT_COVERED):
+        for lang, q in negatives:
+            add(q, lang, "heldout" if n % 2 else "dev", kind="oos", expect=[])
+    return items

@@ -1,0 +1,48 @@
+"""The synthetic corpus generator: seeded, varied, and a held-out split that shares nothing."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from bench.synthetic.generate import plan_meetings, write_releases
+from bench.synthetic.questions import build_questions
+from bench.synthetic.topics import NOT_COVERED
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def test_same_seed_same_releases_other_seed_other_releases(tmp_path: Path) -> None:
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        write_releases(plan_meetings(random.Random(seed), 40), tmp_path / name, seed)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert _files(tmp_path / "a") != _files(tmp_path / "c")
+
+
+def test_releases_cover_genres_languages_and_reprints(tmp_path: Path) -> None:
+    plans = plan_meetings(random.Random(1), 120)
+    written = write_releases(plans, tmp_path, 1)
+    kinds = {name.split("-")[0] for name in written}
+    assert kinds == {"digest", "news", "kk"}
+    reported = [pid for ids in written.values() for pid in ids]
+    assert len(reported) > len(plans)  # some meetings reported by two outlets
+    assert sorted(set(reported)) == [p.id for p in plans]  # every meeting reported
+    statements = sum(len(p.said) for p in plans)
+    assert statements >= 4 * len(plans)
+
+
+def test_questions_split_shares_no_wording_and_no_negative_subject() -> None:
+    plans = plan_meetings(random.Random(3), 300)
+    questions = build_questions(plans, 3)
+    assert len(questions) >= 200
+    dev = {q["q"] for q in questions if q["split"] == "dev"}
+    held = {q["q"] for q in questions if q["split"] == "heldout"}
+    assert dev and held and not dev & held
+    for _, negatives in NOT_COVERED:
+        splits = {q["split"] for q in questions if q["q"] in {text for _, text in negatives}}
+        assert len(splits) == 1
+    for split in ("dev", "heldout"):
+        langs = {q["lang"] for q in questions if q["split"] == split and q["kind"] == "oos"}
+        assert langs == {"ru", "kk", "en"}

@@ -1,0 +1,140 @@
+"""Entities that cannot hijack a question, answers that address its subject, one hit per words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from retrieval.models import Corpus, Document, Meeting, Statement
+from retrieval.search import SearchService
+from tests.fake_embedder import FakeEmbedder
+
+from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
+
+
+def _with(*extra: Meeting, documents: tuple[Document, ...] = ()) -> Corpus:
+    base = make_corpus()
+    return base.model_copy(
+        update={
+            "meetings": [*base.meetings, *extra],
+            "documents": [*base.documents, *documents],
+        }
+    )
+
+
+def _meeting(mid: str, doc: str, senator: str, place: str, audience: str, text: str) -> Meeting:
+    return Meeting(
+        id=mid,
+        document_id=doc,
+        date=date(2026, 3, 7),
+        senators=[senator],
+        place=place,
+        audience=[audience],
+        statements=[
+            Statement(id=f"{mid}-s0", meeting_id=mid, kind="quote", text=text, speakers=[senator])
+        ],
+    )
+
+
+async def _service(corpus: Corpus) -> SearchService:
+    return SearchService.from_corpus(
+        corpus, FakeEmbedder(), make_resources(), calibration=FAKE_CALIBRATION
+    )
+
+
+async def test_audience_word_is_soft_evidence_never_a_filter() -> None:
+    # m3's audience is "предприниматели"; a business-and-nature question must still reach the
+    # ecology statement of another meeting
+    green = _meeting(
+        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
+        "Бизнес несет ответственность за вред природе и экологию региона.",
+    )  # fmt: skip
+    svc = await _service(_with(green))
+    answer = await svc.search("предприниматели и вред природе", k=5)
+    await svc.close()
+    assert answer.answered
+    assert answer.hits[0].meeting.id == "m4"
+
+
+async def test_generic_word_in_an_audience_matches_nothing() -> None:
+    # an audience string with "Конституции" must not capture every question with that word
+    fans = [
+        _meeting(f"f{i}", "d1", "Ерлан Талапов", "Тараз", "сторонники новой Конституции",
+                 f"Конституция защищает права граждан, сказал он на встрече номер {i}.")
+        for i in range(4)
+    ]  # fmt: skip
+    svc = await _service(_with(*fans))
+    answer = await svc.search("Что в новой Конституции о браке?", k=5)
+    await svc.close()
+    assert answer.answered
+    assert {h.meeting.id for h in answer.hits} == {"m3"}
+
+
+async def test_senator_and_topic_gives_their_words_on_it() -> None:
+    svc = await _service(make_corpus())
+    answer = await svc.search("Что говорил Есбай о Курултае?", k=5)
+    await svc.close()
+    assert answer.answered and not answer.silent
+    assert all("Амангельды Есбай" in h.speakers for h in answer.hits)
+    assert "Курулта" in answer.hits[0].text
+
+
+async def test_senator_who_said_nothing_on_the_topic_is_named_as_silent() -> None:
+    svc = await _service(make_corpus())
+    answer = await svc.search("Что говорила Асанова о браке?", k=5)
+    await svc.close()
+    assert answer.silent == ["Жанна Асанова"]
+    # the hits are other senators' words on the topic, never hers
+    assert answer.hits and all("Жанна Асанова" not in h.speakers for h in answer.hits)
+    assert "брак" in answer.hits[0].text.lower()
+
+
+async def test_more_never_pads_with_statements_off_the_subject() -> None:
+    svc = await _service(make_corpus())
+    answer = await svc.search("Что сказано про брак?", k=10)
+    await svc.close()
+    assert answer.answered
+    assert all("брак" in h.text.lower() or "сем" in h.text.lower() for h in answer.hits)
+
+
+@pytest.mark.parametrize(
+    "question", ["Вернут ли смертную казнь?", "срок полномочий президента", "двойное гражданство"]
+)
+async def test_constitutional_subject_the_corpus_lacks_abstains(question: str) -> None:
+    svc = await _service(make_corpus())
+    answer = await svc.search(question)
+    await svc.close()
+    assert not answer.answered and answer.hits == []
+
+
+async def test_a_typo_in_a_rare_word_is_corrected_against_the_corpus() -> None:
+    svc = await _service(make_corpus())
+    answer = await svc.search("добравольный союз")
+    await svc.close()
+    assert answer.answered and "добровольный" in answer.hits[0].text
+
+
+async def test_same_words_from_several_outlets_are_one_hit_with_every_source() -> None:
+    words = (
+        "Брак определяется как добровольный союз мужчины и женщины, семья защищается государством."
+    )
+    reprint = Meeting(
+        id="m3b",
+        document_id="d2",
+        date=date(2026, 3, 6),
+        senators=["Ляззат Рысбекова"],
+        place="ЗКО",
+        audience=["жители"],
+        statements=[
+            Statement(id="m3b-s0", meeting_id="m3b", kind="quote", text=words.lower(),
+                      speakers=["Ляззат Рысбекова"])
+        ],
+    )  # fmt: skip
+    paper = Document(id="d2", date=date(2026, 3, 6), title="Областная газета", source="paper.txt")
+    svc = await _service(_with(reprint, documents=(paper,)))
+    answer = await svc.search("брак союз мужчины и женщины", k=10)
+    await svc.close()
+    same = [h for h in answer.hits if "добровольный союз" in h.text]
+    assert len(same) == 1
+    assert [s.title for s in same[0].sources] == ["Сенаторы о Конституции", "Областная газета"]
