@@ -218,6 +218,10 @@ def load_st_embedder(
         use_onednn(False)
         quiet: Callable[[], None] = hf_logging.disable_progress_bar  # untyped upstream
         quiet()
+        # transformers' load-time advice (e.g. about tokenizer regexes) would break the one-line
+        # start-up errors and reaches no one who can act on it; real failures still raise
+        errors_only: Callable[[], None] = hf_logging.set_verbosity_error  # untyped upstream
+        errors_only()
         model = SentenceTransformer(path, device="cpu", **kwargs)
     except ImportError as exc:
         raise ModelMissingError(f"cannot load model {path}: {_one_line(exc)}") from None
