@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from retrieval.config import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, RetrievalConfig
@@ -22,6 +22,24 @@ from retrieval.errors import SettingsError
 class RetrievalSection(BaseModel):
     model: str = DEFAULT_MODEL
     backend: Backend = DEFAULT_BACKEND
+    # `atazan serve-retrieval` base URL(s), comma-separated: the bot then asks them over HTTP
+    # instead of loading the model itself (scale-out); unset: search runs in process.
+    url: str | None = None
+    # Seconds one retrieval service gets to answer before the next URL is tried.
+    timeout_s: float = Field(default=3.0, gt=0)
+
+    @field_validator("url")
+    @classmethod
+    def _urls(cls, value: str | None) -> str | None:
+        urls = [u.strip().rstrip("/") for u in (value or "").split(",") if u.strip()]
+        for url in urls:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"{url!r} must start with http:// or https://")
+        return ",".join(urls) or None
+
+    @property
+    def urls(self) -> list[str]:
+        return self.url.split(",") if self.url else []
 
 
 class RetrievalSettings(BaseSettings):

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bot.services.corpus_ops import CorpusAdminAPI
     from bot.services.metrics import Metrics
     from retrieval.api import SearchAPI
+    from retrieval.remote import RemoteSearch
     from retrieval.search import SearchService
 
 CHAT_TOKEN = "100000:LOCAL-console-chat"  # never sent anywhere: the console has no network
@@ -92,6 +93,18 @@ async def open_search(settings: Settings) -> SearchService:
         raise StartupError(lines[0] if lines else type(exc).__name__) from None
 
 
+async def open_remote_search(settings: Settings) -> RemoteSearch:
+    """`RETRIEVAL__URL` set: questions go to `atazan serve-retrieval`; no model in this process."""
+    from retrieval.errors import ServiceUnavailable
+    from retrieval.remote import RemoteSearch
+
+    section = settings.retrieval
+    try:
+        return await RemoteSearch.open(section.urls, timeout_s=section.timeout_s)
+    except ServiceUnavailable as exc:
+        raise StartupError(str(exc)) from None
+
+
 @asynccontextmanager
 async def open_services(
     settings: Settings,
@@ -101,7 +114,8 @@ async def open_services(
     metrics: Metrics | None = None,
 ) -> AsyncIterator[Services]:
     """Open search with its corpus admin (unless a search is injected) and storage; close
-    them on the way out: admin, storage, search."""
+    them on the way out: admin, storage, search. With `RETRIEVAL__URL` search is remote and
+    corpus changes belong to the retrieval service (no admin here)."""
     from bot.app import Services
     from bot.storage import HashKeyError, HashKeyMismatch, resolve_hash_key
     from bot.storage.factory import open_storage
@@ -110,15 +124,17 @@ async def open_services(
         hash_key = resolve_hash_key(settings)
     except HashKeyError as exc:
         raise StartupError(str(exc)) from None
-    owned = None
+    owned: SearchService | RemoteSearch | None = None
     owned_admin: CorpusAdminAPI | None = None
-    if search is None:
-        owned = await open_search(settings)
-        search = owned
+    if search is None and settings.retrieval.urls:
+        owned = search = await open_remote_search(settings)
+    elif search is None:
+        service = await open_search(settings)
+        owned = search = service
         if admin is None:
             from retrieval.admin import CorpusAdmin
 
-            admin = owned_admin = CorpusAdmin(owned, settings.retrieval_config())
+            admin = owned_admin = CorpusAdmin(service, settings.retrieval_config())
     assert search is not None
     try:
         repo = await open_storage(settings.db, hash_key.value)
