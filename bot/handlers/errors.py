@@ -29,12 +29,20 @@ def _user_and_chat(update: Update) -> tuple[User | None, int | None]:
     return None, None
 
 
-async def on_error(event: ErrorEvent, bot: Bot, repo: Storage) -> bool:
+async def on_error(
+    event: ErrorEvent, bot: Bot, repo: Storage, last_delivery: bool = True, delivery: int = 0
+) -> bool:
+    """`last_delivery` is False in webhook mode while Telegram may still deliver the update
+    again: then the failure is re-raised (answered 500) instead of apologised for."""
     update, exc = event.update, event.exception
     if isinstance(exc, TelegramForbiddenError):
         # The user blocked the bot: nothing to tell them, nothing to retry.
         log.warning("update id=%d: %s", update.update_id, exc.message)
         return True
+    if not last_delivery and not isinstance(exc, SearchUnavailable):
+        log.error("update id=%d failed (delivery %d); Telegram delivers it again",
+                  update.update_id, delivery, exc_info=exc)  # fmt: skip
+        raise exc
     if isinstance(exc, SearchUnavailable):  # the retrieval service is down: no bug of ours
         log.warning("update id=%d: %s", update.update_id, exc)
     else:
