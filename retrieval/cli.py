@@ -143,8 +143,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import logging
     import os
 
-    from retrieval.errors import ServiceUnavailable
+    from retrieval.errors import ServiceUnavailable, SettingsError
     from retrieval.service import serve_retrieval
+    from retrieval.settings import RetrievalSettings, read_settings
 
     config = _config(args)
     if config is None:
@@ -157,8 +158,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     for noisy in ("faiss.loader", "sentence_transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
-        asyncio.run(serve_retrieval(config, args.host, args.port))
-    except (ServiceUnavailable, OSError) as exc:
+        token = read_settings(RetrievalSettings).retrieval.admin_token
+        secret = token.get_secret_value() if token is not None else None
+        asyncio.run(serve_retrieval(config, args.host, args.port, admin_token=secret))
+    except (ServiceUnavailable, SettingsError, OSError) as exc:
         lines = str(exc).splitlines()
         print(f"error: {lines[0] if lines else type(exc).__name__}", file=sys.stderr)
         return 2

@@ -176,10 +176,20 @@ class RetrievalEndpoints:
 
 
 def create_retrieval_app(
-    searcher: Searcher, registry: CollectorRegistry | None = None
+    searcher: Searcher,
+    registry: CollectorRegistry | None = None,
+    *,
+    admin: CorpusAdmin | None = None,
+    admin_token: str | None = None,
 ) -> web.Application:
+    """Search, catalogue, health and metrics; corpus changes too with an admin and its token."""
+    from retrieval.service_admin import MAX_UPLOAD, add_admin_routes
+
     endpoints = RetrievalEndpoints(searcher, ServiceMetrics(registry or CollectorRegistry()))
-    app = web.Application(client_max_size=64 * 1024)
+    with_admin = admin is not None and admin_token is not None
+    app = web.Application(client_max_size=MAX_UPLOAD if with_admin else 64 * 1024)
+    if admin is not None and admin_token is not None:
+        add_admin_routes(app, admin, admin_token)
     app.router.add_post(SEARCH_PATH, endpoints.search)
     app.router.add_get(CATALOGUE_PATH, endpoints.catalogue)
     app.router.add_get(HEALTH_PATH, endpoints.healthz)
@@ -192,6 +202,7 @@ async def serve_retrieval(
     host: str,
     port: int,
     *,
+    admin_token: str | None = None,
     on_listening: Callable[[int], None] | None = None,
 ) -> None:
     """Load the live corpus version and serve it until SIGTERM/SIGINT."""
@@ -200,8 +211,8 @@ async def serve_retrieval(
 
     service = await SearchService.open(config)
     admin = CorpusAdmin(service, config)
-    runner = web.AppRunner(create_retrieval_app(ServedSearch(service)), access_log=None,
-                           handle_signals=False)  # fmt: skip
+    app = create_retrieval_app(ServedSearch(service), admin=admin, admin_token=admin_token)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

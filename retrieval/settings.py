@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from retrieval.config import (
@@ -42,6 +42,14 @@ class RetrievalSection(BaseModel):
     url: str | None = None
     # Seconds one retrieval service gets to answer before the next URL is tried.
     timeout_s: float = Field(default=3.0, gt=0)
+    # Bearer token of the service's corpus-change routes (`/v1/admin/…`): set on the service
+    # and on the replicas, moderators' uploads and /reload go to the first URL; unset: none.
+    admin_token: SecretStr | None = None
+
+    @field_validator("admin_token")
+    @classmethod
+    def _token(cls, value: SecretStr | None) -> SecretStr | None:
+        return value if value is not None and value.get_secret_value() else None
 
     @field_validator("url")
     @classmethod

@@ -115,7 +115,7 @@ async def open_services(
 ) -> AsyncIterator[Services]:
     """Open search with its corpus admin (unless a search is injected) and storage; close
     them on the way out: admin, storage, search. With `RETRIEVAL__URL` search is remote and
-    corpus changes belong to the retrieval service (no admin here)."""
+    corpus changes go to the retrieval service (with `RETRIEVAL__ADMIN_TOKEN`)."""
     from bot.app import Services
     from bot.storage import HashKeyError, HashKeyMismatch, resolve_hash_key
     from bot.storage.factory import open_storage
@@ -128,6 +128,11 @@ async def open_services(
     owned_admin: CorpusAdminAPI | None = None
     if search is None and settings.retrieval.urls:
         owned = search = await open_remote_search(settings)
+        token = settings.retrieval.admin_token
+        if admin is None and token is not None:
+            from retrieval.remote_admin import RemoteAdmin
+
+            admin = owned_admin = RemoteAdmin(settings.retrieval.urls[0], token.get_secret_value())
     elif search is None:
         service = await open_search(settings)
         owned = search = service

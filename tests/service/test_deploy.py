@@ -75,6 +75,8 @@ def test_bot_replicas_are_webhook_replicas_over_the_shared_engines(
     for name, bot in _bots(services).items():
         env = bot["environment"]
         assert {"BOT__WEBHOOK_URL", "BOT__WEBHOOK_SECRET", "RETRIEVAL__URL"} <= set(env), name
+        token = services["retrieval"]["environment"]["RETRIEVAL__ADMIN_TOKEN"]
+        assert env["RETRIEVAL__ADMIN_TOKEN"] == token  # corpus changes reach the service
         assert env["RETRIEVAL__URL"] == "http://retrieval:8090"
         assert env["DB__URL"].startswith("postgresql://") and "@postgres:5432/" in env["DB__URL"]
         assert env["REDIS__URL"].startswith("redis://redis:6379")
