@@ -76,10 +76,10 @@ def attribution_report(corpus: Corpus, plans: list[Plan]) -> str:
     found: set[str] = set()
     for statement in corpus.statements():
         text = " ".join(words(statement.text))
-        match = next((k for k in truth if k in text), None)
-        if match is None:
+        # the longest planned text it contains: a reported core can be the start of a quote
+        key = max((k for k in truth if k in text), key=len, default=None)
+        if key is None:
             continue
-        key = match
         found.add(key)
         names = {transliterate(words(n)[-1]) for n in statement.speakers}
         if not names:
