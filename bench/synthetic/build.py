@@ -77,14 +77,14 @@ def attribution_report(corpus: Corpus, plans: list[Plan]) -> str:
     for statement in corpus.statements():
         text = " ".join(words(statement.text))
         # the longest planned text it contains: a reported core can be the start of a quote
-        key = max((k for k in truth if k in text), key=len, default=None)
-        if key is None:
+        match = max((k for k in truth if k in text), key=len, default=None)
+        if match is None:
             continue
-        found.add(key)
+        found.add(match)
         names = {transliterate(words(n)[-1]) for n in statement.speakers}
         if not names:
             unattributed += 1
-        elif names <= truth[key]:
+        elif names <= truth[match]:
             right += 1
         else:
             wrong += 1
