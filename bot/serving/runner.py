@@ -104,12 +104,16 @@ async def open_services(
     them on the way out: admin, storage, search."""
     from bot.app import Services
     from bot.storage import HashKeyError, resolve_hash_key
-    from bot.storage.factory import open_error_line, open_storage
+    from bot.storage.factory import check_storage, open_error_line, open_storage
 
     try:  # before the model loads: a bad secret is reported at once
         hash_key = resolve_hash_key(settings)
     except HashKeyError as exc:
         raise StartupError(str(exc)) from None
+    try:  # and so is a database this release cannot use (schema, key, unreachable)
+        await check_storage(settings.db, hash_key.value)
+    except Exception as exc:
+        raise StartupError(open_error_line(exc, settings.db, hash_key.setting)) from None
     owned = None
     owned_admin: CorpusAdminAPI | None = None
     if search is None:

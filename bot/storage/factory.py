@@ -27,6 +27,14 @@ async def open_storage(db: DbSection, hash_key: bytes) -> Storage:
     return await SqliteStorage.open(db.path, hash_key=hash_key, retention_days=db.retention_days)
 
 
+async def check_storage(db: DbSection, hash_key: bytes) -> None:
+    """Before the model loads: a replica on PostgreSQL with the wrong schema or key fails in a
+    second, not after the model has loaded (SQLite creates and migrates its file on open)."""
+    if db.url is not None:
+        storage = await open_storage(db, hash_key)
+        await storage.close()
+
+
 async def migrate_storage(db: DbSection, hash_key: bytes) -> tuple[int, int]:
     """`atazan db migrate`: bring the schema to this release's version; (before, after).
     Idempotent on both backends (SQLite migrates on every open anyway)."""

@@ -236,3 +236,21 @@ async def test_two_replicas_answer_log_and_share_what_citizens_chose(
     assert await _fetch(empty_url, "SELECT vote FROM feedback") == [("u",)]
     out = await _start_replica("/help\n")  # a fresh process: nothing cached from the first
     assert "/themes — statements by theme" in out  # English, though Telegram says ru
+
+
+async def test_replica_refuses_before_loading_the_model(
+    empty_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash-looping replica must not pay for the model on every restart."""
+    _replica_env(monkeypatch, empty_url)
+    loaded: list[object] = []
+
+    async def open_search(settings: object) -> None:
+        loaded.append(settings)
+        raise AssertionError("the model was loaded before the schema was checked")
+
+    monkeypatch.setattr(runner, "open_search", open_search)
+    with pytest.raises(runner.StartupError, match="run `atazan db migrate`"):
+        async with runner.open_services(load_settings()):
+            pass
+    assert loaded == []
