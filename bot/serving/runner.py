@@ -212,7 +212,7 @@ async def run_bot(settings: Settings) -> None:
 
     from bot.app import create_bot
     from bot.services.metrics import Metrics
-    from bot.serving.transport import check_serving, refuse_polling_over_a_webhook, serve
+    from bot.serving.transport import check_serving, serve
 
     if settings.bot.token is None:
         raise StartupError(
@@ -235,8 +235,6 @@ async def run_bot(settings: Settings) -> None:
     metrics = Metrics(CollectorRegistry())
     _single_threaded_model()
     try:
-        if not settings.bot.webhook_url:  # before the model loads: refuse in seconds
-            await refuse_polling_over_a_webhook(bot)
         async with open_services(settings, metrics=metrics) as services:
             await serve(settings, services, bot)
     except TelegramUnauthorizedError:
