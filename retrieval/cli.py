@@ -194,7 +194,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         if service is None:
             return None
         try:
-            return await run_eval(service, questions)
+            return await run_eval(service, questions, k=config.eval_k)
         finally:
             await service.close()
 

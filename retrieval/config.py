@@ -15,6 +15,14 @@ Backend = Literal["torch", "onnx", "ort"]
 # held-out questions (English page precision differs by 0.06), so "faster once it meets the
 # quality bar" does not hold yet. `RETRIEVAL__BACKEND=ort` opts in (a third of the memory).
 DEFAULT_BACKEND: Backend = "torch"
+# Longer questions are cut here: nobody types more, and a pasted essay must not cost the encoder.
+MAX_QUESTION_CHARS = 1000
+# Padded tokens per forward pass when encoding statements: bounds activation memory (~100 MB).
+TOKEN_BUDGET = 4096
+# Questions encoded together at most (the micro-batcher's cap).
+MAX_BATCH = 64
+# Statements fetched per question by `atazan eval` (page precision looks at the first page of 3).
+EVAL_K = 10
 
 
 class RetrievalConfig(BaseModel):
@@ -31,6 +39,10 @@ class RetrievalConfig(BaseModel):
     # Read-only data prepared at image build time (model, seed corpus version); used when
     # the writable data dir has none yet, so a fresh /data volume starts serving at once.
     builtin_data_dir: Path | None = None
+    max_question_chars: int = MAX_QUESTION_CHARS
+    token_budget: int = TOKEN_BUDGET
+    max_batch: int = MAX_BATCH
+    eval_k: int = EVAL_K
 
     @property
     def raw_dirs(self) -> list[Path]:

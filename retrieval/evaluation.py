@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from retrieval.config import EVAL_K
 from retrieval.entities import transliterate
 from retrieval.models import Hit
 from retrieval.search import SearchService
 from retrieval.text import words
 
-EVAL_K = 10
 PAGE = 3  # hits on the first answer page
 
 
@@ -68,10 +68,12 @@ def relevant(hit: Hit, item: EvalQuestion) -> bool:
     return True
 
 
-async def run_eval(service: SearchService, questions: list[EvalQuestion]) -> dict[str, Any]:
+async def run_eval(
+    service: SearchService, questions: list[EvalQuestion], k: int = EVAL_K
+) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     for item in questions:
-        answer = await service.search(item.q, k=EVAL_K)
+        answer = await service.search(item.q, k=k)
         marks = [relevant(h, item) for h in answer.hits]
         rank = next((i for i, ok in enumerate(marks, 1) if ok), None)
         silent_ok = bool(item.expect_silent) and all(

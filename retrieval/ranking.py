@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.config import MAX_QUESTION_CHARS
 from retrieval.embedder import Vectors
 from retrieval.glossary import Expansion
 from retrieval.models import Answer, Hit
@@ -35,7 +36,6 @@ RRF_K = 60
 _NONE = np.zeros(0, dtype=np.int64)
 RELATED_BONUS = 0.002  # a meeting whose audience matches a glossary twin of the question
 QUOTE_BONUS = 0.0025  # ≈ five RRF ranks: direct quotes first at similar relevance
-MAX_QUESTION_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,8 @@ class Query:
     dense_terms: tuple[str, ...]  # twins whose vectors are mixed into the question's
 
 
-def prepare(snapshot: Snapshot, question: str) -> Query:
-    text = normalize(question)[:MAX_QUESTION_CHARS]
+def prepare(snapshot: Snapshot, question: str, max_chars: int = MAX_QUESTION_CHARS) -> Query:
+    text = normalize(question)[:max_chars]
     expansion = snapshot.glossary.expand(text)
     extra = [t for t in expansion.dense_terms(limit=8) if t.lower() not in text.lower()][:3]
     return Query(question=text, expansion=expansion, dense_terms=tuple(extra))

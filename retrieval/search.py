@@ -11,6 +11,7 @@ from pathlib import Path
 
 from retrieval.api import CorpusInfo
 from retrieval.batching import MicroBatcher
+from retrieval.config import MAX_BATCH, MAX_QUESTION_CHARS
 from retrieval.embedder import Embedder
 from retrieval.errors import ServiceUnavailable
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
@@ -35,13 +36,15 @@ class SearchService:
         embedder: Embedder,
         resources: Resources,
         calibration: Calibration | None = None,
-        max_batch: int = 64,
+        max_batch: int = MAX_BATCH,
+        max_question_chars: int = MAX_QUESTION_CHARS,
     ) -> None:
         self._snapshot = snapshot
         self._embedder = embedder
         self._resources = resources
         self.version = ""  # the corpus version serving (content hash); "" when built in memory
         self._calibration = calibration or Calibration()
+        self._max_question_chars = max_question_chars
         # One worker: torch already uses every core inside a batch; a queue of batches is faster.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
         self._batcher: MicroBatcher[_Job, Answer] = MicroBatcher(
@@ -73,7 +76,13 @@ class SearchService:
         except ModelMissingError as exc:
             raise ServiceUnavailable(str(exc)) from None
         opened = await loop.run_in_executor(None, open_live, config, embedder)
-        service = cls(opened.snapshot, embedder, opened.resources)
+        service = cls(
+            opened.snapshot,
+            embedder,
+            opened.resources,
+            max_batch=config.max_batch,
+            max_question_chars=config.max_question_chars,
+        )
         service.version = opened.version
         return service
 
@@ -85,7 +94,7 @@ class SearchService:
         return await self._batcher.submit(_Job(self._snapshot, question, max(1, min(k, 50))))
 
     def _answer_batch(self, jobs: Sequence[_Job]) -> list[Answer]:
-        queries = [prepare(job.snapshot, job.question) for job in jobs]
+        queries = [prepare(job.snapshot, job.question, self._max_question_chars) for job in jobs]
         vectors = self._embedder.encode_queries([q.question for q in queries])
         return [
             rank(job.snapshot, q, expand_vector(job.snapshot, q, vectors[i]), job.k,

@@ -15,13 +15,28 @@ from typing import TypeVar
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from retrieval.config import DEFAULT_BACKEND, DEFAULT_MODEL, Backend, RetrievalConfig
+from retrieval.config import (
+    DEFAULT_BACKEND,
+    DEFAULT_MODEL,
+    EVAL_K,
+    MAX_BATCH,
+    MAX_QUESTION_CHARS,
+    TOKEN_BUDGET,
+    Backend,
+    RetrievalConfig,
+)
 from retrieval.errors import SettingsError
 
 
 class RetrievalSection(BaseModel):
+    """Retrieval's knobs (`RETRIEVAL__TOKEN_BUDGET=2048`, …); the README table explains each."""
+
     model: str = DEFAULT_MODEL
     backend: Backend = DEFAULT_BACKEND
+    max_question_chars: int = Field(default=MAX_QUESTION_CHARS, ge=50, le=20_000)
+    token_budget: int = Field(default=TOKEN_BUDGET, ge=512, le=262_144)
+    max_batch: int = Field(default=MAX_BATCH, ge=1, le=1024)
+    eval_k: int = Field(default=EVAL_K, ge=3, le=50)
 
 
 class RetrievalSettings(BaseSettings):
@@ -42,6 +57,10 @@ class RetrievalSettings(BaseSettings):
             data_dir=self.data_dir,
             corpus_dir=self.corpus_dir,
             builtin_data_dir=self.builtin_data_dir,
+            max_question_chars=self.retrieval.max_question_chars,
+            token_budget=self.retrieval.token_budget,
+            max_batch=self.retrieval.max_batch,
+            eval_k=self.retrieval.eval_k,
         )
 
 

@@ -13,4 +13,6 @@ command -v lint-imports >/dev/null && command -v deptry >/dev/null || {
 }
 lint-imports --no-cache
 deptry .
+# PostgreSQL and Redis for the integration tests (fatal under CI=true when they cannot start).
+./scripts/services.sh
 python -m pytest -q "$@"

@@ -6,6 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.servers import postgres_url, redis_url
+
+__all__ = ["postgres_url", "redis_url"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _secrets_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.evaluation import EVAL_K, PAGE, EvalQuestion, load_questions, relevant, summarize
+from retrieval.config import EVAL_K
+from retrieval.evaluation import PAGE, EvalQuestion, load_questions, relevant, summarize
 from retrieval.ranking import Calibration, Query, expand_vector, prepare, rank
 from retrieval.snapshot import Snapshot
 

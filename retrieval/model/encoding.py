@@ -7,7 +7,6 @@ from collections.abc import Sequence
 QUERY_PROMPTS = ("query",)
 DOCUMENT_PROMPTS = ("document", "passage", "corpus")
 QUERY_MAX_TOKENS = 128  # prompt and <s></s> included; a citizen's question is ~15-40
-TOKEN_BUDGET = 4096  # padded tokens per forward pass: bounds activation memory (~100 MB)
 
 
 def pick_prompt(prompts: dict[str, str], names: Sequence[str]) -> str | None:

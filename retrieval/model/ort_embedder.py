@@ -18,11 +18,11 @@ from typing import Any
 
 import numpy as np
 
+from retrieval.config import TOKEN_BUDGET
 from retrieval.embedder import Vectors
 from retrieval.model.encoding import (
     DOCUMENT_PROMPTS,
     QUERY_PROMPTS,
-    TOKEN_BUDGET,
     token_budget_chunks,
 )
 

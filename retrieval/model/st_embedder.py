@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from retrieval.config import DEFAULT_MODEL, RetrievalConfig
+from retrieval.config import DEFAULT_MODEL, TOKEN_BUDGET, RetrievalConfig
 from retrieval.embedder import Embedder, Vectors
 from retrieval.errors import ModelMissingError, ModelPrepError
 from retrieval.model.encoding import (
     DOCUMENT_PROMPTS,
     QUERY_MAX_TOKENS,
     QUERY_PROMPTS,
-    TOKEN_BUDGET,
     pick_prompt,
     token_budget_chunks,
 )
@@ -177,7 +176,12 @@ def load_embedder(
         model_id, onnx_file = _quantized(config, path)
         try:
             return OrtEmbedder(
-                Path(path), onnx_file, model_id, threads=threads, query_max_tokens=query_max_tokens
+                Path(path),
+                onnx_file,
+                model_id,
+                threads=threads,
+                query_max_tokens=query_max_tokens,
+                token_budget=config.token_budget,
             )
         except Exception as exc:  # onnxruntime/tokenizers/OS errors: no usable model here
             raise ModelMissingError(
@@ -230,4 +234,6 @@ def load_st_embedder(
             f"cannot load model {path!r}: {type(exc).__name__}: {_one_line(exc)}"
         ) from None
     model.eval()
-    return SentenceTransformerEmbedder(model, model_id, query_max_tokens=query_max_tokens)
+    return SentenceTransformerEmbedder(
+        model, model_id, token_budget=config.token_budget, query_max_tokens=query_max_tokens
+    )

@@ -76,19 +76,3 @@ def test_fuzzy_and_empty_translations_count_as_missing(tmp_path: Path) -> None:
         "utf-8",
     )
     assert read_po(path) == {"c": 'line one\nline "two"'}
-
-
-def test_the_porting_tool_writes_what_the_loader_reads(tmp_path: Path) -> None:
-    """bench.texts_to_po (for branches that edited the old Python packs) round-trips."""
-    from bench.texts_to_po import po_file
-    from bot.ui.texts.catalog import build
-
-    for lang in Lang:
-        for domain, pack in (("bot", texts_for(lang)), ("moderator", mod_texts_for(lang))):
-            path = tmp_path / f"{lang.value}-{domain}.po"
-            path.write_text(po_file(pack, lang.value, domain), encoding="utf-8")
-            assert path.read_text(encoding="utf-8") == (
-                LOCALES_DIR / lang.value / f"{domain}.po"
-            ).read_text(encoding="utf-8")
-            fixed = {"lang": lang} if domain == "bot" else {}
-            assert build(type(pack), path, **fixed) == pack

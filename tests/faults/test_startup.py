@@ -25,6 +25,8 @@ def _run(data_dir: Path) -> subprocess.CompletedProcess[str]:
             "BOT__API_BASE": "http://127.0.0.1:9",  # never reached: start-up fails first
             "DATA_DIR": str(data_dir),
             "DB__PATH": str(data_dir / "bot.sqlite3"),
+            # A fixed key: otherwise the first run generates one and warns on a second line.
+            "DB__HASH_KEY": "startup-test-key-0123456789",
             "HTTP__ENABLED": "false",
             "HF_HUB_OFFLINE": "1",
         }
