@@ -190,11 +190,6 @@ class CorpusOps:
         await self._storage.log_moderator_action(
             actor, action, f"{detail}: {report_detail(report)}"
         )
-        if self._announce is not None and report.version and not report.unchanged:
-            try:
-                await self._announce(report.version)
-            except Exception as exc:  # the change stands; followers also poll the pointer
-                log.warning("version %s not announced: %s", report.version, one_line(exc))
         return report
 
     async def _locked(
@@ -205,16 +200,17 @@ class CorpusOps:
         source: str,
         run: Callable[[], Awaitable[ReloadReport]],
     ) -> ReloadReport:
-        """Run the change holding the (fleet-wide) lock; ReloadBusy when another holds it."""
+        """Run the change and announce its version holding the (fleet-wide) lock, so that
+        announcements arrive in the order of the changes; ReloadBusy when another holds it."""
         if self._lock is None:
-            return await run()
+            return await self._announced(run)
         try:
             async with self._lock.hold() as held:
                 if not held:
                     self._count(source, "busy")
                     await self._storage.log_moderator_action(actor, action, f"{detail}: busy")
                     raise ReloadBusy
-                return await run()
+                return await self._announced(run)
         except SharedUnavailable as exc:
             log.warning("%s refused: %s", action, exc)
             self._count(source, "failed")
@@ -222,6 +218,15 @@ class CorpusOps:
             raise ReloadError(
                 "the shared store (Redis) does not answer; nothing was changed"
             ) from None
+
+    async def _announced(self, run: Callable[[], Awaitable[ReloadReport]]) -> ReloadReport:
+        report = await run()
+        if self._announce is not None and report.version and not report.unchanged:
+            try:
+                await self._announce(report.version)
+            except Exception as exc:  # the change stands; followers re-check every poll
+                log.warning("version %s not announced: %s", report.version, one_line(exc))
+        return report
 
     def _count(self, source: str, result: str) -> None:
         if self._metrics is not None:

@@ -20,21 +20,19 @@ import secrets
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
 from typing import Any
 
 from redis.asyncio import Redis
 from redis.asyncio.lock import Lock
-from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialBackoff
 from redis.exceptions import LockError, RedisError
 
 from bot.shared.base import Limit, PendingUpload, SharedState, SharedUnavailable
 from bot.shared.memory import MemoryBuckets
+from retrieval.redis_feed import RedisVersionFeed, redis_client
 
 log = logging.getLogger(__name__)
 
-# Seconds: a throttle check waits at most this long for Redis, then this replica decides.
-TIMEOUT_S = 0.5
 # After a failure, throttling stays local this long before asking Redis again.
 BREAKER_S = 5.0
 CHANGE_LOCK_TTL_S = 60.0  # renewed every third of it while a change runs
@@ -87,17 +85,6 @@ redis.call('DEL', KEYS[1])
 if moderator then redis.call('ZREM', ARGV[1] .. moderator, ARGV[2]) end
 return 1
 """
-
-
-def connect(url: str) -> Redis:
-    """A client that fails fast: one quick retry, half-second timeouts."""
-    return Redis.from_url(
-        url,
-        socket_timeout=TIMEOUT_S,
-        socket_connect_timeout=TIMEOUT_S,
-        retry=Retry(ExponentialBackoff(cap=0.05, base=0.01), retries=1),
-        health_check_interval=30,
-    )
 
 
 def unavailable(exc: BaseException) -> SharedUnavailable:
@@ -245,11 +232,18 @@ class RedisTurns:
         return bool(won)
 
 
+@dataclass(frozen=True)
+class SharedRedis:
+    state: SharedState
+    client: Redis
+    feed: RedisVersionFeed  # corpus versions announced to every replica
+
+
 async def open_redis_state(
     url: str, prefix: str, *, ttl_s: float, per_moderator: int
-) -> SharedState:
+) -> SharedRedis:
     """Connect and ping; SharedUnavailable (one line, no URL) when Redis does not answer."""
-    client = connect(url)
+    client = redis_client(url)
     try:
         await client.ping()
     except RedisError as exc:
@@ -262,7 +256,7 @@ async def open_redis_state(
         except RedisError:
             return False
 
-    return SharedState(
+    state = SharedState(
         backend="redis",
         buckets=RedisBuckets(client, prefix),
         uploads=RedisUploads(client, prefix, ttl_s, per_moderator),
@@ -271,3 +265,4 @@ async def open_redis_state(
         ping=ping,
         close=client.aclose,
     )
+    return SharedRedis(state, client, RedisVersionFeed(client, prefix))
