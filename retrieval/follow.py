@@ -71,6 +71,9 @@ class VersionFollower:
         self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="follow")
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        # The last announcement acted on: a re-read of the same one is not acted on again,
+        # so a replica whose own change is swapped in but not yet announced is not sent back.
+        self._seen: Announcement | None = None
         self.swaps = 0
 
     async def start(self) -> None:
@@ -87,6 +90,12 @@ class VersionFollower:
                 await self._task
             self._task = None
         self._loader.shutdown(wait=True)
+
+    async def announce(self, version: str) -> None:
+        """After a change here: make the version available to every replica, then tell them."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._loader, self._bundles.push, version)
+        await self._feed.announce(version)
 
     async def follow(self, announced: Announcement) -> bool:
         """Swap in the announced version (True), or keep the live one saying why (False)."""
@@ -105,7 +114,7 @@ class VersionFollower:
                 return False
             self._service.swap(opened.snapshot, opened.resources, opened.version)
             self.swaps += 1
-            delay = max(0.0, time.time() - announced.at)
+            delay = max(0.0, time.time() - announced.at) if announced.at else 0.0
             log.info("now serving corpus version %s (announced %.2f s ago)", version, delay)
             if self._on_swap is not None:
                 self._on_swap(version, delay)
@@ -116,9 +125,16 @@ class VersionFollower:
         announced = await self._feed.latest()
         latest = self._bundles.latest()
         if announced is None and latest is not None:
-            announced = Announcement(latest, time.time())
+            announced = Announcement(latest, 0.0)
         if announced is not None:
-            await self.follow(announced)
+            await self._consider(announced)
+
+    async def _consider(self, announced: Announcement) -> None:
+        if announced == self._seen:
+            return
+        await self.follow(announced)
+        if self._service.version == announced.version:  # a failed load is retried next tick
+            self._seen = announced
 
     async def _run(self) -> None:
         backoff = 0.5
@@ -129,7 +145,7 @@ class VersionFollower:
                     if announced is None:
                         await self.catch_up()
                     else:
-                        await self.follow(announced)
+                        await self._consider(announced)
             except FeedUnavailable as exc:
                 log.warning("corpus version feed: %s; retrying in %.1f s", exc, backoff)
                 await asyncio.sleep(backoff)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bot.services.metrics import Metrics
     from bot.shared.redis_state import SharedRedis
     from retrieval.api import SearchAPI
+    from retrieval.follow import VersionFollower
     from retrieval.search import SearchService
 
 CHAT_TOKEN = "100000:LOCAL-console-chat"  # never sent anywhere: the console has no network
@@ -146,7 +147,10 @@ async def open_services(
             services["shared"] = shared.state
             services["announce"] = shared.feed.announce
             if owned is not None:
-                await stack.enter_async_context(follow_versions(settings, owned, shared, metrics))
+                follower = await stack.enter_async_context(
+                    follow_versions(settings, owned, shared, metrics)
+                )
+                services["announce"] = follower.announce
         yield services
 
 
@@ -179,7 +183,7 @@ async def open_shared(settings: Settings) -> AsyncIterator[SharedRedis | None]:
 @asynccontextmanager
 async def follow_versions(
     settings: Settings, search: SearchService, shared: SharedRedis, metrics: Metrics | None
-) -> AsyncIterator[None]:
+) -> AsyncIterator[VersionFollower]:
     """This replica follows the corpus version any replica publishes (shared DATA_DIR)."""
     from retrieval.bundles import SharedDirBundles
     from retrieval.follow import VersionFollower
@@ -192,7 +196,7 @@ async def follow_versions(
     )
     await follower.start()
     try:
-        yield
+        yield follower
     finally:
         await follower.stop()
 

@@ -143,3 +143,18 @@ async def test_start_up_names_the_setting_without_the_url(
             pass
     assert str(caught.value).startswith("cannot use REDIS__URL: Redis (REDIS__URL) is unavailable")
     assert "hunter2" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+async def test_with_redis_the_composition_root_shares_state_and_announces(
+    settings: Settings, redis_db: str
+) -> None:
+    from bot.serving.runner import open_services
+
+    configured = settings.model_copy(
+        update={"redis": settings.redis.model_copy(update={"url": redis_db})}
+    )
+    async with open_services(configured, FakeSearch()) as services:
+        assert services["shared"].backend == "redis" and await services["shared"].ping()
+        await services["announce"]("0123456789abcdef")  # injected search: no follower
+    async with open_services(settings, FakeSearch()) as services:
+        assert "shared" not in services and "announce" not in services  # in process

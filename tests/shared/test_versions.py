@@ -30,7 +30,7 @@ from retrieval.search import SearchService, load_resources
 from retrieval.versions import VERSION_FILE, VersionStore
 from tests.fake_embedder import FakeEmbedder
 from tests.ops.test_http import listening
-from tests.retrieval.test_admin import NEW_RELEASE
+from tests.retrieval.test_admin import NEW_RELEASE, OTHER_RELEASE
 
 REPO = Path(__file__).resolve().parents[2]
 QUESTION = "Что говорил Нурланов горнякам?"
@@ -135,6 +135,18 @@ async def test_a_replica_started_late_serves_the_latest_version(
     assert b.service.version == ""  # b was not following yet
     await b.follower.start()
     await serving(b, report.version)
+
+
+async def test_a_replicas_own_change_is_not_undone_before_it_is_announced(
+    nodes: list[Node], repo: Storage
+) -> None:
+    a, b = nodes
+    first = await ops(a, repo).publish(1, "karaganda.txt", NEW_RELEASE)
+    await b.follower.catch_up()
+    assert b.service.version == first.version
+    own = await b.admin.publish("temirtau.txt", OTHER_RELEASE)  # swapped, not yet announced
+    await b.follower.catch_up()  # a poll tick in between re-reads the older announcement
+    assert b.service.version == own.version != first.version
 
 
 async def test_a_half_written_version_is_never_served(
