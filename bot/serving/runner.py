@@ -105,13 +105,17 @@ async def open_services(
     """Open shared state (Redis, with REDIS__URL), search with its corpus admin (unless a
     search is injected) and storage; close them in reverse order on the way out."""
     from bot.app import Services
-    from bot.storage import HashKeyError, HashKeyMismatch, resolve_hash_key
-    from bot.storage.factory import open_storage
+    from bot.storage import HashKeyError, resolve_hash_key
+    from bot.storage.factory import check_storage, open_error_line, open_storage
 
     try:  # before the model loads: a bad secret is reported at once
         hash_key = resolve_hash_key(settings)
     except HashKeyError as exc:
         raise StartupError(str(exc)) from None
+    try:  # and so is a database this release cannot use (schema, key, unreachable)
+        await check_storage(settings.db, hash_key.value)
+    except Exception as exc:
+        raise StartupError(open_error_line(exc, settings.db, hash_key.setting)) from None
     async with AsyncExitStack() as stack:
         shared = await stack.enter_async_context(open_shared(settings))  # also before the model
         owned: SearchService | None = None
@@ -127,13 +131,10 @@ async def open_services(
                 admin = owned_admin
         try:
             repo = await open_storage(settings.db, hash_key.value)
-        except HashKeyMismatch as exc:
-            raise StartupError(
-                f"bad setting {hash_key.setting}: not the key database {settings.db.path} was "
-                f"written with ({exc}); restore the backed-up key (README, Operator guide)"
-            ) from None
         except Exception as exc:
-            raise StartupError(f"cannot open database DB__PATH={settings.db.path}: {exc}") from None
+            if owned_admin is not None:
+                await owned_admin.close()
+            raise StartupError(open_error_line(exc, settings.db, hash_key.setting)) from None
         stack.push_async_callback(repo.close)
         if owned_admin is not None:  # closed before the database: it waits for a build
             stack.push_async_callback(owned_admin.close)
