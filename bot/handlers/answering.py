@@ -10,6 +10,7 @@ from aiogram import Bot
 from aiogram.enums import ChatAction
 from aiogram.exceptions import TelegramAPIError
 
+from bot.config import Settings
 from bot.handlers.browsing import menu_items
 from bot.middlewares.update_log import UpdateLog
 from bot.storage import Storage
@@ -30,10 +31,10 @@ async def answer_question(
     search: SearchAPI,
     repo: Storage,
     tx: Texts,
-    k: int,
+    settings: Settings,
     update_log: UpdateLog | None = None,
 ) -> None:
-    question, truncated = render.prepare_question(text)
+    question, truncated_at = render.prepare_question(text, settings.retrieval.max_question_chars)
     if not question:
         await send_chunks(bot, target, [render.simple(tx.ask_usage)])
         return
@@ -42,7 +43,7 @@ async def answer_question(
             chat_id=target.chat_id, action=ChatAction.TYPING, message_thread_id=target.thread_id
         )
     started = time.perf_counter()
-    answer = await search.search(question, k=k)
+    answer = await search.search(question, k=settings.limits.search_k)
     search_ms = (time.perf_counter() - started) * 1000
     latency_ms = int(search_ms)
     hits = list(answer.hits) if answer.answered else []
@@ -56,7 +57,7 @@ async def answer_question(
     if not hits:
         await send_abstention(bot, target, search, tx, answer.silent)
         return
-    await send_answer_page(bot, target, tx, hits, 0, question_id, truncated, answer.silent)
+    await send_answer_page(bot, target, tx, hits, 0, question_id, truncated_at, answer.silent)
 
 
 async def send_abstention(
@@ -75,7 +76,7 @@ async def send_answer_page(
     hits: Sequence[Hit],
     page: int,
     question_id: int | None,
-    truncated: bool = False,
+    truncated_at: int | None = None,
     silent: Sequence[str] = (),
 ) -> bool:
     """Page `page` of the hits; False (nothing sent) when the page is out of range."""
@@ -83,7 +84,7 @@ async def send_answer_page(
     page_hits = list(hits[start : start + render.PAGE_SIZE]) if page >= 0 else []
     if not page_hits:
         return False
-    chunks = render.answer_messages(page_hits, page, len(hits), tx, truncated, silent)
+    chunks = render.answer_messages(page_hits, page, len(hits), tx, truncated_at, silent)
     next_page = page + 1 if start + render.PAGE_SIZE < len(hits) else None
     meetings = keyboards.distinct_meetings([h.meeting.id for h in page_hits], start + 1)
     markup = keyboards.answer_keyboard(tx, question_id, next_page, meetings)

@@ -6,16 +6,16 @@ else is answered by the refusal handlers in `moderation.py` as if these did not 
 from __future__ import annotations
 
 import logging
-from contextlib import suppress
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Document, Message, User
 
+from bot.handlers.changes import drop_buttons, run_change
 from bot.handlers.filters import IsModerator
-from bot.services.corpus_ops import CorpusOps, ReloadBusy, ReloadError, one_line
+from bot.services.corpus_ops import CorpusOps, ReloadError, one_line
 from bot.services.uploads import (
     PendingUploads,
     UploadRefused,
@@ -28,7 +28,6 @@ from bot.services.uploads import (
 from bot.storage import Storage
 from bot.ui import keyboards, render_admin, render_releases
 from bot.ui.callbacks import UploadAction, UploadCb
-from bot.ui.live_status import run_with_status
 from bot.ui.render import simple
 from bot.ui.sending import Target, send_chunks
 from bot.ui.texts import Lang, Texts
@@ -213,31 +212,25 @@ async def on_upload_button(
         uploads.discard(callback_data.t)
         await repo.log_moderator_action(user.id, "discard", pending.name)
         await callback.answer(mtx.discarded)
-        await _drop_buttons(callback)
+        await drop_buttons(callback)
         await send_chunks(bot, target, [simple(mtx.discarded)])
         return
     if corpus_ops.busy:
         await callback.answer(mtx.reload_busy)  # the upload stays; press again later
         return
     await callback.answer(mtx.publishing)
-    await _drop_buttons(callback)
-    title = mtx.publish_status.format(name=pending.name)
-    try:
-        report = await run_with_status(
-            bot,
-            target,
-            title,
-            mtx,
-            lambda progress: corpus_ops.publish(user.id, pending.name, pending.data, progress),
-        )
-    except ReloadBusy:
-        await send_chunks(
-            bot, target, [simple(mtx.reload_busy)], keyboards.upload_keyboard(mtx, callback_data.t)
-        )
-        return
-    except ReloadError as exc:
-        uploads.discard(callback_data.t)
-        await send_chunks(bot, target, [simple(mtx.publish_failed.format(reason=str(exc)))])
+    await drop_buttons(callback)
+    report = await run_change(
+        bot,
+        target,
+        mtx,
+        mtx.publish_status.format(name=pending.name),
+        lambda progress: corpus_ops.publish(user.id, pending.name, pending.data, progress),
+        mtx.publish_failed,
+        busy_markup=keyboards.upload_keyboard(mtx, callback_data.t),  # the upload stays
+        on_failed=lambda: uploads.discard(callback_data.t),
+    )
+    if report is None:
         return
     uploads.discard(callback_data.t)
     if report.unchanged:
@@ -245,12 +238,6 @@ async def on_upload_button(
     else:
         reply = render_admin.published_message(pending.name, report, mtx)
     await send_chunks(bot, target, [reply])
-
-
-async def _drop_buttons(callback: CallbackQuery) -> None:
-    if isinstance(callback.message, Message):
-        with suppress(TelegramBadRequest):
-            await callback.message.edit_reply_markup(reply_markup=None)
 
 
 async def on_reload(
@@ -268,22 +255,17 @@ async def on_reload(
     if corpus_ops.busy:
         await send_chunks(bot, target, [simple(mtx.reload_busy)])
         return
-    try:
-        report = await run_with_status(
-            bot,
-            target,
-            mtx.reload_started.rstrip("…"),
-            mtx,
-            lambda progress: corpus_ops.reload(event_from_user.id, progress),
-            first_text=simple(mtx.reload_started),
-        )
-    except ReloadBusy:
-        reply = simple(mtx.reload_busy)
-    except ReloadError as exc:
-        reply = simple(mtx.reload_failed.format(reason=str(exc)))
-    else:
-        reply = render_admin.reloaded_message(report, mtx)
-    await send_chunks(bot, target, [reply])
+    report = await run_change(
+        bot,
+        target,
+        mtx,
+        mtx.reload_started.rstrip("…"),
+        lambda progress: corpus_ops.reload(event_from_user.id, progress),
+        mtx.reload_failed,
+        first_text=simple(mtx.reload_started),
+    )
+    if report is not None:
+        await send_chunks(bot, target, [render_admin.reloaded_message(report, mtx)])
 
 
 def create_router() -> Router:

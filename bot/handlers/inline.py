@@ -41,7 +41,7 @@ def _article(hit: Hit, tx: Texts) -> InlineQueryResultArticle:
 async def on_inline_query(
     query: InlineQuery, tx: Texts, search: SearchAPI, update_log: UpdateLog, settings: Settings
 ) -> None:
-    question, _ = render.prepare_question(query.query)
+    question, _ = render.prepare_question(query.query, settings.retrieval.max_question_chars)
     if not question:
         button = InlineQueryResultsButton(text=tx.inline_hint, start_parameter="inline")
         await query.answer([], cache_time=300, button=button)

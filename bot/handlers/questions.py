@@ -35,7 +35,7 @@ async def on_question(
         search=search,
         repo=repo,
         tx=tx,
-        k=settings.limits.search_k,
+        settings=settings,
         update_log=update_log,
     )
 

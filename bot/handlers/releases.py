@@ -7,20 +7,18 @@ refusals of `moderation.py`)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from contextlib import suppress
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
+from bot.handlers.changes import drop_buttons, run_change
 from bot.handlers.filters import IsModerator
-from bot.services.corpus_ops import CorpusOps, ReloadBusy, ReloadError
+from bot.services.corpus_ops import CorpusOps, ReloadError
 from bot.storage import Storage
 from bot.ui import keyboards, render_releases
 from bot.ui.callbacks import ReleaseAction, ReleaseCb
-from bot.ui.live_status import run_with_status
 from bot.ui.render import simple
 from bot.ui.sending import Target, send_chunks
 from bot.ui.texts import Lang, Texts
@@ -107,15 +105,9 @@ async def _change(
     markup: InlineKeyboardMarkup | None = None,
 ) -> None:
     """Run a withdraw/restore with its status message; reply with the outcome."""
-    try:
-        report = await run_with_status(bot, target, title, mtx, run)
-    except ReloadBusy:
-        await send_chunks(bot, target, [simple(mtx.reload_busy)])
-        return
-    except ReloadError as exc:
-        await send_chunks(bot, target, [simple(failed.format(reason=str(exc)))])
-        return
-    await send_chunks(bot, target, [render_releases.change_message(done, report, "")], markup)
+    report = await run_change(bot, target, mtx, title, run, failed)
+    if report is not None:
+        await send_chunks(bot, target, [render_releases.change_message(done, report, "")], markup)
 
 
 async def _restore(
@@ -177,13 +169,13 @@ async def on_release_button(
         return
     if action is ReleaseAction.CANCEL:
         await callback.answer(mtx.discarded)
-        await _drop_buttons(callback)
+        await drop_buttons(callback)
         await send_chunks(bot, target, [simple(mtx.discarded)])
         return
     if corpus_ops.busy:
         await callback.answer(mtx.reload_busy)  # nothing started; press again later
         return
-    await _drop_buttons(callback)
+    await drop_buttons(callback)
     if action is ReleaseAction.RESTORE:
         await callback.answer(mtx.restoring)
         await _restore(bot, target, corpus_ops, user, rid, mtx)
@@ -203,12 +195,6 @@ async def on_release_button(
         mtx.withdraw_failed,
         keyboards.restore_keyboard(mtx, record.id),  # undo is one press away
     )
-
-
-async def _drop_buttons(callback: CallbackQuery) -> None:
-    if isinstance(callback.message, Message):
-        with suppress(TelegramBadRequest):
-            await callback.message.edit_reply_markup(reply_markup=None)
 
 
 def create_router() -> Router:

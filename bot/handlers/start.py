@@ -96,7 +96,7 @@ async def on_example(
         search=search,
         repo=repo,
         tx=tx,
-        k=settings.limits.search_k,
+        settings=settings,
         update_log=update_log,
     )
 

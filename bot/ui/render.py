@@ -28,7 +28,6 @@ from retrieval.models import Answer, Hit, Meeting, StatementKind
 
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024  # a photo's caption, in UTF-16 units of its text
-QUESTION_LIMIT = 1000
 PAGE_SIZE = 3
 # A single statement longer than this is cut into several blocks (room left for its citation).
 _PIECE_LIMIT = 3000
@@ -47,12 +46,13 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def prepare_question(text: str) -> tuple[str, bool]:
-    """The text sent to search (cleaned, cut to QUESTION_LIMIT) and whether it was cut."""
+def prepare_question(text: str, limit: int) -> tuple[str, int | None]:
+    """The text sent to search (cleaned, cut to `limit` characters — retrieval's
+    `RETRIEVAL__MAX_QUESTION_CHARS`) and the length it was cut at, if it was."""
     question = clean(text)
-    if len(question) <= QUESTION_LIMIT:
-        return question, False
-    return question[:QUESTION_LIMIT], True
+    if len(question) <= limit:
+        return question, None
+    return question[:limit], limit
 
 
 def fmt_date(value: date | None, tx: Texts) -> str:
@@ -209,13 +209,13 @@ def answer_messages(
     page: int,
     total: int,
     tx: Texts,
-    truncated: bool = False,
+    truncated_at: int | None = None,
     silent: Sequence[str] = (),
 ) -> list[str]:
     """One page of an answer: title with the range shown, then numbered cited statements;
     first, when the question named a senator who said nothing on its topic, a line saying so."""
     note = silent_line(silent, tx) if silent else None
-    return titled_hits_messages(tx.answer_title, hits, page, total, tx, truncated, note)
+    return titled_hits_messages(tx.answer_title, hits, page, total, tx, truncated_at, note)
 
 
 def titled_hits_messages(
@@ -224,13 +224,13 @@ def titled_hits_messages(
     page: int,
     total: int,
     tx: Texts,
-    truncated: bool = False,
+    truncated_at: int | None = None,
     note: str | None = None,
 ) -> list[str]:
     """A page of statements (answer, theme, senator): head, then numbered cited statements."""
     head = page_head(title, page, len(hits), total, tx)
-    if truncated:
-        head = Text(head, "\n", Italic(tx.truncated_note.format(limit=QUESTION_LIMIT)))
+    if truncated_at is not None:
+        head = Text(head, "\n", Italic(tx.truncated_note.format(limit=truncated_at)))
     if note:
         head = Text(head, "\n", Italic(note))
     blocks = [head]

@@ -87,8 +87,9 @@ def test_oversized_single_block_becomes_plain_pieces() -> None:
 
 
 def test_question_cleaning_drops_control_and_bidi_characters() -> None:
-    question, truncated = render.prepare_question("\u202e земля\x00 ")
-    assert (question, truncated) == ("земля", False)
+    question, truncated_at = render.prepare_question("\u202e земля\x00 ", 1000)
+    assert (question, truncated_at) == ("земля", None)
+    assert render.prepare_question("земля" * 3, 7) == ("землязе", 7)
 
 
 def test_answer_plain_for_the_shell() -> None:

@@ -11,6 +11,7 @@ from bot.config import DbSection, LimitsSection, Settings, SettingsError, load_s
 from bot.storage import Storage
 from bot.ui.texts import Lang, texts_for
 from retrieval.models import Answer
+from retrieval.settings import RetrievalSection
 from tests.bot.conftest import TOKEN, FakeClock, RecordingSession, Tg
 from tests.bot.fakes import FakeSearch
 
@@ -69,3 +70,19 @@ def test_atazan_works_without_the_bench_tooling(monkeypatch: pytest.MonkeyPatch)
     assert parser.parse_args(["run"]).command == "run"
     bench = parser.parse_args(["bench"])
     assert not hasattr(bench, "load")
+
+
+async def test_question_cut_follows_retrieval_max_question_chars(
+    tmp_path: Path, repo: Storage, clock: FakeClock, session: RecordingSession
+) -> None:
+    """One limit for both sides: the bot cuts where retrieval would, and says where."""
+    settings = Settings(
+        db=DbSection(path=tmp_path / "bot.sqlite3"),
+        retrieval=RetrievalSection(max_question_chars=200),
+    )
+    search = KSearch()
+    services = Services(search=search, repo=repo, settings=settings)
+    tg = Tg(create_dispatcher(services, clock=clock), create_bot(TOKEN, session), session)
+    await tg.send("земля " + "очень " * 100)
+    assert len(search.questions[-1]) == 200
+    assert "первым 200 символам" in tg.sent()[-1].text
