@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 # Retrieval's commands come first (the load benchmark extends its `bench`).
 _REGISTRARS = (
     "bot.serving.runner",
+    "bot.storage.cli",
     "bench.load.cli",
 )
 

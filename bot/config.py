@@ -63,6 +63,9 @@ class DbSection(BaseModel):
     # secret); with neither, one is generated into SECRETS_DIR (bot/storage/hash_key.py).
     hash_key: SecretStr | None = None
     hash_key_file: Path | None = None
+    # postgresql://user:password@host:port/database: PostgreSQL shared by every replica instead
+    # of the SQLite file (schema by `atazan db migrate`). After the key fields: it needs one.
+    url: SecretStr | None = None
 
     @field_validator("hash_key")
     @classmethod
@@ -80,6 +83,23 @@ class DbSection(BaseModel):
             return None
         if info.data.get("hash_key") is not None:
             raise ValueError("set DB__HASH_KEY or DB__HASH_KEY_FILE, not both")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _postgres_with_key(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        url = value.get_secret_value() if value is not None else ""
+        if not url:
+            return None
+        # The value is never echoed: it usually holds the database password.
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must start with postgresql:// (PostgreSQL is the only server)")
+        if info.data.get("hash_key") is None and info.data.get("hash_key_file") is None:
+            # A key generated per replica would hash one citizen differently on each of them.
+            raise ValueError(
+                "needs DB__HASH_KEY (or DB__HASH_KEY_FILE): every replica must hash a user "
+                "with the same key"
+            )
         return value
 
 

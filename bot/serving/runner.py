@@ -103,13 +103,17 @@ async def open_services(
     """Open search with its corpus admin (unless a search is injected) and storage; close
     them on the way out: admin, storage, search."""
     from bot.app import Services
-    from bot.storage import HashKeyError, HashKeyMismatch, resolve_hash_key
-    from bot.storage.factory import open_storage
+    from bot.storage import HashKeyError, resolve_hash_key
+    from bot.storage.factory import check_storage, open_error_line, open_storage
 
     try:  # before the model loads: a bad secret is reported at once
         hash_key = resolve_hash_key(settings)
     except HashKeyError as exc:
         raise StartupError(str(exc)) from None
+    try:  # and so is a database this release cannot use (schema, key, unreachable)
+        await check_storage(settings.db, hash_key.value)
+    except Exception as exc:
+        raise StartupError(open_error_line(exc, settings.db, hash_key.setting)) from None
     owned = None
     owned_admin: CorpusAdminAPI | None = None
     if search is None:
@@ -127,12 +131,7 @@ async def open_services(
             await owned_admin.close()
         if owned is not None:
             await owned.close()
-        if isinstance(exc, HashKeyMismatch):
-            raise StartupError(
-                f"bad setting {hash_key.setting}: not the key database {settings.db.path} was "
-                f"written with ({exc}); restore the backed-up key (README, Operator guide)"
-            ) from None
-        raise StartupError(f"cannot open database DB__PATH={settings.db.path}: {exc}") from None
+        raise StartupError(open_error_line(exc, settings.db, hash_key.setting)) from None
     services = Services(search=search, repo=repo, settings=settings)
     if admin is not None:
         services["admin"] = admin

@@ -1,7 +1,7 @@
 """Persistence behind one interface: handlers import `Storage` and the records from here,
 never a backend module; the composition root opens a backend with `open_storage`."""
 
-from bot.storage.base import Storage
+from bot.storage.base import SchemaVersionError, Storage
 from bot.storage.hash_key import HashKey, HashKeyError, HashKeyMismatch, resolve_hash_key
 from bot.storage.records import (
     STATS_UTC_OFFSET,
@@ -21,6 +21,7 @@ __all__ = [
     "HashKeyMismatch",
     "LoggedAction",
     "QuestionRecord",
+    "SchemaVersionError",
     "Storage",
     "resolve_hash_key",
     "window_start",

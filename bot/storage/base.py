@@ -20,6 +20,11 @@ from datetime import datetime
 from bot.storage.records import DayCount, FeedbackCount, LoggedAction, QuestionRecord
 
 
+class SchemaVersionError(Exception):
+    """The database's schema is not the version this code was written for (one line naming
+    what to run); raised when opening a server database, which replicas never migrate."""
+
+
 class Storage(ABC):
     """Pseudonymous users, question log, feedback, moderators and statistics."""
 

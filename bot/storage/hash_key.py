@@ -7,6 +7,8 @@ every stored user, and whoever loses the key orphans every stored pseudonym.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import secrets
 from dataclasses import dataclass
@@ -35,6 +37,11 @@ class HashKey:
 
     def __repr__(self) -> str:  # never the key itself
         return f"HashKey(setting={self.setting!r})"
+
+
+def key_fingerprint(key: bytes) -> str:
+    """What a database records to recognise its key (the key itself is never stored)."""
+    return hmac.new(key, b"atazan hash key fingerprint", hashlib.sha256).hexdigest()[:16]
 
 
 def resolve_hash_key(settings: Settings) -> HashKey:

@@ -45,3 +45,12 @@ def window_start(days: int, now: datetime | None = None) -> datetime:
     local_now = (now or datetime.now(UTC)).astimezone(UTC) + STATS_UTC_OFFSET
     first_day = local_now.date() - timedelta(days=days - 1)
     return datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC) - STATS_UTC_OFFSET
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso_utc(moment: datetime) -> str:
+    """How moments are written out (SQLite's stored form, LoggedAction.at): UTC, to the second."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")

@@ -13,7 +13,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,8 @@ from bot.storage.records import (
     FeedbackCount,
     LoggedAction,
     QuestionRecord,
+    iso_utc,
+    utc_now,
 )
 from bot.storage.sqlite_schema import MIGRATIONS, check_key, migrate
 
@@ -35,14 +37,6 @@ log = logging.getLogger(__name__)
 
 
 _CACHE_LIMIT = 50_000
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 class SqliteStorage(Storage):
@@ -76,6 +70,21 @@ class SqliteStorage(Storage):
             raise
         return cls(conn, key, retention_days)
 
+    @staticmethod
+    def schema_version(path: Path) -> int:
+        """The file's schema version without creating or migrating it (0: not created yet);
+        blocking, for `atazan db migrate`'s report."""
+        if str(path) == ":memory:" or not path.exists():
+            return 0
+        conn = sqlite3.connect(path)
+        try:
+            row = conn.execute("SELECT version FROM schema_version").fetchone()
+        except sqlite3.OperationalError:  # no schema_version table yet
+            return 0
+        finally:
+            conn.close()
+        return int(row[0]) if row else 0
+
     async def close(self) -> None:
         await self._conn.close()
 
@@ -107,7 +116,7 @@ class SqliteStorage(Storage):
             return
         row_id = await self._write(
             "INSERT OR IGNORE INTO users(user_key, language, first_seen) VALUES (?, NULL, ?)",
-            (user_key, _iso(_now())),
+            (user_key, iso_utc(utc_now())),
         )
         if row_id is not None:
             self._remember(self._known_users, user_key)
@@ -118,7 +127,7 @@ class SqliteStorage(Storage):
         row_id = await self._write(
             "INSERT INTO users(user_key, language, first_seen) VALUES (?, ?, ?) "
             "ON CONFLICT(user_key) DO UPDATE SET language = excluded.language",
-            (user_key, language, _iso(_now())),
+            (user_key, language, iso_utc(utc_now())),
         )
         return row_id is not None
 
@@ -137,7 +146,7 @@ class SqliteStorage(Storage):
             "INSERT INTO questions(asked_at, user_key, chat_type, text, answered, hit_ids, "
             "latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                _iso(asked_at or _now()),
+                iso_utc(asked_at or utc_now()),
                 user_key,
                 chat_type,
                 text,
@@ -152,7 +161,7 @@ class SqliteStorage(Storage):
             "INSERT INTO feedback(question_id, vote, reason, voted_at) VALUES (?, ?, NULL, ?) "
             "ON CONFLICT(question_id) DO UPDATE SET vote = excluded.vote, reason = NULL, "
             "voted_at = excluded.voted_at",
-            (question_id, vote, _iso(_now())),
+            (question_id, vote, iso_utc(utc_now())),
         )
         return row_id is not None
 
@@ -161,7 +170,7 @@ class SqliteStorage(Storage):
             "INSERT INTO feedback(question_id, vote, reason, voted_at) VALUES (?, 'd', ?, ?) "
             "ON CONFLICT(question_id) DO UPDATE SET vote = 'd', reason = excluded.reason, "
             "voted_at = excluded.voted_at",
-            (question_id, reason, _iso(_now())),
+            (question_id, reason, iso_utc(utc_now())),
         )
         return row_id is not None
 
@@ -169,13 +178,13 @@ class SqliteStorage(Storage):
         row_id = await self._write(
             "INSERT INTO moderator_actions(acted_at, moderator_id, action, detail) "
             "VALUES (?, ?, ?, ?)",
-            (_iso(_now()), moderator_id, action, detail),
+            (iso_utc(utc_now()), moderator_id, action, detail),
         )
         return row_id is not None
 
     async def purge_expired(self, now: datetime | None = None) -> int:
         """Delete question logs (and their feedback) older than the retention period."""
-        cutoff = _iso((now or _now()) - timedelta(days=self.retention_days))
+        cutoff = iso_utc((now or utc_now()) - timedelta(days=self.retention_days))
         rows = await self._read("SELECT COUNT(*) FROM questions WHERE asked_at < ?", (cutoff,))
         if await self._write("DELETE FROM questions WHERE asked_at < ?", (cutoff,)) is None:
             return 0
@@ -216,7 +225,7 @@ class SqliteStorage(Storage):
             await self._conn.execute(
                 "INSERT INTO health_checks(id, checked_at) VALUES (1, ?) "
                 "ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at",
-                (_iso(_now()),),
+                (iso_utc(utc_now()),),
             )
             return True
         except (sqlite3.Error, ValueError) as exc:  # ValueError: the connection is closed
@@ -237,7 +246,7 @@ class SqliteStorage(Storage):
     async def add_moderator(self, telegram_id: int, added_by: int) -> bool:
         row_id = await self._write(
             "INSERT OR IGNORE INTO moderators(telegram_id, added_by, added_at) VALUES (?, ?, ?)",
-            (telegram_id, added_by, _iso(datetime.now(UTC))),
+            (telegram_id, added_by, iso_utc(utc_now())),
         )
         return row_id is not None
 
@@ -249,7 +258,7 @@ class SqliteStorage(Storage):
         """A non-moderator tried a moderator command or an upload."""
         row_id = await self._write(
             "INSERT INTO refused_attempts(attempted_at, user_key, action) VALUES (?, ?, ?)",
-            (_iso(datetime.now(UTC)), user_key, action),
+            (iso_utc(utc_now()), user_key, action),
         )
         return row_id is not None
 
@@ -277,7 +286,7 @@ class SqliteStorage(Storage):
         rows = await self._read(
             "SELECT date(asked_at, ?) AS day, COUNT(*), SUM(answered) FROM questions "
             "WHERE asked_at >= ? GROUP BY day ORDER BY day",
-            (offset, _iso(since)),
+            (offset, iso_utc(since)),
         )
         return [
             DayCount(date.fromisoformat(str(r[0])), int(r[1]), int(r[2] or 0)) for r in rows or []
@@ -286,7 +295,7 @@ class SqliteStorage(Storage):
     async def answered_hit_ids(self, since: datetime) -> list[list[str]]:
         """The statement ids shown for each answered question (best first)."""
         rows = await self._read(
-            "SELECT hit_ids FROM questions WHERE asked_at >= ? AND answered = 1", (_iso(since),)
+            "SELECT hit_ids FROM questions WHERE asked_at >= ? AND answered = 1", (iso_utc(since),)
         )
         result: list[list[str]] = []
         for row in rows or []:
@@ -300,7 +309,7 @@ class SqliteStorage(Storage):
         rows = await self._read(
             "SELECT vote, reason, COUNT(*) FROM feedback WHERE voted_at >= ? "
             "GROUP BY vote, reason ORDER BY vote, reason",
-            (_iso(since),),
+            (iso_utc(since),),
         )
         return [
             FeedbackCount(str(r[0]), None if r[1] is None else str(r[1]), int(r[2]))

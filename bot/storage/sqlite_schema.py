@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 
 import aiosqlite
 
-from bot.storage.hash_key import HashKeyMismatch
+from bot.storage.hash_key import HashKeyMismatch, key_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +95,7 @@ async def migrate(conn: aiosqlite.Connection) -> None:
 async def check_key(conn: aiosqlite.Connection, key: bytes) -> None:
     """Pin the database to its hash key: a lost or swapped key would silently orphan every
     stored pseudonym, so it stops start-up instead."""
-    mine = hmac.new(key, b"atazan hash key fingerprint", hashlib.sha256).hexdigest()[:16]
+    mine = key_fingerprint(key)
     async with conn.execute("SELECT value FROM meta WHERE name = 'hash_key_fingerprint'") as cur:
         row = await cur.fetchone()
     if row is None:

@@ -16,7 +16,7 @@ from bot.app import Services, create_bot, create_dispatcher
 from bot.config import DbSection, Settings
 from bot.console.session import LocalSession
 from bot.storage import Storage
-from bot.storage.sqlite import SqliteStorage
+from tests.bot.backends import RepoOpener
 from tests.bot.fakes import FakeSearch
 
 TOKEN = "123456:TEST-token"
@@ -193,11 +193,25 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-async def repo(settings: Settings) -> AsyncIterator[Storage]:
-    storage = await SqliteStorage.open(settings.db.path, hash_key="test-key", retention_days=90)
-    storage.retry_delays = (0.0, 0.0)
-    yield storage
-    await storage.close()
+def backend(request: pytest.FixtureRequest) -> str:
+    """SQLite unless a module parametrises it: `@pytest.mark.parametrize("backend",
+    BACKENDS, indirect=True)` runs its tests on PostgreSQL too."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+async def open_repo(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[RepoOpener]:
+    opener = RepoOpener(backend, tmp_path, request)
+    yield opener
+    await opener.close_all()
+
+
+@pytest.fixture
+async def repo(open_repo: RepoOpener, settings: Settings) -> Storage:
+    # On SQLite this is settings.db.path: fault tests lock that very file.
+    return await open_repo(settings.db.path.stem)
 
 
 @pytest.fixture
