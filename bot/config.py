@@ -15,7 +15,6 @@ __all__ = [
     "DbSection",
     "HttpSection",
     "LimitsSection",
-    "RedisSection",
     "Settings",
     "SettingsError",
     "load_settings",
@@ -119,23 +118,6 @@ class HttpSection(BaseModel):
         return value if value is not None and value.get_secret_value() else None
 
 
-class RedisSection(BaseModel):
-    """Shared state of bot replicas (`REDIS__URL=redis://redis:6379/0`); unset: in process."""
-
-    url: SecretStr | None = None  # may carry a password
-    prefix: str = "atazan"  # every key starts with it: several bots may share one server
-
-    @field_validator("url")
-    @classmethod
-    def _redis_url(cls, value: SecretStr | None) -> SecretStr | None:
-        url = value.get_secret_value() if value is not None else ""
-        if not url:
-            return None
-        if not url.startswith(("redis://", "rediss://", "unix://")):
-            raise ValueError("must start with redis://, rediss:// or unix://")
-        return value
-
-
 class LimitsSection(BaseModel):
     """Per-process limits and intervals an operator may tune (`LIMITS__SEARCH_K=10`, …)."""
 
@@ -165,7 +147,6 @@ class Settings(RetrievalSettings):
     db: DbSection = Field(default_factory=DbSection)
     http: HttpSection = Field(default_factory=HttpSection)
     limits: LimitsSection = Field(default_factory=LimitsSection)
-    redis: RedisSection = Field(default_factory=RedisSection)
     # Where a generated hash key is kept: apart from the database, backed up separately.
     secrets_dir: Path = Path("secrets")
 

@@ -158,9 +158,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     for noisy in ("faiss.loader", "sentence_transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
-        token = read_settings(RetrievalSettings).retrieval.admin_token
+        settings = read_settings(RetrievalSettings)
+        token = settings.retrieval.admin_token
         secret = token.get_secret_value() if token is not None else None
-        asyncio.run(serve_retrieval(config, args.host, args.port, admin_token=secret))
+        redis = (settings.redis.url, settings.redis.prefix) if settings.redis.url else None
+        asyncio.run(serve_retrieval(config, args.host, args.port, admin_token=secret, redis=redis))
     except (ServiceUnavailable, SettingsError, OSError) as exc:
         lines = str(exc).splitlines()
         print(f"error: {lines[0] if lines else type(exc).__name__}", file=sys.stderr)

@@ -43,6 +43,7 @@ from retrieval.models import Answer
 if TYPE_CHECKING:
     from retrieval.admin import CorpusAdmin
     from retrieval.config import RetrievalConfig
+    from retrieval.follow import VersionFollower
     from retrieval.search import SearchService
 
 log = logging.getLogger(__name__)
@@ -203,14 +204,18 @@ async def serve_retrieval(
     port: int,
     *,
     admin_token: str | None = None,
+    redis: tuple[str, str] | None = None,
     on_listening: Callable[[int], None] | None = None,
 ) -> None:
-    """Load the live corpus version and serve it until SIGTERM/SIGINT."""
+    """Load the live corpus version and serve it until SIGTERM/SIGINT. With `redis` (URL,
+    prefix) it follows the version any replica or service announces, and announces its own
+    SIGHUP reloads."""
     from retrieval.admin import CorpusAdmin
     from retrieval.search import SearchService
 
     service = await SearchService.open(config)
     admin = CorpusAdmin(service, config)
+    follower = await _follow(service, config, redis) if redis is not None else None
     app = create_retrieval_app(ServedSearch(service), admin=admin, admin_token=admin_token)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
@@ -219,7 +224,7 @@ async def serve_retrieval(
     reloads: set[asyncio.Task[None]] = set()
 
     def reload() -> None:
-        task = asyncio.create_task(_reload(admin))
+        task = asyncio.create_task(_reload(admin, follower))
         reloads.add(task)
         task.add_done_callback(reloads.discard)
 
@@ -240,14 +245,32 @@ async def serve_retrieval(
             with suppress(Exception):
                 loop.remove_signal_handler(sig)
         await runner.cleanup()  # closes the port, then waits for requests in flight
+        if follower is not None:
+            await follower.stop()
         await admin.close()
         await service.close()
 
 
-async def _reload(admin: CorpusAdmin) -> None:
+async def _follow(
+    service: SearchService, config: RetrievalConfig, redis: tuple[str, str]
+) -> VersionFollower:
+    from retrieval.bundles import SharedDirBundles
+    from retrieval.follow import VersionFollower
+    from retrieval.redis_feed import RedisVersionFeed, redis_client
+
+    url, prefix = redis
+    feed = RedisVersionFeed(redis_client(url), prefix)
+    follower = VersionFollower(service, SharedDirBundles(config.data_dir), feed)
+    await follower.start()
+    return follower
+
+
+async def _reload(admin: CorpusAdmin, follower: VersionFollower | None) -> None:
     try:
         report = await admin.reload_from_disk()
+        if follower is not None and report.version:
+            await follower.announce(report.version)
     except Exception as exc:  # the old corpus keeps serving; the operator reads one line
-        log.error("reload from disk failed; the old corpus keeps serving: %s", exc)
+        log.error("reload from disk failed or not announced: %s", exc)
         return
     log.info("reloaded from disk: corpus version %s", report.version)

@@ -81,8 +81,7 @@ def open_dedupe(settings: Settings) -> UpdateDedupe:
     A claim outlives the longest a handler may run (the drain timeout) with a margin."""
     busy_ttl_s = settings.bot.shutdown_timeout + 35.0
     if settings.redis.url:
-        url = settings.redis.url.get_secret_value()
-        return RedisDedupe.from_url(url, settings.redis.prefix, busy_ttl_s)
+        return RedisDedupe.from_url(settings.redis.url, settings.redis.prefix, busy_ttl_s)
     return MemoryDedupe(busy_ttl_s)
 
 
@@ -200,6 +199,7 @@ async def serve(
             metrics=services.get("metrics"),
             corpus_ops=ops,
             admin_token=admin_token.get_secret_value() if admin_token else None,
+            shared=services.get("shared"),
         )
     dedupe: UpdateDedupe | None = None
     if webhook and app is not None:
