@@ -7,9 +7,9 @@ load balancer timed out). Each request first *claims* its update id:
     DONE  answered already: reply 200 and do nothing
     BUSY  being handled right now (elsewhere): reply 503, Telegram asks again later
 
-A claim expires after `busy_ttl_s`, so an update whose replica was killed is handled on a
-later redelivery. In process by default; with `REDIS__URL` the claims live in Redis
-(`SET NX EX`) and every replica sees them.
+A claim expires after `busy_ttl_s` unless its handler keeps extending it, so an update whose
+replica was killed is handled on a later redelivery. In process by default; with `REDIS__URL`
+the claims live in Redis (`SET NX EX`) and every replica sees them.
 """
 
 from __future__ import annotations
@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 DONE_TTL_S = 24 * 3600
 _DONE = b"done"
 _BUSY = b"busy"
+# Atomic: a claim answered meanwhile ("done") or gone is left as it is.
+_EXTEND_IF_BUSY = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
 
 
 class Claim(Enum):
@@ -41,6 +46,10 @@ class UpdateDedupe(Protocol):
         ...
 
     async def done(self, update_id: int) -> None: ...
+
+    async def extend(self, update_id: int) -> None:
+        """Still handling it (a corpus rebuild takes minutes): the claim lives on."""
+        ...
 
     async def release(self, update_id: int) -> None:
         """Handling failed: the next delivery may try again (and counts as one more)."""
@@ -76,6 +85,11 @@ class MemoryDedupe:
     async def done(self, update_id: int) -> None:
         self._put(update_id, _DONE, self._clock() + self._done_ttl_s)
         self._failures.pop(update_id, None)
+
+    async def extend(self, update_id: int) -> None:
+        found = self._claims.get(update_id)
+        if found is not None and found[0] == _BUSY:
+            self._put(update_id, _BUSY, self._clock() + self._busy_ttl_s)
 
     async def release(self, update_id: int) -> None:
         self._claims.pop(update_id, None)
@@ -139,6 +153,9 @@ class RedisDedupe:
 
     async def done(self, update_id: int) -> None:
         await self._redis.set(self._key(update_id), _DONE, ex=self._done_ttl)
+
+    async def extend(self, update_id: int) -> None:
+        await self._redis.eval(_EXTEND_IF_BUSY, 1, self._key(update_id), _BUSY, self._busy_ttl)
 
     async def release(self, update_id: int) -> None:
         failures = self._failures_key(update_id)

@@ -31,6 +31,9 @@ from bot.serving.webhook import InRequestWebhook
 
 log = logging.getLogger(__name__)
 
+# Seconds an update's claim outlives its replica (the handler extends it while it runs).
+CLAIM_TTL_S = 60.0
+
 
 class ShellReload:
     """SIGHUP → swap in the corpus and index built by `atazan corpus build && index build`."""
@@ -78,11 +81,10 @@ def check_serving(settings: Settings) -> None:
 
 def open_dedupe(settings: Settings) -> UpdateDedupe:
     """Update-id claims: in Redis with REDIS__URL (shared by replicas), else in this process.
-    A claim outlives the longest a handler may run (the drain timeout) with a margin."""
-    busy_ttl_s = settings.bot.shutdown_timeout + 35.0
+    The handler extends its claim every third of CLAIM_TTL_S; a dead replica's lapses."""
     if settings.redis.url:
-        return RedisDedupe.from_url(settings.redis.url, settings.redis.prefix, busy_ttl_s)
-    return MemoryDedupe(busy_ttl_s)
+        return RedisDedupe.from_url(settings.redis.url, settings.redis.prefix, CLAIM_TTL_S)
+    return MemoryDedupe(CLAIM_TTL_S)
 
 
 def _install_signals(stop: asyncio.Event, shell: ShellReload) -> Callable[[], None]:
@@ -210,7 +212,9 @@ async def serve(
         # setup_application first: its shutdown (drain) must run before the handler closes
         # the bot session, and aiohttp runs on_shutdown callbacks in order.
         setup_application(app, dp, bot=bot)
-        InRequestWebhook(dp, bot, secret.get_secret_value(), dedupe).register(app, path=path)
+        InRequestWebhook(
+            dp, bot, secret.get_secret_value(), dedupe, keep_claim_s=CLAIM_TTL_S / 3
+        ).register(app, path=path)
     else:
         dp.shutdown.register(confirm_handled)
     runner = await _start_site(app, settings, on_listening) if app is not None else None

@@ -8,6 +8,7 @@ the update id was answered already, 503 while another request is still handling 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from aiogram import Bot, Dispatcher
@@ -29,9 +30,17 @@ RETRY_AFTER_S = "5"
 class InRequestWebhook(SimpleRequestHandler):
     """`SimpleRequestHandler` (secret check, session closed at shutdown) handling in-request."""
 
-    def __init__(self, dispatcher: Dispatcher, bot: Bot, secret: str, dedupe: UpdateDedupe) -> None:
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        bot: Bot,
+        secret: str,
+        dedupe: UpdateDedupe,
+        keep_claim_s: float,
+    ) -> None:
         super().__init__(dispatcher, bot, handle_in_background=False, secret_token=secret)
         self._dedupe = dedupe
+        self._keep_claim_s = keep_claim_s
 
     async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
         try:
@@ -53,6 +62,7 @@ class InRequestWebhook(SimpleRequestHandler):
             return web.Response(
                 status=503, text="in progress", headers={"Retry-After": RETRY_AFTER_S}
             )
+        keeper = asyncio.create_task(self._keep_claim(update_id), name=f"claim-{update_id}")
         try:
             await self.dispatcher.feed_update(
                 bot, update, delivery=delivery, last_delivery=delivery >= DELIVERIES, **self.data
@@ -60,8 +70,18 @@ class InRequestWebhook(SimpleRequestHandler):
         except Exception:
             await self._settle(update_id, handled=False)
             return web.Response(status=500, text="failed; deliver again")
+        finally:
+            keeper.cancel()
         await self._settle(update_id, handled=True)
         return web.Response(text="ok")
+
+    async def _keep_claim(self, update_id: int) -> None:
+        while True:
+            await asyncio.sleep(self._keep_claim_s)
+            try:
+                await self._dedupe.extend(update_id)
+            except Exception as exc:  # Redis away for a moment: try again next time
+                log.warning("update id=%d: claim not extended (%s)", update_id, exc)
 
     async def _settle(self, update_id: int, *, handled: bool) -> None:
         try:

@@ -75,3 +75,24 @@ async def test_a_claim_of_a_killed_replica_expires() -> None:
     clock.now += 3601
     assert (await dedupe.claim(5))[0] is Claim.NEW  # forgotten after the done TTL
     assert len(dedupe._claims) == 1  # expired claims are pruned, memory stays bounded
+
+
+async def test_a_long_handler_keeps_its_claim_and_only_while_busy(dedupe: UpdateDedupe) -> None:
+    assert (await dedupe.claim(12))[0] is Claim.NEW
+    await dedupe.extend(12)
+    assert (await dedupe.claim(12))[0] is Claim.BUSY
+    await dedupe.done(12)
+    await dedupe.extend(12)  # a late keeper tick never turns "answered" back into "busy"
+    assert (await dedupe.claim(12))[0] is Claim.DONE
+    await dedupe.extend(13)  # nor creates a claim nobody took
+    assert await dedupe.claim(13) == (Claim.NEW, 1)
+
+
+async def test_an_extended_claim_outlives_the_ttl() -> None:
+    clock = Clock()
+    dedupe = MemoryDedupe(busy_ttl_s=60, clock=clock)
+    await dedupe.claim(14)
+    for _ in range(5):  # a rebuild of several minutes, extended every 20 s
+        clock.now += 20
+        await dedupe.extend(14)
+    assert (await dedupe.claim(14))[0] is Claim.BUSY
