@@ -76,15 +76,15 @@ def attribution_report(corpus: Corpus, plans: list[Plan]) -> str:
     found: set[str] = set()
     for statement in corpus.statements():
         text = " ".join(words(statement.text))
-        match = next((k for k in truth if k in text), None)
+        # the longest planned text it contains: a reported core can be the start of a quote
+        match = max((k for k in truth if k in text), key=len, default=None)
         if match is None:
             continue
-        key = match
-        found.add(key)
+        found.add(match)
         names = {transliterate(words(n)[-1]) for n in statement.speakers}
         if not names:
             unattributed += 1
-        elif names <= truth[key]:
+        elif names <= truth[match]:
             right += 1
         else:
             wrong += 1

@@ -46,3 +46,31 @@ def test_questions_split_shares_no_wording_and_no_negative_subject() -> None:
     for split in ("dev", "heldout"):
         langs = {q["lang"] for q in questions if q["split"] == split and q["kind"] == "oos"}
         assert langs == {"ru", "kk", "en"}
+
+
+def test_attribution_is_scored_against_the_longest_planned_text() -> None:
+    """A senator's reported core may open another senator's quote: the quote decides."""
+    from datetime import date
+
+    from bench.synthetic.build import attribution_report
+    from bench.synthetic.generate import Plan, Said
+    from bench.synthetic.people import AUDIENCES, PLACES, SENATORS
+    from retrieval.models import Corpus, Meeting, Statement
+
+    core = "Права ребёнка ставятся выше интересов ведомств."
+    one, two = SENATORS[0], SENATORS[1]
+    plans = [
+        Plan(1, "ru", [one], PLACES[0], AUDIENCES[0], date(2026, 3, 1),
+             [Said("reported", core, one, "family")]),
+        Plan(2, "ru", [two], PLACES[0], AUDIENCES[0], date(2026, 3, 2),
+             [Said("quote", f"{core} Это касается каждого.", two, "family")]),
+    ]  # fmt: skip
+    quote = Statement(
+        id="m-s0", meeting_id="m", kind="quote", text=f"{core} Это касается каждого.",
+        speakers=[two.name], themes=[],
+    )  # fmt: skip
+    meeting = Meeting(
+        id="m", document_id="d", date=date(2026, 3, 2), senators=[two.name], statements=[quote]
+    )
+    report = attribution_report(Corpus(documents=[], meetings=[meeting]), plans)
+    assert "right speaker 1, wrong 0" in report
