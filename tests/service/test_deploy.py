@@ -97,7 +97,7 @@ def test_nginx_balances_over_exactly_the_bot_replicas(services: dict[str, Any]) 
     assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in mounts
 
 
-def _nginx() -> str:
+def nginx_binary() -> str:
     found = shutil.which("nginx") or (
         "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
     )
@@ -112,7 +112,7 @@ def _nginx() -> str:
 def test_nginx_accepts_the_config(tmp_path: Path) -> None:
     """`nginx -t` on the real file; the compose service names (resolved by Docker's DNS in
     production) are pointed at the loopback, since nginx resolves upstreams when it loads."""
-    nginx = _nginx()
+    nginx = nginx_binary()
     conf = tmp_path / "nginx.conf"
     conf.write_text(UPSTREAM_SERVER.sub(r"\g<1>127.0.0.1:\3", NGINX_CONF.read_text("utf-8")))
     result = subprocess.run(
