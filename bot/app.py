@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from typing import NotRequired, TypedDict
 
@@ -30,7 +30,8 @@ from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.response_types import PinResponseTypes
 from bot.services.corpus_ops import CorpusAdminAPI, CorpusOps
 from bot.services.metrics import Metrics, MetricsMiddleware
-from bot.services.uploads import PendingUploads
+from bot.shared import SharedState, SharedUnavailable, Turns
+from bot.shared.memory import memory_state
 from bot.storage import Storage
 from bot.ui.texts import Lang, texts_for
 from retrieval.api import SearchAPI
@@ -48,6 +49,11 @@ class Services(TypedDict):
     admin: NotRequired[CorpusAdminAPI]
     # Prometheus collectors on the composition root's registry; absent → nothing is counted.
     metrics: NotRequired[Metrics]
+    # Throttle buckets, pending uploads, the change lock, purge turns: Redis with REDIS__URL;
+    # absent → this process's memory (bot.shared.memory).
+    shared: NotRequired[SharedState]
+    # Tells the other replicas the corpus version to follow after a change (REDIS__URL).
+    announce: NotRequired[Callable[[str], Awaitable[None]]]
 
 
 def create_bot(token: str, session: BaseSession) -> Bot:
@@ -70,17 +76,22 @@ def create_dispatcher(
     """Handlers also receive `corpus_ops` (CorpusOps | None), `uploads` and `inflight`."""
     metrics = services.get("metrics")
     admin = services.get("admin")
-    corpus_ops = CorpusOps(admin, services["repo"], metrics) if admin is not None else None
     settings = services["settings"]
     limits = settings.limits
+    shared = services.get("shared") or memory_state(
+        limits.pending_upload_ttl_s, limits.pending_uploads_per_moderator, clock
+    )
+    corpus_ops = (
+        CorpusOps(admin, services["repo"], metrics, shared.change_lock, services.get("announce"))
+        if admin is not None
+        else None
+    )
     inflight = InFlightMiddleware(settings.bot.shutdown_timeout)
     dp = Dispatcher(
         disable_fsm=True,
         **services,
         corpus_ops=corpus_ops,
-        uploads=PendingUploads(
-            ttl_s=limits.pending_upload_ttl_s, per_moderator=limits.pending_uploads_per_moderator
-        ),
+        uploads=shared.uploads,
         inflight=inflight,
     )
     dp.update.outer_middleware(inflight)
@@ -93,7 +104,7 @@ def create_dispatcher(
             "button": Limit(limits.button_burst, limits.button_per_second),
             "inline": Limit(limits.inline_burst, limits.inline_per_second),
         },
-        clock=clock,
+        shared.buckets,
     )
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.middleware(HandlerNameMiddleware())
@@ -101,7 +112,7 @@ def create_dispatcher(
         if throttle:
             observer.middleware(throttling)
     dp.include_routers(*get_routers())
-    purge = RetentionPurge(services["repo"], limits.purge_interval_s)
+    purge = RetentionPurge(services["repo"], limits.purge_interval_s, shared.turns)
     dp.startup.register(set_commands)
     dp.startup.register(purge.start)
     dp.shutdown.register(inflight.drain)  # first: handlers finish while everything is open
@@ -133,11 +144,13 @@ async def set_commands(bot: Bot) -> None:
 
 
 class RetentionPurge:
-    """Deletes expired question logs at startup and then every `LIMITS__PURGE_INTERVAL_S`."""
+    """Deletes expired question logs at startup and then every `LIMITS__PURGE_INTERVAL_S`;
+    with several replicas, the one that claims the period's turn does it."""
 
-    def __init__(self, repo: Storage, interval_s: float) -> None:
+    def __init__(self, repo: Storage, interval_s: float, turns: Turns | None = None) -> None:
         self._storage = repo
         self._interval_s = interval_s
+        self._turns = turns
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
@@ -157,6 +170,13 @@ class RetentionPurge:
             await self._purge()
 
     async def _purge(self) -> None:
+        if self._turns is not None:
+            try:
+                if not await self._turns.claim("retention-purge", self._interval_s):
+                    log.info("retention purge: another replica has this period's turn")
+                    return
+            except SharedUnavailable as exc:  # purging twice is harmless; not purging is not
+                log.warning("retention purge: %s; purging anyway", exc)
         deleted = await self._storage.purge_expired()
         log.info(
             "retention purge: %d question logs older than %d days deleted",

@@ -217,7 +217,8 @@ def _stale_reasons(config: RetrievalConfig, info: VersionInfo, embedder: Embedde
     return reasons
 
 
-def _load(live: Path, embedder: Embedder) -> Opened:
+def open_version(live: Path, embedder: Embedder) -> Opened:
+    """One sealed version, verified against its manifest, ready to swap in (CPU-bound)."""
     info, corpus, dense = load_version(live, model_id=embedder.model_id, dim=embedder.dim)
     resources = load_resources(live / CURATED_DIR)
     curated = embed_curated(embedder, resources, cache_dir=live / INDEX_DIR)
@@ -264,7 +265,7 @@ def open_live(
         info, reasons = None, [f"{exc}: rebuilding"]
     if not reasons:
         try:
-            return _load(live, embedder)
+            return open_version(live, embedder)
         except (VersionError, dense_index.IndexError_) as exc:
             reasons = [f"{exc}: rebuilding"]
     for reason in reasons:
@@ -281,7 +282,7 @@ def open_live(
         if old is None:
             raise ServiceUnavailable(f"the corpus could not be rebuilt at start: {exc}") from None
         log.error("%s: rebuild failed (%s); serving version %s", purpose, exc, live.name)
-        opened = _load(live, embedder)
+        opened = open_version(live, embedder)
         return Opened(opened.snapshot, opened.resources, opened.version, failure=str(exc))
     log.info("%s: now serving version %s", purpose, built.info.version)
     return Opened(built.snapshot, built.resources, built.info.version)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from retrieval.config import (
@@ -39,6 +39,20 @@ class RetrievalSection(BaseModel):
     eval_k: int = Field(default=EVAL_K, ge=3, le=50)
 
 
+class RedisSection(BaseModel):
+    """Shared state and corpus-version announcements for several replicas (`REDIS__URL`)."""
+
+    url: str | None = None  # unset: everything stays in this process
+    prefix: str = Field(default="atazan", pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+
+    @field_validator("url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value or None
+
+
 class RetrievalSettings(BaseSettings):
     """Nested sections use `__` in env names (e.g. `RETRIEVAL__MODEL=...`)."""
 
@@ -49,6 +63,7 @@ class RetrievalSettings(BaseSettings):
     corpus_dir: Path = Path("corpus")
     # Read-only data baked into the Docker image; serves until DATA_DIR has its own build.
     builtin_data_dir: Path | None = None
+    redis: RedisSection = Field(default_factory=RedisSection)
 
     def retrieval_config(self) -> RetrievalConfig:
         return RetrievalConfig(

@@ -29,7 +29,7 @@ async def run_change(
     *,
     first_text: str | None = None,
     busy_markup: InlineKeyboardMarkup | None = None,
-    on_failed: Callable[[], None] | None = None,
+    on_failed: Callable[[], Awaitable[None]] | None = None,
 ) -> ReloadReport | None:
     """The report, or None after telling the moderator it is busy (`busy_markup` lets them
     press again) or that the change failed (`failed` names the reason; then `on_failed`)."""
@@ -39,7 +39,7 @@ async def run_change(
         await send_chunks(bot, target, [simple(mtx.reload_busy)], busy_markup)
     except ReloadError as exc:
         if on_failed is not None:
-            on_failed()
+            await on_failed()
         await send_chunks(bot, target, [simple(failed.format(reason=str(exc)))])
     return None
 

@@ -17,7 +17,6 @@ from bot.handlers.changes import drop_buttons, run_change
 from bot.handlers.filters import IsModerator
 from bot.services.corpus_ops import CorpusOps, ReloadError, one_line
 from bot.services.uploads import (
-    PendingUploads,
     UploadRefused,
     check_lines,
     check_name,
@@ -25,6 +24,7 @@ from bot.services.uploads import (
     check_text_like,
     paste_name,
 )
+from bot.shared import SharedUnavailable, UploadStore
 from bot.storage import Storage
 from bot.ui import keyboards, render_admin, render_releases
 from bot.ui.callbacks import UploadAction, UploadCb
@@ -67,7 +67,7 @@ async def _preview(
     tx: Texts,
     mtx: ModTexts,
     ops: CorpusOps,
-    uploads: PendingUploads,
+    uploads: UploadStore,
     repo: Storage,
 ) -> None:
     try:
@@ -80,7 +80,12 @@ async def _preview(
         await repo.log_moderator_action(user.id, "upload_refused", f"{name}: {errors} error(s)")
         await send_chunks(bot, target, render_admin.refused_messages(name, result, mtx))
         return
-    token = uploads.put(user.id, name, data)
+    try:
+        token = await uploads.put(user.id, name, data)
+    except SharedUnavailable as exc:
+        log.warning("upload preview not kept: %s", exc)
+        await send_chunks(bot, target, [simple(mtx.shared_unavailable)])
+        return
     warnings = len(result.issues)
     detail = f"{name}: {len(result.corpus.meetings)} meetings, {warnings} warning(s)"
     await repo.log_moderator_action(user.id, "upload", detail)
@@ -95,7 +100,7 @@ async def _take_document(
     tx: Texts,
     mtx: ModTexts,
     ops: CorpusOps,
-    uploads: PendingUploads,
+    uploads: UploadStore,
     repo: Storage,
     user: User,
     caption: str | None = None,
@@ -123,7 +128,7 @@ async def on_document(
     tx: Texts,
     lang: Lang,
     corpus_ops: CorpusOps | None,
-    uploads: PendingUploads,
+    uploads: UploadStore,
     repo: Storage,
     event_from_user: User,
 ) -> None:
@@ -152,7 +157,7 @@ async def on_upload(
     tx: Texts,
     lang: Lang,
     corpus_ops: CorpusOps | None,
-    uploads: PendingUploads,
+    uploads: UploadStore,
     repo: Storage,
     event_from_user: User,
 ) -> None:
@@ -198,18 +203,23 @@ async def on_upload_button(
     tx: Texts,
     lang: Lang,
     corpus_ops: CorpusOps | None,
-    uploads: PendingUploads,
+    uploads: UploadStore,
     repo: Storage,
 ) -> None:
     mtx = mod_texts_for(lang)
     user = callback.from_user
-    pending = uploads.get(callback_data.t, user.id)
+    try:
+        pending = await uploads.get(callback_data.t, user.id)
+    except SharedUnavailable as exc:
+        log.warning("upload button: %s", exc)
+        await callback.answer(mtx.shared_unavailable)  # the upload stays; press again later
+        return
     target = Target.of_callback(callback)
     if pending is None or target is None or corpus_ops is None:
         await callback.answer(tx.expired)  # stale, forged or another moderator's token
         return
     if callback_data.a is UploadAction.DISCARD:
-        uploads.discard(callback_data.t)
+        await _forget(uploads, callback_data.t)
         await repo.log_moderator_action(user.id, "discard", pending.name)
         await callback.answer(mtx.discarded)
         await drop_buttons(callback)
@@ -228,16 +238,24 @@ async def on_upload_button(
         lambda progress: corpus_ops.publish(user.id, pending.name, pending.data, progress),
         mtx.publish_failed,
         busy_markup=keyboards.upload_keyboard(mtx, callback_data.t),  # the upload stays
-        on_failed=lambda: uploads.discard(callback_data.t),
+        on_failed=lambda: _forget(uploads, callback_data.t),
     )
     if report is None:
         return
-    uploads.discard(callback_data.t)
+    await _forget(uploads, callback_data.t)
     if report.unchanged:
         reply = render_releases.already_message(report, tx, mtx)
     else:
         reply = render_admin.published_message(pending.name, report, mtx)
     await send_chunks(bot, target, [reply])
+
+
+async def _forget(uploads: UploadStore, token: str) -> None:
+    """Best effort: a pending upload that cannot be dropped now expires by itself."""
+    try:
+        await uploads.discard(token)
+    except SharedUnavailable as exc:
+        log.warning("pending upload left to expire: %s", exc)
 
 
 async def on_reload(

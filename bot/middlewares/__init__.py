@@ -2,8 +2,9 @@
 
 from bot.middlewares.language import LanguageMiddleware
 from bot.middlewares.retry import RetryAfterMiddleware
-from bot.middlewares.throttling import Limit, ThrottlingMiddleware
+from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.middlewares.update_log import HandlerNameMiddleware, UpdateLog, UpdateLogMiddleware
+from bot.shared.base import Limit
 
 __all__ = [
     "HandlerNameMiddleware",

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from bot.services.metrics import Metrics
+from bot.shared import ChangeLock, SharedUnavailable
 from bot.storage import Storage
 from retrieval.api import ReleaseRecord, ReloadReport
 from retrieval.models import ParseResult
@@ -79,10 +80,22 @@ def report_detail(report: ReloadReport) -> str:
 
 
 class CorpusOps:
-    def __init__(self, admin: CorpusAdminAPI, repo: Storage, metrics: Metrics | None) -> None:
+    """`lock` makes it one change at a time across replicas (in process: this one only);
+    `announce(version)` tells the other replicas which version to follow after a change."""
+
+    def __init__(
+        self,
+        admin: CorpusAdminAPI,
+        repo: Storage,
+        metrics: Metrics | None,
+        lock: ChangeLock | None = None,
+        announce: Callable[[str], Awaitable[None]] | None = None,
+    ) -> None:
         self._admin = admin
         self._storage = repo
         self._metrics = metrics
+        self._lock = lock
+        self._announce = announce
         self._running = False
 
     @property
@@ -159,7 +172,9 @@ class CorpusOps:
             raise ReloadBusy
         self._running = True
         try:
-            report = await run()
+            report = await self._locked(action, actor, detail, source, run)
+        except (ReloadBusy, ReloadError):
+            raise
         except Exception as exc:
             reason = one_line(exc)
             log.warning("%s failed: %s", action, reason)
@@ -175,6 +190,42 @@ class CorpusOps:
         await self._storage.log_moderator_action(
             actor, action, f"{detail}: {report_detail(report)}"
         )
+        return report
+
+    async def _locked(
+        self,
+        action: str,
+        actor: int,
+        detail: str,
+        source: str,
+        run: Callable[[], Awaitable[ReloadReport]],
+    ) -> ReloadReport:
+        """Run the change and announce its version holding the (fleet-wide) lock, so that
+        announcements arrive in the order of the changes; ReloadBusy when another holds it."""
+        if self._lock is None:
+            return await self._announced(run)
+        try:
+            async with self._lock.hold() as held:
+                if not held:
+                    self._count(source, "busy")
+                    await self._storage.log_moderator_action(actor, action, f"{detail}: busy")
+                    raise ReloadBusy
+                return await self._announced(run)
+        except SharedUnavailable as exc:
+            log.warning("%s refused: %s", action, exc)
+            self._count(source, "failed")
+            await self._storage.log_moderator_action(actor, action, f"{detail}: failed: {exc}")
+            raise ReloadError(
+                "the shared store (Redis) does not answer; nothing was changed"
+            ) from None
+
+    async def _announced(self, run: Callable[[], Awaitable[ReloadReport]]) -> ReloadReport:
+        report = await run()
+        if self._announce is not None and report.version and not report.unchanged:
+            try:
+                await self._announce(report.version)
+            except Exception as exc:  # the change stands; followers re-check every poll
+                log.warning("version %s not announced: %s", report.version, one_line(exc))
         return report
 
     def _count(self, source: str, result: str) -> None:

@@ -9,11 +9,14 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import GaugeMetricFamily
 
 from bot.middlewares.update_log import UpdateLog
 
 # Search latency buckets (seconds): the target is p95 ≤ 0.1 s, so resolution sits below it.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1.0, 2.5, 5.0)
+# Version propagation (seconds): the target is every replica within 5 s.
+FOLLOW_BUCKETS = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 
 
 class Metrics:
@@ -53,6 +56,28 @@ class Metrics:
             registry=registry,
         )  # fmt: skip
 
+        self.follows = Counter(
+            "atazan_corpus_follows", "Corpus versions swapped in after an announcement.",
+            registry=registry,
+        )  # fmt: skip
+        self.follow_delay = Histogram(
+            "atazan_corpus_follow_seconds", "From announcing a version to serving it here.",
+            buckets=FOLLOW_BUCKETS, registry=registry,
+        )  # fmt: skip
+        self._version: _VersionCollector | None = None
+
+    def watch_version(self, current: Callable[[], str]) -> None:
+        """`atazan_corpus_version{version="…"} 1`: the corpus version serving, read at scrape."""
+        if self._version is None:
+            self._version = _VersionCollector(current)
+            self.registry.register(self._version)
+        else:
+            self._version.current = current
+
+    def observe_follow(self, version: str, delay_s: float) -> None:
+        self.follows.inc()
+        self.follow_delay.observe(delay_s)
+
     def _ratio(self) -> float:
         return self._answered / self._asked if self._asked else 0.0
 
@@ -69,6 +94,29 @@ class Metrics:
 
     def observe_error(self, kind: str) -> None:
         self.errors.labels(type=kind).inc()
+
+
+class _VersionCollector:
+    def __init__(self, current: Callable[[], str]) -> None:
+        self.current = current
+
+    def describe(self) -> list[GaugeMetricFamily]:
+        return [self._family()]
+
+    def collect(self) -> list[GaugeMetricFamily]:
+        family = self._family()
+        try:
+            version = self.current()
+        except Exception:  # a broken snapshot must not break the scrape (/healthz says why)
+            return [family]
+        family.add_metric([version or "built-in"], 1.0)
+        return [family]
+
+    @staticmethod
+    def _family() -> GaugeMetricFamily:
+        return GaugeMetricFamily(
+            "atazan_corpus_version", "The corpus version serving (label; 1).", labels=["version"]
+        )
 
 
 class MetricsMiddleware(BaseMiddleware):

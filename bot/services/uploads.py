@@ -2,16 +2,13 @@
 
 The checks run before anything is parsed (size before the file is even downloaded); the
 real decoding and parsing is the ingestion's (`CorpusAdminAPI.preview`). A pending upload
-waits in memory for its Publish/Discard press, addressed by a short random token that only
-the uploading moderator can use; it expires after `ttl_s` (and with a restart).
+waits for its Publish/Discard press in an `UploadStore` (`bot.shared`: this process's memory,
+or Redis so that any replica can publish it), addressed by a short random token that only
+the uploading moderator can use.
 """
 
 from __future__ import annotations
 
-import secrets
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath
 
@@ -69,52 +66,3 @@ def check_lines(name: str, data: bytes) -> None:
 def paste_name(now: datetime | None = None) -> str:
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     return f"paste-{moment:%Y%m%d-%H%M%S}.txt"
-
-
-@dataclass(frozen=True, slots=True)
-class PendingUpload:
-    moderator_id: int
-    name: str
-    data: bytes
-    created: float
-
-
-class PendingUploads:
-    def __init__(
-        self,
-        ttl_s: float,
-        per_moderator: int,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self._ttl_s = ttl_s
-        self._per_moderator = per_moderator
-        self._clock = clock
-        self._items: dict[str, PendingUpload] = {}
-
-    def put(self, moderator_id: int, name: str, data: bytes) -> str:
-        """Keep an upload for its buttons; a moderator's oldest beyond a few are dropped."""
-        self._expire()
-        own = [t for t, item in self._items.items() if item.moderator_id == moderator_id]
-        for token in own[: max(0, len(own) - self._per_moderator + 1)]:
-            del self._items[token]
-        token = secrets.token_urlsafe(9)
-        self._items[token] = PendingUpload(moderator_id, name, data, self._clock())
-        return token
-
-    def get(self, token: str, moderator_id: int) -> PendingUpload | None:
-        """The upload if it exists, has not expired and belongs to this moderator."""
-        self._expire()
-        item = self._items.get(token)
-        return item if item is not None and item.moderator_id == moderator_id else None
-
-    def discard(self, token: str) -> None:
-        self._items.pop(token, None)
-
-    def __len__(self) -> int:
-        self._expire()
-        return len(self._items)
-
-    def _expire(self) -> None:
-        deadline = self._clock() - self._ttl_s
-        for token in [t for t, item in self._items.items() if item.created < deadline]:
-            del self._items[token]

@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from bot.services.corpus_ops import CorpusOps, ReloadBusy, ReloadError
 from bot.services.metrics import Metrics
+from bot.shared import SharedState
 from bot.storage import Storage
 from retrieval.api import SearchAPI
 
@@ -32,7 +33,9 @@ class OpsEndpoints:
         metrics: Metrics | None,
         corpus_ops: CorpusOps | None,
         admin_token: str | None,
+        shared: SharedState | None = None,
     ) -> None:
+        self._shared = shared
         self._search = search
         self._storage = repo
         self._metrics = metrics
@@ -40,7 +43,8 @@ class OpsEndpoints:
         self._token = admin_token
 
     async def healthz(self, request: web.Request) -> web.Response:
-        """200 when the index answers and the database takes a write, else 503."""
+        """200 when the index answers and the database takes a write, else 503; the corpus
+        version serving, and whether the shared store (Redis) answers."""
         try:
             info = self._search.info()
             index: dict[str, object] = {"ok": True, "statements": info.statements}
@@ -51,6 +55,8 @@ class OpsEndpoints:
         db_ok = await self._storage.ping()
         healthy = bool(index["ok"]) and db_ok
         body = {"status": "ok" if healthy else "unavailable", "index": index, "db": {"ok": db_ok}}
+        if self._shared is not None:  # shown, not fatal: replicas answer without Redis
+            body["shared"] = {"backend": self._shared.backend, "ok": await self._shared.ping()}
         return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics(self, request: web.Request) -> web.Response:
@@ -94,8 +100,9 @@ def create_http_app(
     metrics: Metrics | None,
     corpus_ops: CorpusOps | None,
     admin_token: str | None,
+    shared: SharedState | None = None,
 ) -> web.Application:
-    endpoints = OpsEndpoints(search, repo, metrics, corpus_ops, admin_token)
+    endpoints = OpsEndpoints(search, repo, metrics, corpus_ops, admin_token, shared)
     app = web.Application()
     app.router.add_get(HEALTH_PATH, endpoints.healthz)
     app.router.add_get(METRICS_PATH, endpoints.metrics)

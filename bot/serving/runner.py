@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.errors import StartupError
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from bot.config import Settings
     from bot.services.corpus_ops import CorpusAdminAPI
     from bot.services.metrics import Metrics
+    from bot.shared.redis_state import SharedRedis
     from retrieval.api import SearchAPI
+    from retrieval.follow import VersionFollower
     from retrieval.search import SearchService
 
 CHAT_TOKEN = "100000:LOCAL-console-chat"  # never sent anywhere: the console has no network
@@ -100,8 +102,8 @@ async def open_services(
     admin: CorpusAdminAPI | None = None,
     metrics: Metrics | None = None,
 ) -> AsyncIterator[Services]:
-    """Open search with its corpus admin (unless a search is injected) and storage; close
-    them on the way out: admin, storage, search."""
+    """Open shared state (Redis, with REDIS__URL), search with its corpus admin (unless a
+    search is injected) and storage; close them in reverse order on the way out."""
     from bot.app import Services
     from bot.storage import HashKeyError, resolve_hash_key
     from bot.storage.factory import check_storage, open_error_line, open_storage
@@ -114,37 +116,90 @@ async def open_services(
         await check_storage(settings.db, hash_key.value)
     except Exception as exc:
         raise StartupError(open_error_line(exc, settings.db, hash_key.setting)) from None
-    owned = None
-    owned_admin: CorpusAdminAPI | None = None
-    if search is None:
-        owned = await open_search(settings)
-        search = owned
-        if admin is None:
-            from retrieval.admin import CorpusAdmin
+    async with AsyncExitStack() as stack:
+        shared = await stack.enter_async_context(open_shared(settings))  # also before the model
+        owned: SearchService | None = None
+        owned_admin: CorpusAdminAPI | None = None
+        if search is None:
+            owned = await open_search(settings)
+            stack.push_async_callback(owned.close)
+            search = owned
+            if admin is None:
+                from retrieval.admin import CorpusAdmin
 
-            admin = owned_admin = CorpusAdmin(owned, settings.retrieval_config())
-    assert search is not None
-    try:
-        repo = await open_storage(settings.db, hash_key.value)
-    except Exception as exc:
-        if owned_admin is not None:
-            await owned_admin.close()
-        if owned is not None:
-            await owned.close()
-        raise StartupError(open_error_line(exc, settings.db, hash_key.setting)) from None
-    services = Services(search=search, repo=repo, settings=settings)
-    if admin is not None:
-        services["admin"] = admin
-    if metrics is not None:
-        services["metrics"] = metrics
-    try:
+                owned_admin = CorpusAdmin(owned, settings.retrieval_config())
+                admin = owned_admin
+        try:
+            repo = await open_storage(settings.db, hash_key.value)
+        except Exception as exc:
+            if owned_admin is not None:
+                await owned_admin.close()
+            raise StartupError(open_error_line(exc, settings.db, hash_key.setting)) from None
+        stack.push_async_callback(repo.close)
+        if owned_admin is not None:  # closed before the database: it waits for a build
+            stack.push_async_callback(owned_admin.close)
+        services = Services(search=search, repo=repo, settings=settings)
+        if admin is not None:
+            services["admin"] = admin
+        if metrics is not None:
+            services["metrics"] = metrics
+            metrics.watch_version(lambda: services["search"].info().version)
+        if shared is not None:
+            services["shared"] = shared.state
+            services["announce"] = shared.feed.announce
+            if owned is not None:
+                follower = await stack.enter_async_context(
+                    follow_versions(settings, owned, shared, metrics)
+                )
+                services["announce"] = follower.announce
         yield services
+
+
+@asynccontextmanager
+async def open_shared(settings: Settings) -> AsyncIterator[SharedRedis | None]:
+    """Redis with REDIS__URL (a start-up error when it does not answer), else None."""
+    url = settings.redis.url
+    if url is None:
+        yield None
+        return
+    from bot.shared import SharedUnavailable
+    from bot.shared.redis_state import open_redis_state
+
+    limits = settings.limits
+    try:
+        shared = await open_redis_state(
+            url,
+            settings.redis.prefix,
+            ttl_s=limits.pending_upload_ttl_s,
+            per_moderator=limits.pending_uploads_per_moderator,
+        )
+    except SharedUnavailable as exc:
+        raise StartupError(f"cannot use REDIS__URL: {exc}") from None
+    try:
+        yield shared
     finally:
-        if owned_admin is not None:
-            await owned_admin.close()  # waits for a build in progress
-        await repo.close()
-        if owned is not None:
-            await owned.close()
+        await shared.state.close()
+
+
+@asynccontextmanager
+async def follow_versions(
+    settings: Settings, search: SearchService, shared: SharedRedis, metrics: Metrics | None
+) -> AsyncIterator[VersionFollower]:
+    """This replica follows the corpus version any replica publishes (shared DATA_DIR)."""
+    from retrieval.bundles import SharedDirBundles
+    from retrieval.follow import VersionFollower
+
+    follower = VersionFollower(
+        search,
+        SharedDirBundles(settings.data_dir),
+        shared.feed,
+        on_swap=metrics.observe_follow if metrics is not None else None,
+    )
+    await follower.start()
+    try:
+        yield follower
+    finally:
+        await follower.stop()
 
 
 class TokenRedactor(logging.Filter):

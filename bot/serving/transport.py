@@ -178,6 +178,7 @@ async def serve(
             metrics=services.get("metrics"),
             corpus_ops=ops,
             admin_token=admin_token.get_secret_value() if admin_token else None,
+            shared=services.get("shared"),
         )
     if webhook and app is not None:
         path = webhook_path(webhook)

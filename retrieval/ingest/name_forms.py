@@ -13,13 +13,15 @@ from typing import Any, Literal
 
 Gender = Literal["m", "f"]
 
-_MASC_SURNAME = ("ов", "ев", "ёв", "ин", "ын")
-_FEM_SURNAME = ("ова", "ева", "ёва", "ина", "ына")
+MASC_SURNAME = ("ов", "ев", "ёв", "ин", "ын")
+FEM_SURNAME = ("ова", "ева", "ёва", "ина", "ына")
 _INDECLINABLE = (
     "ұлы",
     "улы",
     "қызы",
     "кызы",
+    "их",  # Шиповских, Черных: Russian -их/-ых surnames never change
+    "ых",
     "о",
     "и",
     "у",
@@ -66,9 +68,9 @@ def gender_of(name: str) -> Gender | None:
     if not parts:
         return None
     last = parts[-1].casefold()
-    if last.endswith(_FEM_SURNAME):
+    if last.endswith(FEM_SURNAME):
         return "f"
-    if last.endswith(_MASC_SURNAME) or last.endswith(("ұлы", "улы")):
+    if last.endswith(MASC_SURNAME) or last.endswith(("ұлы", "улы")):
         return "m"
     if last.endswith(("қызы", "кызы")):
         return "f"
@@ -87,9 +89,9 @@ def _endings(stem: str, endings: str) -> dict[str, str]:
 def russian_surname_cases(surname: str, gender: Gender | None) -> dict[str, str]:
     """Genitive, dative, accusative, instrumental, prepositional of a surname."""
     low = surname.casefold()
-    if low.endswith(_FEM_SURNAME) and gender != "m":
+    if low.endswith(FEM_SURNAME) and gender != "m":
         return _endings(surname[:-1], "ой,ой,у,ой,ой")
-    if low.endswith(_MASC_SURNAME) and gender != "f":
+    if low.endswith(MASC_SURNAME) and gender != "f":
         return _endings(surname, "а,у,а,ым,е")
     if gender == "f" or low.endswith(_INDECLINABLE) or low.endswith("а"):
         return {}  # Жексенбай for a woman, Кыдырали, Нурсила: printed unchanged
@@ -129,6 +131,8 @@ def russian_forms(name: str, gender: Gender | None = None) -> list[str]:
         return list(dict.fromkeys(last.values()))
     firsts = russian_first_cases(parts[0], gender)
     middle = parts[1:-1]
+    # an unchanging surname still takes a declined first name: "Дархана Кыдырали"
+    last = last or dict.fromkeys(firsts, parts[-1])
     out = [" ".join([firsts.get(c, parts[0]), *middle, form]) for c, form in last.items()]
     return [f for f in dict.fromkeys(out) if f != name]
 
@@ -235,7 +239,7 @@ def is_first_name(word: str) -> bool:
     low = word.casefold()
     if not word[:1].isupper() or not word.isalpha() or low in _NOT_FIRST or len(word) < 3:
         return False
-    return not low.endswith((*_MASC_SURNAME, *_FEM_SURNAME, "ұлы", "қызы"))
+    return not low.endswith((*MASC_SURNAME, *FEM_SURNAME, "ұлы", "қызы"))
 
 
 _RU_FEM_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной")
@@ -296,13 +300,13 @@ def russian_nominative(name: str, morph: Any | None = None) -> str | None:
         if first_low.endswith(("у", "ю")) and masc != first and fem == first:
             return f"{masc} {surname[:-1]}"  # Нурлану Бекназарову
         return f"{fem} {surname[:-1]}а"  # Жанну Асанову, Айгуль Асанову
-    if low.endswith(_FEM_SURNAME):
+    if low.endswith(FEM_SURNAME):
         genitive = first_low.endswith(("а", "я")) and first_low[-2:-1] not in _VOWELS
         if not genitive or _is_fem_nominative(first, morph):
             return name  # Салтанат Мусина, Сауле Темирбаева, Жанна Асанова
         masc = first[:-1] + ("й" if first_low.endswith("я") else "")
         return f"{masc} {surname[:-1]}" if _is_masc_name(masc, morph) else name
-    if low.endswith(_MASC_SURNAME):
+    if low.endswith(MASC_SURNAME):
         return name
     return None
 

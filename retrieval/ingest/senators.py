@@ -35,6 +35,18 @@ def _stem(key: str) -> str:
     return key[:-1] if len(key) >= 5 and key[-1] in "aeiou" else key
 
 
+def _fits_gender(token_key: str, stem: str, surname: str) -> bool:
+    """Is what follows the stem a case ending of this surname's gender? A woman's -ова/-ева
+    surname always keeps its vowel (Тлеубаева, -ой, -у, -аның): bare "Тлеубаев" or
+    "Тлеубаевым" is a man's. A man's -ов/-ев/-ин never takes -ой: "Тлеубаевой" is a woman's."""
+    low, ending = surname.casefold(), token_key[len(stem) :]
+    if low.endswith(name_forms.FEM_SURNAME):
+        return ending[:1] in ("a", "o", "u")
+    if low.endswith(name_forms.MASC_SURNAME):
+        return not ending.startswith("o")
+    return True
+
+
 def _matches(token_key: str, stem: str) -> bool:
     extra = len(token_key) - len(stem)
     if extra < 0 or extra > _MAX_ENDING:
@@ -67,6 +79,7 @@ class SenatorDirectory:
         self._firsts: dict[str, set[str]] = {}  # name → first-name stems
         self._exact: dict[str, set[str]] = {}  # a surname form's skeleton → names with that form
         self._initials: dict[str, set[str]] = {}  # name → skeletons of its first initial
+        self._first_forms: dict[str, set[str]] = {}  # name → its first name in every case
         for senator in senators:
             self._add(senator)
 
@@ -89,10 +102,13 @@ class SenatorDirectory:
         first = {_stem(first_key)} if len(parts) > 1 else set()
         last = {_stem(last_key)}
         spellings = [senator.name, *([senator.kk] if senator.kk else []), *forms]
+        firsts = self._first_forms.setdefault(senator.name, set())
         for form in [*spellings, *senator.generated()]:
             tokens = [t for t in words(form) if len(t) > 1]
             if tokens and len(tokens[-1]) >= 4:
                 self._exact.setdefault(skeleton(tokens[-1]), set()).add(senator.name)
+            if len(parts) > 1 and len(tokens) > 1:
+                firsts.add(skeleton(tokens[0]))  # "Жанну Асанову": Жанна's accusative
         if len(parts) > 1:
             self._initials[senator.name] = {skeleton(w.split()[0])[:1] for w in spellings
                                             if len(w.split()) > 1}  # fmt: skip
@@ -129,11 +145,17 @@ class SenatorDirectory:
         return out
 
     def _by_surname(self, key: str) -> list[str]:
-        return [n for n, stems in self._surnames.items() if any(_matches(key, s) for s in stems)]
+        return [
+            n
+            for n, stems in self._surnames.items()
+            if any(_matches(key, s) and _fits_gender(key, s, n.split()[-1]) for s in stems)
+        ]
 
     def _first_matches(self, name: str, key: str) -> bool:
         if len(key) == 1:  # an initial: "Н.Бекназаров", "Бекназаров Н."
             return key in self._initials.get(name, ())
+        if key in self._first_forms.get(name, ()):
+            return True
         return any(_matches(key, s) for s in self._firsts.get(name, ()))
 
     def senator(self, name: str) -> Senator | None:

@@ -109,9 +109,15 @@ async def query(repo: Storage, sql: str) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in await repo._pool.fetch(sql)]
 
 
-async def stored_text(repo: Storage, tables: tuple[str, ...]) -> str:
-    """Everything stored in `tables`, as text (PostgreSQL: where no file can be read)."""
+async def stored_text(repo: Storage, tables: tuple[str, ...] = ()) -> str:
+    """Everything stored in `tables` (default: every table of the schema), as text: for
+    PostgreSQL, where there is no file to read."""
     assert isinstance(repo, PostgresStorage)
+    if not tables:
+        found = await repo._pool.fetch(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        tables = tuple(str(row[0]) for row in found)
     rows = []
     for table in tables:
         rows += await repo._pool.fetch(f"SELECT row_to_json(t)::text FROM {table} t")

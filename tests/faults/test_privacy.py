@@ -9,9 +9,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.app import RetentionPurge
 from bot.storage import Storage
 from bot.ui.texts import Lang, texts_for
+from tests.bot.backends import stored_text
 from tests.bot.conftest import Tg, button
 
 CAROL: dict[str, Any] = {
@@ -29,20 +32,33 @@ RETENTION_PHRASES = {
 }
 
 
-async def test_nothing_identifying_reaches_the_database_files(
-    tg: Tg, repo: Storage, tmp_path: Path
-) -> None:
+async def _use_everything(tg: Tg) -> None:
     await tg.send("Кому принадлежит земля?", CAROL)
     await tg.press(button(tg.sent()[0], "👎"), CAROL)
     await tg.press(button(tg.sent()[0], texts_for(Lang.KK).reason_off_topic), CAROL)
     await tg.send("/lang en", CAROL)
     await tg.send("/reload", CAROL)  # refused moderator command: logged by keyed hash only
     await tg.send("погода", CAROL)
+
+
+async def test_nothing_identifying_reaches_the_database_files(
+    tg: Tg, repo: Storage, tmp_path: Path
+) -> None:
+    await _use_everything(tg)
     await repo._conn.execute("PRAGMA wal_checkpoint(FULL)")
     on_disk = _all_bytes(tmp_path)
     assert repo.user_key(CAROL["id"]).encode() in on_disk  # the data is there, pseudonymised
     for value in ("id", "username", "first_name", "last_name"):
         assert str(CAROL[value]).encode() not in on_disk, value
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_nothing_identifying_reaches_postgresql(tg: Tg, repo: Storage) -> None:
+    await _use_everything(tg)
+    stored = await stored_text(repo)  # every table
+    assert repo.user_key(CAROL["id"]) in stored  # the data is there, pseudonymised
+    for value in ("id", "username", "first_name", "last_name"):
+        assert str(CAROL[value]) not in stored, value
 
 
 def _all_bytes(folder: Path) -> bytes:

@@ -15,6 +15,8 @@ from bot.ui.texts.model import Lang, resolve_lang
 @dataclass(frozen=True, slots=True)
 class ModTexts:
     unavailable: str
+    # REDIS__URL is set but Redis does not answer: nothing was started or lost
+    shared_unavailable: str
     # /mod
     mod_usage: str
     mod_bad_id: str
