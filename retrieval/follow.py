@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from retrieval.bundles import BundleStore
-from retrieval.index import IndexError_
 from retrieval.rebuild import open_version
 from retrieval.search import SearchService
-from retrieval.versions import VersionError
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +106,9 @@ class VersionFollower:
                 path = await loop.run_in_executor(self._loader, self._bundles.fetch, version)
                 embedder = self._service.embedder
                 opened = await loop.run_in_executor(self._loader, open_version, path, embedder)
-            except (VersionError, IndexError_, OSError) as exc:
-                log.error("corpus version %s not followed (%s); serving %s", version, exc,
+            except Exception as exc:  # damaged, pruned, another model…: keep serving
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                log.error("corpus version %s not followed (%s); serving %s", version, reason,
                           self._service.version or "the built-in corpus")  # fmt: skip
                 return False
             self._service.swap(opened.snapshot, opened.resources, opened.version)
@@ -148,5 +147,7 @@ class VersionFollower:
                         await self._consider(announced)
             except FeedUnavailable as exc:
                 log.warning("corpus version feed: %s; retrying in %.1f s", exc, backoff)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 10.0)
+            except Exception:  # the follower never stops following
+                log.exception("corpus version follower failed; restarting in %.1f s", backoff)
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, 10.0)

@@ -66,6 +66,9 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local ttl, cap = tonumber(ARGV[1]), tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ttl)
+-- strictly increasing per moderator: uploads in one millisecond still drop oldest first
+local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if newest[2] and tonumber(newest[2]) >= now then now = tonumber(newest[2]) + 1 end
 local own = redis.call('ZRANGE', KEYS[1], 0, -1)
 for i = 1, #own - cap + 1 do
   redis.call('DEL', ARGV[7] .. own[i])

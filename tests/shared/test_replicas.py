@@ -61,12 +61,14 @@ async def test_pending_uploads_keep_their_ttl_and_cap_in_redis(
 ) -> None:
     a, b = replicas
     uploads_a, uploads_b = a.shared.state.uploads, b.shared.state.uploads
-    tokens = [await uploads_a.put(7, f"r{i}.txt", b"x") for i in range(4)]  # cap 3
-    assert await uploads_b.get(tokens[0], 7) is None  # the oldest was dropped
-    kept = await uploads_b.get(tokens[3], 7)
-    assert kept is not None and (kept.name, kept.data) == ("r3.txt", b"x")
-    assert await uploads_b.get(tokens[3], 8) is None  # another moderator's token
-    await uploads_b.discard(tokens[1])
+    # cap 3; quick puts land in one millisecond, and still the oldest are dropped
+    tokens = [await uploads_a.put(7, f"r{i}.txt", b"x") for i in range(6)][3:]
+    assert [await uploads_b.get(t, 7) is None for t in tokens] == [False] * 3
+    assert await uploads_a.count() == 3
+    kept = await uploads_b.get(tokens[2], 7)
+    assert kept is not None and (kept.name, kept.data) == ("r5.txt", b"x")
+    assert await uploads_b.get(tokens[2], 8) is None  # another moderator's token
+    await uploads_b.discard(tokens[0])
     assert await uploads_a.count() == 2
     assert await uploads_a.put(7, "r4.txt", b"y")  # a discarded one no longer counts
     assert await uploads_a.count() == 3
