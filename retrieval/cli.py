@@ -70,6 +70,15 @@ def register(
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=_cmd_bench)
 
+    serve = sub.add_parser(
+        "serve-retrieval",
+        help="answer questions over HTTP for bot replicas (they set RETRIEVAL__URL); "
+        "SIGHUP reloads the corpus the shell built",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8090, help="port (default 8090; 0: any)")
+    serve.set_defaults(func=_cmd_serve)
+
 
 def _register_model(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Adds `atazan model prepare [--force] [--out DIR]`."""
@@ -127,6 +136,38 @@ async def _open(config: RetrievalConfig) -> SearchService | None:
     except ServiceUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    """`atazan serve-retrieval`: one-line errors, exit 2 when the corpus cannot be served."""
+    import logging
+    import os
+
+    from retrieval.errors import ServiceUnavailable, SettingsError
+    from retrieval.service import serve_retrieval
+    from retrieval.settings import RetrievalSettings, read_settings
+
+    config = _config(args)
+    if config is None:
+        return 2
+    # One intra-op thread unless the operator says otherwise (see bot.serving.runner).
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    for noisy in ("faiss.loader", "sentence_transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        settings = read_settings(RetrievalSettings)
+        token = settings.retrieval.admin_token
+        secret = token.get_secret_value() if token is not None else None
+        redis = (settings.redis.url, settings.redis.prefix) if settings.redis.url else None
+        asyncio.run(serve_retrieval(config, args.host, args.port, admin_token=secret, redis=redis))
+    except (ServiceUnavailable, SettingsError, OSError) as exc:
+        lines = str(exc).splitlines()
+        print(f"error: {lines[0] if lines else type(exc).__name__}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _cmd_setup(args: argparse.Namespace) -> int:

@@ -21,3 +21,7 @@ class ModelMissingError(RetrievalError, RuntimeError):
 
 class ModelPrepError(RetrievalError, RuntimeError):
     """Preparation (or reading a prepared model) failed; the message is one line."""
+
+
+class SearchUnavailable(RetrievalError):
+    """No retrieval service answered a question in time; the citizen is asked to try again."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from retrieval.config import (
@@ -37,6 +37,32 @@ class RetrievalSection(BaseModel):
     token_budget: int = Field(default=TOKEN_BUDGET, ge=512, le=262_144)
     max_batch: int = Field(default=MAX_BATCH, ge=1, le=1024)
     eval_k: int = Field(default=EVAL_K, ge=3, le=50)
+    # `atazan serve-retrieval` base URL(s), comma-separated: the bot then asks them over HTTP
+    # instead of loading the model itself (scale-out); unset: search runs in process.
+    url: str | None = None
+    # Seconds one retrieval service gets to answer before the next URL is tried.
+    timeout_s: float = Field(default=3.0, gt=0)
+    # Bearer token of the service's corpus-change routes (`/v1/admin/…`): set on the service
+    # and on the replicas, moderators' uploads and /reload go to the first URL; unset: none.
+    admin_token: SecretStr | None = None
+
+    @field_validator("admin_token")
+    @classmethod
+    def _token(cls, value: SecretStr | None) -> SecretStr | None:
+        return value if value is not None and value.get_secret_value() else None
+
+    @field_validator("url")
+    @classmethod
+    def _urls(cls, value: str | None) -> str | None:
+        urls = [u.strip().rstrip("/") for u in (value or "").split(",") if u.strip()]
+        for url in urls:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"{url!r} must start with http:// or https://")
+        return ",".join(urls) or None
+
+    @property
+    def urls(self) -> list[str]:
+        return self.url.split(",") if self.url else []
 
 
 class RedisSection(BaseModel):

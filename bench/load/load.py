@@ -49,6 +49,7 @@ from bench.load.scenario import (
     load_question_files,
     plan_users,
 )
+from retrieval.versions import VersionStore
 
 FLOOD_USER_ID = 9_999_999
 WARMUP = (("Что говорят о семье и браке?", "ru"), ("Жер кімге тиесілі?", "kk"), ("Land?", "en"))
@@ -84,7 +85,7 @@ class LoadOptions:
 
 def copy_data_dir(source: Path, target: Path) -> None:
     """Corpus and index are copied (a reload rebuilds them); the model is only linked."""
-    if not (source / "index" / "manifest.json").is_file():
+    if VersionStore(source).live() is None and not (source / "index" / "manifest.json").is_file():
         raise LoadBenchError(f"no search index in {source}: run `atazan setup` first")
     target.mkdir(parents=True, exist_ok=True)
     for item in source.iterdir():

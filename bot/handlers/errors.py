@@ -13,6 +13,7 @@ from bot.middlewares.language import user_language
 from bot.storage import Storage
 from bot.ui import render
 from bot.ui.texts import texts_for
+from retrieval.errors import SearchUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -28,20 +29,32 @@ def _user_and_chat(update: Update) -> tuple[User | None, int | None]:
     return None, None
 
 
-async def on_error(event: ErrorEvent, bot: Bot, repo: Storage) -> bool:
+async def on_error(
+    event: ErrorEvent, bot: Bot, repo: Storage, last_delivery: bool = True, delivery: int = 0
+) -> bool:
+    """`last_delivery` is False in webhook mode while Telegram may still deliver the update
+    again: then the failure is re-raised (answered 500) instead of apologised for."""
     update, exc = event.update, event.exception
     if isinstance(exc, TelegramForbiddenError):
         # The user blocked the bot: nothing to tell them, nothing to retry.
         log.warning("update id=%d: %s", update.update_id, exc.message)
         return True
-    log.error("update id=%d failed", update.update_id, exc_info=exc)
+    if not last_delivery and not isinstance(exc, SearchUnavailable):
+        log.error("update id=%d failed (delivery %d); Telegram delivers it again",
+                  update.update_id, delivery, exc_info=exc)  # fmt: skip
+        raise exc
+    if isinstance(exc, SearchUnavailable):  # the retrieval service is down: no bug of ours
+        log.warning("update id=%d: %s", update.update_id, exc)
+    else:
+        log.error("update id=%d failed", update.update_id, exc_info=exc)
     user, chat_id = _user_and_chat(update)
     tx = texts_for(await user_language(repo, user))
+    text = tx.search_unavailable if isinstance(exc, SearchUnavailable) else tx.error
     with suppress(TelegramAPIError):
         if update.callback_query is not None:
-            await update.callback_query.answer(tx.error)
+            await update.callback_query.answer(text)
         elif chat_id is not None:
-            await bot.send_message(chat_id=chat_id, text=render.simple(tx.error))
+            await bot.send_message(chat_id=chat_id, text=render.simple(text))
     return True
 
 

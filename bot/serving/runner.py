@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bot.shared.redis_state import SharedRedis
     from retrieval.api import SearchAPI
     from retrieval.follow import VersionFollower
+    from retrieval.remote import RemoteSearch
     from retrieval.search import SearchService
 
 CHAT_TOKEN = "100000:LOCAL-console-chat"  # never sent anywhere: the console has no network
@@ -94,6 +95,18 @@ async def open_search(settings: Settings) -> SearchService:
         raise StartupError(lines[0] if lines else type(exc).__name__) from None
 
 
+async def open_remote_search(settings: Settings) -> RemoteSearch:
+    """`RETRIEVAL__URL` set: questions go to `atazan serve-retrieval`; no model in this process."""
+    from retrieval.errors import ServiceUnavailable
+    from retrieval.remote import RemoteSearch
+
+    section = settings.retrieval
+    try:
+        return await RemoteSearch.open(section.urls, timeout_s=section.timeout_s)
+    except ServiceUnavailable as exc:
+        raise StartupError(str(exc)) from None
+
+
 @asynccontextmanager
 async def open_services(
     settings: Settings,
@@ -103,7 +116,9 @@ async def open_services(
     metrics: Metrics | None = None,
 ) -> AsyncIterator[Services]:
     """Open shared state (Redis, with REDIS__URL), search with its corpus admin (unless a
-    search is injected) and storage; close them in reverse order on the way out."""
+    search is injected) and storage; close them in reverse order on the way out. With
+    `RETRIEVAL__URL` search is remote, and corpus changes go to the retrieval service when
+    `RETRIEVAL__ADMIN_TOKEN` is set."""
     from bot.app import Services
     from bot.storage import HashKeyError, resolve_hash_key
     from bot.storage.factory import check_storage, open_error_line, open_storage
@@ -120,7 +135,17 @@ async def open_services(
         shared = await stack.enter_async_context(open_shared(settings))  # also before the model
         owned: SearchService | None = None
         owned_admin: CorpusAdminAPI | None = None
-        if search is None:
+        if search is None and settings.retrieval.urls:  # the model lives in serve-retrieval
+            remote = await open_remote_search(settings)
+            stack.push_async_callback(remote.close)
+            search = remote
+            token = settings.retrieval.admin_token
+            if admin is None and token is not None:
+                from retrieval.remote_admin import RemoteAdmin
+
+                owned_admin = RemoteAdmin(settings.retrieval.urls[0], token.get_secret_value())
+                admin = owned_admin
+        elif search is None:
             owned = await open_search(settings)
             stack.push_async_callback(owned.close)
             search = owned

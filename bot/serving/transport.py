@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiogram.webhook.aiohttp_server import setup_application
 from aiohttp import web
 
 from bot.app import Services, create_dispatcher
@@ -25,9 +25,14 @@ from bot.config import Settings
 from bot.errors import StartupError
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.services.corpus_ops import CorpusOps, ReloadBusy, ReloadError
+from bot.serving.dedupe import MemoryDedupe, RedisDedupe, UpdateDedupe
 from bot.serving.http import RESERVED_PATHS, create_http_app
+from bot.serving.webhook import InRequestWebhook
 
 log = logging.getLogger(__name__)
+
+# Seconds an update's claim outlives its replica (the handler extends it while it runs).
+CLAIM_TTL_S = 60.0
 
 
 class ShellReload:
@@ -72,6 +77,14 @@ def check_serving(settings: Settings) -> None:
         if not settings.http.enabled:
             raise StartupError("bad setting HTTP__ENABLED: webhook mode is served on the HTTP port")
         webhook_path(settings.bot.webhook_url)
+
+
+def open_dedupe(settings: Settings) -> UpdateDedupe:
+    """Update-id claims: in Redis with REDIS__URL (shared by replicas), else in this process.
+    The handler extends its claim every third of CLAIM_TTL_S; a dead replica's lapses."""
+    if settings.redis.url:
+        return RedisDedupe.from_url(settings.redis.url, settings.redis.prefix, CLAIM_TTL_S)
+    return MemoryDedupe(CLAIM_TTL_S)
 
 
 def _install_signals(stop: asyncio.Event, shell: ShellReload) -> Callable[[], None]:
@@ -126,15 +139,25 @@ async def _start_site(
     return runner
 
 
-async def _poll_until(dp: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:
-    # After running in webhook mode Telegram refuses getUpdates until the webhook is removed;
-    # pending updates are kept (they are delivered to polling instead).
+async def refuse_polling_over_a_webhook(bot: Bot) -> None:
+    """Polling while Telegram posts to a webhook would need deleteWebhook, which switches the
+    webhook off for every replica of that deployment: refuse instead, and never delete it."""
     try:
-        await bot.delete_webhook(drop_pending_updates=False)
+        info = await bot.get_webhook_info()
     except TelegramUnauthorizedError:
         raise
-    except TelegramAPIError as exc:
-        log.warning("deleteWebhook failed (%s); polling anyway", exc.message)
+    except TelegramAPIError as exc:  # unknown: polling fails by itself (409) if one is set
+        log.warning("getWebhookInfo failed (%s); polling without checking", exc.message)
+        return
+    if info.url:
+        raise StartupError(
+            f"a webhook deployment is configured (Telegram posts to {urlsplit(info.url).netloc}): "
+            "set BOT__WEBHOOK_URL to serve it, or delete that webhook on purpose before polling"
+        )
+
+
+async def _poll_until(dp: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:
+    await refuse_polling_over_a_webhook(bot)
     polling = asyncio.create_task(
         dp.start_polling(bot, handle_signals=False, allowed_updates=dp.resolve_used_update_types())
     )
@@ -180,14 +203,17 @@ async def serve(
             admin_token=admin_token.get_secret_value() if admin_token else None,
             shared=services.get("shared"),
         )
+    dedupe: UpdateDedupe | None = None
     if webhook and app is not None:
         path = webhook_path(webhook)
         secret = settings.bot.webhook_secret
+        assert secret is not None  # settings validation guarantees it
+        dedupe = open_dedupe(settings)
         # setup_application first: its shutdown (drain) must run before the handler closes
         # the bot session, and aiohttp runs on_shutdown callbacks in order.
         setup_application(app, dp, bot=bot)
-        SimpleRequestHandler(
-            dispatcher=dp, bot=bot, secret_token=secret.get_secret_value() if secret else None
+        InRequestWebhook(
+            dp, bot, secret.get_secret_value(), dedupe, keep_claim_s=CLAIM_TTL_S / 3
         ).register(app, path=path)
     else:
         dp.shutdown.register(confirm_handled)
@@ -203,6 +229,8 @@ async def serve(
         if runner is not None:
             await runner.cleanup()  # webhook mode: dispatcher shutdown (drain) runs in here
         await shell.wait(settings.bot.shutdown_timeout)
+        if dedupe is not None:
+            await dedupe.close()
         undo_signals()  # only now: a second SIGTERM while draining is absorbed, not fatal
     log.info("stopped; in flight at exit: %d", inflight.active)
 

@@ -10,6 +10,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 
 from bot.middlewares import RetryAfterMiddleware
 from bot.ui.texts import Lang, texts_for
+from retrieval.errors import SearchUnavailable
 from tests.bot.conftest import Tg
 from tests.bot.fakes import FakeSearch
 
@@ -91,3 +92,15 @@ async def test_retry_after_gives_up_when_asked_to_wait_too_long(tg: Tg) -> None:
     )
     tg.session.fail_next(SendMessage, flood)
     await tg.send("/help")  # the error handler swallows it; the update still completes
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+async def test_no_service_answering_asks_the_citizen_to_try_again(
+    tg: Tg, search: FakeSearch, lang: Lang
+) -> None:
+    search.fail_with = SearchUnavailable("no retrieval service answered: a: timed out")
+    user = {"id": 4242, "is_bot": False, "first_name": "Ayan", "language_code": lang.value}
+    await tg.send("Что сказано о земле?", user=user)
+    [reply] = tg.sent()
+    assert texts_for(lang).search_unavailable in reply.text
+    assert "Traceback" not in reply.text and "timed out" not in reply.text

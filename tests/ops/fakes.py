@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from aiogram import Bot
-from aiogram.methods import GetFile, GetUpdates, TelegramMethod
+from aiogram.methods import GetFile, GetUpdates, GetWebhookInfo, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import File, Update
+from aiogram.types import File, Update, WebhookInfo
 
 from retrieval.api import ReleaseRecord, ReloadReport
 from retrieval.models import Answer, Corpus, Document, Issue, Meeting, ParseResult, Statement
@@ -271,6 +271,7 @@ class OpsSession(RecordingSession):
         self.incoming: asyncio.Queue[list[Update]] = asyncio.Queue()
         self.events: list[str] = []
         self.polled = asyncio.Event()
+        self.webhook_url = ""  # what getWebhookInfo reports (another deployment's webhook)
 
     async def make_request(
         self,
@@ -291,6 +292,10 @@ class OpsSession(RecordingSession):
         return result
 
     def result_for(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
+        if isinstance(method, GetWebhookInfo):
+            return WebhookInfo(
+                url=self.webhook_url, has_custom_certificate=False, pending_update_count=0
+            )
         if isinstance(method, GetFile):
             data = self.files[method.file_id]
             return File(

@@ -96,6 +96,8 @@ class Texts:
     send_text: str
     unknown_command: str
     error: str
+    # no search service answered (RETRIEVAL__URL mode): the question itself was fine
+    search_unavailable: str
     inline_hint: str
     inline_no_answer: str
 

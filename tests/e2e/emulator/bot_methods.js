@@ -147,7 +147,17 @@ function botMethods(ctx) {
     },
     getmycommands: () => [],
     getchat: (token, params) => chatFor(params.chat_id),
-    getwebhookinfo: () => ({ url: '', has_custom_certificate: false, pending_update_count: 0 }),
+    // The webhook setWebhook stored (a webhook deployment), as Telegram reports it.
+    getwebhookinfo: (token) => ({
+      url: (tg.webhooks[token] && tg.webhooks[token].url) || '',
+      has_custom_certificate: false,
+      pending_update_count: 0,
+    }),
+    deletewebhook: (token, params) => {
+      record('call', 'deletewebhook', null, { params });
+      tg.deleteWebhook(token);
+      return true;
+    },
     getchatmenubutton: () => ({ type: 'commands' }),
   };
   return { handlers, sendMessage };
