@@ -91,10 +91,11 @@ class EntityFinder:
                     self._bases[base] |= names
         common = _common_stems(corpus)
         self._places: TermIndex[str] = TermIndex(
-            (w, meeting.id)
+            (form, meeting.id)
             for meeting in corpus.meetings
             for text in [meeting.place or "", _region(region_of, meeting.place)]
             for w in _distinctive(words(text), common)
+            for form in {w, transliterate(w)}  # "in Shymkent" names Шымкент too
         )
         self._audiences: TermIndex[str] = TermIndex(
             (w, meeting.id)

@@ -29,8 +29,12 @@ GENERIC_STEMS = frozenset(
     государство государственный страна общество казахстан граждане
     ата заң заңы конституциясы жоба мемлекет мемлекеттік ел қоғам қазақстан азаматтар
     constitution constitutional draft senator senators deputy reform new state country kazakhstan
+    встрече встречах встречу meeting meetings область области районе районах район районы
+    region district oblast
     """.split()
-)
+)  # meeting and place words: "what was said at the meeting in X" asks about X, not meetings
+# Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы).
+GENERIC_ROOTS = ("кездесу", "облыс", "аудан")
 EXPANSION_WEIGHT = 0.5  # of the unit-length mean of the twins' vectors
 RRF_K = 60
 _NONE = np.zeros(0, dtype=np.int64)
@@ -123,6 +127,8 @@ def subject_terms(
     for i, token in enumerate(tokens):
         base = stem(token)
         if token in STOPWORDS or token in skipped or len(token) < 2 or base in GENERIC_STEMS:
+            continue
+        if token.startswith(GENERIC_ROOTS):
             continue
         alternatives: list[tuple[frozenset[str], ...]] = []
         own = lex.relatives(base)
