@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 
 from tests.servers import require_server
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _closed_port() -> int:
@@ -33,3 +36,29 @@ def test_answering_server_is_returned() -> None:
         server.listen()
         url = f"redis://127.0.0.1:{server.getsockname()[1]}"
         assert require_server(url, 6379, "Redis") == url
+
+
+def test_exclusive_makes_a_second_holder_wait(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from tests.servers import exclusive
+
+    script = "\n".join(
+        [
+            "import sys, time",
+            "sys.path.insert(0, sys.argv[1])",
+            "from tests.servers import exclusive",
+            "with exclusive('selftest'):",
+            "    print(time.monotonic(), flush=True)",
+        ]
+    )
+    with exclusive("selftest"):
+        child = subprocess.Popen(
+            [sys.executable, "-c", script, str(REPO)], stdout=subprocess.PIPE, text=True
+        )
+        time.sleep(1.0)
+        released = time.monotonic()
+    entered = float(child.communicate(timeout=30)[0])
+    assert entered >= released

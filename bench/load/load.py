@@ -85,7 +85,7 @@ class LoadOptions:
 
 def copy_data_dir(source: Path, target: Path) -> None:
     """Corpus and index are copied (a reload rebuilds them); the model is only linked."""
-    if VersionStore(source).live() is None and not (source / "index" / "manifest.json").is_file():
+    if VersionStore(source).live() is None:
         raise LoadBenchError(f"no search index in {source}: run `atazan setup` first")
     target.mkdir(parents=True, exist_ok=True)
     for item in source.iterdir():

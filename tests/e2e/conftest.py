@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import os
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
-from retrieval.versions import VersionStore
+from tests.servers import missing, require_prepared
 
 from .emulator import EmulatorClient
 from .processes import (
@@ -31,7 +30,7 @@ BOT_START_TIMEOUT = 120.0  # loading the embedding model and index on a slow CI 
 def emulator() -> Iterator[EmulatorProcess]:
     reason = emulator_missing_reason()
     if reason is not None:
-        pytest.skip(reason)
+        missing(reason)
     process = start_emulator()
     try:
         yield process
@@ -62,11 +61,7 @@ def bot(
     workdir: Path = tmp_path_factory.mktemp("bot")
     env = bot_env(emulator.base_url, workdir / "atazan.sqlite3")
     data_dir = REPO_ROOT / env["DATA_DIR"]
-    if VersionStore(data_dir).live() is None and not os.environ.get("CI"):  # CI: must fail
-        pytest.skip(
-            f"no corpus version in {data_dir}: run `atazan setup` "
-            "(or point DATA_DIR at a prepared data dir)"
-        )
+    require_prepared(data_dir)
     process = start_bot(env, workdir / "bot.log")
     try:
         yield process

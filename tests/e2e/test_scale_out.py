@@ -21,7 +21,7 @@ import aiohttp
 import pytest
 
 from bot.ui.texts import Lang, texts_for
-from retrieval.versions import VersionStore
+from tests.servers import require_prepared
 
 from .emulator import EmulatorClient
 from .processes import FAKE_TOKEN, REPO_ROOT, BotProcess, EmulatorProcess, bot_env, start_bot
@@ -62,8 +62,7 @@ class RetrievalProcess:
 @pytest.fixture(scope="module")
 def retrieval_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RetrievalProcess]:
     data_dir = Path(os.environ.get("DATA_DIR", str(REPO_ROOT / "data")))
-    if VersionStore(data_dir).live() is None and not os.environ.get("CI"):
-        pytest.skip(f"no corpus version in {data_dir}: run `atazan setup`")
+    require_prepared(data_dir)
     port = _free_port()
     log = tmp_path_factory.mktemp("retrieval") / "service.log"
     env = {**os.environ, "DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", "PYTHONUNBUFFERED": "1"}

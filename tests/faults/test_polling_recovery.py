@@ -25,6 +25,7 @@ from bot.serving.transport import serve
 from bot.storage.sqlite import SqliteStorage
 from bot.ui.texts import Lang, texts_for
 from tests.bot.fakes import FakeSearch
+from tests.servers import missing
 
 pytestmark = pytest.mark.e2e
 RU = texts_for(Lang.RU)
@@ -79,7 +80,7 @@ async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> Non
 async def emulator_url() -> AsyncIterator[str]:
     reason = emulator_missing_reason()
     if reason is not None:
-        pytest.skip(reason)
+        missing(reason)
     emulator = await asyncio.to_thread(start_emulator)
     try:
         yield emulator.base_url

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.config import DEFAULT_MODEL
+from tests.servers import missing
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "123456:AAE-Test-Token-Not-Real_abcdefghijklmn"
@@ -62,7 +63,7 @@ def test_missing_model_names_model_prepare(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_missing_index_names_index_build(tmp_path: Path) -> None:
     if not (PREPARED_MODEL / "config.json").is_file():
-        pytest.skip("the model is not prepared: run `atazan model prepare`")
+        missing("the model is not prepared: run `atazan model prepare`")
     (tmp_path / "corpus.json").write_text('{"documents": [], "meetings": []}', encoding="utf-8")
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / DEFAULT_MODEL).symlink_to(PREPARED_MODEL, target_is_directory=True)

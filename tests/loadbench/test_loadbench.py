@@ -22,6 +22,8 @@ from bench.load.scenario import (
 )
 from bot.cli import main
 from bot.ui.texts import Lang, texts_for
+from retrieval.versions import VERSION_FILE
+from tests.servers import missing, require_prepared
 
 REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = [Question("Жер кімге тиесілі?", "kk", "topic"), Question("Land?", "en", "topic")]
@@ -117,15 +119,16 @@ def test_summary_counts_losses_errors_changes_and_the_flood_window() -> None:
 
 def test_data_dir_is_copied_but_the_model_linked_and_the_database_left(tmp_path: Path) -> None:
     source = tmp_path / "data"
-    (source / "index").mkdir(parents=True)
-    (source / "index" / "manifest.json").write_text("{}", "utf-8")
+    (source / "versions" / "v1").mkdir(parents=True)
+    (source / "versions" / "v1" / VERSION_FILE).write_text("{}", "utf-8")
+    (source / "CURRENT").write_text("v1", "ascii")
     (source / "models" / "m").mkdir(parents=True)
     (source / "corpus.json").write_text("{}", "utf-8")
     (source / "atazan.sqlite3").write_bytes(b"db")
     copy_data_dir(source, tmp_path / "copy")
     copy = tmp_path / "copy"
     assert (copy / "models").is_symlink() and (copy / "models" / "m").is_dir()
-    assert (copy / "index" / "manifest.json").is_file() and (copy / "corpus.json").is_file()
+    assert (copy / "versions" / "v1" / VERSION_FILE).is_file() and (copy / "CURRENT").is_file()
     assert not (copy / "atazan.sqlite3").exists()
     with pytest.raises(LoadBenchError, match="atazan setup"):
         copy_data_dir(tmp_path / "empty", tmp_path / "other")
@@ -142,9 +145,8 @@ def test_without_node_the_command_exits_2_with_one_line(
 @pytest.mark.e2e
 def test_a_small_run_with_a_flood_loses_nothing() -> None:
     if load.emulator_missing_reason() is not None:
-        pytest.skip(str(load.emulator_missing_reason()))
-    if not (REPO / "data" / "index" / "manifest.json").is_file():
-        pytest.skip("no search index: run `atazan setup`")
+        missing(str(load.emulator_missing_reason()))
+    require_prepared(REPO / "data")
     options = LoadOptions(
         users=3,
         per_user=2,

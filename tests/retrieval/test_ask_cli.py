@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import require_prepared
+
 pytestmark = pytest.mark.model
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("DATA_DIR", REPO / "data"))
 
 
 def test_ask_json_reads_stdin_line_by_line() -> None:
-    if not (DATA / "index" / "manifest.json").exists():
-        pytest.skip("no prepared data: run `atazan setup`")
+    require_prepared(DATA)
     env = {**os.environ, "DATA_DIR": str(DATA), "HF_HUB_OFFLINE": "1"}
     out = subprocess.run(
         [sys.executable, "-m", "bot.cli", "ask", "--json", "--k", "2", "-"],

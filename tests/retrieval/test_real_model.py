@@ -12,6 +12,7 @@ import pytest_asyncio
 
 from retrieval.config import RetrievalConfig
 from retrieval.search import SearchService, ServiceUnavailable
+from tests.servers import require_prepared
 
 # one model load for the module: tests share the service and its event loop
 pytestmark = [pytest.mark.model, pytest.mark.asyncio(loop_scope="module")]
@@ -21,9 +22,7 @@ DATA = Path(os.environ.get("DATA_DIR", REPO / "data"))
 
 @pytest.fixture(scope="module")
 def config() -> RetrievalConfig:
-    if not (DATA / "index" / "manifest.json").exists():
-        pytest.skip("no prepared data: run `atazan setup`")
-    return RetrievalConfig(data_dir=DATA, corpus_dir=REPO / "corpus")
+    return RetrievalConfig(data_dir=require_prepared(DATA), corpus_dir=REPO / "corpus")
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -3,7 +3,6 @@ that nginx itself accepts (Debian's nginx; under CI a missing nginx fails, elsew
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ import pytest
 import yaml
 
 from bot.config import Settings
+from tests.servers import missing
 
 REPO = Path(__file__).resolve().parents[2]
 COMPOSE = REPO / "compose.scale.yaml"
@@ -102,10 +102,7 @@ def nginx_binary() -> str:
         "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
     )
     if found is None:
-        message = "nginx is not installed (apt-get install nginx-light; scripts/services.sh does)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("nginx is not installed (apt-get install nginx-light; scripts/services.sh does)")
     return found
 
 

@@ -21,6 +21,7 @@ from tests.bot.conftest import TOKEN, Tg
 from tests.bot.fakes import FakeSearch
 from tests.ops.conftest import MODERATOR
 from tests.ops.fakes import FakeAdmin, OpsSession
+from tests.servers import exclusive
 
 REDIS_DB = 1  # this lane's Redis databases are 1-7
 DEAD_REDIS = "redis://127.0.0.1:9/1"  # the discard port: nothing answers there
@@ -29,11 +30,12 @@ DEAD_REDIS = "redis://127.0.0.1:9/1"  # the discard port: nothing answers there
 @pytest.fixture
 async def redis_db(redis_url: str) -> AsyncIterator[str]:
     url = f"{redis_url}/{REDIS_DB}"
-    client = Redis.from_url(url)
-    await client.flushdb()
-    yield url
-    await client.flushdb()
-    await client.aclose()
+    with exclusive(f"redis-{REDIS_DB}"):
+        client = Redis.from_url(url)
+        await client.flushdb()
+        yield url
+        await client.flushdb()
+        await client.aclose()
 
 
 @pytest.fixture

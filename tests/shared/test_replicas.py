@@ -105,11 +105,12 @@ async def test_a_long_change_keeps_its_lock_and_releases_only_its_own(
 ) -> None:
     a, b = replicas
     client = a.shared.client
-    lock_a = RedisChangeLock(client, "long", ttl_s=0.3)  # renewed every 0.1 s
-    lock_b = RedisChangeLock(b.shared.client, "long", ttl_s=0.3)
+    # renewed every third of its expiry; generous, so a loaded machine still renews in time
+    lock_a = RedisChangeLock(client, "long", ttl_s=1.5)
+    lock_b = RedisChangeLock(b.shared.client, "long", ttl_s=1.5)
     async with lock_a.hold() as held:
         assert held
-        await asyncio.sleep(0.8)  # well past the expiry it started with
+        await asyncio.sleep(3.5)  # well past the expiry it started with
         async with lock_b.hold() as other:
             assert not other
     async with lock_b.hold() as held:
