@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from typing import Any
 
-from aiogram import Bot
+from aiogram import BaseMiddleware, Bot
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, TelegramObject
 
 from bot.services.corpus_ops import ReloadBusy, ReloadError
 from bot.ui.live_status import run_with_status
 from bot.ui.render import simple
 from bot.ui.sending import Target, send_chunks
-from bot.ui.texts.moderator import ModTexts
+from bot.ui.texts.moderator import ModTexts, mod_texts_for
 from retrieval.api import ReloadReport
 from retrieval.progress import Step
 
@@ -49,3 +50,24 @@ async def drop_buttons(callback: CallbackQuery) -> None:
     if isinstance(callback.message, Message):
         with suppress(TelegramBadRequest):
             await callback.message.edit_reply_markup(reply_markup=None)
+
+
+class CorpusOpsRequired(BaseMiddleware):
+    """On the routers whose every handler changes or lists the corpus: a deployment without
+    a corpus admin tells a moderator's command so, and answers a button as expired, before
+    any handler runs — so the handlers receive `corpus_ops` as a `CorpusOps`, never None."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if data.get("corpus_ops") is not None:
+            return await handler(event, data)
+        if isinstance(event, Message):
+            text = simple(mod_texts_for(data["lang"]).unavailable)
+            await send_chunks(data["bot"], Target.of_message(event), [text])
+        elif isinstance(event, CallbackQuery):
+            await event.answer(data["tx"].expired)
+        return None

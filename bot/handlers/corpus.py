@@ -13,7 +13,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Document, Message, User
 
-from bot.handlers.changes import drop_buttons, run_change
+from bot.handlers.changes import CorpusOpsRequired, drop_buttons, run_change
 from bot.handlers.filters import IsModerator
 from bot.services.corpus_ops import CorpusOps, ReloadError, one_line
 from bot.services.uploads import (
@@ -127,13 +127,13 @@ async def on_document(
     bot: Bot,
     tx: Texts,
     lang: Lang,
-    corpus_ops: CorpusOps | None,
+    corpus_ops: CorpusOps,
     uploads: UploadStore,
     repo: Storage,
     event_from_user: User,
 ) -> None:
     mtx = mod_texts_for(lang)
-    if corpus_ops is None or message.document is None:
+    if message.document is None:
         await send_chunks(bot, Target.of_message(message), [simple(mtx.unavailable)])
         return
     await _take_document(
@@ -156,7 +156,7 @@ async def on_upload(
     bot: Bot,
     tx: Texts,
     lang: Lang,
-    corpus_ops: CorpusOps | None,
+    corpus_ops: CorpusOps,
     uploads: UploadStore,
     repo: Storage,
     event_from_user: User,
@@ -164,9 +164,6 @@ async def on_upload(
     """`/upload <pasted release>`, or `/upload` in reply to a text or a file."""
     mtx = mod_texts_for(lang)
     target = Target.of_message(message)
-    if corpus_ops is None:
-        await send_chunks(bot, target, [simple(mtx.unavailable)])
-        return
     replied = message.reply_to_message
     if replied is not None and replied.document is not None:
         await _take_document(
@@ -202,7 +199,7 @@ async def on_upload_button(
     bot: Bot,
     tx: Texts,
     lang: Lang,
-    corpus_ops: CorpusOps | None,
+    corpus_ops: CorpusOps,
     uploads: UploadStore,
     repo: Storage,
 ) -> None:
@@ -215,7 +212,7 @@ async def on_upload_button(
         await callback.answer(mtx.shared_unavailable)  # the upload stays; press again later
         return
     target = Target.of_callback(callback)
-    if pending is None or target is None or corpus_ops is None:
+    if pending is None or target is None:
         await callback.answer(tx.expired)  # stale, forged or another moderator's token
         return
     if callback_data.a is UploadAction.DISCARD:
@@ -262,14 +259,11 @@ async def on_reload(
     message: Message,
     bot: Bot,
     lang: Lang,
-    corpus_ops: CorpusOps | None,
+    corpus_ops: CorpusOps,
     event_from_user: User,
 ) -> None:
     mtx = mod_texts_for(lang)
     target = Target.of_message(message)
-    if corpus_ops is None:
-        await send_chunks(bot, target, [simple(mtx.unavailable)])
-        return
     if corpus_ops.busy:
         await send_chunks(bot, target, [simple(mtx.reload_busy)])
         return
@@ -290,6 +284,9 @@ def create_router() -> Router:
     router = Router(name=__name__)
     router.message.filter(F.chat.type == ChatType.PRIVATE)
     moderator = IsModerator()
+    # after the moderator filter matched: everyone else still gets moderation.py's refusals
+    router.message.middleware(CorpusOpsRequired())
+    router.callback_query.middleware(CorpusOpsRequired())
     router.message.register(on_reload, Command("reload"), moderator)
     router.message.register(on_upload, Command("upload"), moderator)
     router.message.register(on_document, F.document, moderator)

@@ -13,7 +13,7 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 
-from bot.handlers.changes import drop_buttons, run_change
+from bot.handlers.changes import CorpusOpsRequired, drop_buttons, run_change
 from bot.handlers.filters import IsModerator
 from bot.services.corpus_ops import CorpusOps, ReloadError
 from bot.storage import Storage
@@ -43,15 +43,12 @@ async def on_releases(
     bot: Bot,
     tx: Texts,
     lang: Lang,
-    corpus_ops: CorpusOps | None,
+    corpus_ops: CorpusOps,
     repo: Storage,
     event_from_user: User,
 ) -> None:
     mtx = mod_texts_for(lang)
     target = Target.of_message(message)
-    if corpus_ops is None:
-        await send_chunks(bot, target, [simple(mtx.unavailable)])
-        return
     try:
         records = await corpus_ops.releases()
     except ReloadError as exc:
@@ -81,14 +78,12 @@ async def on_withdraw(
     bot: Bot,
     tx: Texts,
     lang: Lang,
-    corpus_ops: CorpusOps | None,
+    corpus_ops: CorpusOps,
 ) -> None:
     """`/withdraw ID`: first a preview of what disappears; the button confirms."""
     mtx = mod_texts_for(lang)
     target = Target.of_message(message)
-    if corpus_ops is None:
-        await send_chunks(bot, target, [simple(mtx.unavailable)])
-    elif not command.args:
+    if not command.args:
         await send_chunks(bot, target, [simple(mtx.withdraw_usage)])
     else:
         await _ask_withdraw(bot, target, corpus_ops, command.args, tx, mtx)
@@ -133,15 +128,13 @@ async def on_restore(
     command: CommandObject,
     bot: Bot,
     lang: Lang,
-    corpus_ops: CorpusOps | None,
+    corpus_ops: CorpusOps,
     event_from_user: User,
 ) -> None:
     """`/restore ID`: the archived release comes back (nothing to confirm: nothing is lost)."""
     mtx = mod_texts_for(lang)
     target = Target.of_message(message)
-    if corpus_ops is None:
-        await send_chunks(bot, target, [simple(mtx.unavailable)])
-    elif not command.args:
+    if not command.args:
         await send_chunks(bot, target, [simple(mtx.restore_usage)])
     elif corpus_ops.busy:
         await send_chunks(bot, target, [simple(mtx.reload_busy)])
@@ -155,11 +148,11 @@ async def on_release_button(
     bot: Bot,
     tx: Texts,
     lang: Lang,
-    corpus_ops: CorpusOps | None,
+    corpus_ops: CorpusOps,
 ) -> None:
     mtx = mod_texts_for(lang)
     target = Target.of_callback(callback)
-    if target is None or corpus_ops is None:
+    if target is None:
         await callback.answer(tx.expired)
         return
     action, rid, user = callback_data.a, callback_data.r, callback.from_user
@@ -201,6 +194,9 @@ def create_router() -> Router:
     router = Router(name=__name__)
     router.message.filter(F.chat.type == ChatType.PRIVATE)
     moderator = IsModerator()
+    # after the moderator filter matched: everyone else still gets moderation.py's refusals
+    router.message.middleware(CorpusOpsRequired())
+    router.callback_query.middleware(CorpusOpsRequired())
     router.message.register(on_releases, Command("releases"), moderator)
     router.message.register(on_withdraw, Command("withdraw"), moderator)
     router.message.register(on_restore, Command("restore"), moderator)

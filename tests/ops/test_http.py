@@ -12,6 +12,7 @@ from typing import Any
 
 import aiohttp
 import aiosqlite
+from aiogram.methods import AnswerCallbackQuery
 from aiohttp import web
 from prometheus_client import REGISTRY
 
@@ -19,7 +20,8 @@ from bot.app import Services, create_bot, create_dispatcher
 from bot.services.corpus_ops import CorpusOps
 from bot.serving.http import create_http_app
 from bot.storage.sqlite import SqliteStorage
-from bot.ui.texts import Lang
+from bot.ui.callbacks import ReleaseAction, ReleaseCb, UploadAction, UploadCb
+from bot.ui.texts import Lang, texts_for
 from bot.ui.texts.moderator import mod_texts_for
 from tests.bot.conftest import TOKEN as BOT_TOKEN
 from tests.bot.conftest import Tg
@@ -209,6 +211,13 @@ async def test_without_an_admin_moderators_are_told_changes_are_unavailable(
     tg = Tg(create_dispatcher(minimal), create_bot(BOT_TOKEN, session), session)
     await tg.send("/reload", MODERATOR)
     assert [m.text for m in tg.sent()] == [MOD_EN.unavailable]
+    for data in (
+        ReleaseCb(a=ReleaseAction.WITHDRAW, r="0123456789ab").pack(),
+        UploadCb(t="some-token", a=UploadAction.PUBLISH).pack(),
+    ):
+        await tg.press(data, MODERATOR)  # a button from before: answered, nothing sent
+        assert [a.text for a in tg.of(AnswerCallbackQuery)] == [texts_for(Lang.EN).expired]
+        assert tg.sent() == []
     async with listening(_app(minimal)) as base:
         assert (await fetch(base, "/metrics"))[0] == 404  # nothing is counted without a registry
         assert (await fetch(base, "/admin/reload", "POST", f"Bearer {TOKEN}"))[0] == 503
