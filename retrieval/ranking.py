@@ -126,9 +126,13 @@ def subject_terms(
     latin: dict[object, bool] = {}
     for i, token in enumerate(tokens):
         base = stem(token)
-        if token in STOPWORDS or token in skipped or len(token) < 2 or base in GENERIC_STEMS:
-            continue
-        if token.startswith(GENERIC_ROOTS):
+        if (
+            token in STOPWORDS
+            or token in skipped
+            or len(token) < 2
+            or base in GENERIC_STEMS
+            or token.startswith(GENERIC_ROOTS)
+        ):
             continue
         alternatives: list[tuple[frozenset[str], ...]] = []
         own = lex.relatives(base)
