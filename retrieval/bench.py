@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,20 @@ SIZES = (3_000, 30_000)
 CONCURRENCY = (1, 8, 32)
 ENCODED_POOL = 3_000  # statements really encoded; larger corpora reuse their vectors (see below)
 COLD_START_QUESTION = "Что сенаторы говорили о земле?"
+# Runs a module (argv[1]) and reports the process's own high-water RSS on stderr at exit. A child's
+# rusage peak is no good: exec keeps the larger of the parent's and the child's maxima, so once the
+# bench itself had loaded models every `ask` "peaked" at the bench's size (1.3-1.6 GB for ~0.65 GB).
+PEAK_MARK = "atazan-bench-vmhwm-kb"
+_PROBE = f"""import atexit, runpy, sys
+def _report():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                sys.stderr.write("{PEAK_MARK} " + line.split()[1] + "\\n")
+atexit.register(_report)
+module = sys.argv.pop(1)
+runpy.run_module(module, run_name="__main__", alter_sys=True)
+"""
 
 
 def synthetic_corpus(base: Corpus, size: int, seed: int = 7) -> Corpus:
@@ -143,8 +158,10 @@ def measure_backend(
                 service = SearchService(snapshot, embedder, resources)
                 executor = service.worker_executor
                 loop = asyncio.get_running_loop()
-                bare = await loop.run_in_executor(executor, _bare_encode, embedder, questions)
+                bare, cpu = await loop.run_in_executor(executor, _bare_encode, embedder, questions)
                 out["bare_encode_ms"] = _ms(bare)
+                out["bare_encode_cpu_ms"] = _ms(cpu)
+                out["load_average"] = round(os.getloadavg()[0], 2)
             else:
                 service.swap(snapshot)
             row: dict[str, Any] = {"statements": len(statements)}
@@ -166,15 +183,19 @@ def measure_backend(
     return out
 
 
-def _bare_encode(embedder: Any, questions: list[str]) -> list[float]:
+def _bare_encode(embedder: Any, questions: list[str]) -> tuple[list[float], list[float]]:
+    """Wall and process-CPU ms per encode: CPU well under wall × threads means the process was
+    waiting for a core (a busy machine), not working."""
     for q in questions[:10]:
         embedder.encode_queries([q])
     times: list[float] = []
+    cpu: list[float] = []
     for q in questions:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         embedder.encode_queries([q])
         times.append((time.perf_counter() - t0) * 1000)
-    return times
+        cpu.append((time.process_time() - c0) * 1000)
+    return times, cpu
 
 
 async def _throughput(service: Any, questions: list[str], concurrent: int) -> float:
@@ -228,26 +249,44 @@ def cold_start(config: RetrievalConfig, runs: int = 3) -> dict[str, Any]:
         times: list[float] = []
         rss: list[float] = []
         for _ in range(runs):
-            t0 = time.perf_counter()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "bot.cli", "ask", COLD_START_QUESTION],
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-            )  # fmt: skip
-            assert proc.stdout is not None
-            first = proc.stdout.readline()
-            elapsed = time.perf_counter() - t0
-            proc.stdout.read()
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            if proc.returncode != 0 or not first:
-                return {"error": f"atazan ask exited {proc.returncode}"}
-            times.append(elapsed)
-            rss.append(usage.ru_maxrss / 1024)
+            run = probed_run(["bot.cli", "ask", COLD_START_QUESTION], env)
+            if run.error:
+                return {"error": run.error}
+            times.append(run.first_line_s)
+            rss.append(run.peak_rss_mb)
         return {
             "first_answer_s": round(statistics.median(times), 2),
             "first_answer_runs_s": [round(t, 2) for t in times],
             "peak_rss_mb": round(max(rss), 1),
         }
+
+
+@dataclass(frozen=True)
+class ProbedRun:
+    first_line_s: float  # process start → first line on stdout
+    peak_rss_mb: float  # the process's own VmHWM
+    error: str = ""
+
+
+def probed_run(module_args: Sequence[str], env: dict[str, str]) -> ProbedRun:
+    """`python -m <module_args>` timed to its first line of output, with its own peak RSS."""
+    with tempfile.TemporaryFile(mode="w+") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _PROBE, *module_args],
+            stdout=subprocess.PIPE, stderr=err, env=env, text=True,
+        )  # fmt: skip
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        elapsed = time.perf_counter() - t0
+        proc.stdout.read()
+        code = proc.wait()
+        err.seek(0)
+        marks = [line.split()[1] for line in err if line.startswith(PEAK_MARK)]
+    if code != 0 or not first:
+        return ProbedRun(elapsed, 0.0, f"{module_args[0]} exited {code}")
+    peak = round(int(marks[-1]) / 1024, 1) if marks else 0.0
+    return ProbedRun(elapsed, peak, "" if marks else "no peak RSS reported")
 
 
 # --- parent: every backend, one table ---------------------------------------------------------
@@ -326,7 +365,7 @@ def _guard(reference: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
 
 
 def format_table(results: dict[str, Any], sizes: Sequence[int]) -> list[str]:
-    head = ["backend", "encode p50/p95 ms"]
+    head = ["backend", "encode p50/p95 ms", "encode CPU p50 ms", "load"]
     head += [f"search@{n:,} p50/p95 ms" for n in sizes]
     head += [f"q/s@{c}" for c in CONCURRENCY]
     head += ["first answer s", "ask RSS MB", "bench RSS MB", "min cos", "max eval Δ"]
@@ -340,6 +379,7 @@ def format_table(results: dict[str, Any], sizes: Sequence[int]) -> list[str]:
             continue
         by_size = {row["statements"]: row for row in r.get("sizes", [])}
         cells = [backend, f"{r['bare_encode_ms']['p50']} / {r['bare_encode_ms']['p95']}"]
+        cells += [str(r.get("bare_encode_cpu_ms", {}).get("p50", "—")), str(r.get("load_average"))]
         for n in sizes:
             s = by_size.get(n)
             cells.append(f"{s['search_ms']['p50']} / {s['search_ms']['p95']}" if s else "—")

@@ -1,5 +1,6 @@
 """`RETRIEVAL__BACKEND=ort`: the very int8 ONNX file sentence-transformers exported, run by
-onnxruntime with the `tokenizers` library — no torch, no transformers, no sentence-transformers.
+onnxruntime with the tokenizer in plain Python (`unigram`) — no torch, no transformers, no
+sentence-transformers, not even the `tokenizers` library (~300 MB for this vocabulary).
 
 Importing sentence-transformers costs ~3 s and ~400 MB (torch and transformers come with it) before
 a model is even loaded; a serving process needs neither. This embedder reproduces exactly what the
@@ -73,7 +74,8 @@ class OrtEmbedder:
         token_budget: int = TOKEN_BUDGET,
     ) -> None:
         import onnxruntime as ort
-        from tokenizers import Tokenizer
+
+        from retrieval.model.unigram import UnigramTokenizer
 
         _check_modules(model_dir)
         st_config = _json(model_dir / "sentence_bert_config.json")
@@ -86,10 +88,8 @@ class OrtEmbedder:
         self._query_max_tokens = query_max_tokens
         self._token_budget = token_budget
         self._model_id = model_id
-        self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        self._tokenizer.no_padding()
-        self._tokenizer.no_truncation()
-        self._pad_id = int(self._tokenizer.token_to_id("<pad>") or 0)
+        self._tokenizer = UnigramTokenizer.from_file(model_dir / "tokenizer.json")
+        self._pad_id = self._tokenizer.pad_id
         options = ort.SessionOptions()
         options.intra_op_num_threads = intra_op_threads(threads)
         options.inter_op_num_threads = 1
@@ -116,9 +116,7 @@ class OrtEmbedder:
             return out
         limit = min(max_tokens or self._max_tokens, self._max_tokens)
         with self._lock:
-            self._tokenizer.enable_truncation(limit)
-            encoded = self._tokenizer.encode_batch([prefix + t for t in texts])
-            ids = [e.ids for e in encoded]
+            ids = [self._tokenizer.encode(prefix + t, limit) for t in texts]
             for chunk in token_budget_chunks([len(i) for i in ids], self._token_budget):
                 out[chunk] = self._run([ids[i] for i in chunk])
         return out

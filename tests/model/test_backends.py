@@ -1,7 +1,7 @@
 """The int8 backends against the fp32 reference: embeddings, `atazan eval` figures, offline load.
 
 `onnx` is sentence-transformers' ONNX backend on the int8 export; `ort` runs the same file with
-onnxruntime and `tokenizers` alone and must give the same vectors.
+onnxruntime and a plain-Python tokenizer alone and must give the same vectors.
 """
 
 from __future__ import annotations
@@ -17,25 +17,14 @@ import pytest
 
 from retrieval.config import RetrievalConfig
 from retrieval.embedder import Embedder
-from retrieval.errors import ModelPrepError
 from retrieval.evaluation import load_questions
 from retrieval.guard import MAX_EVAL_DELTA, EvalSet, deltas, eval_figures
-from retrieval.model.onnx_export import QUANTIZED_SUFFIX, export_quantized, read_export
+from retrieval.model.onnx_export import QUANTIZED_SUFFIX
 from retrieval.model.quality import MIN_COSINE, PASSAGES, QUERIES, cosines
 from retrieval.model.st_embedder import load_embedder
 
 pytestmark = pytest.mark.model
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def data_dir(prepared_config: RetrievalConfig) -> Path:
-    """The prepared data dir with its int8 export (made here if `atazan setup` did not)."""
-    try:
-        read_export(prepared_config.prepared_model_dir)
-    except ModelPrepError:
-        export_quantized(prepared_config.prepared_model_dir, log=lambda _: None)
-    return prepared_config.data_dir
 
 
 @pytest.fixture(scope="module")

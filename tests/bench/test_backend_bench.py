@@ -1,0 +1,62 @@
+"""`atazan bench`'s own measuring: a child's peak RSS is its own, the table says what was run."""
+
+from __future__ import annotations
+
+import os
+import resource
+
+import numpy as np
+
+from retrieval.bench import format_table, probed_run, scaled_vectors
+
+
+def test_peak_rss_is_the_childs_own_not_the_benchs() -> None:
+    ballast = np.ones(300 * 1024 * 1024 // 8)  # the bench holding ~300 MB, as with models loaded
+    run = probed_run(["platform"], dict(os.environ))
+    assert not run.error
+    assert 0 < run.peak_rss_mb < 150
+    assert run.first_line_s > 0
+    # what the old figure was made of: a child's rusage carries the parent's peak over the exec
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert children > 300
+    del ballast
+
+
+def test_a_failing_child_is_reported_not_measured() -> None:
+    run = probed_run(["no_such_module_for_atazan"], dict(os.environ))
+    assert run.error == "no_such_module_for_atazan exited 1"
+
+
+def test_larger_corpora_reuse_the_encoded_vectors_as_unit_rows() -> None:
+    rng = np.random.default_rng(1)
+    pool = rng.standard_normal((50, 8)).astype(np.float32)
+    pool /= np.linalg.norm(pool, axis=1, keepdims=True)
+    big = scaled_vectors(pool, 500)
+    assert big.shape == (500, 8) and big.dtype == np.float32
+    assert np.array_equal(big[:50], pool)
+    assert np.allclose(np.linalg.norm(big, axis=1), 1.0, atol=1e-5)
+    assert scaled_vectors(pool, 20).shape == (20, 8)
+
+
+def test_table_has_a_row_per_backend_and_names_errors() -> None:
+    result = {
+        "bare_encode_ms": {"p50": 3.3, "p95": 4.0},
+        "bare_encode_cpu_ms": {"p50": 6.1, "p95": 7.0},
+        "load_average": 1.5,
+        "sizes": [
+            {
+                "statements": 3000,
+                "search_ms": {"p50": 8.0, "p95": 9.0},
+                "qps": {"1": 100.0, "8": 150.0, "32": 200.0},
+            },
+        ],
+        "cold_start": {"first_answer_s": 2.1, "peak_rss_mb": 410.0},
+        "peak_rss_mb": 700.0,
+    }
+    rows = format_table({"ort": result, "onnx": {"error": "exit 1: boom"}}, [3000, 30000])
+    assert rows[0].count("|") == rows[2].count("|")
+    cells = [c.strip() for c in rows[2].strip("|").split("|")]
+    assert cells[:4] == ["ort", "3.3 / 4.0", "6.1", "1.5"]
+    assert "8.0 / 9.0" in cells and "—" in cells  # the 30,000 size was not measured
+    assert "410.0" in cells and "200.0" in cells
+    assert rows[3] == "| onnx | error: exit 1: boom |"
