@@ -14,6 +14,7 @@ import json
 import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -88,15 +89,21 @@ class OrtEmbedder:
         self._query_max_tokens = query_max_tokens
         self._token_budget = token_budget
         self._model_id = model_id
-        self._tokenizer = UnigramTokenizer.from_file(model_dir / "tokenizer.json")
-        self._pad_id = self._tokenizer.pad_id
         options = ort.SessionOptions()
         options.intra_op_num_threads = intra_op_threads(threads)
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = ort.InferenceSession(
-            str(model_dir / onnx_file), options, providers=["CPUExecutionProvider"]
-        )
+        # onnxruntime builds the session without the GIL: the tokenizer loads meanwhile (~1 s less)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ort-load") as loader:
+            session = loader.submit(
+                ort.InferenceSession,
+                str(model_dir / onnx_file), options, providers=["CPUExecutionProvider"],
+            )  # fmt: skip
+            try:
+                self._tokenizer = UnigramTokenizer.from_file(model_dir / "tokenizer.json")
+            finally:
+                self._session = session.result()
+        self._pad_id = self._tokenizer.pad_id
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._output = self._session.get_outputs()[0].name
         self._dim = int(self._session.get_outputs()[0].shape[-1])
