@@ -36,6 +36,11 @@ SIZES = (3_000, 30_000)
 CONCURRENCY = (1, 8, 32)
 ENCODED_POOL = 3_000  # statements really encoded; larger corpora reuse their vectors (see below)
 COLD_START_QUESTION = "Что сенаторы говорили о земле?"
+# Children run with the thread count serving uses (`atazan run` and `serve-retrieval` default to
+# one intra-op thread). The bench once ran them with two OpenMP threads (and OpenBLAS's two): on two
+# shared cores a parallel region waits for whichever thread is descheduled, and both spin meanwhile
+# — torch's encode read 36 ms instead of 12-13, at several times the CPU per encode.
+SERVING_THREADS = {"OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
 # Runs a module (argv[1]) and reports the process's own high-water RSS on stderr at exit. A child's
 # rusage peak is no good: exec keeps the larger of the parent's and the child's maxima, so once the
 # bench itself had loaded models every `ask` "peaked" at the bench's size (1.3-1.6 GB for ~0.65 GB).
@@ -245,6 +250,7 @@ def cold_start(config: RetrievalConfig, runs: int = 3) -> dict[str, Any]:
             "CORPUS_DIR": str(config.corpus_dir),
             "RETRIEVAL__BACKEND": config.backend,
             "HF_HUB_OFFLINE": "1",
+            **SERVING_THREADS,
         }
         times: list[float] = []
         rss: list[float] = []
@@ -301,6 +307,7 @@ def run_bench(
 ) -> dict[str, Any]:
     load = os.getloadavg()
     log(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} CPUs)")
+    log(f"children run with OMP_NUM_THREADS={SERVING_THREADS['OMP_NUM_THREADS']} (as serving does)")
     results: dict[str, Any] = {}
     for backend in backends:
         local = config.model_copy(update={"backend": backend})
@@ -333,7 +340,7 @@ def _child(
         {"config": config.model_dump(mode="json"), "questions": questions, "sizes": list(sizes),
          "quality": quality}
     )  # fmt: skip
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", **SERVING_THREADS}
     proc = subprocess.run(
         [sys.executable, "-m", "retrieval.bench"],
         input=payload, capture_output=True, text=True, env=env, check=False,

@@ -191,9 +191,14 @@ def _cmd_index_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
+    import os
+
     config = _config(args)
     if config is None:
         return 2
+    # A question at a time, as served: one intra-op thread (see `_cmd_serve`); set before the
+    # model's libraries are imported.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     return asyncio.run(_ask(config, args))
 
 
