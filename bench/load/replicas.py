@@ -236,7 +236,9 @@ async def _publish(
         return result | {"outcome": f"HTTP {response.status}: {answer.get('error')}"}
     version = str(answer["version"])
     log(f"{published / 1000:.1f} s: version {version} published; watching every /healthz")
-    targets = [cluster.retrieval, *(r for r in cluster.replicas if r.alive())]
+    # Watched: whatever serves now; a replica still starting loads the latest version anyway.
+    everyone = [cluster.retrieval, *cluster.replicas]
+    targets = [t for t in everyone if t.alive() and await _serving(http, t) is not None]
     reached: dict[str, float] = {}
     deadline = time.monotonic() + PROPAGATION_TIMEOUT_S
     while len(reached) < len(targets) and time.monotonic() < deadline:

@@ -142,16 +142,17 @@ def test_two_replicas_lose_nothing_when_one_dies_mid_load() -> None:
         data_dir=REPO / "data", corpus_dir=REPO / "corpus",
     )  # fmt: skip
     events = ReplicaEvents(
-        replicas=2, kill_one_at_s=2.0, reload_at_s=3.0, restart_postgres_at_s=4.0,
-        restart_redis_at_s=7.0, outage_s=1.0,
+        replicas=2, kill_one_at_s=2.0, revive_after_s=1.0, reload_at_s=3.0,
+        restart_postgres_at_s=4.0, restart_redis_at_s=7.0, outage_s=1.0,
     )  # fmt: skip
     report = run_replicas(options, events, log=lambda line: None)
     assert (report["updates_sent"], report["lost"], report["duplicates"]) == (32, 0, 0)
     assert report["changed_mid_question"] == 0
     assert report["kill"]["replica"] == "bot-1" and report["kill"]["seen"]["questions"] > 0
-    assert [r["alive"] for r in report["replicas"]] == [False, True]
+    assert [(r["starts"], r["alive"]) for r in report["replicas"]] == [(2, True), (1, True)]
+    assert report["kill"]["back_at_s"] > report["kill"]["at_s"]
     reload = report["reload"]
-    assert reload["outcome"] == "ok" and set(reload["propagation_ms"]) == {"retrieval", "bot-2"}
+    assert reload["outcome"] == "ok" and {"retrieval", "bot-2"} <= set(reload["propagation_ms"])
     for name in ("postgres_restart", "redis_restart"):
         assert report[name]["seen"]["replies_by_kind"].get("lost", 0) == 0
     assert all(r["peak_rss_mib"] > 0 for r in [*report["replicas"], report["retrieval"]])
