@@ -54,7 +54,7 @@ from retrieval.versions import VersionStore
 FLOOD_USER_ID = 9_999_999
 WARMUP = (("Что говорят о семье и браке?", "ru"), ("Жер кімге тиесілі?", "kk"), ("Land?", "en"))
 # Never inherited by the bot under test: it must poll the emulator, not serve a webhook.
-_HANDLER_MS = re.compile(r"handler=on_question latency_ms=([0-9.]+) answered=(?:true|false)")
+HANDLER_MS = re.compile(r"handler=on_question latency_ms=([0-9.]+) answered=(?:true|false)")
 _DROPPED_ENV = ("BOT__WEBHOOK_URL", "BOT__WEBHOOK_SECRET", "HTTP__ADMIN_TOKEN", "DB__HASH_KEY")
 
 
@@ -99,19 +99,12 @@ def copy_data_dir(source: Path, target: Path) -> None:
 
 def run_load(options: LoadOptions, log: Callable[[str], None] = print) -> dict[str, Any]:
     """Run the benchmark and return its report (see `report.summarise`)."""
-    reason = emulator_missing_reason()
-    if reason is not None:
-        raise LoadBenchError(reason)
-    try:
-        questions = load_question_files(_resolve(p) for p in options.question_files)
-    except (OSError, ValueError) as exc:
-        raise LoadBenchError(f"questions: {exc}") from None
-    workdir = Path(tempfile.mkdtemp(prefix="atazan-load-"))
+    questions, workdir = prepare_run(options, emulator_missing_reason(), "atazan-load-")
     emulator: EmulatorProcess | None = None
     bot: BotProcess | None = None
     try:
         data_dir = workdir / "data"
-        copy_data_dir(_resolve(options.data_dir), data_dir)
+        copy_data_dir(resolve(options.data_dir), data_dir)
         log(f"work dir {workdir}; starting the emulator and the bot")
         try:
             emulator = start_emulator()
@@ -120,7 +113,7 @@ def run_load(options: LoadOptions, log: Callable[[str], None] = print) -> dict[s
         env = bot_env(emulator.base_url, workdir / "bot.sqlite3")
         for name in _DROPPED_ENV:
             env.pop(name, None)
-        env.update({"DATA_DIR": str(data_dir), "CORPUS_DIR": str(_resolve(options.corpus_dir))})
+        env.update({"DATA_DIR": str(data_dir), "CORPUS_DIR": str(resolve(options.corpus_dir))})
         bot = start_bot(env, workdir / "bot.log")
         report = asyncio.run(_measure(options, questions, emulator, bot, env, workdir, log))
     finally:
@@ -140,7 +133,20 @@ def run_load(options: LoadOptions, log: Callable[[str], None] = print) -> dict[s
     return report
 
 
-def _resolve(path: Path) -> Path:
+def prepare_run(
+    options: LoadOptions, missing_reason: str | None, prefix: str
+) -> tuple[list[Question], Path]:
+    """The question pool and a fresh work dir, or LoadBenchError saying what is missing."""
+    if missing_reason is not None:
+        raise LoadBenchError(missing_reason)
+    try:
+        questions = load_question_files(resolve(p) for p in options.question_files)
+    except (OSError, ValueError) as exc:
+        raise LoadBenchError(f"questions: {exc}") from None
+    return questions, Path(tempfile.mkdtemp(prefix=prefix))
+
+
+def resolve(path: Path) -> Path:
     """Relative paths are taken from the current directory, else from the repository."""
     return path if path.is_absolute() or path.exists() else REPO_ROOT / path
 
@@ -230,7 +236,7 @@ async def _measure(
     }
     # The bot's own view (update received → handler done), from its `bot.updates` log lines;
     # the difference to `latency_ms` is delivery: long poll, HTTP, the emulator.
-    handled = [float(m) for m in _HANDLER_MS.findall(log_text)][len(WARMUP) :]
+    handled = [float(m) for m in HANDLER_MS.findall(log_text)][len(WARMUP) :]
     report["bot_handler_ms"] = latency_summary(handled)
     report["errors"] = [*failures[:10], *error_lines[:10]]
     if not report["bot"]["alive"]:

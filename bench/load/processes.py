@@ -12,9 +12,11 @@ import os
 import selectors
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +44,7 @@ class EmulatorProcess:
     base_url: str
 
     def stop(self, timeout: float = 5.0) -> int:
-        return _terminate(self.process, timeout)
+        return terminate(self.process, timeout)
 
 
 def start_emulator(
@@ -60,11 +62,11 @@ def start_emulator(
     with selectors.DefaultSelector() as selector:
         selector.register(process.stdout, selectors.EVENT_READ)
         if not selector.select(timeout):
-            _terminate(process, 2.0)
+            terminate(process, 2.0)
             raise RuntimeError(f"emulator did not start within {timeout}s")
     line = process.stdout.readline().strip()
     if not line.startswith(READY_PREFIX):
-        code = _terminate(process, 2.0)
+        code = terminate(process, 2.0)
         raise RuntimeError(f"emulator failed to start (exit {code}): {line!r}")
     return EmulatorProcess(process, line.removeprefix(READY_PREFIX))
 
@@ -79,7 +81,7 @@ class BotProcess:
 
     def stop(self, timeout: float = 10.0) -> int:
         """SIGTERM, wait; the exit code (or -9 after a forced kill)."""
-        return _terminate(self.process, timeout)
+        return terminate(self.process, timeout)
 
 
 def bot_env(base_url: str, db_path: Path, token: str = FAKE_TOKEN) -> dict[str, str]:
@@ -103,9 +105,14 @@ def bot_env(base_url: str, db_path: Path, token: str = FAKE_TOKEN) -> dict[str, 
 
 def start_bot(env: dict[str, str], log_path: Path, *args: str) -> BotProcess:
     """`python -m bot.cli run` in the repo root, output to `log_path`."""
-    with log_path.open("wb") as log:
+    return start_cli(env, log_path, "run", *args)
+
+
+def start_cli(env: dict[str, str], log_path: Path, *args: str) -> BotProcess:
+    """`python -m bot.cli ARGS` (`atazan ARGS`) in the repo root, output appended to `log_path`."""
+    with log_path.open("ab") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run", *args],
+            [sys.executable, "-m", "bot.cli", *args],
             cwd=REPO_ROOT,
             env=env,
             stdout=log,
@@ -114,7 +121,33 @@ def start_bot(env: dict[str, str], log_path: Path, *args: str) -> BotProcess:
     return BotProcess(process, log_path)
 
 
-def _terminate(process: subprocess.Popen[str] | subprocess.Popen[bytes], timeout: float) -> int:
+def free_port() -> int:
+    """A port free on 127.0.0.1 right now (the caller binds it soon after)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, process: BotProcess, timeout_s: float) -> None:
+    """Until GET `url` answers 200; RuntimeError with the log's last line if the process
+    exits or the time runs out."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if process.process.poll() is not None:
+            tail = process.log().strip().splitlines()[-1:] or ["(no output)"]
+            raise RuntimeError(f"exited with {process.process.returncode}: {tail[0]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not answer 200 within {timeout_s:.0f} s")
+        time.sleep(0.2)
+
+
+def terminate(process: subprocess.Popen[str] | subprocess.Popen[bytes], timeout: float) -> int:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + timeout

@@ -94,13 +94,14 @@ def _flood(samples: Sequence[Sample], flood: FloodResult) -> dict[str, Any]:
     }
 
 
+def in_window(samples: Sequence[Sample], start: float, end: float) -> list[Sample]:
+    """The questions in flight at some moment of [start, end] (lost ones: asked by `end`)."""
+    return [s for s in samples if s.sent_ts <= end and (s.reply_ts is None or s.reply_ts >= start)]
+
+
 def _reload(samples: Sequence[Sample], reload: ReloadResult) -> dict[str, Any]:
     end = reload.done_ts or reload.signal_ts
-    window = [
-        s
-        for s in samples
-        if s.sent_ts <= end and (s.reply_ts is None or s.reply_ts >= reload.build_start_ts)
-    ]
+    window = in_window(samples, reload.build_start_ts, end)
     return {
         **{k: v for k, v in asdict(reload).items() if not k.endswith("_ts")},
         "at_s": round(reload.build_start_ts / 1000, 1),

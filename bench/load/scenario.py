@@ -40,6 +40,7 @@ class ReplyKind(StrEnum):
     ABSTAIN = "abstain"  # "no answer in the corpus" (off-topic questions)
     THROTTLED = "throttled"
     ERROR = "error"  # the bot's apology
+    UNAVAILABLE = "unavailable"  # "search is unavailable, ask again in a minute"
     OTHER = "other"
 
 
@@ -97,6 +98,8 @@ def classify(text: str) -> ReplyKind:
             return ReplyKind.ERROR
         if text.startswith(tx.throttled):
             return ReplyKind.THROTTLED
+        if text.startswith(tx.search_unavailable):
+            return ReplyKind.UNAVAILABLE
         if tx.answer_title in text:
             return ReplyKind.ANSWER
         if tx.no_answer in text:

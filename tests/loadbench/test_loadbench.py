@@ -61,6 +61,7 @@ def test_replies_are_classified_in_every_language() -> None:
         assert classify(f"{tx.no_answer}\n{tx.no_answer_hint}") is ReplyKind.ABSTAIN
         assert classify(tx.error) is ReplyKind.ERROR
         assert classify(tx.throttled) is ReplyKind.THROTTLED
+        assert classify(tx.search_unavailable) is ReplyKind.UNAVAILABLE
     assert classify("something else") is ReplyKind.OTHER
 
 

@@ -5,7 +5,6 @@ whichever replica gets it, and a replica that is gone loses nothing."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -15,23 +14,17 @@ import aiohttp
 import pytest
 from aiogram.methods import SendMessage
 
+from bench.load.balancer import Nginx, local_config
+from bench.load.processes import free_port
 from bot.app import Services, create_bot
 from bot.config import BotSection, Settings
 from bot.serving.transport import serve
 from retrieval.settings import RedisSection
 from tests.ops.fakes import OpsSession
 from tests.service.test_dedupe import REDIS_DB
-from tests.service.test_deploy import NGINX_CONF, UPSTREAM_SERVER, nginx_binary
+from tests.service.test_deploy import nginx_binary
 
 from .test_serving import HOOK, SECRET, _message
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Replica:
@@ -77,31 +70,16 @@ async def replicas(
 
 @pytest.fixture
 def balancer(replicas: list[Replica], tmp_path: Path) -> Iterator[str]:
-    nginx = nginx_binary()
-    ports = iter([r.port for r in replicas])
-    text = UPSTREAM_SERVER.sub(
-        lambda m: f"{m.group(1)}127.0.0.1:{next(ports)}", NGINX_CONF.read_text()
-    )
-    listen = _free_port()
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(text.replace("listen 80;", f"listen 127.0.0.1:{listen};"), encoding="utf-8")
-    process = subprocess.Popen(
-        [nginx, "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log"),
-         "-g", f"pid {tmp_path / 'nginx.pid'}; daemon off;"],
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{listen}"
+    listen = free_port()
+    nginx = Nginx(nginx_binary(), tmp_path, local_config([r.port for r in replicas], listen))
     try:
-        try:
-            _, stderr = process.communicate(timeout=0.5)
-        except subprocess.TimeoutExpired:
-            pass  # still running: the config loaded
-        else:
-            pytest.fail(f"nginx exited: {stderr.decode()}")
-        yield url
+        nginx.start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    try:
+        yield f"http://127.0.0.1:{listen}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        nginx.stop()
 
 
 async def _post(url: str, body: dict[str, Any]) -> int:

@@ -3,8 +3,6 @@ that nginx itself accepts (Debian's nginx; under CI a missing nginx fails, elsew
 
 from __future__ import annotations
 
-import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -12,13 +10,13 @@ from typing import Any
 import pytest
 import yaml
 
+from bench.load.balancer import NGINX_CONF, UPSTREAM_SERVER, local_config
+from bench.load.balancer import nginx_binary as find_nginx
 from bot.config import Settings
 from tests.servers import missing
 
 REPO = Path(__file__).resolve().parents[2]
 COMPOSE = REPO / "compose.scale.yaml"
-NGINX_CONF = REPO / "deploy" / "nginx.conf"
-UPSTREAM_SERVER = re.compile(r"^(\s*server\s+)([\w.-]+):(\d+)", re.M)
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +96,7 @@ def test_nginx_balances_over_exactly_the_bot_replicas(services: dict[str, Any]) 
 
 
 def nginx_binary() -> str:
-    found = shutil.which("nginx") or (
-        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
-    )
+    found = find_nginx()
     if found is None:
         missing("nginx is not installed (apt-get install nginx-light; scripts/services.sh does)")
     return found
@@ -111,7 +107,7 @@ def test_nginx_accepts_the_config(tmp_path: Path) -> None:
     production) are pointed at the loopback, since nginx resolves upstreams when it loads."""
     nginx = nginx_binary()
     conf = tmp_path / "nginx.conf"
-    conf.write_text(UPSTREAM_SERVER.sub(r"\g<1>127.0.0.1:\3", NGINX_CONF.read_text("utf-8")))
+    conf.write_text(local_config([8081, 8082], 8080), encoding="utf-8")
     result = subprocess.run(
         [nginx, "-t", "-q", "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log"),
          "-g", f"pid {tmp_path / 'nginx.pid'};"],
