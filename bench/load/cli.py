@@ -69,7 +69,8 @@ def add_load_arguments(bench: argparse.ArgumentParser) -> None:
         type=float,
         metavar="S",
         help="S seconds in: `atazan corpus build && atazan index build` into the bot's "
-        "DATA_DIR, then SIGHUP; every reply must still be complete",
+        "DATA_DIR, then SIGHUP; every reply must still be complete (with --replicas: a "
+        "new release published to the retrieval service, then every /healthz watched)",
     )
     group.add_argument(
         "--flood", action="store_true", help="one more user sends 100 messages in about 1 s"

@@ -119,7 +119,9 @@ def format_replicas_table(report: Mapping[str, Any]) -> str:
         )
         spread = ", ".join(f"{k} {v:.0f}" for k, v in reload["propagation_ms"].items())
         rows.append(("reload: version reached (ms after publish)", spread or "none"))
-        rows.append(("reload: on every one within", f"{reload['all_ms']} ms"))
+        everywhere = reload.get("all_ms")
+        within = "not reached" if everywhere is None else f"{everywhere} ms"
+        rows.append(("reload: on every one within", within))
     for name in ("postgres", "redis"):
         restart = report.get(f"{name}_restart")
         if restart:

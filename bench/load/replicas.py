@@ -223,8 +223,11 @@ async def _publish(
     url = cluster.retrieval.url + "/v1/admin/publish"
     params = {"name": "load-bench-release.txt", "actor": "0"}
     body = RELEASE.format(day=28, n=1).encode()
-    async with http.post(url, params=params, data=body, headers=headers) as response:
-        answer = await response.json()
+    try:
+        async with http.post(url, params=params, data=body, headers=headers) as response:
+            answer = await response.json() if response.status == 200 else await response.text()
+    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+        answer = f"{type(exc).__name__}: {exc}"
     published = await clock()
     result: dict[str, Any] = {
         "at_s": round(start / 1000, 1),
@@ -232,8 +235,8 @@ async def _publish(
         "start_ms": start,
         "end_ms": published,
     }
-    if response.status != 200:
-        return result | {"outcome": f"HTTP {response.status}: {answer.get('error')}"}
+    if not isinstance(answer, dict) or "version" not in answer:
+        return result | {"outcome": f"publish failed: {str(answer)[:200]}", "propagation_ms": {}}
     version = str(answer["version"])
     log(f"{published / 1000:.1f} s: version {version} published; watching every /healthz")
     # Watched: whatever serves now; a replica still starting loads the latest version anyway.

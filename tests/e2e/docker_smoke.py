@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .emulator import BotEvent, Button, EmulatorClient, FakeUser
@@ -238,11 +239,16 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m tests.e2e.docker_smoke IMAGE", file=sys.stderr)
         return 2
+    return with_emulator("docker-smoke", lambda api_base: asyncio.run(smoke(argv[0], api_base)))
+
+
+def with_emulator(name: str, checks: Callable[[str], None]) -> int:
+    """Run `checks` with the Bot API emulator's base URL; exit code 1 on the first failure."""
     emulator = start_emulator()
     try:
-        asyncio.run(smoke(argv[0], emulator.base_url))
+        checks(emulator.base_url)
     except SmokeFailure as exc:
-        print(f"docker-smoke: FAILED: {exc}", file=sys.stderr)
+        print(f"{name}: FAILED: {exc}", file=sys.stderr)
         return 1
     finally:
         emulator.stop()

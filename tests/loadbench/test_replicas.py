@@ -72,6 +72,23 @@ def test_the_deployed_nginx_config_is_pointed_at_every_local_replica() -> None:
     assert "proxy_next_upstream" in config  # the rest of the file is kept
 
 
+def test_the_table_says_when_the_publish_failed() -> None:
+    summary = {"n": 0}
+    report: dict[str, Any] = {
+        "params": {"replicas": 2, "users": 1, "per_user": 1},
+        "updates_sent": 1, "replies": 1, "lost": 0, "duplicates": 0, "error_replies": 0,
+        "replies_by_kind": {"answer": 1}, "latency_ms": summary, "bot_handler_ms": summary,
+        "throughput_rps": 1.0, "duration_s": 1.0, "changed_mid_question": 0,
+        "deliveries": {"redelivered": 0, "attempts": {"200": 1}}, "log_warnings": {},
+        "replicas": [], "retrieval": {"peak_rss_mib": 900.0}, "errors": [],
+        "machine": {"busy_pct": 50.0, "cpus": 2},
+        "reload": {"outcome": "publish failed: HTTP 409", "build_s": 0.1, "propagation_ms": {}},
+    }  # fmt: skip
+    table = format_replicas_table(report)
+    assert "publish failed: HTTP 409" in table
+    assert [x.split()[-2:] for x in table.splitlines() if "every one" in x] == [["not", "reached"]]
+
+
 @pytest.mark.parametrize(
     ("argv", "error"),
     [

@@ -1,8 +1,11 @@
 """compose.scale.yaml and deploy/nginx.conf: the structure an operator relies on, and a config
-that nginx itself accepts (Debian's nginx; under CI a missing nginx fails, elsewhere skips)."""
+that nginx itself accepts (Debian's nginx; under CI a missing nginx fails, elsewhere skips).
+compose.offline.yaml: the same deployment on images built from Debian's packages."""
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,8 @@ from tests.servers import missing
 
 REPO = Path(__file__).resolve().parents[2]
 COMPOSE = REPO / "compose.scale.yaml"
+OFFLINE = REPO / "compose.offline.yaml"
+DEBIAN_DOCKERFILE = REPO / "deploy" / "debian" / "Dockerfile"
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +119,51 @@ def test_nginx_accepts_the_config(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=30,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+
+
+def test_the_offline_override_swaps_only_the_pulled_images(services: dict[str, Any]) -> None:
+    """Everything else (health checks, restart policies, volumes, commands) stays
+    compose.scale.yaml's, so the offline deployment is the one operators run."""
+    offline = yaml.safe_load(OFFLINE.read_text(encoding="utf-8"))["services"]
+    pulled = {name for name, s in services.items() if "build" not in s}
+    assert set(offline) == pulled == {"postgres", "redis", "nginx"}
+    stages = set(re.findall(r"^FROM \S+ AS (\w+)$", DEBIAN_DOCKERFILE.read_text("utf-8"), re.M))
+    for name, service in offline.items():
+        assert set(service) == {"image", "build"}, name
+        assert service["image"] != services[name]["image"]
+        assert service["build"]["context"] == "deploy/debian"
+        assert service["build"]["target"] == name and name in stages
+
+
+def test_the_defaults_an_operator_sees_are_kept(services: dict[str, Any]) -> None:
+    """The smoke test's knobs (another env file, nginx on a loopback port) default to .env
+    and port 80."""
+    for service in services.values():
+        if service.get("image") == "atazan:latest":
+            assert service["env_file"] == "${ATAZAN_ENV_FILE:-.env}"
+    assert services["nginx"]["ports"] == ["${NGINX_PORT:-80}:80"]
+
+
+def test_docker_compose_accepts_both_files(tmp_path: Path) -> None:
+    """Debian's docker-compose 1.29 (the one on a bookworm machine) reads the files: merge keys,
+    depends_on conditions, build targets. Needs no Docker engine."""
+    compose = shutil.which("docker-compose")
+    if compose is None:
+        pytest.skip("docker-compose is not installed (apt-get install docker-compose)")
+    env = tmp_path / "smoke.env"
+    settings = ["BOT__TOKEN=1:x", "BOT__WEBHOOK_URL=https://x/tg/a", "BOT__WEBHOOK_SECRET=s",
+                "DB__HASH_KEY=0123456789abcdef", "POSTGRES_PASSWORD=p",
+                "RETRIEVAL__ADMIN_TOKEN=t"]  # fmt: skip
+    env.write_text("\n".join(settings) + "\n")
+    result = subprocess.run(
+        [compose, "--env-file", str(env), "-f", str(COMPOSE), "-f", str(OFFLINE), "config"],
+        capture_output=True, text=True, timeout=60, cwd=REPO,
+        env={"PATH": "/usr/bin:/bin", "ATAZAN_ENV_FILE": str(env)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    merged = yaml.safe_load(result.stdout)["services"]
+    assert merged["postgres"]["image"] == "atazan-postgres:bookworm"
+    assert merged["postgres"]["healthcheck"]["test"][:2] == ["CMD", "pg_isready"]
+    assert merged["bot-1"]["depends_on"]["migrate"] == {
+        "condition": "service_completed_successfully"
+    }
