@@ -37,8 +37,20 @@ GENERIC = frozenset(
 )
 
 
+# Kazakh letters to the Russian ones a Russian spelling of the same name uses.
+_FOLD = str.maketrans(
+    {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"}
+)
+
+
 def transliterate(text: str) -> str:
     return text.lower().translate(_TRANSLIT)
+
+
+def fold_kazakh(text: str) -> str:
+    """Қарағанды → караганды: a place reported in Kazakh meets its Russian spelling (Караганда)
+    through the shared stem, in either direction."""
+    return text.lower().translate(_FOLD)
 
 
 @dataclass(frozen=True)
@@ -95,7 +107,8 @@ class EntityFinder:
             for meeting in corpus.meetings
             for text in [meeting.place or "", _region(region_of, meeting.place)]
             for w in _distinctive(words(text), common)
-            for form in {w, transliterate(w)}  # "in Shymkent" names Шымкент too
+            # "in Shymkent" names Шымкент too, "в Караганде" names Қарағанды
+            for form in _place_forms(w)
         )
         self._audiences: TermIndex[str] = TermIndex(
             (w, meeting.id)
@@ -121,7 +134,7 @@ class EntityFinder:
                 senators |= names
         first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
         used.update(t for t in tokens if transliterate(t) in first_names)
-        meetings, place_tokens = _matches(self._places, tokens, used)
+        meetings, place_tokens = _matches(self._places, tokens, used, fold_kazakh)
         used |= place_tokens
         related, audience_tokens = _matches(self._audiences, tokens, used)
         for token in {w for t in extra_terms for w in words(t)} - set(tokens):
@@ -135,12 +148,31 @@ class EntityFinder:
         )
 
 
-def _matches(index: TermIndex[str], tokens: list[str], skip: set[str]) -> tuple[set[str], set[str]]:
-    """Meeting ids the tokens name in one field, and the tokens that named them."""
+def _place_forms(word: str) -> set[str]:
+    """A place word as the question may spell it: itself, in Latin letters, with Kazakh letters
+    folded, and that folded word's stem when long enough to name nothing else, so a Kazakh
+    ending on the Russian spelling ("Карагандыда") still finds "Караганда"."""
+    folded = fold_kazakh(word)
+    forms = {word, transliterate(word), folded}
+    if len(base := stem(folded)) >= 6:
+        forms.add(base)
+    return forms
+
+
+def _matches(
+    index: TermIndex[str],
+    tokens: list[str],
+    skip: set[str],
+    also: Callable[[str], str] | None = None,
+) -> tuple[set[str], set[str]]:
+    """Meeting ids the tokens name in one field (each token also looked up as `also(token)`),
+    and the tokens that named them."""
     ids: set[str] = set()
     naming: set[str] = set()
     for token in tokens:
         found = index.lookup(token) if len(token) >= 3 and token not in skip else set()
+        if also is not None and len(token) >= 3 and token not in skip:
+            found |= index.lookup(also(token))
         if found:
             ids |= found
             naming.add(token)

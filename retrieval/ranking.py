@@ -123,6 +123,9 @@ def subject_terms(
     skipped = set(skip)
     top = math.log(1.0 + max(lex.size, 1))
     by_concept: dict[object, list[tuple[frozenset[str], ...]]] = {}
+    # a phrase's own words cover its concept only together: "зейнет жасы" (pension age) is not
+    # covered by "жас" (young) alone
+    own_words: dict[object, list[frozenset[str]]] = {}
     latin: dict[object, bool] = {}
     for i, token in enumerate(tokens):
         base = stem(token)
@@ -138,7 +141,6 @@ def subject_terms(
         own = lex.relatives(base)
         if not own and (fixed := lex.correct(token)):
             own = lex.relatives(stem(fixed))
-        alternatives.append((own | {base},))
         key: object = token
         if i in twins:
             key, terms = twins[i]
@@ -150,10 +152,12 @@ def subject_terms(
                 )
                 if parts:
                     alternatives.append(parts)
+        own_words.setdefault(key, []).append(own | {base})
         by_concept.setdefault(key, []).extend(alternatives)
         latin[key] = latin.get(key, True) and token.isascii() and i not in twins
     result: list[Term] = []
-    for key, alternatives in by_concept.items():
+    for key, twin_alternatives in by_concept.items():
+        alternatives = [tuple(own_words[key]), *twin_alternatives]
         seen = {s for alt in alternatives for part in alt for s in part}
         idf = lex.idf(seen)
         if idf is None:

@@ -162,20 +162,38 @@ def _strip_dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph,
     return (replace(paragraphs[0], text=text), *paragraphs[1:]), town
 
 
+def _open_mark(text: str) -> str | None:
+    """The quotation mark a paragraph leaves open («, “ or a straight "), if any."""
+    if text.count("«") > text.count("»"):
+        return "«"
+    if text.count("“") > text.count("”"):
+        return "“"
+    return '"' if text.count('"') % 2 else None
+
+
+def _balanced(text: str) -> bool:
+    return (
+        text.count("«") == text.count("»")
+        and text.count("“") == text.count("”")
+        and text.count('"') % 2 == 0
+    )
+
+
 def _join_open_quotes(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
-    """A quote that runs over several paragraphs is one paragraph: «… ¶ «… ¶ …»."""
+    """A quote that runs over several paragraphs is one paragraph: «… ¶ «… ¶ …», and the same
+    with “…” or straight "…" marks, which many outlets use."""
     out: list[Paragraph] = []
     i = 0
     while i < len(paragraphs):
         para = paragraphs[i]
         text = para.text
         j = i
-        while text.count("«") > text.count("»") and j + 1 < len(paragraphs) and j - i < 3:
+        while (mark := _open_mark(text)) and j + 1 < len(paragraphs) and j - i < 3:
             j += 1
             nxt = paragraphs[j].text
-            # the Russian convention reopens every continued paragraph with «
-            text = f"{text} {nxt[1:] if nxt.startswith('«') else nxt}"
-        if text.count("«") != text.count("»"):
+            # the Russian convention reopens every continued paragraph with its opening mark
+            text = f"{text} {nxt[1:] if nxt.startswith(mark) else nxt}"
+        if not _balanced(text):
             text, j = para.text, i  # never closed: leave the paragraphs as they were
         out.append(
             Paragraph(len(out) + 1, para.line, text) if j > i else replace(para, index=len(out) + 1)

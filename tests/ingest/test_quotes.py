@@ -165,6 +165,25 @@ def test_a_speech_over_several_paragraphs_has_one_speaker(parse: Parse) -> None:
     assert result.issues == []
 
 
+@pytest.mark.parametrize(("opens", "closes"), [('"', '"'), ("“", "”")])
+def test_a_quote_in_plain_or_curly_marks_over_paragraphs_is_one_quote(
+    parse: Parse, opens: str, closes: str
+) -> None:
+    text = (
+        "date 2026-03-05\n\nСенатор Жанна Асанова встретилась с жителями.\n\n"
+        f"{opens}Первая мысль начинается здесь.\n\nВторая мысль идет следом.\n\n"
+        f"{opens}Третья мысль завершает речь{closes}, – сказала Жанна Асанова.\n\n"
+        "По ее словам, жители задали много вопросов."
+    )
+    quotes = [(s.text, s.speakers) for s in parse(text).corpus.statements() if s.kind == "quote"]
+    assert quotes == [
+        (
+            "Первая мысль начинается здесь. Вторая мысль идет следом. Третья мысль завершает речь",
+            ["Жанна Асанова"],
+        )
+    ]
+
+
 def test_a_lead_in_applies_only_to_the_next_paragraph(parse: Parse) -> None:
     text = (
         TWO + "Амангельды Есбай подчеркнул:\n\nНормы о земле обсуждались долго.\n\n"

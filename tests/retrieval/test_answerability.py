@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from retrieval.models import Corpus, Document, Meeting, Statement
+from retrieval.models import Answer, Corpus, Document, Meeting, Statement
 from retrieval.search import SearchService
 from tests.fake_embedder import FakeEmbedder
 
@@ -43,6 +43,14 @@ async def _service(corpus: Corpus) -> SearchService:
     )
 
 
+async def _ask(question: str, *extra: Meeting, k: int = 3) -> Answer:
+    svc = await _service(_with(*extra))
+    try:
+        return await svc.search(question, k=k)
+    finally:
+        await svc.close()
+
+
 async def test_audience_word_is_soft_evidence_never_a_filter() -> None:
     # m3's audience is "предприниматели"; a business-and-nature question must still reach the
     # ecology statement of another meeting
@@ -50,9 +58,7 @@ async def test_audience_word_is_soft_evidence_never_a_filter() -> None:
         "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
         "Бизнес несет ответственность за вред природе и экологию региона.",
     )  # fmt: skip
-    svc = await _service(_with(green))
-    answer = await svc.search("предприниматели и вред природе", k=5)
-    await svc.close()
+    answer = await _ask("предприниматели и вред природе", green, k=5)
     assert answer.answered
     assert answer.hits[0].meeting.id == "m4"
 
@@ -138,3 +144,13 @@ async def test_same_words_from_several_outlets_are_one_hit_with_every_source() -
     same = [h for h in answer.hits if "добровольный союз" in h.text]
     assert len(same) == 1
     assert [s.title for s in same[0].sources] == ["Сенаторы о Конституции", "Областная газета"]
+
+
+async def test_a_phrase_is_covered_only_by_all_its_words() -> None:
+    # "зейнет жасы" (pension age) is one concept: "жас" (young) in another statement is no answer
+    young = _meeting(
+        "m5", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "студенттер",
+        "Жас ғалымдар шетелге кетпеу үшін гранттар мен зертханалар алуы керек.",
+    )  # fmt: skip
+    answer = await _ask("Зейнет жасы өзгере ме?", young)
+    assert not answer.answered and answer.hits == []
