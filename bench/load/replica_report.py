@@ -31,7 +31,18 @@ def count_duplicates(chats: Mapping[int, Sequence[BotEvent]], asked: Mapping[int
 def changed_mid_question(samples: Sequence[Sample], start: float, end: float) -> int:
     """Complete replies that no single corpus version explains. Before `start` (the change
     began) each question (with the asker's language) must get one text, after `end` (every
-    replica serves the new version) one text, and in between one of those two."""
+    replica serves the new version) one text, and in between one of those two — judged only
+    when both are known (see `unjudged_mid_question`)."""
+    return _mid_question(samples, start, end)[0]
+
+
+def unjudged_mid_question(samples: Sequence[Sample], start: float, end: float) -> int:
+    """Replies during the change that differ from the old text of a question nobody asked
+    after it: the new version's text or a changed one, which the run cannot tell apart."""
+    return _mid_question(samples, start, end)[1]
+
+
+def _mid_question(samples: Sequence[Sample], start: float, end: float) -> tuple[int, int]:
     before: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     after: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     between: list[Sample] = []
@@ -46,11 +57,17 @@ def changed_mid_question(samples: Sequence[Sample], start: float, end: float) ->
         else:
             between.append(s)
     changed = sum(len(texts) - 1 for side in (before, after) for texts in side.values())
+    unjudged = 0
     for s in between:
         key = (s.question.text, s.language_code)
         known = before[key] | after[key]
-        changed += bool(known) and s.text not in known
-    return changed
+        if s.text in known or not known:
+            continue
+        if before[key] and after[key]:
+            changed += 1
+        else:
+            unjudged += 1
+    return changed, unjudged
 
 
 def seen_in_window(samples: Sequence[Sample], start: float, end: float) -> dict[str, Any]:
@@ -91,7 +108,10 @@ def format_replicas_table(report: Mapping[str, Any]) -> str:
         ("latency through nginx p50/p95/p99/max", _ms(report["latency_ms"])),
         ("in the replicas (handler) p50/p95/p99/max", _ms(report["bot_handler_ms"])),
         ("throughput", f"{report['throughput_rps']} replies/s over {report['duration_s']} s"),
-        ("answers changed mid-question", report["changed_mid_question"]),
+        (
+            "answers changed mid-question (unjudged)",
+            f"{report['changed_mid_question']} ({report.get('unjudged_mid_question', 0)})",
+        ),
         (
             "webhook deliveries: redelivered / attempts",
             f"{deliveries['redelivered']} / "

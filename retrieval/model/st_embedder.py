@@ -8,7 +8,6 @@ Heavy imports (torch, sentence-transformers) happen only in `load_embedder`.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ from retrieval.model.encoding import (
     token_budget_chunks,
 )
 from retrieval.model.manifest import MANIFEST_NAME, read_manifest
+from retrieval.model.turns import QueriesFirst
 
 __all__ = ["SentenceTransformerEmbedder", "load_embedder", "token_budget_chunks"]
 
@@ -54,7 +54,7 @@ class SentenceTransformerEmbedder:
         # Queries are padded to the longest in a micro-batch: one pasted essay would make
         # every question in it pay for 512 tokens. Documents keep the model's full length.
         self._query_max_tokens = query_max_tokens
-        self._lock = threading.Lock()
+        self._turns = QueriesFirst()
         prompts: dict[str, str] = dict(getattr(model, "prompts", None) or {})
         self._query_prompt = pick_prompt(prompts, QUERY_PROMPTS)
         self._document_prompt = pick_prompt(prompts, DOCUMENT_PROMPTS)
@@ -84,7 +84,12 @@ class SentenceTransformerEmbedder:
         return self._query_prompt, self._document_prompt
 
     def _encode(
-        self, texts: Sequence[str], prompt_name: str | None, max_tokens: int | None = None
+        self,
+        texts: Sequence[str],
+        prompt_name: str | None,
+        max_tokens: int | None = None,
+        *,
+        query: bool = False,
     ) -> Vectors:
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         if not texts:
@@ -97,8 +102,8 @@ class SentenceTransformerEmbedder:
         # A cheap token estimate (XLM-R: ~4-6 chars per token in ru/kk/en; the sentence is
         # tokenised once, by the model) — generous, so the memory bound holds.
         lengths = [min(limit, len(t) // 2 + 8) for t in items]
-        with self._lock:
-            for chunk in token_budget_chunks(lengths, self._token_budget):
+        for chunk in token_budget_chunks(lengths, self._token_budget):
+            with self._turns.query() if query else self._turns.chunk():
                 vectors = self._model.encode(
                     [items[i] for i in chunk],
                     prompt_name=prompt_name,
@@ -113,7 +118,7 @@ class SentenceTransformerEmbedder:
         return np.ascontiguousarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
 
     def encode_queries(self, texts: Sequence[str]) -> Vectors:
-        return self._encode(texts, self._query_prompt, self._query_max_tokens)
+        return self._encode(texts, self._query_prompt, self._query_max_tokens, query=True)
 
     def encode_documents(self, texts: Sequence[str]) -> Vectors:
         return self._encode(texts, self._document_prompt)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -120,3 +122,33 @@ def test_unloadable_model_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(ModelMissingError) as info:
         load_embedder(RetrievalConfig(model=str(broken), data_dir=tmp_path))
     assert str(broken) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_question_goes_before_the_next_chunk_of_a_build() -> None:
+    """A rebuild inside a serving process must not hold questions for the whole corpus."""
+    first_chunk_running = threading.Event()
+    let_first_chunk_finish = threading.Event()
+    order: list[str] = []
+
+    class _Gated(_FakeST):
+        def encode(self, texts: Sequence[str], prompt_name: str | None = None, **kw: Any) -> Any:
+            order.append(prompt_name or "")
+            if prompt_name == "passage" and len(order) == 1:
+                first_chunk_running.set()
+                assert let_first_chunk_finish.wait(5)
+            return super().encode(texts, prompt_name, **kw)
+
+    fake = _Gated({"query": "query: ", "passage": "passage: "})
+    emb = SentenceTransformerEmbedder(fake, "fake", token_budget=64)  # type: ignore[arg-type]
+    build = threading.Thread(target=emb.encode_documents, args=(["слово " * 20] * 6,))
+    build.start()
+    assert first_chunk_running.wait(5)
+    question = threading.Thread(target=emb.encode_queries, args=(["вопрос?"],))
+    question.start()
+    while not emb._turns._queries_waiting:  # the question is queued behind the running chunk
+        time.sleep(0.001)
+    let_first_chunk_finish.set()
+    build.join(5)
+    question.join(5)
+    assert order[:2] == ["passage", "query"]
+    assert order.count("passage") > 2  # the build really was several chunks
