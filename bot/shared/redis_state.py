@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 # After a failure, throttling stays local this long before asking Redis again.
 BREAKER_S = 5.0
+START_WAIT_S = 10.0  # at start-up: how long Redis may take to answer (it may be restarting too)
 CHANGE_LOCK_TTL_S = 60.0  # renewed every third of it while a change runs
 
 _TAKE = """
@@ -243,15 +244,22 @@ class SharedRedis:
 
 
 async def open_redis_state(
-    url: str, prefix: str, *, ttl_s: float, per_moderator: int
+    url: str, prefix: str, *, ttl_s: float, per_moderator: int, wait_s: float = START_WAIT_S
 ) -> SharedRedis:
-    """Connect and ping; SharedUnavailable (one line, no URL) when Redis does not answer."""
+    """Connect and ping, for up to `wait_s` (a replica restarted beside a restarting Redis
+    waits for it instead of exiting); SharedUnavailable (one line, no URL) after that."""
     client = redis_client(url)
-    try:
-        await client.ping()
-    except RedisError as exc:
-        await client.aclose()
-        raise unavailable(exc) from None
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            await client.ping()
+            break
+        except RedisError as exc:
+            if time.monotonic() >= deadline:
+                await client.aclose()
+                raise unavailable(exc) from None
+            log.warning("Redis (REDIS__URL) does not answer yet; trying again")
+            await asyncio.sleep(0.5)
 
     async def ping() -> bool:
         try:

@@ -158,3 +158,34 @@ async def test_with_redis_the_composition_root_shares_state_and_announces(
         await services["announce"]("0123456789abcdef")  # injected search: no follower
     async with open_services(settings, FakeSearch()) as services:
         assert "shared" not in services and "announce" not in services  # in process
+
+
+async def test_start_up_waits_for_a_redis_that_is_restarting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from bot.shared import redis_state
+
+    class _Restarting:
+        def __init__(self) -> None:
+            self.pings = 0
+
+        async def ping(self) -> bool:
+            self.pings += 1
+            if self.pings < 3:
+                raise RedisConnectionError("Connection refused")
+            return True
+
+        async def aclose(self) -> None:
+            return None
+
+        def register_script(self, script: str) -> object:
+            return script
+
+    client = _Restarting()
+    monkeypatch.setattr(redis_state, "redis_client", lambda url: client)
+    opened = await redis_state.open_redis_state(
+        "redis://127.0.0.1:9/1", "t", ttl_s=60, per_moderator=3, wait_s=5
+    )
+    assert client.pings == 3 and opened.state.backend == "redis"
