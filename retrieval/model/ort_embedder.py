@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,6 +26,7 @@ from retrieval.model.encoding import (
     QUERY_PROMPTS,
     token_budget_chunks,
 )
+from retrieval.model.turns import QueriesFirst
 
 
 class OrtModelError(RuntimeError):
@@ -107,7 +107,7 @@ class OrtEmbedder:
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._output = self._session.get_outputs()[0].name
         self._dim = int(self._session.get_outputs()[0].shape[-1])
-        self._lock = threading.Lock()
+        self._turns = QueriesFirst()
 
     @property
     def model_id(self) -> str:
@@ -117,14 +117,17 @@ class OrtEmbedder:
     def dim(self) -> int:
         return self._dim
 
-    def _encode(self, texts: Sequence[str], prefix: str, max_tokens: int | None) -> Vectors:
+    def _encode(
+        self, texts: Sequence[str], prefix: str, max_tokens: int | None, *, query: bool = False
+    ) -> Vectors:
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         if not texts:
             return out
         limit = min(max_tokens or self._max_tokens, self._max_tokens)
-        with self._lock:
-            ids = [self._tokenizer.encode(prefix + t, limit) for t in texts]
-            for chunk in token_budget_chunks([len(i) for i in ids], self._token_budget):
+        ids = [self._tokenizer.encode(prefix + t, limit) for t in texts]
+        for chunk in token_budget_chunks([len(i) for i in ids], self._token_budget):
+            # one session run at a time; a waiting question before a build's next chunk
+            with self._turns.query() if query else self._turns.chunk():
                 out[chunk] = self._run([ids[i] for i in chunk])
         return out
 
@@ -145,7 +148,7 @@ class OrtEmbedder:
         return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
 
     def encode_queries(self, texts: Sequence[str]) -> Vectors:
-        return self._encode(texts, self._query_prefix, self._query_max_tokens)
+        return self._encode(texts, self._query_prefix, self._query_max_tokens, query=True)
 
     def encode_documents(self, texts: Sequence[str]) -> Vectors:
         return self._encode(texts, self._document_prefix, None)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -116,3 +118,34 @@ def test_int8_backends_load_without_network(data_dir: Path, no_network: None) ->
     for backend in ("onnx", "ort"):
         emb = load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
         assert emb.encode_queries(["Жер кімге тиесілі?"]).shape == (1, 384)
+
+
+def test_ort_lets_a_question_before_the_next_chunk_of_a_build(
+    embedders: dict[str, Embedder], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild inside a serving process must not hold questions for the whole corpus."""
+    emb = embedders["ort"]
+    first_chunk_running, let_it_finish = threading.Event(), threading.Event()
+    order: list[int] = []
+    real_run = emb._run  # type: ignore[attr-defined]
+
+    def gated(rows: list[list[int]]) -> np.ndarray:
+        order.append(len(rows))
+        if len(order) == 1:
+            first_chunk_running.set()
+            assert let_it_finish.wait(10)
+        return real_run(rows)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(emb, "_run", gated)
+    monkeypatch.setattr(emb, "_token_budget", 64)
+    build = threading.Thread(target=emb.encode_documents, args=(list(PASSAGES) * 4,))
+    build.start()
+    assert first_chunk_running.wait(10)
+    question = threading.Thread(target=emb.encode_queries, args=(["один вопрос?"],))
+    question.start()
+    while not emb._turns._queries_waiting:  # type: ignore[attr-defined]
+        time.sleep(0.001)
+    let_it_finish.set()
+    build.join(30)
+    question.join(30)
+    assert len(order) > 3 and order[1] == 1  # the one-question batch ran second
