@@ -170,9 +170,11 @@ def _matches(
     ids: set[str] = set()
     naming: set[str] = set()
     for token in tokens:
-        found = index.lookup(token) if len(token) >= 3 and token not in skip else set()
-        if also is not None and len(token) >= 3 and token not in skip:
-            found |= index.lookup(also(token))
+        if len(token) < 3 or token in skip:
+            continue
+        found = index.lookup(token)
+        if also is not None and (other := also(token)) != token:  # a Russian word folds to itself
+            found |= index.lookup(other)
         if found:
             ids |= found
             naming.add(token)
