@@ -127,7 +127,7 @@ class OrtEmbedder:
         ids = [self._tokenizer.encode(prefix + t, limit) for t in texts]
         for chunk in token_budget_chunks([len(i) for i in ids], self._token_budget):
             # one session run at a time; a waiting question before a build's next chunk
-            with self._turns.query() if query else self._turns.chunk():
+            with self._turns.turn(query=query):
                 out[chunk] = self._run([ids[i] for i in chunk])
         return out
 

@@ -103,7 +103,7 @@ class SentenceTransformerEmbedder:
         # tokenised once, by the model) — generous, so the memory bound holds.
         lengths = [min(limit, len(t) // 2 + 8) for t in items]
         for chunk in token_budget_chunks(lengths, self._token_budget):
-            with self._turns.query() if query else self._turns.chunk():
+            with self._turns.turn(query=query):
                 vectors = self._model.encode(
                     [items[i] for i in chunk],
                     prompt_name=prompt_name,

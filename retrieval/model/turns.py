@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 
 class QueriesFirst:
@@ -19,6 +19,10 @@ class QueriesFirst:
         self._cond = threading.Condition()
         self._busy = False
         self._queries_waiting = 0
+
+    def turn(self, *, query: bool) -> AbstractContextManager[None]:
+        """A question's turn or a document chunk's turn."""
+        return self.query() if query else self.chunk()
 
     @contextmanager
     def query(self) -> Iterator[None]:
