@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from bench.load.client import BotEvent
 from bench.load.drive import Sample
@@ -28,21 +28,19 @@ def count_duplicates(chats: Mapping[int, Sequence[BotEvent]], asked: Mapping[int
     return sum(max(0, reply_count(chats.get(chat, ())) - n) for chat, n in asked.items())
 
 
-def changed_mid_question(samples: Sequence[Sample], start: float, end: float) -> int:
-    """Complete replies that no single corpus version explains. Before `start` (the change
-    began) each question (with the asker's language) must get one text, after `end` (every
-    replica serves the new version) one text, and in between one of those two — judged only
-    when both are known (see `unjudged_mid_question`)."""
-    return _mid_question(samples, start, end)[0]
+class MidQuestion(NamedTuple):
+    """Complete replies that no single corpus version explains. Before the change began each
+    question (with the asker's language) must get one text, after every replica serves the
+    new version one text, and in between one of those two — judged only when both are known."""
+
+    changed: int
+    # replies during the change that differ from the old text of a question nobody asked
+    # after it: the new version's text or a changed one, which the run cannot tell apart
+    unjudged: int
 
 
-def unjudged_mid_question(samples: Sequence[Sample], start: float, end: float) -> int:
-    """Replies during the change that differ from the old text of a question nobody asked
-    after it: the new version's text or a changed one, which the run cannot tell apart."""
-    return _mid_question(samples, start, end)[1]
-
-
-def _mid_question(samples: Sequence[Sample], start: float, end: float) -> tuple[int, int]:
+def mid_question(samples: Sequence[Sample], start: float, end: float) -> MidQuestion:
+    """`start`: the change began; `end`: every replica serves the new version."""
     before: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     after: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     between: list[Sample] = []
@@ -67,7 +65,7 @@ def _mid_question(samples: Sequence[Sample], start: float, end: float) -> tuple[
             changed += 1
         else:
             unjudged += 1
-    return changed, unjudged
+    return MidQuestion(changed, unjudged)
 
 
 def seen_in_window(samples: Sequence[Sample], start: float, end: float) -> dict[str, Any]:

@@ -36,10 +36,9 @@ from bench.load.load import (
 )
 from bench.load.processes import FAKE_TOKEN, machine_cpu
 from bench.load.replica_report import (
-    changed_mid_question,
     count_duplicates,
+    mid_question,
     seen_in_window,
-    unjudged_mid_question,
 )
 from bench.load.report import summarise
 from bench.load.scenario import Question, latency_summary, plan_users
@@ -157,8 +156,9 @@ async def _measure(
     report["deliveries"] = asdict(deliveries)
     reload = done.get("reload")
     window = (reload["start_ms"], reload["end_ms"]) if reload else (float("inf"),) * 2
-    report["changed_mid_question"] = changed_mid_question(samples, *window)
-    report["unjudged_mid_question"] = unjudged_mid_question(samples, *window)
+    judged = mid_question(samples, *window)
+    report["changed_mid_question"] = judged.changed
+    report["unjudged_mid_question"] = judged.unjudged
     for name, result in done.items():
         result["seen"] = seen_in_window(samples, result.pop("start_ms"), result.pop("end_ms"))
         report[name] = result

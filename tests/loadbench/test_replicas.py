@@ -20,10 +20,9 @@ from bench.load.cluster import cluster_missing_reason
 from bench.load.drive import Sample
 from bench.load.load import LoadOptions
 from bench.load.replica_report import (
-    changed_mid_question,
     count_duplicates,
     format_replicas_table,
-    unjudged_mid_question,
+    mid_question,
 )
 from bench.load.replicas import ReplicaEvents, run_replicas
 from bench.load.scenario import Question, ReplyKind
@@ -56,15 +55,15 @@ def test_answers_may_change_once_between_versions_and_only_there() -> None:
     other = Question("Land?", "en", "topic")
     steady = [_sample(0, "old"), _sample(1000, "old"), _sample(9000, "new"), _sample(9500, "new")]
     mixed = [_sample(5000, "old"), _sample(6000, "new"), _sample(6500, "other")]  # in the swap
-    assert changed_mid_question([*steady, *mixed[:2]], 4000, 8000) == 0
-    assert changed_mid_question([*steady, *mixed], 4000, 8000) == 1
+    assert mid_question([*steady, *mixed[:2]], 4000, 8000).changed == 0
+    assert mid_question([*steady, *mixed], 4000, 8000).changed == 1
     flapping = [_sample(0, "a", other), _sample(500, "b", other)]  # before any change
-    assert changed_mid_question([*steady, *flapping], 4000, 8000) == 1
+    assert mid_question([*steady, *flapping], 4000, 8000).changed == 1
     # asked before and during the change only: its new text cannot be told from a changed one
     unasked_after = [_sample(0, "a", other), _sample(5000, "b", other)]
-    assert changed_mid_question([*steady, *unasked_after], 4000, 8000) == 0
-    assert unjudged_mid_question([*steady, *unasked_after], 4000, 8000) == 1
-    assert unjudged_mid_question([*steady, *mixed], 4000, 8000) == 0
+    assert mid_question([*steady, *unasked_after], 4000, 8000).changed == 0
+    assert mid_question([*steady, *unasked_after], 4000, 8000).unjudged == 1
+    assert mid_question([*steady, *mixed], 4000, 8000).unjudged == 0
 
 
 def test_the_deployed_nginx_config_is_pointed_at_every_local_replica() -> None:
