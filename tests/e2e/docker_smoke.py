@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .emulator import BotEvent, Button, EmulatorClient, FakeUser
-from .processes import FAKE_TOKEN, start_emulator
+from .processes import FAKE_TOKEN, free_port, start_emulator
 
 MODERATOR = 910_001
 CITIZEN = 910_002
@@ -122,12 +121,6 @@ class Container:
     def remove(self) -> None:
         docker("rm", "-f", self.name, check=False)
         docker("volume", "rm", *self.volumes, check=False)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def expect_answer(user: FakeUser, question: str, senator: str, timeout: float) -> BotEvent:  # noqa: ASYNC109

@@ -9,6 +9,7 @@ from bench.load.processes import (
     EmulatorProcess,
     bot_env,
     emulator_missing_reason,
+    free_port,
     start_bot,
     start_emulator,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "EmulatorProcess",
     "bot_env",
     "emulator_missing_reason",
+    "free_port",
     "start_bot",
     "start_emulator",
 ]

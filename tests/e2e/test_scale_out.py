@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -24,17 +23,19 @@ from bot.ui.texts import Lang, texts_for
 from tests.servers import require_prepared
 
 from .emulator import EmulatorClient
-from .processes import FAKE_TOKEN, REPO_ROOT, BotProcess, EmulatorProcess, bot_env, start_bot
+from .processes import (
+    FAKE_TOKEN,
+    REPO_ROOT,
+    BotProcess,
+    EmulatorProcess,
+    bot_env,
+    free_port,
+    start_bot,
+)
 
 SECRET = "e2e-Webhook_secret"
 START_TIMEOUT = 120.0
 RU = texts_for(Lang.RU)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -63,7 +64,7 @@ class RetrievalProcess:
 def retrieval_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RetrievalProcess]:
     data_dir = Path(os.environ.get("DATA_DIR", str(REPO_ROOT / "data")))
     require_prepared(data_dir)
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("retrieval") / "service.log"
     env = {**os.environ, "DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", "PYTHONUNBUFFERED": "1"}
     with log.open("wb") as out:
@@ -88,7 +89,7 @@ def webhook_bot(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[BotProcess, str]]:
     workdir = tmp_path_factory.mktemp("webhook-bot")
-    port = _free_port()
+    port = free_port()
     env = bot_env(emulator.base_url, workdir / "atazan.sqlite3")
     env.update(
         {

@@ -7,7 +7,6 @@ import asyncio
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -18,23 +17,19 @@ import asyncpg
 import pytest
 import redis
 
+from bench.load.processes import free_port
+from bench.load.servers import postgres_bin
 from tests.servers import missing
 
 REPO = Path(__file__).resolve().parents[2]
 DEBIAN = REPO / "deploy" / "debian"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _postgres_bin() -> Path:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    if not found:
+    found = postgres_bin()
+    if found is None:
         missing("PostgreSQL is not installed (scripts/services.sh installs it)")
-    return found[-1].parent
+    return found
 
 
 @pytest.fixture
@@ -55,7 +50,7 @@ def _as_postgres(command: list[str]) -> list[str]:
 
 
 def test_postgres_first_start_makes_the_user_password_and_database(scratch: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {
         "PATH": f"{_postgres_bin()}:/usr/bin:/bin",
         "PGDATA": str(scratch / "data"),
@@ -107,7 +102,7 @@ def test_redis_without_a_config_file_serves_other_hosts(tmp_path: Path) -> None:
     server_bin = shutil.which("redis-server")
     if server_bin is None:
         missing("redis-server is not installed (scripts/services.sh installs it)")
-    port = _free_port()
+    port = free_port()
     command = [str(DEBIAN / "redis-entrypoint.sh"), "redis-server", "--appendonly", "yes",
                "--port", str(port), "--bind", "127.0.0.1", "--dir", str(tmp_path)]  # fmt: skip
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=tmp_path)
