@@ -16,7 +16,7 @@ from retrieval.text import words
 
 def load_resources(corpus_dir: Path) -> Resources:
     """Curated YAML files; a broken one is a one-line ServiceUnavailable naming it."""
-    from retrieval.ingest import load_themes, region_of, senator_forms
+    from retrieval.ingest import load_themes, region_of, regions_named, senator_forms
 
     try:
         glossary = Glossary.load(corpus_dir / "glossary.yaml")
@@ -32,6 +32,7 @@ def load_resources(corpus_dir: Path) -> Resources:
         themes=themes,
         offtopic=offtopic,
         region_of=lambda place: region_of(place, corpus_dir=corpus_dir),
+        regions_named=lambda text: regions_named(text, corpus_dir=corpus_dir),
         senator_forms=senator_forms(corpus_dir),
         foreign=foreign,
     )

@@ -37,6 +37,8 @@ class Resources:
     region_of: Callable[[str | None], str | None]
     senator_forms: dict[str, list[str]] = field(default_factory=dict)
     foreign: tuple[tuple[str, ...], ...] = ()  # other countries' names, as word tuples
+    # regions a question names by a capitalised place, with the words naming each
+    regions_named: Callable[[str], list[tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,9 @@ def build_snapshot(
         dense=dense,
         vectors=dense.vectors,
         bm25=Bm25Index(corpus),
-        entities=EntityFinder(corpus, resources.senator_forms, resources.region_of),
+        entities=EntityFinder(
+            corpus, resources.senator_forms, resources.region_of, resources.regions_named
+        ),
         glossary=resources.glossary,
         themes=resources.themes,
         curated=curated,

@@ -5,7 +5,7 @@ Importing this package is cheap: natasha loads only when a file is parsed.
 
 from retrieval.ingest.build import build_corpus, make_context, parse_bytes, parse_file
 from retrieval.ingest.nlp import Nlp, load_nlp
-from retrieval.ingest.regions import region_of
+from retrieval.ingest.regions import region_of, regions_named
 from retrieval.ingest.senators import SenatorDirectory, senator_forms
 from retrieval.ingest.themes import ThemeTagger, load_themes
 
@@ -20,5 +20,6 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "region_of",
+    "regions_named",
     "senator_forms",
 ]
