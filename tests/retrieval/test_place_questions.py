@@ -45,29 +45,10 @@ async def test_meeting_words_leave_the_place_as_the_question(
 async def test_a_place_spelt_in_the_other_language_is_the_same_place(
     place: str, question: str
 ) -> None:
-    pensions = [
-        Meeting(
-            id=mid,
-            document_id="d1",
-            date=date(2026, 3, 7),
-            senators=["Бибигуль Жексенбай"],
-            place=where,
-            audience=["пенсионеры"],
-            statements=[
-                Statement(
-                    id=f"{mid}-s0",
-                    meeting_id=mid,
-                    kind="quote",
-                    text=text,
-                    speakers=["Бибигуль Жексенбай"],
-                )
-            ],
-        )
-        for mid, where, text in (
-            ("here", place, "Пенсии будут индексироваться, зейнетақы төмендемейді."),
-            ("elsewhere", "Павлодар", "Пенсии будут индексироваться ежегодно, зейнетақы өседі."),
-        )
-    ]
+    pensions = _pension_meetings(
+        ("here", place, "Пенсии будут индексироваться, зейнетақы төмендемейді."),
+        ("elsewhere", "Павлодар", "Пенсии будут индексироваться ежегодно, зейнетақы өседі."),
+    )
     base = make_corpus()
     corpus = base.model_copy(update={"meetings": [*base.meetings, *pensions]})
     svc = SearchService.from_corpus(
@@ -93,7 +74,27 @@ async def test_a_town_spelt_otherwise_names_the_meetings_of_its_region(
     question: str, expected: set[str]
 ) -> None:
     """Орал is Уральск, Семей may be reported as Семипалатинск: the gazetteer knows the region."""
-    pensions = [
+    pensions = _pension_meetings(
+        ("uralsk", "Уральск", "Пенсии будут индексироваться, семьи защищены."),
+        ("semey", "Семипалатинск", "Пенсии будут расти ежегодно, семьи защищены законом."),
+    )
+    base = make_corpus()
+    corpus = base.model_copy(update={"meetings": [*base.meetings, *pensions]})
+    resources = replace(
+        make_resources(),
+        region_of=lambda place: region_of(place, corpus_dir=CORPUS_DIR),
+        regions_named=lambda text: regions_named(text, corpus_dir=CORPUS_DIR),
+    )
+    svc = SearchService.from_corpus(corpus, FakeEmbedder(), resources, calibration=FAKE_CALIBRATION)
+    answer = await svc.search(question)
+    await svc.close()
+    assert answer.answered
+    assert {hit.meeting.id for hit in answer.hits} == expected
+
+
+def _pension_meetings(*meetings: tuple[str, str, str]) -> list[Meeting]:
+    """One senator's meetings with pensioners: (id, place, the statement's text) each."""
+    return [
         Meeting(
             id=mid,
             document_id="d1",
@@ -111,20 +112,5 @@ async def test_a_town_spelt_otherwise_names_the_meetings_of_its_region(
                 )
             ],
         )
-        for mid, where, text in (
-            ("uralsk", "Уральск", "Пенсии будут индексироваться, семьи защищены."),
-            ("semey", "Семипалатинск", "Пенсии будут расти ежегодно, семьи защищены законом."),
-        )
+        for mid, where, text in meetings
     ]
-    base = make_corpus()
-    corpus = base.model_copy(update={"meetings": [*base.meetings, *pensions]})
-    resources = replace(
-        make_resources(),
-        region_of=lambda place: region_of(place, corpus_dir=CORPUS_DIR),
-        regions_named=lambda text: regions_named(text, corpus_dir=CORPUS_DIR),
-    )
-    svc = SearchService.from_corpus(corpus, FakeEmbedder(), resources, calibration=FAKE_CALIBRATION)
-    answer = await svc.search(question)
-    await svc.close()
-    assert answer.answered
-    assert {hit.meeting.id for hit in answer.hits} == expected
