@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,7 +85,7 @@ def build_snapshot(
     meetings = {m.id: m for m in corpus.meetings}
     statements = tuple(corpus.statements())
     meeting_of = {s.id: meetings[s.meeting_id] for s in statements}
-    group = _same_words(statements)
+    group = _same_words(statements, meeting_of)
     sources: dict[int, list[SourceRef]] = defaultdict(list)
     for st, g in zip(statements, group, strict=True):
         doc_id = meeting_of[st.id].document_id
@@ -134,12 +134,18 @@ def build_snapshot(
     )
 
 
-def _same_words(statements: tuple[Statement, ...]) -> npt.NDArray[np.int64]:
-    """Group number per statement: equal word sequences (case and punctuation aside) share one."""
-    seen: dict[str, int] = {}
-    return np.array(
-        [seen.setdefault(" ".join(words(s.text)), len(seen)) for s in statements], dtype=np.int64
-    )
+def _same_words(
+    statements: tuple[Statement, ...], meeting_of: Mapping[str, Meeting]
+) -> npt.NDArray[np.int64]:
+    """Group number per statement: equal word sequences (case and punctuation aside) from the
+    same people share one. Two senators given the same words (or an unattributed line at another
+    senator's meeting) stay apart: one hit must never cite a document for someone else's words."""
+    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    keys = [
+        (" ".join(words(s.text)), tuple(sorted(s.speakers or meeting_of[s.id].senators)))
+        for s in statements
+    ]
+    return np.array([seen.setdefault(key, len(seen)) for key in keys], dtype=np.int64)
 
 
 def _hubness(vectors: Vectors) -> Vectors:
