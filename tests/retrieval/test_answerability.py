@@ -152,18 +152,7 @@ async def test_the_same_words_of_another_senator_are_their_own_hit_and_source() 
     words = (
         "Брак определяется как добровольный союз мужчины и женщины, семья защищается государством."
     )
-    other = Meeting(
-        id="m9",
-        document_id="d2",
-        date=date(2026, 3, 5),
-        senators=["Нурлан Бекназаров"],
-        place="Актобе",
-        audience=["учителя"],
-        statements=[
-            Statement(id="m9-s0", meeting_id="m9", kind="quote", text=words,
-                      speakers=["Нурлан Бекназаров"])
-        ],
-    )  # fmt: skip
+    other = _meeting("m9", "d2", "Нурлан Бекназаров", "Актобе", "учителя", words)
     paper = Document(id="d2", date=date(2026, 3, 6), title="Областная газета", source="paper.txt")
     svc = await _service(_with(other, documents=(paper,)))
     anyone = await svc.search("брак союз мужчины и женщины", k=10)
