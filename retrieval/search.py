@@ -9,10 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from retrieval.api import CorpusInfo
 from retrieval.batching import MicroBatcher
 from retrieval.config import MAX_BATCH, MAX_QUESTION_CHARS
-from retrieval.embedder import Embedder
+from retrieval.embedder import Embedder, Vectors
 from retrieval.errors import ServiceUnavailable
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
 from retrieval.ranking import Calibration, expand_vector, prepare, rank
@@ -96,11 +98,15 @@ class SearchService:
     def _answer_batch(self, jobs: Sequence[_Job]) -> list[Answer]:
         queries = [prepare(job.snapshot, job.question, self._max_question_chars) for job in jobs]
         vectors = self._embedder.encode_queries([q.question for q in queries])
-        return [
-            rank(job.snapshot, q, expand_vector(job.snapshot, q, vectors[i]), job.k,
-                 self._calibration)
+        expanded = [
+            expand_vector(job.snapshot, q, vectors[i])
             for i, (job, q) in enumerate(zip(jobs, queries, strict=True))
-        ]  # fmt: skip
+        ]
+        cosines = batch_scores([job.snapshot for job in jobs], expanded)
+        return [
+            rank(job.snapshot, q, expanded[i], job.k, self._calibration, cosines[i])
+            for i, (job, q) in enumerate(zip(jobs, queries, strict=True))
+        ]
 
     # --- browsing --------------------------------------------------------------------------
     def themes(self) -> list[Theme]:
@@ -199,3 +205,21 @@ def load_built_corpus(path: Path) -> Corpus:
 def dump_answer(answer: Answer) -> str:
     """The `atazan ask --json` line."""
     return json.dumps(answer.model_dump(mode="json"), ensure_ascii=False)
+
+
+def batch_scores(snapshots: Sequence[Snapshot], vectors: Sequence[Vectors]) -> list[Vectors]:
+    """Every statement's cosine for each question, one matrix product per snapshot in the batch:
+    a scan reads the whole vectors matrix (46 MB at 30,000 statements), so a micro-batch of 32
+    pays for one read instead of 32 (BLAS sums a product in another order than 32 scans would:
+    the cosines agree to ~1e-6, far inside what the batch's own encode varies)."""
+    rows: dict[int, list[int]] = {}
+    for i, snapshot in enumerate(snapshots):
+        rows.setdefault(id(snapshot), []).append(i)
+    out: list[Vectors] = [np.zeros(0, dtype=np.float32)] * len(snapshots)
+    for members in rows.values():
+        snapshot = snapshots[members[0]]
+        stacked = np.stack([vectors[i] for i in members])
+        scores = np.ascontiguousarray(np.atleast_2d(snapshot.dense.scores(stacked)))
+        for row, i in enumerate(members):
+            out[i] = scores[row]
+    return out
