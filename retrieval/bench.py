@@ -23,15 +23,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import numpy as np
 
-from retrieval.config import RetrievalConfig
+from retrieval.config import Backend, RetrievalConfig
 from retrieval.models import Corpus, Meeting, Statement, stable_id
 
 Log = Callable[[str], None]
-BACKENDS = ("torch", "onnx", "ort")
+BACKENDS: tuple[str, ...] = get_args(Backend)
 SIZES = (3_000, 30_000)
 CONCURRENCY = (1, 8, 32)
 ENCODED_POOL = 3_000  # statements really encoded; larger corpora reuse their vectors (see below)

@@ -10,8 +10,9 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
+from retrieval.config import Backend
 from retrieval.progress import TerminalProgress
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def register(
     )
     bench.add_argument("--questions", type=Path, default=DEFAULT_EVAL)
     bench.add_argument(
-        "--backends", default="torch,onnx,ort", help="comma-separated (default torch,onnx,ort)"
+        "--backends", default=",".join(get_args(Backend)), help="comma-separated (default: all)"
     )
     bench.add_argument(
         "--sizes", default="3000,30000", help="synthetic corpus sizes (default 3000,30000)"

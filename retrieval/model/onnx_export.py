@@ -1,16 +1,17 @@
-"""The int8 ONNX export of the prepared model, made by sentence-transformers' own ONNX backend.
+"""The quantized ONNX files of the prepared model, from sentence-transformers' own ONNX export.
 
 `atazan model prepare` runs it after the fp32 directory exists: sentence-transformers exports
-the fp32 model to ONNX (optimum, offline: a local directory), `export_dynamic_quantized_onnx_model`
-quantizes it (int8 weights, activations quantized per call), and the result is checked against
-the fp32 model on `quality.QUERIES`/`PASSAGES` before it is moved into `<model>/onnx/`. The
-fp32 directory stays the reference; only `onnx/` and a config without loader arguments are added.
-Heavy imports happen inside functions.
+the fp32 model to ONNX (optimum, offline: a local directory), then two variants are made from it:
+- `DYNAMIC`: `export_dynamic_quantized_onnx_model` (int8 weights, activations quantized per call);
+  the `onnx` and `ort` backends run it. It misses the 0.01 eval bar.
+- `WEIGHT_ONLY`: the graph rewritten with int8 weights (`weight_only`); `ort-w8` runs it.
+Each is checked against the fp32 model on `quality.QUERIES`/`PASSAGES` and moved into
+`<model>/onnx/` only if every cosine passes. The fp32 directory stays the reference; only `onnx/`
+and a config without loader arguments are added. Heavy imports happen inside functions.
 """
 
 from __future__ import annotations
 
-import contextlib
 import importlib.metadata
 import json
 import os
@@ -22,8 +23,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from retrieval.embedder import Vectors
 from retrieval.errors import ModelPrepError
 from retrieval.model.manifest import read_json, read_manifest
+from retrieval.model.quality import cosines
 
 Log = Callable[[str], None]
 
@@ -37,6 +40,28 @@ TORCH_MODEL_KWARGS = {"add_pooling_layer": False}  # the prepared weights have n
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One quantized file of the prepared directory, with its manifest and model-id suffix."""
+
+    name: str
+    file: str
+    manifest: str
+    suffix: str
+    quantization: str
+
+
+DYNAMIC = Variant(
+    "qint8", QUANTIZED_FILE, EXPORT_MANIFEST, QUANTIZED_SUFFIX,
+    f"dynamic int8 (activations per call), optimum {QUANTIZATION} config",
+)  # fmt: skip
+WEIGHT_ONLY = Variant(
+    "w8", "onnx/model_w8.onnx", "onnx/atazan-w8.json", "+w8",
+    "int8 weights: a scale per embedding row and per MatMul output channel (weight_only)",
+)  # fmt: skip
+VARIANTS = (DYNAMIC, WEIGHT_ONLY)
+
+
+@dataclass(frozen=True)
 class ExportOutcome:
     path: Path
     created: bool
@@ -44,22 +69,23 @@ class ExportOutcome:
     min_cosine: float
 
 
-def read_export(model_dir: Path) -> dict[str, Any]:
-    """The export manifest, checked against the fp32 model it was made from."""
+def read_export(model_dir: Path, variant: Variant = DYNAMIC) -> dict[str, Any]:
+    """A variant's manifest, checked against the fp32 model it was made from."""
     manifest = read_manifest(model_dir)
-    path = model_dir / EXPORT_MANIFEST
+    path = model_dir / variant.manifest
     data = read_json(path)
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise ModelPrepError(f"{path} has an unknown format")
     if data.get("model_id") != manifest["model_id"]:
         raise ModelPrepError(f"{path} was exported from another model")
-    if not (model_dir / QUANTIZED_FILE).is_file():
-        raise ModelPrepError(f"{model_dir / QUANTIZED_FILE} is missing")
+    for name in (variant.file, *data.get("data_files", [])):
+        if not (model_dir / name).is_file():
+            raise ModelPrepError(f"{model_dir / name} is missing")
     return data
 
 
-def quantized_model_id(model_dir: Path) -> str:
-    return str(read_export(model_dir)["model_id"]) + QUANTIZED_SUFFIX
+def quantized_model_id(model_dir: Path, variant: Variant = DYNAMIC) -> str:
+    return str(read_export(model_dir, variant)["model_id"]) + variant.suffix
 
 
 def _version(package: str) -> str:
@@ -111,61 +137,112 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def export_quantized(model_dir: Path, *, force: bool = False, log: Log = print) -> ExportOutcome:
-    """Add `onnx/model_qint8_*.onnx` to a prepared directory unless a valid one is there."""
+def export_quantized(
+    model_dir: Path, *, force: bool = False, log: Log = print
+) -> dict[str, ExportOutcome]:
+    """Add every variant's file to a prepared directory unless a valid one is there; each is
+    installed only if its cosines against fp32 pass (`ModelPrepError` otherwise)."""
     started = time.perf_counter()
     manifest = read_manifest(model_dir)
-    if not force:
-        with contextlib.suppress(ModelPrepError):
-            done = read_export(model_dir)
-            log(f"int8 ONNX model already exported in {model_dir / QUANTIZED_FILE}")
-            return ExportOutcome(
-                model_dir / QUANTIZED_FILE, False, time.perf_counter() - started,
-                float(done["verification"]["min_cosine"]),
-            )  # fmt: skip
+    outcomes: dict[str, ExportOutcome] = {}
+    todo = []
+    for variant in VARIANTS:
+        try:
+            if force:
+                raise ModelPrepError("forced")
+            done = read_export(model_dir, variant)
+        except ModelPrepError:
+            todo.append(variant)
+            continue
+        log(f"{variant.name} ONNX model already exported in {model_dir / variant.file}")
+        outcomes[variant.name] = ExportOutcome(
+            model_dir / variant.file, False, time.perf_counter() - started,
+            float(done["verification"]["min_cosine"]),
+        )  # fmt: skip
+    if not todo:
+        return outcomes
     drop_loader_args(model_dir)
     scratch = _scratch_view(model_dir)
     try:
-        log("exporting to ONNX and quantizing to int8 (sentence-transformers backend) …")
+        log("exporting to ONNX (sentence-transformers backend) …")
         from sentence_transformers import SentenceTransformer, export_dynamic_quantized_onnx_model
 
         _quiet()
         fp32_onnx = SentenceTransformer(str(scratch), backend="onnx", device="cpu")
-        export_dynamic_quantized_onnx_model(fp32_onnx, QUANTIZATION, str(scratch))
+        (scratch / "onnx").mkdir(exist_ok=True)
+        if DYNAMIC in todo:
+            log("quantizing to dynamic int8 …")
+            export_dynamic_quantized_onnx_model(fp32_onnx, QUANTIZATION, str(scratch))
+        if WEIGHT_ONLY in todo:
+            log("rewriting the fp32 graph with int8 weights …")
+            from retrieval.model.weight_only import write_weight_only
+
+            write_weight_only(Path(fp32_onnx[0].auto_model.path), scratch / WEIGHT_ONLY.file)
         del fp32_onnx
-        cos = _verify(model_dir, scratch)
-        worst = min(cos)
-        if worst < quality_min():
-            raise ModelPrepError(
-                f"int8 ONNX model disagrees with fp32 (min cosine {worst:.4f} < {quality_min()}); "
-                "nothing was installed"
+        reference = _reference_vectors(model_dir)
+        for variant in todo:
+            worst = _install(model_dir, scratch, variant, manifest, reference)
+            outcome = ExportOutcome(
+                model_dir / variant.file, True, time.perf_counter() - started, worst
             )
-        (model_dir / "onnx").mkdir(exist_ok=True)
-        target = model_dir / QUANTIZED_FILE
-        os.replace(scratch / QUANTIZED_FILE, target)
-        target.chmod(0o644)
-        _write_json(
-            model_dir / EXPORT_MANIFEST,
-            {
-                "format": EXPORT_FORMAT,
-                "model_id": manifest["model_id"],
-                "file": QUANTIZED_FILE,
-                "quantization": f"dynamic int8, optimum {QUANTIZATION} config",
-                "made_by": {
-                    p: _version(p) for p in ("sentence-transformers", "optimum-onnx", "onnxruntime")
-                },
-                "created": datetime.now(UTC).isoformat(timespec="seconds"),
-                "verification": {
-                    "texts": len(cos), "min_cosine": worst, "mean_cosine": sum(cos) / len(cos)
-                },
-            },
-        )  # fmt: skip
-        (model_dir / EXPORT_MANIFEST).chmod(0o644)
+            outcomes[variant.name] = outcome
+            log(f"exported {outcome.path.name} (cosine vs fp32: min {worst:.4f})")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    seconds = time.perf_counter() - started
-    log(f"exported {target.name} in {seconds:.1f} s (cosine vs fp32: min {worst:.4f})")
-    return ExportOutcome(target, True, seconds, worst)
+    log(f"ONNX exports done in {time.perf_counter() - started:.1f} s")
+    return outcomes
+
+
+def _install(
+    model_dir: Path,
+    scratch: Path,
+    variant: Variant,
+    manifest: dict[str, Any],
+    reference: Vectors,
+) -> float:
+    """Check `variant`'s file in `scratch` against fp32 and move it (and its data) into place;
+    returns the lowest cosine."""
+    try:
+        vectors = _variant_vectors(model_dir, scratch.resolve(), variant)
+    except Exception as exc:  # onnxruntime/optimum errors: the file is unusable, say so in a line
+        raise ModelPrepError(
+            f"{variant.name} ONNX model does not run: {type(exc).__name__}: "
+            f"{str(exc).splitlines()[0] if str(exc) else ''}; nothing was installed"
+        ) from None
+    cos = cosines(reference, vectors)
+    worst = min(cos)
+    if worst < quality_min():
+        raise ModelPrepError(
+            f"{variant.name} ONNX model disagrees with fp32 (min cosine {worst:.4f} < "
+            f"{quality_min()}); nothing was installed"
+        )
+    (model_dir / "onnx").mkdir(exist_ok=True)
+    data_files = sorted(
+        str(p.relative_to(scratch)) for p in (scratch / "onnx").glob(Path(variant.file).name + ".*")
+    )
+    for name in (*data_files, variant.file):  # the graph last: it names its data file
+        os.replace(scratch / name, model_dir / name)
+        (model_dir / name).chmod(0o644)
+    _write_json(
+        model_dir / variant.manifest,
+        {
+            "format": EXPORT_FORMAT,
+            "model_id": manifest["model_id"],
+            "file": variant.file,
+            "data_files": data_files,
+            "quantization": variant.quantization,
+            "made_by": {
+                p: _version(p)
+                for p in ("sentence-transformers", "optimum-onnx", "onnxruntime", "onnx")
+            },
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "verification": {
+                "texts": len(cos), "min_cosine": worst, "mean_cosine": sum(cos) / len(cos)
+            },
+        },
+    )  # fmt: skip
+    (model_dir / variant.manifest).chmod(0o644)
+    return worst
 
 
 def quality_min() -> float:
@@ -174,22 +251,45 @@ def quality_min() -> float:
     return MIN_COSINE
 
 
-def _verify(model_dir: Path, scratch: Path) -> list[float]:
-    """Cosines of the int8 model (as sentence-transformers loads it) against fp32 torch."""
+def _reference_vectors(model_dir: Path) -> Vectors:
+    """The fixed set (queries, then passages) through the fp32 torch model."""
     import numpy as np
     from sentence_transformers import SentenceTransformer
 
-    from retrieval.model.quality import PASSAGES, QUERIES, cosines
+    from retrieval.model.quality import PASSAGES, QUERIES
 
     reference = SentenceTransformer(
         str(model_dir), device="cpu", model_kwargs=dict(TORCH_MODEL_KWARGS)
     )
-    quantized = SentenceTransformer(
-        str(scratch), backend="onnx", device="cpu", model_kwargs={"file_name": QUANTIZED_FILE}
+    return np.vstack(
+        [
+            np.asarray(reference.encode(list(texts), prompt_name=prompt), dtype=np.float32)
+            for texts, prompt in ((QUERIES, "query"), (PASSAGES, "passage"))
+        ]
     )
-    result: list[float] = []
-    for texts, prompt in ((QUERIES, "query"), (PASSAGES, "passage")):
-        a = np.asarray(reference.encode(list(texts), prompt_name=prompt), dtype=np.float32)
-        b = np.asarray(quantized.encode(list(texts), prompt_name=prompt), dtype=np.float32)
-        result.extend(cosines(a, b))
-    return result
+
+
+def _variant_vectors(model_dir: Path, scratch: Path, variant: Variant) -> Vectors:
+    """The same texts through the file as its backend runs it: sentence-transformers' ONNX
+    backend for the dynamic export (`onnx`; `ort` equals it, a test holds), onnxruntime for the
+    weight-only one (`ort-w8`)."""
+    import numpy as np
+
+    from retrieval.model.quality import PASSAGES, QUERIES
+
+    if variant is WEIGHT_ONLY:
+        from retrieval.model.ort_embedder import OrtEmbedder
+
+        ort = OrtEmbedder(model_dir, str(scratch / variant.file), variant.name)
+        return np.vstack([ort.encode_queries(list(QUERIES)), ort.encode_documents(list(PASSAGES))])
+    from sentence_transformers import SentenceTransformer
+
+    quantized = SentenceTransformer(
+        str(scratch), backend="onnx", device="cpu", model_kwargs={"file_name": variant.file}
+    )
+    return np.vstack(
+        [
+            np.asarray(quantized.encode(list(texts), prompt_name=prompt), dtype=np.float32)
+            for texts, prompt in ((QUERIES, "query"), (PASSAGES, "passage"))
+        ]
+    )

@@ -1,6 +1,7 @@
-"""`RETRIEVAL__BACKEND=ort`: the very int8 ONNX file sentence-transformers exported, run by
-onnxruntime with the tokenizer in plain Python (`unigram`) — no torch, no transformers, no
-sentence-transformers, not even the `tokenizers` library (~300 MB for this vocabulary).
+"""`RETRIEVAL__BACKEND=ort` / `ort-w8`: a quantized ONNX file (the dynamic int8 one
+sentence-transformers exported, or the weight-only one of `weight_only`), run by onnxruntime with
+the tokenizer in plain Python (`unigram`) — no torch, no transformers, no sentence-transformers,
+not even the `tokenizers` library (~300 MB for this vocabulary).
 
 Importing sentence-transformers costs ~3 s and ~400 MB (torch and transformers come with it) before
 a model is even loaded; a serving process needs neither. This embedder reproduces exactly what the
@@ -93,6 +94,9 @@ class OrtEmbedder:
         options.intra_op_num_threads = intra_op_threads(threads)
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # the weight-only file's int8 MatMuls become MatMulNBits: activations quantized per block
+        # of 32 (level 4, what its quality was verified with), never left to a version's default
+        options.add_session_config_entry("session.qdq_matmulnbits_accuracy_level", "4")
         # onnxruntime builds the session without the GIL: the tokenizer loads meanwhile (~1 s less)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ort-load") as loader:
             session = loader.submit(

@@ -146,11 +146,13 @@ def _identity(config: RetrievalConfig) -> tuple[str, str]:
 
 
 def _quantized(config: RetrievalConfig, path: str) -> tuple[str, str]:
-    """(model id, file) of the int8 export the `onnx` and `ort` backends run."""
-    from retrieval.model.onnx_export import QUANTIZED_FILE, quantized_model_id
+    """(model id, file) of the quantized export the backend runs: the dynamic int8 one for `onnx`
+    and `ort`, the weight-only one for `ort-w8`."""
+    from retrieval.model.onnx_export import DYNAMIC, WEIGHT_ONLY, quantized_model_id
 
+    variant = WEIGHT_ONLY if config.backend == "ort-w8" else DYNAMIC
     try:
-        return quantized_model_id(Path(path)), QUANTIZED_FILE
+        return quantized_model_id(Path(path), variant), variant.file
     except ModelPrepError as exc:
         fix = (
             "run `atazan model prepare`"
@@ -158,7 +160,7 @@ def _quantized(config: RetrievalConfig, path: str) -> tuple[str, str]:
             else "only the prepared default model has one: set RETRIEVAL__BACKEND=torch"
         )
         raise ModelMissingError(
-            f"no int8 ONNX export for RETRIEVAL__BACKEND={config.backend} ({exc}): {fix}"
+            f"no {variant.name} ONNX export for RETRIEVAL__BACKEND={config.backend} ({exc}): {fix}"
         ) from None
 
 
@@ -175,7 +177,7 @@ def load_embedder(
     `query_max_tokens` truncates queries (None = the model's own limit).
     """
     model_id, path = _identity(config)
-    if config.backend == "ort":
+    if config.backend in ("ort", "ort-w8"):
         from retrieval.model.ort_embedder import OrtEmbedder
 
         model_id, onnx_file = _quantized(config, path)

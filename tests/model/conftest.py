@@ -12,7 +12,7 @@ import pytest
 from retrieval.config import RetrievalConfig
 from retrieval.errors import ModelPrepError
 from retrieval.model.e5_format import E5File
-from retrieval.model.onnx_export import export_quantized, read_export
+from retrieval.model.onnx_export import VARIANTS, export_quantized, read_export
 from retrieval.model.prepare import prepare_model, read_manifest, source_file
 
 if TYPE_CHECKING:
@@ -50,9 +50,10 @@ def prepared_config(tmp_path_factory: pytest.TempPathFactory) -> RetrievalConfig
 
 @pytest.fixture(scope="session")
 def data_dir(prepared_config: RetrievalConfig) -> Path:
-    """The prepared data dir with its int8 export (made here if `atazan setup` did not)."""
+    """The prepared data dir with its quantized exports (made here if `atazan setup` did not)."""
     try:
-        read_export(prepared_config.prepared_model_dir)
+        for variant in VARIANTS:
+            read_export(prepared_config.prepared_model_dir, variant)
     except ModelPrepError:
         export_quantized(prepared_config.prepared_model_dir, log=lambda _: None)
     return prepared_config.data_dir

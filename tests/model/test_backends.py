@@ -1,7 +1,8 @@
 """The int8 backends against the fp32 reference: embeddings, `atazan eval` figures, offline load.
 
-`onnx` is sentence-transformers' ONNX backend on the int8 export; `ort` runs the same file with
-onnxruntime and a plain-Python tokenizer alone and must give the same vectors.
+`onnx` is sentence-transformers' ONNX backend on the dynamic int8 export; `ort` runs the same file
+with onnxruntime and a plain-Python tokenizer alone and must give the same vectors; `ort-w8` runs
+the weight-only int8 file the same way and must keep every eval figure within 0.01 of fp32.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from retrieval.config import RetrievalConfig
 from retrieval.embedder import Embedder
 from retrieval.evaluation import load_questions
 from retrieval.guard import MAX_EVAL_DELTA, EvalSet, deltas, eval_figures
-from retrieval.model.onnx_export import QUANTIZED_SUFFIX
+from retrieval.model.onnx_export import QUANTIZED_SUFFIX, WEIGHT_ONLY
 from retrieval.model.quality import MIN_COSINE, PASSAGES, QUERIES, cosines
 from retrieval.model.st_embedder import load_embedder
 
@@ -33,7 +34,7 @@ REPO = Path(__file__).resolve().parents[2]
 def embedders(data_dir: Path) -> dict[str, Embedder]:
     return {
         backend: load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
-        for backend in ("torch", "onnx", "ort")
+        for backend in ("torch", "onnx", "ort", "ort-w8")
     }
 
 
@@ -43,9 +44,18 @@ def _both(emb: Embedder) -> np.ndarray:
 
 def test_int8_backends_stay_within_the_cosine_bar(embedders: dict[str, Embedder]) -> None:
     reference = _both(embedders["torch"])
-    for backend in ("onnx", "ort"):
+    for backend in ("onnx", "ort", "ort-w8"):
         worst = min(cosines(reference, _both(embedders[backend])))
         assert worst >= MIN_COSINE, (backend, worst)
+
+
+def test_weight_only_is_much_closer_to_fp32_than_dynamic_int8(
+    embedders: dict[str, Embedder],
+) -> None:
+    reference = _both(embedders["torch"])
+    dynamic = min(cosines(reference, _both(embedders["ort"])))
+    weight_only = min(cosines(reference, _both(embedders["ort-w8"])))
+    assert weight_only >= 0.999 > dynamic, (weight_only, dynamic)
 
 
 def test_ort_runs_exactly_what_sentence_transformers_runs(embedders: dict[str, Embedder]) -> None:
@@ -71,6 +81,8 @@ def test_batching_changes_int8_vectors_only_slightly(embedders: dict[str, Embedd
 def test_int8_index_is_not_mistaken_for_fp32(embedders: dict[str, Embedder]) -> None:
     fp32, int8 = embedders["torch"].model_id, embedders["ort"].model_id
     assert int8 == fp32 + QUANTIZED_SUFFIX == embedders["onnx"].model_id
+    assert embedders["ort-w8"].model_id == fp32 + WEIGHT_ONLY.suffix
+    assert len({e.model_id for e in embedders.values()}) == 3  # onnx and ort share one file
 
 
 def _eval_sets(data_dir: Path) -> list[EvalSet]:
@@ -85,11 +97,20 @@ def _eval_sets(data_dir: Path) -> list[EvalSet]:
     return sets
 
 
-@pytest.mark.xfail(
-    reason="known gap, the reason fp32 stays the default: on founding_heldout.jsonl the int8 "
-    "export's English page precision differs from fp32 by 0.06 (bar 0.01); `atazan bench` prints it"
+_DYNAMIC_GAP = pytest.mark.xfail(
+    reason="known gap of the dynamic int8 export: on the founding release its Kazakh hit@1 and "
+    "page precision differ from fp32 by 0.06-0.11 (bar 0.01); `atazan bench` prints it"
 )
-@pytest.mark.parametrize("backend", ["onnx", "ort"])
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        pytest.param("onnx", marks=_DYNAMIC_GAP),
+        pytest.param("ort", marks=_DYNAMIC_GAP),
+        "ort-w8",
+    ],
+)
 def test_eval_figures_match_fp32(
     data_dir: Path, embedders: dict[str, Embedder], backend: str
 ) -> None:
@@ -115,7 +136,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_int8_backends_load_without_network(data_dir: Path, no_network: None) -> None:
-    for backend in ("onnx", "ort"):
+    for backend in ("onnx", "ort", "ort-w8"):
         emb = load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
         assert emb.encode_queries(["Жер кімге тиесілі?"]).shape == (1, 384)
 

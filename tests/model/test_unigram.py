@@ -179,13 +179,17 @@ def test_prepared_tokenizer_gives_the_ids_tokenizers_gives(
 
 
 @pytest.mark.model
-def test_ort_backend_imports_no_torch_and_no_tokenizers_library(data_dir: Path) -> None:
+@pytest.mark.parametrize("backend", ["ort", "ort-w8"])
+def test_ort_backends_import_no_torch_and_no_tokenizers_library(
+    data_dir: Path, backend: str
+) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
         "from retrieval.config import RetrievalConfig\n"
         "from retrieval.model.st_embedder import load_embedder\n"
-        f"e = load_embedder(RetrievalConfig(data_dir=Path({str(data_dir)!r}), backend='ort'))\n"
+        f"config = RetrievalConfig(data_dir=Path({str(data_dir)!r}), backend={backend!r})\n"
+        "e = load_embedder(config)\n"
         "assert e.encode_queries(['Что сенаторы говорили о земле?']).shape == (1, e.dim)\n"
         "print(sorted({'torch', 'transformers', 'sentence_transformers', 'tokenizers'}"
         " & set(sys.modules)))\n"

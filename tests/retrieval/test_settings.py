@@ -116,7 +116,7 @@ def test_the_token_budget_reaches_the_embedder(monkeypatch: pytest.MonkeyPatch) 
     texts = ["x" * 400] * 6
     for budget in (512, 8192):
         calls.clear()
-        config = RetrievalConfig(model="some/model", token_budget=budget)
+        config = RetrievalConfig(model="some/model", backend="torch", token_budget=budget)
         load_embedder(config).encode_documents(texts)
         assert sum(calls) == len(texts)
         if budget == 512:
