@@ -80,6 +80,7 @@ class EntityFinder:
         corpus: Corpus,
         extra_forms: dict[str, list[str]] | None = None,
         region_of: Callable[[str | None], str | None] | None = None,
+        regions_named: Callable[[str], list[tuple[str, str]]] | None = None,
     ) -> None:
         self._surnames: dict[str, set[str]] = defaultdict(set)  # form -> canonical names
         for name in {n for m in corpus.meetings for n in m.senators}:
@@ -110,6 +111,12 @@ class EntityFinder:
             # "in Shymkent" names Шымкент too, "в Караганде" names Қарағанды
             for form in _place_forms(w)
         )
+        # A town the corpus spells otherwise ("в Орале" for Уральск) still names its region.
+        self._regions_named = regions_named
+        self._by_region: dict[str, set[str]] = defaultdict(set)
+        for meeting in corpus.meetings:
+            if region := _region(region_of, meeting.place):
+                self._by_region[region].add(meeting.id)
         self._audiences: TermIndex[str] = TermIndex(
             (w, meeting.id)
             for meeting in corpus.meetings
@@ -135,6 +142,8 @@ class EntityFinder:
         first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
         used.update(t for t in tokens if transliterate(t) in first_names)
         meetings, place_tokens = _matches(self._places, tokens, used, fold_kazakh)
+        if not meetings and self._regions_named is not None:
+            meetings, place_tokens = self._in_regions(self._regions_named(question), used)
         used |= place_tokens
         related, audience_tokens = _matches(self._audiences, tokens, used)
         for token in {w for t in extra_terms for w in words(t)} - set(tokens):
@@ -146,6 +155,21 @@ class EntityFinder:
             tuple(sorted(related - meetings)),
             tuple(sorted(audience_tokens)),
         )
+
+    def _in_regions(
+        self, named_regions: list[tuple[str, str]], skip: set[str]
+    ) -> tuple[set[str], set[str]]:
+        """Meetings in the regions of a question's capitalised places, for when no meeting's
+        place is spelt as the question spells it (Орал / Уральск, Өскемен / Усть-Каменогорск)."""
+        ids: set[str] = set()
+        naming: set[str] = set()
+        for region, named in named_regions:
+            tokens = set(words(named))
+            if tokens & skip or not self._by_region.get(region):
+                continue  # a senator's name, or a region without meetings: no restriction
+            ids |= self._by_region[region]
+            naming |= tokens
+        return ids, naming
 
 
 def _place_forms(word: str) -> set[str]:

@@ -17,7 +17,7 @@ from retrieval.yaml_files import load_yaml
 
 def load_resources(corpus_dir: Path) -> Resources:
     """Curated YAML files; a broken one is a one-line ServiceUnavailable naming it."""
-    from retrieval.ingest import load_themes, region_of, senator_forms
+    from retrieval.ingest import load_themes, region_of, regions_named, senator_forms
 
     try:
         glossary = Glossary.load(corpus_dir / "glossary.yaml")
@@ -33,6 +33,7 @@ def load_resources(corpus_dir: Path) -> Resources:
         themes=themes,
         offtopic=offtopic,
         region_of=lambda place: region_of(place, corpus_dir=corpus_dir),
+        regions_named=lambda text: regions_named(text, corpus_dir=corpus_dir),
         senator_forms=senator_forms(corpus_dir),
         foreign=foreign,
     )

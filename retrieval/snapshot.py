@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,8 @@ class Resources:
     region_of: Callable[[str | None], str | None]
     senator_forms: dict[str, list[str]] = field(default_factory=dict)
     foreign: tuple[tuple[str, ...], ...] = ()  # other countries' names, as word tuples
+    # regions a question names by a capitalised place, with the words naming each
+    regions_named: Callable[[str], list[tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def build_snapshot(
     statements = tuple(corpus.statements())
     meeting_of = {s.id: meetings[s.meeting_id] for s in statements}
     numbers = {m.id: number for number, m in enumerate(corpus.meetings)}
-    group = _same_words(statements)
+    group = _same_words(statements, meeting_of)
     sources: dict[int, list[SourceRef]] = defaultdict(list)
     for st, g in zip(statements, group, strict=True):
         doc_id = meeting_of[st.id].document_id
@@ -116,7 +118,9 @@ def build_snapshot(
         dense=dense,
         vectors=dense.vectors,
         bm25=Bm25Index(corpus),
-        entities=EntityFinder(corpus, resources.senator_forms, resources.region_of),
+        entities=EntityFinder(
+            corpus, resources.senator_forms, resources.region_of, resources.regions_named
+        ),
         glossary=resources.glossary,
         themes=resources.themes,
         curated=curated,
@@ -137,12 +141,18 @@ def build_snapshot(
     )
 
 
-def _same_words(statements: tuple[Statement, ...]) -> npt.NDArray[np.int64]:
-    """Group number per statement: equal word sequences (case and punctuation aside) share one."""
-    seen: dict[str, int] = {}
-    return np.array(
-        [seen.setdefault(" ".join(words(s.text)), len(seen)) for s in statements], dtype=np.int64
-    )
+def _same_words(
+    statements: tuple[Statement, ...], meeting_of: Mapping[str, Meeting]
+) -> npt.NDArray[np.int64]:
+    """Group number per statement: equal word sequences (case and punctuation aside) from the
+    same people share one. Two senators given the same words (or an unattributed line at another
+    senator's meeting) stay apart: one hit must never cite a document for someone else's words."""
+    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    keys = [
+        (" ".join(words(s.text)), tuple(sorted(s.speakers or meeting_of[s.id].senators)))
+        for s in statements
+    ]
+    return np.array([seen.setdefault(key, len(seen)) for key in keys], dtype=np.int64)
 
 
 def _hubness(vectors: Vectors) -> Vectors:

@@ -55,7 +55,7 @@ def add_load_arguments(bench: argparse.ArgumentParser) -> None:
         "--reply-timeout",
         type=float,
         help="a reply later than this is lost (30; with --replicas 90: an update a killed "
-        "replica held is handled again once its claim lapses, after 60 s)",
+        "replica held is handled again once its claim lapses, after 15 s, and Telegram's retry)",
     )
     group.add_argument(
         "--question-file",

@@ -55,6 +55,8 @@ FLOOD_USER_ID = 9_999_999
 WARMUP = (("Что говорят о семье и браке?", "ru"), ("Жер кімге тиесілі?", "kk"), ("Land?", "en"))
 # Never inherited by the bot under test: it must poll the emulator, not serve a webhook.
 HANDLER_MS = re.compile(r"handler=on_question latency_ms=([0-9.]+) answered=(?:true|false)")
+# The same lines' search part (question → answer from the search service, in process or remote).
+SEARCH_MS = re.compile(r"handler=on_question latency_ms=[0-9.]+ answered=.*? search_ms=([0-9.]+)")
 _DROPPED_ENV = ("BOT__WEBHOOK_URL", "BOT__WEBHOOK_SECRET", "HTTP__ADMIN_TOKEN", "DB__HASH_KEY")
 
 
@@ -238,6 +240,9 @@ async def _measure(
     # the difference to `latency_ms` is delivery: long poll, HTTP, the emulator.
     handled = [float(m) for m in HANDLER_MS.findall(log_text)][len(WARMUP) :]
     report["bot_handler_ms"] = latency_summary(handled)
+    report["bot_search_ms"] = latency_summary(
+        [float(m) for m in SEARCH_MS.findall(log_text)][len(WARMUP) :]
+    )
     report["errors"] = [*failures[:10], *error_lines[:10]]
     if not report["bot"]["alive"]:
         report["errors"].append(f"the bot exited with {bot.process.returncode} during the run")

@@ -105,6 +105,7 @@ def format_replicas_table(report: Mapping[str, Any]) -> str:
         ("replies by kind", ", ".join(f"{k} {v}" for k, v in report["replies_by_kind"].items())),
         ("latency through nginx p50/p95/p99/max", _ms(report["latency_ms"])),
         ("in the replicas (handler) p50/p95/p99/max", _ms(report["bot_handler_ms"])),
+        ("  of it, search p50/p95/p99/max", _ms(report.get("bot_search_ms", {}))),
         ("throughput", f"{report['throughput_rps']} replies/s over {report['duration_s']} s"),
         (
             "answers changed mid-question (unjudged)",

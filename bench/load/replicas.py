@@ -27,6 +27,7 @@ from bench.load.cluster import (
 from bench.load.drive import Sample, UserResult, now_ms, run_user
 from bench.load.load import (
     HANDLER_MS,
+    SEARCH_MS,
     WARMUP,
     LoadBenchError,
     LoadOptions,
@@ -166,6 +167,9 @@ async def _measure(
     # The replicas' own view (update in → handled) beside the citizens' (through nginx).
     report["bot_handler_ms"] = latency_summary(
         [float(m) for x in lines for m in HANDLER_MS.findall(x)]
+    )
+    report["bot_search_ms"] = latency_summary(
+        [float(m) for x in lines for m in SEARCH_MS.findall(x)]
     )
     report["log_warnings"] = dict(Counter(m.group(1) for x in lines if (m := _WARNING.search(x))))
     report["replicas"] = [_process(r) for r in cluster.replicas]

@@ -145,6 +145,7 @@ def format_table(report: dict[str, Any]) -> str:
         ("latency p50/p95/p99/max", _ms(report["latency_ms"])),
         ("typing shown p50/p95/p99/max", _ms(report["typing_ms"])),
         ("in the bot (handler) p50/p95/p99/max", _ms(report["bot_handler_ms"])),
+        ("  of it, search p50/p95/p99/max", _ms(report.get("bot_search_ms", {}))),
         ("duration", f"{report['duration_s']} s"),
         ("throughput", f"{report['throughput_rps']} replies/s"),
         ("answers that changed", report["answer_changes"]),

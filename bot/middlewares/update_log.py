@@ -1,4 +1,5 @@
-"""One structured log line per update: id, type, handler, latency, answered — never text."""
+"""One structured log line per update: id, type, handler, latency, answered, search time (the
+rest of the latency is the bot's own work: storage, shared state, sending) — never text."""
 
 from __future__ import annotations
 
@@ -48,14 +49,16 @@ class UpdateLogMiddleware(BaseMiddleware):
         finally:
             latency_ms = (time.perf_counter() - started) * 1000
             answered = "-" if record.answered is None else str(record.answered).lower()
+            search = "-" if record.search_ms is None else f"{record.search_ms:.1f}"
             log.info(
-                "update id=%d type=%s handler=%s latency_ms=%.1f answered=%s error=%s",
+                "update id=%d type=%s handler=%s latency_ms=%.1f answered=%s error=%s search_ms=%s",
                 record.update_id,
                 record.kind,
                 record.handler,
                 latency_ms,
                 answered,
                 str(failed).lower(),
+                search,
             )
 
 

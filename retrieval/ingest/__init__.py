@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from retrieval.ingest.build import build_corpus, make_context, parse_bytes, parse_file
     from retrieval.ingest.nlp import Nlp, load_nlp
-    from retrieval.ingest.regions import region_of
+    from retrieval.ingest.regions import region_of, regions_named
     from retrieval.ingest.senators import SenatorDirectory, senator_forms
     from retrieval.ingest.themes import ThemeTagger, load_themes
 
@@ -25,6 +25,7 @@ _MODULE_OF = {
     "Nlp": "nlp",
     "load_nlp": "nlp",
     "region_of": "regions",
+    "regions_named": "regions",
     "SenatorDirectory": "senators",
     "senator_forms": "senators",
     "ThemeTagger": "themes",
@@ -42,6 +43,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "region_of",
+    "regions_named",
     "senator_forms",
 ]
 

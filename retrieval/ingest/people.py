@@ -87,7 +87,9 @@ class People:
     # ---- the document's memory ----------------------------------------------------------
     def local(self) -> SenatorDirectory:
         if self._local is None:
-            self._local = SenatorDirectory(Senator(n) for n in self.known)
+            self._local = SenatorDirectory(
+                Senator(n, full_name_only=self.directory.full_name_only(n)) for n in self.known
+            )
         return self._local
 
     def remember(self, person: Person) -> Person:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retrieval.ingest.text import StemPattern, compile_patterns, fold
+from retrieval.ingest.text import StemPattern, clean, compile_patterns, fold, words
 from retrieval.yaml_files import load_yaml
 
 REGIONS_FILE = "regions.yaml"
@@ -116,6 +116,27 @@ def region_of(place: str | None, *, corpus_dir: Path) -> str | None:
         return None
     found = gazetteer.matches(place)
     return found[0].region if found else None
+
+
+def regions_named(text: str, *, corpus_dir: Path) -> list[tuple[str, str]]:
+    """Regions a question names by a capitalised place ("в Орале", "ВКО", "Өскеменде"), each
+    with the words that named it. Capitals only: "семей" (families) is no town, "Семей" is."""
+    gazetteer = load_gazetteer(corpus_dir)
+    if gazetteer is None:
+        return []
+    folded = fold(text)
+    original = words(clean(text).replace("-", " "))
+    found: dict[tuple[str, str], None] = {}
+    for match in gazetteer.matches(text):
+        first = folded[: match.start].count(" ")
+        last = folded[: match.end].count(" ")
+        if first < len(original) and original[first][:1].isupper():
+            found[match.region, " ".join(original[first : last + 1])] = None
+    for word in original:  # a short town inflected ("Орале", "Семее"): its pattern wants it whole
+        if word[:1].isupper() and (town := gazetteer.town(word)):
+            for match in gazetteer.matches(town)[:1]:
+                found[match.region, word] = None
+    return list(found)
 
 
 def places_in(text: str, *, corpus_dir: Path) -> list[str]:

@@ -172,6 +172,12 @@ class Segmenter:
             other = other or (not role.senator and not meant)
         spans = [Ent("PER", a, b, analysis.text[a:b], analysis.text[a:b]) for a, b in found.spans]
         ents = [e for e in analysis.ents if e.type == "PER" and start <= e.start < end]
+        # "– добавил Петренко": a person the tail names but nobody could resolve is someone
+        # else, never the meeting's only senator by default.
+        unresolved = [
+            e for e in ents if not any(a < e.stop and e.start < b for a, b in found.spans)
+        ]
+        other = other or (tail and bool(unresolved))
         # Kazakh has no morphology here: only a short tail is read word by word for other people.
         cue = read_cue(toks, names, [*ents, *spans], kazakh=self.kazakh, tail=tail)
         cue.other = cue.other or other

@@ -23,6 +23,8 @@ _HEADER = """\
 # where the name does not show it. `generated` is rewritten by `atazan corpus senators` from the
 # name by rule (Russian cases, Kazakh case endings, Latin, initials) — do not edit it. `forms`
 # are yours: add spellings the rules miss; the command keeps them, and every other field.
+# `full_name_only: true` where the surname is also a common first name (Жусип): such a senator
+# is named only with the first name next to the surname, never by the surname or an initial.
 """
 POSTS = ("chair", "deputy_chair")
 
@@ -65,10 +67,13 @@ class Senator:
     post: str | None = None  # chair | deputy_chair
     gender: name_forms.Gender | None = None
     source: str | None = None  # where the membership was confirmed
+    full_name_only: bool = False  # the surname is a common first name: never alone
 
     def generated(self) -> list[str]:
-        """Forms derived by rule from the canonical name (cases, Kazakh, Latin, initials)."""
-        return name_forms.all_forms(self.name, self.kk, self.gender)
+        """Forms derived by rule from the canonical name (cases, Kazakh, Latin, initials);
+        no initial forms for a full-name-only senator, as they never name him."""
+        forms = name_forms.all_forms(self.name, self.kk, self.gender)
+        return [f for f in forms if not self.full_name_only or "." not in f]
 
 
 class SenatorDirectory:
@@ -81,6 +86,7 @@ class SenatorDirectory:
         self._exact: dict[str, set[str]] = {}  # a surname form's skeleton → names with that form
         self._initials: dict[str, set[str]] = {}  # name → skeletons of its first initial
         self._first_forms: dict[str, set[str]] = {}  # name → its first name in every case
+        self._full_only: set[str] = set()  # named only with the first name next to the surname
         for senator in senators:
             self._add(senator)
 
@@ -97,8 +103,11 @@ class SenatorDirectory:
             senator.post or (known.post if known else None),
             senator.gender or (known.gender if known else None),
             senator.source or (known.source if known else None),
+            senator.full_name_only or (known.full_name_only if known else False),
         )
         self._senators[senator.name] = senator
+        if senator.full_name_only:
+            self._full_only.add(senator.name)
         first_key, last_key = skeleton(parts[0]), skeleton(parts[-1])
         first = {_stem(first_key)} if len(parts) > 1 else set()
         last = {_stem(last_key)}
@@ -162,6 +171,9 @@ class SenatorDirectory:
     def senator(self, name: str) -> Senator | None:
         return self._senators.get(name)
 
+    def full_name_only(self, name: str) -> bool:
+        return name in self._full_only
+
     def post(self, name: str) -> str | None:
         known = self._senators.get(name)
         return known.post if known else None
@@ -188,6 +200,11 @@ class SenatorDirectory:
                 continue
             near = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
             named = [c for c in candidates if any(self._first_matches(c, k) for k in near)]
+            full = {c for c in named if any(len(k) > 1 and self._first_matches(c, k) for k in near)}
+            candidates = [c for c in candidates if c not in self._full_only or c in full]
+            named = [c for c in named if c in candidates]
+            if not candidates:
+                continue
             if len(candidates) > 1:
                 posted = [c for c in candidates if post and self.post(c) == post]
                 exact = [c for c in candidates if key == skeleton(words(c)[-1])]
@@ -231,6 +248,9 @@ def read_senators(corpus_dir: Path) -> list[Senator]:
         gender = entry.get("gender")
         if gender is not None and gender not in ("m", "f"):
             raise ValueError(f"{path}: {entry['name']}: gender must be m or f")
+        full_only = entry.get("full_name_only", False)
+        if not isinstance(full_only, bool):
+            raise ValueError(f"{path}: {entry['name']}: full_name_only must be true or false")
         senators.append(
             Senator(
                 str(entry["name"]).strip(),
@@ -239,6 +259,7 @@ def read_senators(corpus_dir: Path) -> list[Senator]:
                 post=post,
                 gender=gender,
                 source=str(entry["source"]) if entry.get("source") else None,
+                full_name_only=full_only,
             )
         )
     return senators
@@ -270,7 +291,7 @@ def write_senators(corpus_dir: Path, senators: Iterable[Senator]) -> Path:
     entries: list[dict[str, Any]] = []
     for senator in sorted(senators, key=lambda s: s.name):
         entry: dict[str, Any] = {"name": senator.name}
-        for key in ("kk", "post", "gender", "source"):
+        for key in ("kk", "post", "gender", "source", "full_name_only"):
             if getattr(senator, key):
                 entry[key] = getattr(senator, key)
         entry["forms"] = sorted(set(senator.forms) - {senator.name})

@@ -8,6 +8,7 @@ import pytest
 from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
+from bench.load.load import HANDLER_MS, SEARCH_MS
 from bot.middlewares import RetryAfterMiddleware
 from bot.ui.texts import Lang, texts_for
 from retrieval.errors import SearchUnavailable
@@ -42,6 +43,9 @@ async def test_each_update_logs_one_line_without_text(
     assert "handler=on_question" in lines[0] and "answered=true" in lines[0]
     assert "answered=false" in lines[1]
     assert "123456:TEST" not in caplog.text and "земля" not in caplog.text
+    # The load benchmarks split the handler's time into search and the rest with these lines.
+    assert [len(HANDLER_MS.findall(x)) for x in lines] == [1, 1]
+    assert [len(SEARCH_MS.findall(x)) for x in lines] == [1, 1]
 
 
 async def test_button_error_is_answered_with_a_toast(tg: Tg, search: FakeSearch) -> None:

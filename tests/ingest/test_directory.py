@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.ingest import SenatorDirectory, load_themes, region_of, senator_forms
-from retrieval.ingest.regions import load_gazetteer
+from retrieval.ingest.regions import load_gazetteer, regions_named
 from retrieval.ingest.senators import Senator, read_senators
 from retrieval.ingest.senators_file import update_senators
 from retrieval.ingest.themes import ThemeTagger
@@ -187,6 +187,26 @@ def test_broken_senators_yaml_is_a_clear_error(tmp_path: Path) -> None:
 )
 def test_region_of(place: str | None, region: str | None) -> None:
     assert region_of(place, corpus_dir=CORPUS_DIR) == region
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Что говорили в Орале?", [("Западно-Казахстанская область", "Орале")]),
+        ("Оралда не айтылды?", [("Западно-Казахстанская область", "Оралда")]),
+        ("What was said in Oral?", [("Западно-Казахстанская область", "Oral")]),
+        ("Өскеменде кездесу болды ма?", [("Восточно-Казахстанская область", "Өскеменде")]),
+        ("Что сказали в ВКО?", [("Восточно-Казахстанская область", "ВКО")]),
+        ("Кто выступал в Семее?", [("область Абай", "Семее")]),
+        # the same letters in lower case are an ordinary word: "families"
+        ("Как защищены права семей?", []),
+        ("Что сказал Кыдырали о земле?", []),
+    ],
+)
+def test_regions_a_question_names_by_a_capitalised_place(
+    question: str, named: list[tuple[str, str]]
+) -> None:
+    assert regions_named(question, corpus_dir=CORPUS_DIR) == named
 
 
 def test_gazetteer_has_the_twenty_regions() -> None:

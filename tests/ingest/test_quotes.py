@@ -191,3 +191,25 @@ def test_a_lead_in_applies_only_to_the_next_paragraph(parse: Parse) -> None:
     )
     statements = parse(text).corpus.meetings[0].statements
     assert statements[-1].kind == "quote" and statements[-1].speakers == []
+
+
+ONE_RU = "5 марта 2026 года\n\nСенатор Арман Куатбеков встретился с аграриями Аксу.\n\n"
+ONE_KK = "2026 жылғы 5 наурыз\n\nСенатор Арман Қуатбеков Ақсу диқандарымен кездесті.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (ONE_RU + "«Корма подорожали вдвое», – сказал Куатбеков.", ["Арман Куатбеков"]),
+        (ONE_RU + "«Корма подорожали вдвое», – сказал Петренко.", []),
+        (ONE_RU + "«Корма подорожали вдвое», – сказал сенатор.", ["Арман Куатбеков"]),
+        (ONE_KK + "«Жем екі есе қымбаттады», – деді Петренко.", []),
+        (ONE_KK + "«Жем екі есе қымбаттады», деді Ахметов.", []),
+    ],
+)
+def test_an_unknown_surname_in_a_tail_is_not_the_only_senator(
+    parse: Parse, text: str, speakers: list[str]
+) -> None:
+    (meeting,) = parse(text).corpus.meetings
+    assert meeting.statements[-1].kind == "quote"
+    assert meeting.statements[-1].speakers == speakers

@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from retrieval.ingest import SenatorDirectory
 from retrieval.ingest.segment import Context
-from retrieval.ingest.senators import Senator
+from retrieval.ingest.senators import Senator, read_senators, write_senators
 from retrieval.ingest.text import skeleton, words
 from retrieval.models import ParseResult
 from tests.ingest.conftest import CORPUS_DIR
@@ -186,3 +187,69 @@ def test_shared_surname_quotes_go_to_the_right_one_or_to_nobody(
             assert found[0].speakers == [], f"{opening!r} guessed: {found[0].speakers}"
         if opening in SURE:
             assert found[0].speakers == [speaker], f"{opening!r}: {found[0].speakers}"
+
+
+# A surname that is also a common first name (the roster's Жусип): the senator is named only
+# with the first name beside it. Invented people again: a senator Данияр Серик and a farmer
+# whose first name is Серик.
+SERIK = Senator("Данияр Серик", kk="Данияр Серік", gender="m", full_name_only=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Данияр Серик", [SERIK.name]),
+        ("Данияра Серика", [SERIK.name]),
+        ("Данияр Серіктің", [SERIK.name]),
+        ("Серик", []),  # the surname alone is anyone's first name
+        ("Серику", []),
+        ("Серік", []),
+        ("Д.Серик", []),  # so is an initial with it
+        ("Серик Ахметов", []),
+    ],
+)
+def test_a_full_name_only_senator_needs_his_first_name(text: str, expected: list[str]) -> None:
+    assert SenatorDirectory([SERIK]).find_in_text(text) == expected
+
+
+def test_the_roster_keeps_full_name_only_and_drops_initials(tmp_path: Path) -> None:
+    write_senators(tmp_path, [SERIK])
+    (back,) = read_senators(tmp_path)
+    assert back.full_name_only
+    assert not [f for f in back.generated() if "." in f]
+    assert "Данияр Серіктің" in back.generated()
+
+
+def test_the_real_roster_names_zhusip_only_in_full(roster: SenatorDirectory) -> None:
+    assert roster.find_in_text("Нұртөре Жүсіптің") == ["Нурторе Жусип"]
+    assert roster.find_in_text("Жүсіп") == roster.find_in_text("Жусуп Лесбек") == []
+
+
+FARMER = """\
+12 февраля 2026 года
+
+Данияр Серик провёл встречу с аграриями Аксу.
+
+«Закон о пастбищах будет пересмотрен», – сказал Данияр Серик.
+
+Фермер Серик Ахметов рассказал о ценах на корма.
+
+«Корма подорожали вдвое», – сказал Серик Ахметов.
+
+«Мы ждём решения до весны», – добавил Серик.
+"""
+
+
+def test_a_first_name_in_a_release_is_not_the_full_name_only_senator(context: Context) -> None:
+    from retrieval.ingest import parse_bytes
+
+    mine = dataclasses.replace(context, directory=SenatorDirectory([SERIK]))
+    result = parse_bytes("release.txt", FARMER.encode(), corpus_dir=CORPUS_DIR, context=mine)
+    meetings = result.corpus.meetings
+    assert {n for m in meetings for n in m.senators} == {SERIK.name}
+    quotes = {s.text: s.speakers for m in meetings for s in m.statements if s.kind == "quote"}
+    said = {opening: speakers for text, speakers in quotes.items() for opening in
+            ("Закон о пастбищах", "Корма подорожали", "Мы ждём") if opening in text}  # fmt: skip
+    assert said["Закон о пастбищах"] == [SERIK.name]
+    assert SERIK.name not in said["Корма подорожали"]
+    assert said["Мы ждём"] == [] or SERIK.name not in said["Мы ждём"]

@@ -163,5 +163,8 @@ def test_a_small_run_with_a_flood_loses_nothing() -> None:
     assert (report["updates_sent"], report["lost"], report["error_replies"]) == (6, 0, 0)
     assert report["api_errors"] == 0 and report["bot"]["alive"] and report["bot"]["log_errors"] == 0
     flood = report["flood"]
-    assert flood["sent"] == 20 and 5 <= flood["answered"] <= 7 and flood["throttle_notices"] == 1
+    assert flood["sent"] == 20 and 5 <= flood["answered"] <= 7
+    # One notice per flood: a token refilled mid-flood (a slow machine) lets one more question
+    # through and the next refusal starts a new flood, so at most one notice per extra answer.
+    assert 1 <= flood["throttle_notices"] <= flood["answered"] - 4
     assert report["bot"]["peak_rss_mib"] > 0

@@ -146,6 +146,29 @@ async def test_same_words_from_several_outlets_are_one_hit_with_every_source() -
     assert [s.title for s in same[0].sources] == ["Сенаторы о Конституции", "Областная газета"]
 
 
+async def test_the_same_words_of_another_senator_are_their_own_hit_and_source() -> None:
+    """Template-like lines said by two senators must not merge: one hit, one speaker, and only
+    the documents that report that speaker saying them."""
+    words = (
+        "Брак определяется как добровольный союз мужчины и женщины, семья защищается государством."
+    )
+    other = _meeting("m9", "d2", "Нурлан Бекназаров", "Актобе", "учителя", words)
+    paper = Document(id="d2", date=date(2026, 3, 6), title="Областная газета", source="paper.txt")
+    svc = await _service(_with(other, documents=(paper,)))
+    anyone = await svc.search("брак союз мужчины и женщины", k=10)
+    his = await svc.search("Что Бекназаров говорил о браке?", k=10)
+    await svc.close()
+    cited = {
+        (tuple(h.speakers), tuple(s.title for s in h.sources))
+        for h in (*anyone.hits, *his.hits)
+        if "добровольный союз" in h.text
+    }
+    assert cited == {
+        (("Ляззат Рысбекова",), ("Сенаторы о Конституции",)),
+        (("Нурлан Бекназаров",), ("Областная газета",)),
+    }
+
+
 async def test_a_phrase_is_covered_only_by_all_its_words() -> None:
     # "зейнет жасы" (pension age) is one concept: "жас" (young) in another statement is no answer
     young = _meeting(
