@@ -54,7 +54,7 @@ def retrieval_config() -> RetrievalConfig | None:
 
 def answer_plain(answer: Answer) -> str:
     """`atazan ask` prints answers the way the bot words them (imported late: --help stays fast)."""
-    from bot.ui.render import answer_plain as render
+    from bot.ui.render_plain import answer_plain as render
 
     return render(answer)
 

@@ -1,6 +1,12 @@
 """Micro-batching: concurrent callers share one model call without waiting for a timer.
 
 The first request starts a batch at once; requests arriving while it runs form the next batch.
+
+A batch goes through two stages: `first` (the model: its native code releases the GIL) and `then`
+(ranking, mostly Python). Given a second executor, `then` runs there while the next batch is in
+`first`, so on two cores the model and the ranking of the batch before it run at the same time.
+For that there must be a next batch: when nothing is being ranked and many requests wait, a batch
+takes half of them, and the other half is encoded while the first half is ranked.
 """
 
 from __future__ import annotations
@@ -11,18 +17,31 @@ from concurrent.futures import Executor
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+P = TypeVar("P")
 R = TypeVar("R")
 
+# A batch is split in two only when each half would still have this many requests (a batch of
+# one costs the model about three times as much per request as one of 32, one of 4 twice).
+MIN_HALF = 8
 
-class MicroBatcher(Generic[T, R]):
+
+class MicroBatcher(Generic[T, P, R]):
     def __init__(
-        self, fn: Callable[[Sequence[T]], list[R]], executor: Executor, max_batch: int = 64
+        self,
+        first: Callable[[Sequence[T]], P],
+        then: Callable[[P], list[R]],
+        executor: Executor,
+        then_executor: Executor | None = None,
+        max_batch: int = 64,
     ) -> None:
-        self._fn = fn
+        self._first = first
+        self._then = then
         self._executor = executor
+        self._then_executor = then_executor
         self._max_batch = max_batch
         self._pending: list[tuple[T, asyncio.Future[R]]] = []
         self._worker: asyncio.Task[None] | None = None
+        self._finishing: set[asyncio.Task[None]] = set()
 
     async def submit(self, item: T) -> R:
         loop = asyncio.get_running_loop()
@@ -32,26 +51,54 @@ class MicroBatcher(Generic[T, R]):
             self._worker = loop.create_task(self._drain())
         return await future
 
+    def _batch_size(self) -> int:
+        waiting = len(self._pending)
+        if self._then_executor is not None and not self._finishing and waiting >= 2 * MIN_HALF:
+            return min(self._max_batch, (waiting + 1) // 2)
+        return self._max_batch
+
     async def _drain(self) -> None:
         loop = asyncio.get_running_loop()
         while self._pending:
-            batch = self._pending[: self._max_batch]
-            del self._pending[: self._max_batch]
+            size = self._batch_size()
+            batch = self._pending[:size]
+            del self._pending[:size]
             live = [(item, fut) for item, fut in batch if not fut.cancelled()]
             if not live:
                 continue
             try:
-                results = await loop.run_in_executor(
-                    self._executor, self._fn, [item for item, _ in live]
+                prepared = await loop.run_in_executor(
+                    self._executor, self._first, [item for item, _ in live]
                 )
             except Exception as exc:  # every caller of the batch sees the failure
-                for _, fut in live:
-                    if not fut.done():
-                        fut.set_exception(exc)
+                _fail(live, exc)
                 continue
-            for (_, fut), result in zip(live, results, strict=True):
-                if not fut.done():
-                    fut.set_result(result)
+            if self._then_executor is None:
+                await self._finish(prepared, live, self._executor)
+            else:  # ranked on the other worker while this loop starts the next batch
+                task = loop.create_task(self._finish(prepared, live, self._then_executor))
+                self._finishing.add(task)
+                task.add_done_callback(self._finishing.discard)
             # Let the callers just answered run: those asking again join the next batch instead
             # of finding the worker gone and starting a batch of one.
             await asyncio.sleep(0)
+
+    async def _finish(
+        self, prepared: P, live: list[tuple[T, asyncio.Future[R]]], executor: Executor
+    ) -> None:
+        try:
+            results = await asyncio.get_running_loop().run_in_executor(
+                executor, self._then, prepared
+            )
+        except Exception as exc:
+            _fail(live, exc)
+            return
+        for (_, fut), result in zip(live, results, strict=True):
+            if not fut.done():
+                fut.set_result(result)
+
+
+def _fail(live: Sequence[tuple[object, asyncio.Future[R]]], exc: Exception) -> None:
+    for _, fut in live:
+        if not fut.done():
+            fut.set_exception(exc)

@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 import yaml
 
 from retrieval.text import TermIndex, term_matches, words
+from retrieval.yaml_files import load_yaml
 
 P = TypeVar("P")
 
@@ -73,7 +74,7 @@ class Glossary:
     def load(cls, path: Path) -> Glossary:
         """Read the YAML; a malformed file is a clear ValueError naming it."""
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = load_yaml(path.read_text(encoding="utf-8")) or {}
             raw_groups = data["groups"]
             groups = [
                 TermGroup(

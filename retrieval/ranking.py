@@ -6,7 +6,7 @@ Everything here is CPU-bound and synchronous; the service runs it in a worker th
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -166,38 +166,50 @@ def subject_terms(
     return result
 
 
-def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibration) -> Answer:
-    """Best k statements that address the question, or an abstention with no hits."""
+def rank(
+    snapshot: Snapshot,
+    query: Query,
+    qvec: Vectors,
+    k: int,
+    cal: Calibration,
+    cosine: Vectors | None = None,
+) -> Answer:
+    """Best k statements that address the question, or an abstention with no hits.
+
+    `cosine` is `snapshot.dense.scores(qvec)` when the caller scanned a whole batch at once (one
+    matrix product for every question of a micro-batch instead of one scan each)."""
     n = len(snapshot.statements)
     if n == 0 or not words(query.question):
         return Answer(query=query.question, answered=False)
-    cosine = snapshot.dense.scores(qvec)  # per statement, corpus order
-    dense: Vectors = (cosine - cal.hub_weight * snapshot.hub).astype(np.float32)
+    if cosine is None:
+        cosine = snapshot.dense.scores(qvec)  # per statement, corpus order
+    dense: Vectors = (
+        (cosine - cal.hub_weight * snapshot.hub).astype(np.float32) if cal.hub_weight else cosine
+    )
     background, themes = snapshot.curated.offtopic, snapshot.curated.themes
     outside = float((background @ qvec).max()) if len(background) else 0.0
     inside = max(float(dense.max()), float((themes @ qvec).max()) if len(themes) else -1.0)
-    margins: Vectors = (dense - outside).astype(np.float32)
     # nearer the everyday/off-topic background than anything in scope: no statement can answer
     in_scope = inside - outside >= cal.covered_margin
     lexical = snapshot.bm25.scores(query_stems(query))
     found = snapshot.entities.find(query.question, query.expansion.terms)
     terms = subject_terms(snapshot, query, cal, found.tokens)
-    fused = _rrf(dense) + np.where(lexical > 0, _rrf(lexical), 0.0)
+    fused = _rrf(dense) + _positive_rrf(lexical)
     fused += np.where(snapshot.is_quote, QUOTE_BONUS, 0.0)
-    related = _positions_of(snapshot.by_meeting, found.related_meeting_ids)
+    related = _meeting_positions(snapshot, found.related_meeting_ids)
     fused[related] += RELATED_BONUS
 
+    # only statements of the senators and places named (each filter applies if it selects any)
     senators = _positions_of(snapshot.by_senator, found.senators)
-    places = _positions_of(snapshot.by_meeting, found.meeting_ids)
-    named = [*found.senators, *_place_names(snapshot, found.meeting_ids)]
-    mask: npt.NDArray[np.bool_] | None = None
-    if len(senators) or len(places):
-        mask = np.ones(n, dtype=bool)
-        for chosen in (senators, places):
-            if len(chosen):
-                only = np.zeros(n, dtype=bool)
-                only[chosen] = True
-                mask &= only
+    places = _meeting_mask(snapshot, found.meeting_ids) if found.meeting_ids else None
+    if places is not None and not places.any():
+        places = None
+    mask: npt.NDArray[np.bool_] | None = places
+    if len(senators):
+        mask = np.zeros(n, dtype=bool)
+        mask[senators] = True
+        if places is not None:
+            mask &= places
     if mask is not None and not terms:
         # "What did Asanova say?" has no topic beyond the name: her own words, quotes first.
         order = np.flatnonzero(mask)
@@ -206,41 +218,54 @@ def rank(snapshot: Snapshot, query: Query, qvec: Vectors, k: int, cal: Calibrati
     # an audience the question names ("с военными") vouches for scope; coverage still decides
     if _names_foreign_state(snapshot, query.question) or not (in_scope or len(related)):
         return Answer(query=query.question, answered=False)
-    audience = frozenset(int(i) for i in related)
     silent: list[str] = []
-    order, ok, best = _addressing(snapshot, terms, margins, fused, np.arange(n), audience, cal)
+    margins = _Margins(dense, outside)
+    order, ok, best = _addressing(snapshot, terms, margins, fused, None, related, cal)
     if mask is not None and mask.any():
         scope = np.flatnonzero(mask)
         # their words must cover the topic about as well as the best anyone said on it
-        mine, mine_ok, _ = _addressing(snapshot, terms, margins, fused, scope, audience, cal, best)
+        mine, mine_ok, _ = _addressing(snapshot, terms, margins, fused, scope, related, cal, best)
         if mine_ok.any():
             return _answer(snapshot, query, mine, mine_ok, fused, k, cal)
-        silent = named
+        silent = [*found.senators, *_place_names(snapshot, found.meeting_ids)]
     answer = _answer(snapshot, query, order, ok, fused, k, cal)
     return answer.model_copy(update={"silent": silent}) if silent else answer
+
+
+@dataclass(frozen=True)
+class _Margins:
+    """Each statement's cosine minus the question's best off-topic cosine, computed only for the
+    few candidates that are looked at (the same float32 arithmetic as over the whole corpus)."""
+
+    dense: Vectors
+    outside: float
+
+    def __getitem__(self, positions: npt.NDArray[np.int64]) -> Vectors:
+        return (self.dense[positions] - self.outside).astype(np.float32)
 
 
 def _addressing(
     snapshot: Snapshot,
     terms: list[Term],
-    margins: Vectors,
+    margins: _Margins,
     fused: Vectors,
-    scope: npt.NDArray[np.int64],
-    audience: frozenset[int],
+    scope: npt.NDArray[np.int64] | None,
+    audience: npt.NDArray[np.int64],
     cal: Calibration,
     best_elsewhere: float = 0.0,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], float]:
-    """The best candidates in `scope` (by fused rank), ordered by how well they address the
-    question, which of them do — enough of its terms covered (and not far less than the best
-    candidate covers), or close on meaning alone — and the best coverage seen."""
-    depth = min(cal.depth, len(scope))
-    best = scope[np.argpartition(-fused[scope], depth - 1)[:depth]] if depth else scope
+    """The best candidates in `scope` (by fused rank; None: every statement), ordered by how well
+    they address the question, which of them do — enough of its terms covered (and not far less
+    than the best candidate covers), or close on meaning alone — and the best coverage seen.
+    `audience`: sorted positions whose meeting's audience the question names."""
+    best = _best(fused, scope, cal.depth)
     total = sum(t.weight for t in terms)
     coverage = np.zeros(len(best), dtype=np.float32)
     if total > 0:
         stems = snapshot.lexicon.stems
+        named = np.isin(best, audience, assume_unique=True)
         for j, i in enumerate(best):
-            bag = stems[i] | snapshot.lexicon.context[i] if int(i) in audience else stems[i]
+            bag = stems[i] | snapshot.lexicon.context[i] if named[j] else stems[i]
             coverage[j] = sum(t.weight for t in terms if t.covered_by(bag)) / total
     m = margins[best]
     top = max(float(coverage.max(initial=0.0)), best_elsewhere)
@@ -283,11 +308,44 @@ def _answer(
     return Answer(query=query.question, answered=bool(hits), hits=hits)
 
 
+def _best(fused: Vectors, scope: npt.NDArray[np.int64] | None, depth: int) -> npt.NDArray[np.int64]:
+    """The `depth` best positions of `scope` by fused score (argpartition: no sort)."""
+    if scope is None:
+        depth = min(depth, len(fused))
+        return np.argpartition(-fused, depth - 1)[:depth] if depth else _NONE
+    depth = min(depth, len(scope))
+    return scope[np.argpartition(-fused[scope], depth - 1)[:depth]] if depth else scope
+
+
 def _positions_of(
     index: dict[str, npt.NDArray[np.int64]], keys: Iterable[str]
 ) -> npt.NDArray[np.int64]:
+    """Sorted distinct positions listed under any of `keys`."""
     arrays = [index[key] for key in keys if key in index]
+    if len(arrays) == 1 and _strictly_increasing(arrays[0]):
+        return arrays[0]
     return np.unique(np.concatenate(arrays)) if arrays else _NONE
+
+
+def _strictly_increasing(positions: npt.NDArray[np.int64]) -> bool:
+    return bool(len(positions) < 2 or (positions[1:] > positions[:-1]).all())
+
+
+def _meeting_mask(snapshot: Snapshot, meeting_ids: Iterable[str]) -> npt.NDArray[np.bool_]:
+    """Which statements belong to any of the meetings: one lookup per meeting, one gather."""
+    chosen = np.zeros(len(snapshot.meeting_numbers) + 1, dtype=bool)  # last: unknown ids
+    numbers = snapshot.meeting_numbers
+    chosen[[numbers.get(m, -1) for m in meeting_ids]] = True
+    chosen[-1] = False
+    mask: npt.NDArray[np.bool_] = chosen[snapshot.statement_meeting]
+    return mask
+
+
+def _meeting_positions(snapshot: Snapshot, meeting_ids: Sequence[str]) -> npt.NDArray[np.int64]:
+    """Sorted positions of the meetings' statements (= np.unique over their position arrays)."""
+    if not meeting_ids:
+        return _NONE
+    return np.flatnonzero(_meeting_mask(snapshot, meeting_ids))
 
 
 def _place_names(snapshot: Snapshot, meeting_ids: Iterable[str]) -> list[str]:
@@ -312,3 +370,13 @@ def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:
 
 def _rrf(scores: Vectors) -> Vectors:
     return (1.0 / (RRF_K + descending_ranks(scores))).astype(np.float32)
+
+
+def _positive_rrf(scores: Vectors) -> Vectors:
+    """`_rrf(scores)` where scores > 0, else 0, ranking only the positive ones: a positive score
+    ranks above every zero, so its rank among the positives is its rank among all — and BM25
+    gives most statements zero, so this sorts a question's matches, not the corpus."""
+    out = np.zeros(len(scores), dtype=np.float32)
+    positive = np.flatnonzero(scores > 0)
+    out[positive] = _rrf(scores[positive])
+    return out

@@ -39,6 +39,7 @@ from retrieval.versions import (
     load_version,
     read_info,
 )
+from retrieval.yaml_files import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def check_curated(corpus_dir: Path) -> Resources:
     the line and the reason."""
     for path in curated_files(corpus_dir):
         try:
-            yaml.safe_load(path.read_text(encoding="utf-8"))
+            load_yaml(path.read_text(encoding="utf-8"))
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = f", line {mark.line + 1}" if mark is not None else ""

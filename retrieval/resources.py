@@ -12,6 +12,7 @@ from retrieval.errors import ServiceUnavailable
 from retrieval.glossary import Glossary
 from retrieval.snapshot import Resources
 from retrieval.text import words
+from retrieval.yaml_files import load_yaml
 
 
 def load_resources(corpus_dir: Path) -> Resources:
@@ -21,7 +22,7 @@ def load_resources(corpus_dir: Path) -> Resources:
     try:
         glossary = Glossary.load(corpus_dir / "glossary.yaml")
         offtopic_file = corpus_dir / "offtopic.yaml"
-        background = yaml.safe_load(offtopic_file.read_text("utf-8"))
+        background = load_yaml(offtopic_file.read_text("utf-8"))
         offtopic = [str(p) for p in background["prototypes"]]
         foreign = tuple(tuple(words(str(n))) for n in background.get("foreign", []))
         themes = load_themes(corpus_dir)

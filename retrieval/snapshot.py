@@ -62,6 +62,10 @@ class Snapshot:
     is_quote: npt.NDArray[np.bool_]
     by_senator: dict[str, npt.NDArray[np.int64]]  # speakers, or the meeting's senators
     by_meeting: dict[str, npt.NDArray[np.int64]]
+    # meeting id -> its number in corpus order, and each statement's meeting number: a set of
+    # meetings becomes a statement mask in one gather (a place can name thousands of meetings)
+    meeting_numbers: dict[str, int]
+    statement_meeting: npt.NDArray[np.int64]
     lexicon: Lexicon
     # how close each statement sits to the corpus as a whole (cosine to its centroid, centred):
     # "hub" statements near everything are penalised by this
@@ -85,6 +89,7 @@ def build_snapshot(
     meetings = {m.id: m for m in corpus.meetings}
     statements = tuple(corpus.statements())
     meeting_of = {s.id: meetings[s.meeting_id] for s in statements}
+    numbers = {m.id: number for number, m in enumerate(corpus.meetings)}
     group = _same_words(statements, meeting_of)
     sources: dict[int, list[SourceRef]] = defaultdict(list)
     for st, g in zip(statements, group, strict=True):
@@ -128,6 +133,8 @@ def build_snapshot(
             for name in (s.speakers or meeting_of[s.id].senators)
         ),
         by_meeting=_positions((s.meeting_id, i) for i, s in enumerate(statements)),
+        meeting_numbers=numbers,
+        statement_meeting=np.array([numbers[s.meeting_id] for s in statements], dtype=np.int64),
         lexicon=Lexicon(corpus),
         hub=_hubness(dense.vectors),
         group=group,

@@ -39,7 +39,8 @@ from aiogram.types import (
 )
 
 from bot.ui.plain import html_to_text
-from bot.ui.render import CAPTION_LIMIT, utf16_len
+from bot.ui.render import CAPTION_LIMIT
+from bot.ui.wording import utf16_len
 
 # Tags Telegram's HTML parse mode accepts (https://core.telegram.org/bots/api#html-style).
 ALLOWED_TAGS = frozenset(

@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.handlers.browsing import menu_items
 from bot.middlewares.update_log import UpdateLog
 from bot.storage import Storage
-from bot.ui import keyboards, render
+from bot.ui import keyboards, render, wording
 from bot.ui.callbacks import Kind
 from bot.ui.sending import Target, send_chunks
 from bot.ui.texts import Texts
@@ -77,7 +77,7 @@ async def send_abstention(
 ) -> None:
     """Say plainly that the corpus does not cover it; offer themes, never a random quote."""
     markup = keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
-    lines = [render.silent_line(silent, tx)] if silent else []
+    lines = [wording.silent_line(silent, tx)] if silent else []
     await send_chunks(bot, target, [render.simple(*lines, tx.no_answer, tx.no_answer_hint)], markup)
 
 

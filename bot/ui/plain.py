@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+QUOTE_BAR = "  │ "  # before every line of a quote
+
 
 class _Plain(HTMLParser):
     """Telegram HTML → readable terminal text: quotes get a bar, links show their target."""
@@ -31,7 +33,7 @@ class _Plain(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.quote_depth:
-            data = "\n".join("  │ " + line for line in data.split("\n"))
+            data = "\n".join(QUOTE_BAR + line for line in data.split("\n"))
         self.parts.append(data)
 
 
@@ -39,5 +41,9 @@ def html_to_text(html: str) -> str:
     parser = _Plain()
     parser.feed(html)
     parser.close()
-    text = "".join(parser.parts)
+    return tidy("".join(parser.parts))
+
+
+def tidy(text: str) -> str:
+    """At most one empty line in a row, none at either end."""
     return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -6,10 +6,7 @@ boundaries (a block is one statement, so a statement is never cut unless it alon
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 from aiogram.utils.formatting import (
     BlockQuote,
@@ -21,29 +18,29 @@ from aiogram.utils.formatting import (
     as_list,
 )
 
-from bot.ui.plain import html_to_text
-from bot.ui.texts import DEFAULT_LANG, Texts, texts_for
+from bot.ui.texts import Texts
+from bot.ui.wording import (
+    BLOCK_SEP,
+    clean,
+    fitting_prefix,
+    fmt_date,
+    meeting_text,
+    silent_line,
+    source_link,
+    source_parts,
+    speakers_text,
+    split_long,
+    statement_parts,
+    utf16_len,
+)
 from retrieval.api import CorpusInfo
-from retrieval.models import Answer, Hit, Meeting, StatementKind
+from retrieval.models import Hit, Meeting, StatementKind
 
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024  # a photo's caption, in UTF-16 units of its text
 PAGE_SIZE = 3
-# A single statement longer than this is cut into several blocks (room left for its citation).
-_PIECE_LIMIT = 3000
 _INLINE_QUOTE_LIMIT = 3000
-_BLOCK_SEP = "\n\n"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """Drop control and bidi-override characters Telegram rejects or that garble a quote."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
-
-
-def utf16_len(text: str) -> int:
-    """Telegram counts message length in UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
+_BLOCK_SEP = BLOCK_SEP
 
 
 def prepare_question(text: str, limit: int) -> tuple[str, int | None]:
@@ -55,69 +52,13 @@ def prepare_question(text: str, limit: int) -> tuple[str, int | None]:
     return question[:limit], limit
 
 
-def fmt_date(value: date | None, tx: Texts) -> str:
-    return value.strftime("%d.%m.%Y") if value else tx.unknown_date
-
-
-def split_long(text: str, limit: int = _PIECE_LIMIT) -> list[str]:
-    """Cut text into pieces of ≤ limit UTF-16 units, preferring paragraph, sentence, space."""
-    pieces: list[str] = []
-    rest = text
-    while utf16_len(rest) > limit:
-        fit = _fitting_prefix(rest, limit)
-        window = rest[:fit]
-        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("! "), window.rfind("? "))
-        if cut < fit // 2:
-            cut = window.rfind(" ")
-        cut = cut + 1 if cut >= fit // 2 else fit
-        pieces.append(rest[:cut].strip())
-        rest = rest[cut:].strip()
-    if rest:
-        pieces.append(rest)
-    return pieces
-
-
-def _fitting_prefix(text: str, limit: int) -> int:
-    size = 0
-    for index, char in enumerate(text):
-        size += 2 if ord(char) > 0xFFFF else 1
-        if size > limit:
-            return index
-    return len(text)
-
-
-def _speakers(speakers: Sequence[str], tx: Texts) -> str:
-    names = [clean(s) for s in speakers if clean(s)]
-    return ", ".join(names) if names else tx.unknown_speaker
-
-
-_PLAIN_SENATOR = frozenset({"сенатор", "senator"})
-
-
-def speakers_with_roles(speakers: Sequence[str], roles: Mapping[str, str], tx: Texts) -> str:
-    """'Ерлан Кошанов (Председатель Мажилиса)': anyone who is not a plain senator is shown with
-    the role the release gives them, so nobody else's words pass for a senator's."""
-    out: list[str] = []
-    for speaker in speakers:
-        name = clean(speaker)
-        role = clean(roles.get(speaker, ""))
-        if name:
-            out.append(
-                f"{name} ({role})" if role and role.casefold() not in _PLAIN_SENATOR else name
-            )
-    return ", ".join(out) if out else tx.unknown_speaker
-
-
 def source_text(title: str, url: str | None) -> Text:
     """The source title, a link when the release gave its address."""
-    if url and url.startswith(("https://", "http://")):
+    link = source_link(title, url)
+    if link.url is not None:
         # messages are sent as HTML and aiogram puts the address into href as it is
-        return Text(TextLink(clean(title) or clean(url), url=html.escape(clean(url), quote=True)))
-    return Text(Italic(clean(title)))
-
-
-def _kind_label(kind: StatementKind, tx: Texts) -> str:
-    return tx.kind_quote if kind == "quote" else tx.kind_reported
+        return Text(TextLink(link.text, url=html.escape(link.url, quote=True)))
+    return Text(Italic(link.text))
 
 
 def statement_blocks(
@@ -129,37 +70,25 @@ def statement_blocks(
     roles: Mapping[str, str] | None = None,
 ) -> list[Text]:
     """Heading (number, who, quote or summary) and the text as one or more blockquotes."""
-    prefix = f"{number}. " if number is not None else ""
-    who = speakers_with_roles(speakers, roles or {}, tx)
-    heading = as_line(prefix, Bold(who), " · ", Italic(_kind_label(kind, tx)))
-    pieces = split_long(clean(text)) or [""]
-    blocks = [Text(heading, BlockQuote(pieces[0]))]
-    blocks.extend(Text(BlockQuote(piece)) for piece in pieces[1:])
+    parts = statement_parts(kind, text, speakers, number, tx, roles)
+    heading = as_line(parts.prefix, Bold(parts.who), " · ", Italic(parts.kind))
+    blocks = [Text(heading, BlockQuote(parts.pieces[0]))]
+    blocks.extend(Text(BlockQuote(piece)) for piece in parts.pieces[1:])
     return blocks
 
 
 def meeting_line(hit: Hit, tx: Texts) -> Text:
-    parts = [f"📅 {fmt_date(hit.meeting.date, tx)}"]
-    if hit.meeting.place:
-        parts.append(f"📍 {clean(hit.meeting.place)}")
-    if hit.meeting.audience:
-        parts.append("👥 " + ", ".join(clean(a) for a in hit.meeting.audience))
-    return Text(" · ".join(parts))
+    return Text(meeting_text(hit, tx))
 
 
 def source_line(hit: Hit, tx: Texts) -> Text:
     """The source, or every outlet that reported these same words (each a link if it has one)."""
-    refs = hit.sources or [hit.source]
-    label = tx.sources_label if len(refs) > 1 else tx.source_label
+    label, links = source_parts(hit, tx)
     parts: list[Text | str] = []
-    for n, ref in enumerate(refs):
+    for n, link in enumerate(links):
         parts.extend(["; "] if n else [])
-        parts.append(source_text(ref.title, ref.url))
+        parts.append(source_text(link.text, link.url))
     return Text("📄 ", label, ": ", *parts)
-
-
-def silent_line(names: Sequence[str], tx: Texts) -> str:
-    return tx.silent_note.format(names=", ".join(names))
 
 
 def hit_blocks(hit: Hit, number: int | None, tx: Texts) -> list[Text]:
@@ -243,7 +172,7 @@ def meeting_summary(meeting: Meeting, title: str | None, number: int, tx: Texts)
     """A meeting in a list (regions): date, place, senators, audience, source, statement count."""
     lines: list[Text | str] = [
         as_line(f"{number}. ", Bold(f"📅 {fmt_date(meeting.date, tx)}"), end=""),
-        f"{tx.meeting_senators}: {_speakers(meeting.senators, tx)}",
+        f"{tx.meeting_senators}: {speakers_text(meeting.senators, tx)}",
     ]
     if meeting.place:
         lines.append(f"📍 {clean(meeting.place)}")
@@ -261,7 +190,7 @@ def meeting_messages(
     """The whole meeting report: who, where, with whom, when, source, then all statements."""
     lines: list[Text | str] = [
         Bold(f"{tx.meeting_title} · {fmt_date(meeting.date, tx)}"),
-        f"{tx.meeting_senators}: {_speakers(meeting.senators, tx)}",
+        f"{tx.meeting_senators}: {speakers_text(meeting.senators, tx)}",
     ]
     if meeting.place:
         lines.append(f"{tx.meeting_place}: {clean(meeting.place)}")
@@ -328,22 +257,9 @@ def inline_article(hit: Hit, tx: Texts) -> tuple[str, str, str]:
     """(title, description, message HTML) of one shareable quote; the quote is shortened."""
     quote = clean(hit.text)
     if utf16_len(quote) > _INLINE_QUOTE_LIMIT:
-        quote = quote[: _fitting_prefix(quote, _INLINE_QUOTE_LIMIT - 1)].rstrip() + "…"
+        quote = quote[: fitting_prefix(quote, _INLINE_QUOTE_LIMIT - 1)].rstrip() + "…"
     shortened = hit.model_copy(update={"text": quote})
     html = pack(hit_blocks(shortened, None, tx))[0]
-    title = f"{_speakers(hit.speakers, tx)} · {fmt_date(hit.meeting.date, tx)}"
+    title = f"{speakers_text(hit.speakers, tx)} · {fmt_date(hit.meeting.date, tx)}"
     description = quote[:160]
     return title[:200], description, html
-
-
-def answer_plain(answer: Answer, tx: Texts | None = None) -> str:
-    """An Answer as terminal text (`atazan ask`): numbered cited statements, or the abstention."""
-    tx = tx or texts_for(DEFAULT_LANG)
-    if not answer.answered or not answer.hits:
-        return "\n".join(
-            [*([silent_line(answer.silent, tx)] if answer.silent else []), tx.no_answer]
-        )
-    blocks: list[Text] = [Text(silent_line(answer.silent, tx))] if answer.silent else []
-    for number, hit in enumerate(answer.hits, start=1):
-        blocks.extend(hit_blocks(hit, number, tx))
-    return html_to_text(as_list(*blocks, sep=_BLOCK_SEP).as_html())

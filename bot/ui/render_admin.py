@@ -8,9 +8,10 @@ from datetime import date, datetime, timedelta
 from aiogram.utils.formatting import Bold, Italic, Text, as_list
 
 from bot.storage import STATS_UTC_OFFSET, DayCount, FeedbackCount
-from bot.ui.render import MESSAGE_LIMIT, clean, fmt_date, pack, simple, speakers_with_roles
+from bot.ui.render import MESSAGE_LIMIT, pack, simple
 from bot.ui.texts import Texts
 from bot.ui.texts.moderator import ModTexts
+from bot.ui.wording import clean, fmt_date, speakers_with_roles
 from retrieval.api import ReloadReport
 from retrieval.models import Issue, Meeting, ParseResult
 

@@ -9,10 +9,11 @@ from datetime import datetime
 from aiogram.utils.formatting import Bold, Code, Text, as_list
 
 from bot.storage import STATS_UTC_OFFSET
-from bot.ui.render import clean, fmt_date, pack, simple
+from bot.ui.render import pack, simple
 from bot.ui.render_admin import report_values, shorten
 from bot.ui.texts import Texts
 from bot.ui.texts.moderator import ModTexts
+from bot.ui.wording import clean, fmt_date
 from retrieval.api import ReleaseRecord, ReloadReport
 
 # stages reported by retrieval's build (retrieval.rebuild / retrieval.versions) → what to say

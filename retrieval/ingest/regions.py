@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from retrieval.ingest.text import StemPattern, clean, compile_patterns, fold, words
+from retrieval.yaml_files import load_yaml
 
 REGIONS_FILE = "regions.yaml"
 _LEVELS = ("names", "cities", "districts")  # a region named outright beats a city, then a district
@@ -65,7 +64,7 @@ class Gazetteer:
 
 
 def _parse(path: Path) -> Gazetteer:
-    data: Any = yaml.safe_load(path.read_text("utf-8")) or {}
+    data: Any = load_yaml(path.read_text("utf-8")) or {}
     regions = data.get("regions") if isinstance(data, Mapping) else None
     if not isinstance(regions, list) or not regions:
         raise ValueError(f"{path}: expected a non-empty 'regions:' list")

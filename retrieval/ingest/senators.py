@@ -12,6 +12,7 @@ import yaml
 
 from retrieval.ingest import name_forms
 from retrieval.ingest.text import osa_distance, skeleton, words
+from retrieval.yaml_files import load_yaml
 
 SENATORS_FILE = "senators.yaml"
 _MAX_ENDING = 5  # longest case ending after a stem: -овой, -ның, -ымен …
@@ -232,7 +233,7 @@ def read_senators(corpus_dir: Path) -> list[Senator]:
     path = corpus_dir / SENATORS_FILE
     if not path.exists():
         return []
-    data: Any = yaml.safe_load(path.read_text("utf-8")) or {}
+    data: Any = load_yaml(path.read_text("utf-8")) or {}
     entries = data.get("senators", []) if isinstance(data, Mapping) else None
     if not isinstance(entries, list):
         raise ValueError(f"{path}: expected a 'senators:' list")

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from retrieval.ingest.text import StemPattern, compile_patterns, fold
 from retrieval.models import Theme
+from retrieval.yaml_files import load_yaml
 
 THEMES_FILE = "themes.yaml"
 LANGUAGES = ("ru", "kk", "en")
@@ -18,7 +17,7 @@ LANGUAGES = ("ru", "kk", "en")
 
 def _entries(corpus_dir: Path) -> list[Mapping[str, Any]]:
     path = corpus_dir / THEMES_FILE
-    data: Any = yaml.safe_load(path.read_text("utf-8")) or {}
+    data: Any = load_yaml(path.read_text("utf-8")) or {}
     entries = data.get("themes") if isinstance(data, Mapping) else None
     if not isinstance(entries, list) or not entries:
         raise ValueError(f"{path}: expected a non-empty 'themes:' list")

@@ -47,6 +47,7 @@ def test_table_has_a_row_per_backend_and_names_errors() -> None:
             {
                 "statements": 3000,
                 "search_ms": {"p50": 8.0, "p95": 9.0},
+                "search_cpu_ms": {"p50": 4.5, "p95": 5.0},
                 "qps": {"1": 100.0, "8": 150.0, "32": 200.0},
             },
         ],
@@ -57,6 +58,6 @@ def test_table_has_a_row_per_backend_and_names_errors() -> None:
     assert rows[0].count("|") == rows[2].count("|")
     cells = [c.strip() for c in rows[2].strip("|").split("|")]
     assert cells[:4] == ["ort", "3.3 / 4.0", "6.1", "1.5"]
-    assert "8.0 / 9.0" in cells and "—" in cells  # the 30,000 size was not measured
+    assert "8.0 / 9.0 (CPU 4.5)" in cells and "—" in cells  # the 30,000 size was not measured
     assert "410.0" in cells and "200.0" in cells
     assert rows[3] == "| onnx | error: exit 1: boom |"

@@ -6,8 +6,12 @@ import pytest
 
 from bot.console.session import parse_telegram_html
 from bot.ui import render
+from bot.ui.plain import html_to_text
 from bot.ui.render import utf16_len
-from bot.ui.texts import Lang, texts_for
+from bot.ui.render_plain import answer_plain
+from bot.ui.texts import Lang, Texts, texts_for
+from bot.ui.wording import silent_line
+from retrieval.models import Answer, SourceRef
 from tests.bot.conftest import Tg, button
 from tests.bot.fakes import HOSTILE_QUOTE, HOSTILE_SENATOR, HOSTILE_TITLE, LONG_TEXT, FakeSearch
 
@@ -96,11 +100,40 @@ def test_answer_plain_for_the_shell() -> None:
     import asyncio
 
     answer = asyncio.run(FakeSearch().search("Кому принадлежит земля?", k=2))
-    text = render.answer_plain(answer)
+    text = answer_plain(answer)
     assert text.startswith("1. Жанна Асанова · прямая цитата")
     assert "  │ Конституционная реформа" in text
     empty = asyncio.run(FakeSearch().search("погода", k=2))
-    assert render.answer_plain(empty) == RU.no_answer
+    assert answer_plain(empty) == RU.no_answer
+    silent = empty.model_copy(update={"silent": ["Жанна Асанова"]})
+    assert answer_plain(silent) == f"{silent_line(['Жанна Асанова'], RU)}\n{RU.no_answer}"
+
+
+def _bot_answer_as_text(answer: Answer, tx: Texts) -> str:
+    """What the bot sends for these hits, shown as terminal text (the console's view of it)."""
+    from aiogram.utils.formatting import Text, as_list
+
+    blocks: list[Text] = [Text(silent_line(answer.silent, tx))] if answer.silent else []
+    for number, hit in enumerate(answer.hits, start=1):
+        blocks.extend(render.hit_blocks(hit, number, tx))
+    return html_to_text(as_list(*blocks, sep="\n\n").as_html())
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_terminal_text_is_the_bots_answer_without_aiogram(lang: Lang) -> None:
+    """`atazan ask` renders without aiogram; it must read exactly as the bot's message does."""
+    tx = texts_for(lang)
+    hits = [h for h in (FakeSearch().hit(s) for s in ("s1", "s3", "s4")) if h]
+    linked = _hit("https://senate.example.kz/news/1?a=1&b=2").model_copy(
+        update={"text": HOSTILE_QUOTE + "\n\n\nвторая строка\n" + LONG_TEXT}
+    )
+    linked = linked.model_copy(
+        update={"sources": [linked.source, SourceRef(document_id="d2", title=HOSTILE_TITLE)]}
+    )
+    odd = _hit(None).model_copy(update={"text": "", "speakers": [HOSTILE_SENATOR]})
+    for chosen, silent in [(hits, []), ([linked, odd, *hits], ["Жанна Асанова", "X"])]:
+        answer = Answer(query="q", answered=True, hits=chosen, silent=silent)
+        assert answer_plain(answer, tx) == _bot_answer_as_text(answer, tx)
 
 
 def test_long_text_fixture_really_needs_splitting() -> None:

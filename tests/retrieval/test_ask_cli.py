@@ -38,3 +38,24 @@ def test_ask_json_reads_stdin_line_by_line() -> None:
     assert hit["meeting"]["date"] == "2026-03-05"
     assert hit["sources"][0] == hit["source"]
     assert second == {"query": "Как сварить плов?", "answered": False, "hits": [], "silent": []}
+
+
+def test_ask_prints_the_bots_wording_without_importing_aiogram() -> None:
+    """aiogram costs `atazan ask` 1.5–7 s and ~100 MB of start-up; answering needs none of it."""
+    require_prepared(DATA)
+    env = {**os.environ, "DATA_DIR": str(DATA), "HF_HUB_OFFLINE": "1"}
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "status = main(['ask', '--k', '1', 'Что говорила Рысбекова?'])\n"
+        "print('aiogram', sorted(m for m in sys.modules if m.split('.')[0] == 'aiogram'))\n"
+        "sys.exit(status)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=True,
+    )  # fmt: skip
+    lines = out.stdout.splitlines()
+    assert lines[-1] == "aiogram []"
+    assert lines[0].startswith("1. ") and any(line.startswith("  │ ") for line in lines)
+    assert any(line.startswith("📄 ") for line in lines)

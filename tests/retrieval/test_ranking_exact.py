@@ -1,0 +1,97 @@
+"""The cheaper per-question arithmetic gives exactly what the full-corpus version gave: ranks of
+the BM25 matches alone, meeting sets as masks, one matrix product for a batch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from retrieval import ranking
+from retrieval.search import batch_scores
+from retrieval.snapshot import Snapshot, build_snapshot
+from tests.fake_embedder import FakeEmbedder
+
+from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
+
+
+def _old_lexical_rrf(scores: np.ndarray) -> np.ndarray:
+    return np.where(scores > 0, ranking._rrf(scores), 0.0)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_ranking_only_the_matches_gives_every_statements_old_value(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    scores = rng.choice([0.0, 0.0, 0.0, 1.5, 2.25, 3.0], size=2_000).astype(np.float32)
+    scores[rng.integers(0, 2_000, 300)] = rng.random(300).astype(np.float32)  # ties and not
+    new = ranking._positive_rrf(scores)
+    assert new.dtype == np.float32
+    assert np.array_equal(new, _old_lexical_rrf(scores))
+    assert np.array_equal(ranking._positive_rrf(np.zeros(5, np.float32)), np.zeros(5))
+
+
+def test_best_by_argpartition_is_the_full_sorts_top_set() -> None:
+    rng = np.random.default_rng(3)
+    fused = rng.random(5_000).astype(np.float32)
+    best = ranking._best(fused, None, 40)
+    assert set(best.tolist()) == set(np.argsort(-fused, kind="stable")[:40].tolist())
+    scope = np.flatnonzero(rng.random(5_000) < 0.1)
+    in_scope = ranking._best(fused, scope, 40)
+    expected = scope[np.argsort(-fused[scope], kind="stable")[:40]]
+    assert set(in_scope.tolist()) == set(expected.tolist())
+    assert (
+        len(ranking._best(fused, scope[:3], 40)) == 3
+        and len(ranking._best(fused[:0], None, 40)) == 0
+    )
+
+
+@pytest.fixture(scope="module")
+def snapshot() -> Snapshot:
+    return build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+
+
+def test_meeting_sets_select_what_the_position_arrays_did(snapshot: Snapshot) -> None:
+    ids = list(snapshot.meetings)
+    for chosen in ([ids[0]], ids[1:], ids, [ids[2], "no-such-meeting"], ["no-such-meeting"]):
+        arrays = [snapshot.by_meeting[m] for m in chosen if m in snapshot.by_meeting]
+        old = np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, np.int64)
+        assert np.array_equal(ranking._meeting_positions(snapshot, chosen), old)
+        mask = ranking._meeting_mask(snapshot, chosen)
+        assert np.array_equal(np.flatnonzero(mask), old)
+    assert len(ranking._meeting_positions(snapshot, [])) == 0
+
+
+def test_senator_positions_are_the_distinct_sorted_union(snapshot: Snapshot) -> None:
+    names = list(snapshot.by_senator)
+    for chosen in ([names[0]], names, [names[-1], names[0], names[-1]]):
+        old = np.unique(np.concatenate([snapshot.by_senator[n] for n in chosen]))
+        assert np.array_equal(ranking._positions_of(snapshot.by_senator, chosen), old)
+    doubled = {"x": np.array([0, 2, 2, 5])}  # a name listed twice on one statement
+    assert ranking._positions_of(doubled, ["x"]).tolist() == [0, 2, 5]
+
+
+def test_a_batch_scan_matches_one_scan_per_question(snapshot: Snapshot) -> None:
+    embedder = FakeEmbedder()
+    vectors = embedder.encode_queries(["брак и семья", "Курултай", "земля", "Алматы"])
+    other = build_snapshot(make_corpus(), embedder, make_resources())
+    snaps = [snapshot, other, snapshot, snapshot]
+    batched = batch_scores(snaps, list(vectors))
+    for snap, vector, row in zip(snaps, vectors, batched, strict=True):
+        assert row.shape == (len(snap.statements),)
+        np.testing.assert_allclose(row, snap.dense.scores(vector), atol=1e-5)
+    # a batch of one is the very same scan
+    assert np.array_equal(
+        batch_scores([snapshot], [vectors[0]])[0], snapshot.dense.scores(vectors[0])
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["брак и семья", "Что говорила Асанова?", "Что было в Алматы?", "почтовики о труде",
+     "Рысбекова о браке в ЗКО", "погода завтра", "Курултай"],
+)  # fmt: skip
+def test_rank_with_a_given_scan_is_rank_with_its_own(snapshot: Snapshot, question: str) -> None:
+    query = ranking.prepare(snapshot, question)
+    qvec = ranking.expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
+    own = ranking.rank(snapshot, query, qvec, 3, FAKE_CALIBRATION)
+    given = ranking.rank(snapshot, query, qvec, 3, FAKE_CALIBRATION, snapshot.dense.scores(qvec))
+    assert own == given
