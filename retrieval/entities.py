@@ -8,7 +8,7 @@ in the statements themselves never match.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from retrieval.models import Corpus
@@ -79,7 +79,7 @@ class EntityFinder:
         self,
         corpus: Corpus,
         extra_forms: dict[str, list[str]] | None = None,
-        region_of: Callable[[str | None], str | None] | None = None,
+        meeting_regions: Mapping[str, str | None] | None = None,
         regions_named: Callable[[str], list[tuple[str, str]]] | None = None,
     ) -> None:
         self._surnames: dict[str, set[str]] = defaultdict(set)  # form -> canonical names
@@ -103,10 +103,12 @@ class EntityFinder:
                 if len(base) >= 4:
                     self._bases[base] |= names
         common = _common_stems(corpus)
+        regions = meeting_regions or {}  # meeting id -> its canonical region, when known
         self._places: TermIndex[str] = TermIndex(
             (form, meeting.id)
             for meeting in corpus.meetings
-            for text in [meeting.place or "", _region(region_of, meeting.place)]
+            # the canonical region too: "в Туркестанской области" finds "Сарыағаш ауданы"
+            for text in [meeting.place or "", regions.get(meeting.id) or ""]
             for w in _distinctive(words(text), common)
             # "in Shymkent" names Шымкент too, "в Караганде" names Қарағанды
             for form in _place_forms(w)
@@ -114,9 +116,9 @@ class EntityFinder:
         # A town the corpus spells otherwise ("в Орале" for Уральск) still names its region.
         self._regions_named = regions_named
         self._by_region: dict[str, set[str]] = defaultdict(set)
-        for meeting in corpus.meetings:
-            if region := _region(region_of, meeting.place):
-                self._by_region[region].add(meeting.id)
+        for meeting_id, region in regions.items():
+            if region:
+                self._by_region[region].add(meeting_id)
         self._audiences: TermIndex[str] = TermIndex(
             (w, meeting.id)
             for meeting in corpus.meetings
@@ -216,11 +218,6 @@ def _common_stems(corpus: Corpus) -> frozenset[str]:
             counts.update({stem(w) for w in words(statement.text)})
     limit = max(3, int(total * 0.03))
     return frozenset(s for s, c in counts.items() if c >= limit)
-
-
-def _region(region_of: Callable[[str | None], str | None] | None, place: str | None) -> str:
-    """The canonical region of a place, so "в Туркестанской области" finds "Сарыағаш ауданы"."""
-    return (region_of(place) or "") if region_of is not None else ""
 
 
 def _distinctive(tokens: list[str], common: frozenset[str] = frozenset()) -> list[str]:

@@ -103,11 +103,11 @@ def build_snapshot(
         ).model_copy(update={"sources": sources[int(g)]})
         for st, g in zip(statements, group, strict=True)
     }
+    region_of_meeting = {m.id: resources.region_of(m.place) for m in corpus.meetings}
     regions: dict[str, list[str]] = defaultdict(list)
-    for m in corpus.meetings:
-        region = resources.region_of(m.place)
+    for meeting_id, region in region_of_meeting.items():
         if region:
-            regions[region].append(m.id)
+            regions[region].append(meeting_id)
     return Snapshot(
         corpus=corpus,
         statements=statements,
@@ -119,7 +119,7 @@ def build_snapshot(
         vectors=dense.vectors,
         bm25=Bm25Index(corpus),
         entities=EntityFinder(
-            corpus, resources.senator_forms, resources.region_of, resources.regions_named
+            corpus, resources.senator_forms, region_of_meeting, resources.regions_named
         ),
         glossary=resources.glossary,
         themes=resources.themes,
