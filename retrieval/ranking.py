@@ -111,7 +111,7 @@ class Term:
     weight: float
 
     def covered_by(self, stems: frozenset[str]) -> bool:
-        return any(all(part & stems for part in alt) for alt in self.alternatives)
+        return any(all(not part.isdisjoint(stems) for part in alt) for alt in self.alternatives)
 
 
 def subject_terms(
@@ -338,7 +338,7 @@ def _answer(
     # per row, which cost more than the dot products themselves
     vectors = snapshot.vectors.view(np.ndarray)
     group = snapshot.group
-    for i in (int(i) for i in order):
+    for i in order.tolist():
         if not ok[i] or int(group[i]) in groups:
             continue
         row = vectors[i]

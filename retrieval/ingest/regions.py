@@ -37,18 +37,33 @@ class Gazetteer:
     # Each entry's first word, which its pattern needs verbatim in the folded text: a question
     # runs only the few patterns whose first word it contains (575 regexes cost 0.4-0.75 ms).
     _first_words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # Every way `town` accepts a word starts with the town key's first three letters: a word is
+    # compared with the towns that share them (in `towns` order), and with any shorter key.
     _town_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _towns_by_start: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _short_towns: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         firsts = tuple(fold(pattern.source).split()[0] for _, _, pattern in self.entries)
         object.__setattr__(self, "_first_words", firsts)
         keys = tuple(name.casefold().replace("ё", "е") for name in self.towns)
         object.__setattr__(self, "_town_keys", keys)
+        by_start: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            if len(key) >= 3:
+                by_start.setdefault(key[:3], []).append(i)
+        object.__setattr__(self, "_towns_by_start", {k: tuple(v) for k, v in by_start.items()})
+        short = tuple(i for i, key in enumerate(keys) if len(key) < 3)
+        object.__setattr__(self, "_short_towns", short)
 
     def town(self, word: str) -> str | None:
         """'Караганде' → 'Караганда', 'Шымкентте' → 'Шымкент', 'Алматы' → 'Алматы'."""
         low = word.casefold().replace("ё", "е")
-        for name, key in zip(self.towns, self._town_keys, strict=True):
+        candidates = self._towns_by_start.get(low[:3], ())
+        if self._short_towns:
+            candidates = tuple(sorted({*candidates, *self._short_towns}))
+        for i in candidates:
+            name, key = self.towns[i], self._town_keys[i]
             if low == key:
                 return name
             if low.startswith(key) and low[len(key) :] in _KK_ENDINGS | _RU_ENDINGS:

@@ -193,3 +193,14 @@ async def test_health_is_503_when_the_searcher_cannot_say_what_it_serves(serve: 
     url = await serve(create_retrieval_app(Dead()))
     async with aiohttp.ClientSession() as http, http.get(url + "/healthz") as r:
         assert r.status == 503
+
+
+async def test_corpus_info_is_built_once_per_snapshot_and_version(service: SearchService) -> None:
+    served = ServedSearch(service)
+    first = served.info()
+    assert served.info() is first and first.version == "v-one"
+    service.version = "v-two"  # a reload that kept the snapshot object
+    assert served.info().version == "v-two"
+    smaller = make_corpus().model_copy(update={"meetings": make_corpus().meetings[:1]})
+    service.swap(build_snapshot(smaller, FakeEmbedder(), make_resources()), version="v-three")
+    assert served.info() == service.info() and served.info().meetings == 1
