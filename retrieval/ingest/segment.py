@@ -58,6 +58,9 @@ class MeetingDraft:
     places: list[str] = field(default_factory=list)
     audience: list[str] = field(default_factory=list)
     statements: list[StatementDraft] = field(default_factory=list)
+    # places and audience read before any senator was named: a digest's lead ("Сенат
+    # депутаттары Шымкент, Ақтөбе, Павлодар … тұрғындарымен кездесті") covers every meeting after it
+    preamble: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,21 @@ class Segmenter:
         for para in self.doc.paragraphs:
             self._paragraph(para)
         self._flush_pending()
+        self._drop_preamble()
         self._dateline_place()
         for meeting in self.meetings:
             if not meeting.senators:
                 self._warn("no_senator", "no senator found for this meeting", meeting.paragraph)
         return self.meetings, self.problems
+
+    def _drop_preamble(self) -> None:
+        """With several meetings, a lead read before any senator was named summarises them all:
+        its places and audience are no one meeting's (better none than another meeting's town)."""
+        if len(self.meetings) < 2 or not self.meetings[0].preamble:
+            return
+        first = self.meetings[0]
+        first.places = [p for p in first.places if norm_key(p) not in first.preamble]
+        first.audience = [a for a in first.audience if norm_key(a) not in first.preamble]
 
     def _dateline_place(self) -> None:
         """'ПАВЛОДАР. KAZINFORM –': the town it was filed in, when the text names no place."""
@@ -251,6 +264,11 @@ class Segmenter:
         for item in audience:
             if norm_key(item) not in {norm_key(a) for a in meeting.audience}:
                 meeting.audience.append(item)
+        keys = {norm_key(x) for x in (*places, *audience)}
+        if meeting.senators:
+            meeting.preamble -= keys  # named again beside the senator: this meeting's own
+        else:
+            meeting.preamble |= keys
 
     def _add(
         self,
