@@ -29,6 +29,7 @@ from retrieval.ingest.people import People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
 from retrieval.ingest.regions import load_gazetteer, places_in
+from retrieval.ingest.roles import mentions_senate
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.text import norm_key
 from retrieval.ingest.themes import ThemeTagger
@@ -94,11 +95,15 @@ class Segmenter:
         # quotes with no attribution, waiting for the next paragraph's "– сказал X" (one speech
         # over several dash paragraphs); unattributed if none comes
         self._pending: list[StatementDraft] = []
+        self._introduced_at: int | None = None  # where this paragraph first names its senators
         self.people = People(
             ctx.directory,
             kazakh=self.kazakh,
             stoplist=ctx.stoplist or Stoplist.load(ctx.corpus_dir),
             morph=ctx.nlp.morph_vocab,
+            senate_context=mentions_senate(
+                " ".join([doc.title, *(p.text for p in doc.paragraphs)])
+            ),
         )
         gazetteer = load_gazetteer(ctx.corpus_dir)
         self.town = gazetteer.town if gazetteer else None
@@ -158,14 +163,20 @@ class Segmenter:
         names = [p.name for p in found.people if p.senator]
         if not names:
             names = self.people.promote(found, _narrative(para.text, quotes))
+        introduced: list[str] = []
         if not self.meetings:
             self.meetings.append(MeetingDraft(para, names))
+            introduced = names
         else:
             new = [n for n in names if n not in self.current.senators]
             if new and not self.current.senators:
                 self.current.senators.extend(new)
+                introduced = new
             elif new:
                 self.meetings.append(MeetingDraft(para, names))
+                introduced = names
+        # narrative before the meeting's senators are first named is no senator's words
+        self._introduced_at = min((found.first_at.get(n, 0) for n in introduced), default=None)
         lead, self._lead_cue = self._lead_cue, None  # only the very next paragraph may use it
         for quote in quotes:
             self._quote(quote, analysis, para, lead)
@@ -242,7 +253,8 @@ class Segmenter:
         if not cue.speech and (not themes or cue.other):
             return
         resolution = resolve(cue, meeting.senators, known=self.people.known)
-        if resolution.problem == "ambiguous_speaker":
+        before = self._introduced_at is not None and sent.stop <= self._introduced_at
+        if resolution.problem == "ambiguous_speaker" or (before and not cue.names):
             resolution = Resolution([], "unattributed_reported")
         self._add("reported", text, resolution, para, cue, themes)
 
