@@ -68,7 +68,9 @@ OPENVINO = Variant(
 )  # fmt: skip
 VARIANTS = (DYNAMIC, WEIGHT_ONLY, OPENVINO)
 # the backends that run each variant; the other backends run the fp32 model
-BACKEND_VARIANTS = {"onnx": DYNAMIC, "ort": DYNAMIC, "ort-w8": WEIGHT_ONLY, "openvino": OPENVINO}
+BACKEND_VARIANTS = {
+    "onnx": DYNAMIC, "ort": DYNAMIC, "ort-w8": WEIGHT_ONLY, "openvino": OPENVINO, "ov-w8": OPENVINO,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

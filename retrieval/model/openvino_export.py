@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 # Pinned, never left to a version's or a CPU's default:
 # - f32 arithmetic: on a CPU with AMX the plugin's default is bf16, which was slower here (the
 #   int8 weights are widened per call) and is not what the quality check measured;
@@ -80,3 +82,23 @@ def write_openvino_w8(fp32_onnx: Path, out: Path) -> None:
     compressed = nncf.compress_weights(model, mode=nncf.CompressWeightsMode.INT8_SYM)
     out.parent.mkdir(parents=True, exist_ok=True)
     ov.save_model(compressed, str(out), compress_to_fp16=False)
+
+
+class OvRunner:
+    """The IR compiled by OpenVINO's CPU plugin with `compile_config`: the `ov-w8` backend's
+    runtime under `OrtEmbedder`'s tokenizer and pooling (no torch, transformers or
+    sentence-transformers: a test holds its vectors equal to the `openvino` backend's)."""
+
+    def __init__(self, path: str, threads: int | None) -> None:
+        import openvino as ov
+
+        self._model = ov.Core().compile_model(path, "CPU", compile_config(threads))
+        self._request = self._model.create_infer_request()
+        self.inputs: set[str] = {name for port in self._model.inputs for name in port.get_names()}
+        self._output = self._model.outputs[0]
+        self.dim = int(self._output.get_partial_shape()[-1].get_length())
+
+    def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+        # infer copies the output out of the request (share_outputs=False): the next call may
+        # reuse the request's buffer
+        return np.asarray(self._request.infer(feeds)[self._output])

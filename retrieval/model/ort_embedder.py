@@ -1,7 +1,8 @@
-"""`RETRIEVAL__BACKEND=ort` / `ort-w8`: a quantized ONNX file (the dynamic int8 one
-sentence-transformers exported, or the weight-only one of `weight_only`), run by onnxruntime with
-the tokenizer in plain Python (`unigram`) — no torch, no transformers, no sentence-transformers,
-not even the `tokenizers` library (~300 MB for this vocabulary).
+"""`RETRIEVAL__BACKEND=ort` / `ort-w8` / `ov-w8`: a quantized file (the dynamic int8 ONNX one
+sentence-transformers exported, the weight-only one of `weight_only`, or the OpenVINO IR of
+`openvino_export`), run by onnxruntime or OpenVINO with the tokenizer in plain Python (`unigram`) —
+no torch, no transformers, no sentence-transformers, not even the `tokenizers` library (~300 MB
+for this vocabulary).
 
 Importing sentence-transformers costs ~3 s and ~400 MB (torch and transformers come with it) before
 a model is even loaded; a serving process needs neither. This embedder reproduces exactly what the

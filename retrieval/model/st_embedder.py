@@ -178,18 +178,24 @@ def load_embedder(
     `query_max_tokens` truncates queries (None = the model's own limit).
     """
     model_id, path = _identity(config)
-    if config.backend in ("ort", "ort-w8"):
-        from retrieval.model.ort_embedder import OrtEmbedder
+    if config.backend in ("ort", "ort-w8", "ov-w8"):
+        from retrieval.model.ort_embedder import OrtEmbedder, OrtRunner, Runner
 
-        model_id, onnx_file = _quantized(config, path)
+        open_runner: Callable[[str, int | None], Runner] = OrtRunner
+        if config.backend == "ov-w8":
+            from retrieval.model.openvino_export import OvRunner
+
+            open_runner = OvRunner
+        model_id, graph_file = _quantized(config, path)
         try:
             return OrtEmbedder(
                 Path(path),
-                onnx_file,
+                graph_file,
                 model_id,
                 threads=threads,
                 query_max_tokens=query_max_tokens,
                 token_budget=config.token_budget,
+                open_runner=open_runner,
             )
         except Exception as exc:  # onnxruntime/tokenizers/OS errors: no usable model here
             raise ModelMissingError(

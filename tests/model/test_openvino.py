@@ -8,11 +8,12 @@ import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import numpy as np
 import pytest
 
+from retrieval.config import Backend
 from retrieval.errors import SettingsError
 from retrieval.model import onnx_export
 from retrieval.model.onnx_export import BACKEND_VARIANTS, OPENVINO, VARIANTS
@@ -142,7 +143,9 @@ def test_an_ir_that_fails_the_cosine_check_is_not_installed(
 
 
 def test_every_quantized_backend_has_its_own_variant() -> None:
-    assert OPENVINO in VARIANTS and BACKEND_VARIANTS["openvino"] is OPENVINO
+    assert OPENVINO in VARIANTS
+    assert BACKEND_VARIANTS["openvino"] is BACKEND_VARIANTS["ov-w8"] is OPENVINO
+    assert set(BACKEND_VARIANTS) | {"torch"} == set(get_args(Backend))
     assert OPENVINO.suffix == "+ov-w8"
     folders = {Path(v.file).parts[0] for v in VARIANTS}
     assert folders == {"onnx", "openvino"}  # kept out of the export's scratch view
@@ -151,8 +154,9 @@ def test_every_quantized_backend_has_its_own_variant() -> None:
 def test_backend_setting_accepts_openvino_and_names_a_bad_value(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("RETRIEVAL__BACKEND", "openvino")
-    assert read_settings(RetrievalSettings).retrieval_config().backend == "openvino"
+    for backend in ("openvino", "ov-w8"):
+        monkeypatch.setenv("RETRIEVAL__BACKEND", backend)
+        assert read_settings(RetrievalSettings).retrieval_config().backend == backend
     monkeypatch.setenv("RETRIEVAL__BACKEND", "OpenVINO")
     with pytest.raises(SettingsError) as info:
         read_settings(RetrievalSettings)

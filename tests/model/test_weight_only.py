@@ -203,7 +203,8 @@ def test_backend_setting_accepts_ort_w8_and_refuses_others(
 
 
 @pytest.mark.parametrize(
-    ("backend", "export"), [("ort-w8", "w8 ONNX"), ("openvino", "ov-w8 OpenVINO")]
+    ("backend", "export"),
+    [("ort-w8", "w8 ONNX"), ("openvino", "ov-w8 OpenVINO"), ("ov-w8", "ov-w8 OpenVINO")],
 )
 def test_a_backend_without_its_export_says_how_to_make_it(
     tmp_path: Path, backend: Backend, export: str
