@@ -6,7 +6,9 @@ A batch goes through two stages: `first` (the model: its native code releases th
 (ranking, mostly Python). Given a second executor, `then` runs there while the next batch is in
 `first`, so on two cores the model and the ranking of the batch before it run at the same time.
 For that there must be a next batch: when nothing is being ranked and many requests wait, a batch
-takes half of them, and the other half is encoded while the first half is ranked.
+takes half of them, and the other half is encoded while the first half is ranked. A batch that
+finishes its model stage with nobody waiting and nothing being ranked is ranked on the model's
+thread at once: pipelining has nothing to overlap then, and each hand-off is a thread wake-up.
 """
 
 from __future__ import annotations
@@ -67,13 +69,15 @@ class MicroBatcher(Generic[T, P, R]):
             if not live:
                 continue
             try:
-                prepared = await loop.run_in_executor(
-                    self._executor, self._first, [item for item, _ in live]
+                prepared, done = await loop.run_in_executor(
+                    self._executor, self._first_alone, [item for item, _ in live]
                 )
             except Exception as exc:  # every caller of the batch sees the failure
                 _fail(live, exc)
                 continue
-            if self._then_executor is None:
+            if done is not None:
+                _deliver(live, done)
+            elif self._then_executor is None:
                 await self._finish(prepared, live, self._executor)
             else:  # ranked on the other worker while this loop starts the next batch
                 task = loop.create_task(self._finish(prepared, live, self._then_executor))
@@ -82,6 +86,15 @@ class MicroBatcher(Generic[T, P, R]):
             # Let the callers just answered run: those asking again join the next batch instead
             # of finding the worker gone and starting a batch of one.
             await asyncio.sleep(0)
+
+    def _first_alone(self, items: list[T]) -> tuple[P, list[R] | None]:
+        """`first`, then `then` on the same thread when nothing waits and nothing is being
+        ranked: a lone question skips two thread hand-offs (each a wake-up of another thread,
+        and on a busy machine a wait for a core). Results are those of `then` either way."""
+        prepared = self._first(items)
+        if self._then_executor is None or self._pending or self._finishing:
+            return prepared, None
+        return prepared, self._then(prepared)
 
     async def _finish(
         self, prepared: P, live: list[tuple[T, asyncio.Future[R]]], executor: Executor
@@ -93,9 +106,13 @@ class MicroBatcher(Generic[T, P, R]):
         except Exception as exc:
             _fail(live, exc)
             return
-        for (_, fut), result in zip(live, results, strict=True):
-            if not fut.done():
-                fut.set_result(result)
+        _deliver(live, results)
+
+
+def _deliver(live: Sequence[tuple[object, asyncio.Future[R]]], results: list[R]) -> None:
+    for (_, fut), result in zip(live, results, strict=True):
+        if not fut.done():
+            fut.set_result(result)
 
 
 def _fail(live: Sequence[tuple[object, asyncio.Future[R]]], exc: Exception) -> None:

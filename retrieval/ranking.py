@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from retrieval.config import MAX_QUESTION_CHARS
 from retrieval.embedder import Vectors
+from retrieval.entities import EntityMatch
 from retrieval.glossary import Expansion
 from retrieval.models import Answer, Hit
 from retrieval.order import descending_ranks
@@ -38,6 +39,7 @@ GENERIC_ROOTS = ("кездесу", "облыс", "аудан")
 EXPANSION_WEIGHT = 0.5  # of the unit-length mean of the twins' vectors
 RRF_K = 60
 _NONE = np.zeros(0, dtype=np.int64)
+_NONE_F = np.zeros(0, dtype=np.float32)
 RELATED_BONUS = 0.002  # a meeting whose audience matches a glossary twin of the question
 QUOTE_BONUS = 0.0025  # ≈ five RRF ranks: direct quotes first at similar relevance
 
@@ -166,6 +168,29 @@ def subject_terms(
     return result
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What ranking needs from the question's text alone (no vector): BM25, the senators and
+    places it names, its subject terms. The service computes it on the ranking thread while the
+    model encodes the question (the model's native code releases the GIL)."""
+
+    has_words: bool
+    lexical: Vectors
+    found: EntityMatch
+    terms: list[Term]
+    foreign: bool
+
+
+def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
+    tokens = words(query.question)
+    if not len(snapshot.statements) or not tokens:
+        return Reading(False, _NONE_F, EntityMatch((), ()), [], False)
+    lexical = snapshot.bm25.scores(query_stems(query))
+    found = snapshot.entities.find(query.question, query.expansion.terms)
+    terms = subject_terms(snapshot, query, cal, found.tokens)
+    return Reading(True, lexical, found, terms, _names_foreign_state(snapshot, query.question))
+
+
 def rank(
     snapshot: Snapshot,
     query: Query,
@@ -173,13 +198,17 @@ def rank(
     k: int,
     cal: Calibration,
     cosine: Vectors | None = None,
+    reading: Reading | None = None,
 ) -> Answer:
     """Best k statements that address the question, or an abstention with no hits.
 
     `cosine` is `snapshot.dense.scores(qvec)` when the caller scanned a whole batch at once (one
-    matrix product for every question of a micro-batch instead of one scan each)."""
+    matrix product for every question of a micro-batch instead of one scan each); `reading` is
+    `read(snapshot, query, cal)` when the caller computed it beforehand."""
     n = len(snapshot.statements)
-    if n == 0 or not words(query.question):
+    if reading is None:
+        reading = read(snapshot, query, cal)
+    if not reading.has_words:
         return Answer(query=query.question, answered=False)
     if cosine is None:
         cosine = snapshot.dense.scores(qvec)  # per statement, corpus order
@@ -191,9 +220,7 @@ def rank(
     inside = max(float(dense.max()), float((themes @ qvec).max()) if len(themes) else -1.0)
     # nearer the everyday/off-topic background than anything in scope: no statement can answer
     in_scope = inside - outside >= cal.covered_margin
-    lexical = snapshot.bm25.scores(query_stems(query))
-    found = snapshot.entities.find(query.question, query.expansion.terms)
-    terms = subject_terms(snapshot, query, cal, found.tokens)
+    lexical, found, terms = reading.lexical, reading.found, reading.terms
     fused = _rrf(dense) + _positive_rrf(lexical)
     fused += np.where(snapshot.is_quote, QUOTE_BONUS, 0.0)
     related = _meeting_positions(snapshot, found.related_meeting_ids)
@@ -216,7 +243,7 @@ def rank(
         order = order[np.lexsort((-fused[order], ~snapshot.is_quote[order]))]
         return _answer(snapshot, query, order, np.ones(n, dtype=bool), fused, k, cal)
     # an audience the question names ("с военными") vouches for scope; coverage still decides
-    if _names_foreign_state(snapshot, query.question) or not (in_scope or len(related)):
+    if reading.foreign or not (in_scope or len(related)):
         return Answer(query=query.question, answered=False)
     silent: list[str] = []
     margins = _Margins(dense, outside)
@@ -264,9 +291,19 @@ def _addressing(
     if total > 0:
         stems = snapshot.lexicon.stems
         named = np.isin(best, audience, assume_unique=True)
-        for j, i in enumerate(best):
+        # a statement sharing no stem with any of a term's alternatives cannot cover it: one set
+        # test skips the term (the sum still adds the covered weights in the same order)
+        reach = [_reach(t) for t in terms]
+        for j, i in enumerate(best.tolist()):
             bag = stems[i] | snapshot.lexicon.context[i] if named[j] else stems[i]
-            coverage[j] = sum(t.weight for t in terms if t.covered_by(bag)) / total
+            coverage[j] = (
+                sum(
+                    t.weight
+                    for t, near in zip(terms, reach, strict=True)
+                    if not near.isdisjoint(bag) and t.covered_by(bag)
+                )
+                / total
+            )
     m = margins[best]
     top = max(float(coverage.max(initial=0.0)), best_elsewhere)
     ok = (coverage >= max(cal.min_coverage, top - cal.coverage_slack)) | (m >= cal.margin)
@@ -277,6 +314,11 @@ def _addressing(
     mask = np.zeros(len(snapshot.statements), dtype=bool)
     mask[best[order][ok[order]]] = True
     return best[order], mask, top
+
+
+def _reach(term: Term) -> frozenset[str]:
+    """Every stem any of the term's alternatives needs."""
+    return frozenset(s for alt in term.alternatives for part in alt for s in part)
 
 
 def _answer(
@@ -292,15 +334,18 @@ def _answer(
     hits: list[Hit] = []
     chosen: list[int] = []
     groups: set[int] = set()
+    # a plain view of the (memory-mapped) rows: indexing a np.memmap builds a memmap object
+    # per row, which cost more than the dot products themselves
+    vectors = snapshot.vectors.view(np.ndarray)
+    group = snapshot.group
     for i in (int(i) for i in order):
-        if not ok[i] or int(snapshot.group[i]) in groups:
+        if not ok[i] or int(group[i]) in groups:
             continue
-        if any(
-            float(snapshot.vectors[i] @ snapshot.vectors[j]) >= cal.near_duplicate for j in chosen
-        ):
+        row = vectors[i]
+        if any(float(row @ vectors[j]) >= cal.near_duplicate for j in chosen):
             continue
         chosen.append(i)
-        groups.add(int(snapshot.group[i]))
+        groups.add(int(group[i]))
         base = snapshot.hits[snapshot.statements[i].id]
         hits.append(base.model_copy(update={"score": round(float(score[i]), 5)}))
         if len(hits) >= k:

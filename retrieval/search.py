@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from retrieval.config import MAX_BATCH, MAX_QUESTION_CHARS
 from retrieval.embedder import Embedder, Vectors
 from retrieval.errors import ServiceUnavailable
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
-from retrieval.ranking import Calibration, Query, expand_vector, prepare, rank
+from retrieval.ranking import Calibration, Query, Reading, expand_vector, prepare, rank, read
 from retrieval.resources import load_resources as load_resources  # re-exported
 from retrieval.snapshot import Resources, Snapshot, build_snapshot
 
@@ -35,6 +35,7 @@ class _Encoded:
     queries: list[Query]
     vectors: list[Vectors]
     cosines: list[Vectors]
+    readings: Future[list[Reading]]
 
 
 class SearchService:
@@ -107,21 +108,40 @@ class SearchService:
         return await self._batcher.submit(_Job(self._snapshot, question, max(1, min(k, 50))))
 
     def _encode_batch(self, jobs: Sequence[_Job]) -> _Encoded:
-        """The model's stage: questions to vectors, and every statement's cosine for each."""
+        """The model's stage: questions to vectors, and every statement's cosine for each. What
+        ranking reads from the text alone (BM25, names, terms) is queued on the ranking thread
+        first, so it runs on the other core while the model's native code holds this one."""
         queries = [prepare(job.snapshot, job.question, self._max_question_chars) for job in jobs]
+        readings = self._ranker.submit(self._read_batch, jobs, queries)
         vectors = self._embedder.encode_queries([q.question for q in queries])
         expanded = [
             expand_vector(job.snapshot, q, vectors[i])
             for i, (job, q) in enumerate(zip(jobs, queries, strict=True))
         ]
         cosines = batch_scores([job.snapshot for job in jobs], expanded)
-        return _Encoded(jobs, queries, expanded, cosines)
+        return _Encoded(jobs, queries, expanded, cosines, readings)
+
+    def _read_batch(self, jobs: Sequence[_Job], queries: list[Query]) -> list[Reading]:
+        cal = self._calibration
+        return [read(job.snapshot, q, cal) for job, q in zip(jobs, queries, strict=True)]
 
     def _rank_batch(self, encoded: _Encoded) -> list[Answer]:
+        # queued on the one ranking thread before this batch's ranking: done, or running there
+        # when the model thread ranks a lone batch itself. Not started yet (that thread is
+        # busy, or waits for a core): read here rather than wait for it.
+        if encoded.readings.cancel():
+            readings = self._read_batch(encoded.jobs, encoded.queries)
+        else:
+            readings = encoded.readings.result()
         return [
-            rank(job.snapshot, q, vector, job.k, self._calibration, cosine)
-            for job, q, vector, cosine in zip(
-                encoded.jobs, encoded.queries, encoded.vectors, encoded.cosines, strict=True
+            rank(job.snapshot, q, vector, job.k, self._calibration, cosine, reading)
+            for job, q, vector, cosine, reading in zip(
+                encoded.jobs,
+                encoded.queries,
+                encoded.vectors,
+                encoded.cosines,
+                readings,
+                strict=True,
             )
         ]
 

@@ -51,7 +51,7 @@ def build(out: Path, *, seed: int, meetings: int, repo_corpus: Path, log: Any = 
     corpus, issues = build_corpus([out / "raw"], corpus_dir=out / "curated")
     (out / "corpus.json").write_text(corpus.model_dump_json(), "utf-8")
     questions = build_questions(plans, seed)
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "probe"):
         rows = [q for q in questions if q["split"] == split]
         text = "".join(json.dumps(q, ensure_ascii=False) + "\n" for q in rows)
         (out / f"questions-{split}.jsonl").write_text(text, "utf-8")

@@ -2,6 +2,7 @@
 
 Held out: the last wording of each subject in each language, every other not-covered subject,
 and a seeded half of the senator and place questions. Nothing may be fitted on `heldout`.
+`probe` (see probe.py): later fresh wordings, for finding failures; nothing is calibrated on it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from bench.synthetic.generate import Plan
 from bench.synthetic.people import SENATORS, Senator
+from bench.synthetic.probe import PROBE_ASKS, PROBE_NOT_COVERED
 from bench.synthetic.topics import NOT_COVERED, SUBJECTS, Subject
 from retrieval.text import words
 
@@ -131,4 +133,11 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
     for n, (_, negatives) in enumerate(NOT_COVERED):
         for lang, q in negatives:
             add(q, lang, "heldout" if n % 2 else "dev", kind="oos", expect=[])
+    # fresh wordings, added last so every earlier question (and its seeded typo) is unchanged
+    for subject in SUBJECTS:
+        gold = {"expect": sorted(by_subject.get(subject.id, ())), "expect_text": fragments(subject)}
+        for lang, q in zip(("ru", "kk", "en"), PROBE_ASKS[subject.id], strict=True):
+            add(q, lang, "probe", **gold)
+    for lang, q in PROBE_NOT_COVERED:
+        add(q, lang, "probe", kind="oos", expect=[])
     return items

@@ -8,7 +8,8 @@ Every release `X.txt|.md|.html` in a folder may have `X.gold.yaml` beside it:
     senators: [Имя Фамилия, …]  # every senator of the release
     others: {Имя Фамилия: роль} # other speakers and their role as the text gives it
     meetings:                   # in order; place is optional
-      - {senators: [...], place: Костанай, audience_not: [a slogan that is no audience]}
+      - {senators: [...], place: Костанай, audience_not: [a slogan that is no audience],
+         place_not: [a town of another meeting]}
     quotes:                     # each direct quote's opening words → its speaker (or null)
       - {text: "Новая Конституция ставит", speaker: Имя Фамилия}
 
@@ -174,6 +175,9 @@ def _meetings_exact(
             ok = False
         for slogan in want.get("audience_not") or []:
             if any(fold(str(slogan)) in fold(a) for a in meeting.audience):
+                ok = False
+        for town in want.get("place_not") or []:
+            if meeting.place and _place_matches(str(town), meeting.place):
                 ok = False
         if not ok:
             score.errors.append(

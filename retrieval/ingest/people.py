@@ -55,6 +55,7 @@ class Found:
     people: list[Person] = field(default_factory=list)
     role_only: list[Role] = field(default_factory=list)  # "– сказал аким", "– отметил сенатор"
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the names stand
+    first_at: dict[str, int] = field(default_factory=dict)  # each person's first name offset
 
     def names(self) -> list[str]:
         return [p.name for p in self.people]
@@ -201,6 +202,7 @@ class People:
                 continue
             person = self.remember(person)
             found.spans.append((at, start + mention.end))
+            found.first_at.setdefault(person.name, at)
             if all(p.name != person.name for p in found.people):
                 found.people.append(person)
         for token_start, word in _bare_tokens(text, start, end):
@@ -215,6 +217,7 @@ class People:
                     post = self.directory.post(known[0])
                     person = self.remember(Person(known[0], self._label(post, None), True, post))
                 found.spans.append((token_start, token_start + len(word)))
+                found.first_at.setdefault(person.name, token_start)
                 found.people.append(person)
         found.role_only = self._role_only(text[start:end], found)
         return found

@@ -249,7 +249,10 @@ def _take_headline(lines: _Lines) -> str | None:
         return None
     i = filled[0]
     text = lines.lines[i][1].strip()
-    apart = filled[1] > i + 1 or not any(not t.strip() for _, t in lines.lines[i:])
+    # apart: a blank line after it, or no blank line between any two lines of text (a page
+    # pasted one paragraph per line); the newline that ends the file is no blank line
+    between = lines.lines[i : filled[-1]]
+    apart = filled[1] > i + 1 or not any(not t.strip() for _, t in between)
     if (
         len(text.split()) > 16
         or len(text) > 160

@@ -22,7 +22,7 @@ _LOW = "a-zа-яёәғқңөұүһі"
 _CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 # "Н.Бекназаров", "Н. Бекназаров", "Бекназаров Н.", "Имя Фамилия", "Имя Фамилия Отчество"
 NAME_RE = re.compile(
-    rf"(?<![\w.-])(?:[{_UP}]\.\s?{_CAP}|{_CAP}\s[{_UP}]\.(?!\w)|{_CAP}(?:\s{_CAP}){{1,3}})(?![\w-])"
+    rf"(?<![\w.-])(?:[{_UP}]\.\s?{_CAP}|{_CAP}\s[{_UP}]\.(?!\w)|{_CAP}(?:\s{_CAP}){{1,6}})(?![\w-])"
 )
 _WORD = re.compile(rf"[{_UP}{_LOW}\d№]+(?:-[{_UP}{_LOW}]+)*|[^\s\w]")
 _CONJ = frozenset("и пен мен бен және а также".split())
@@ -84,6 +84,12 @@ def _starts(word: str, stems: tuple[str, ...]) -> bool:
     return word.startswith(stems)
 
 
+def mentions_senate(text: str) -> bool:
+    """Does the text name the Senate or a senator at all? Without it, a bare "депутат" is a
+    deputy of some other body (a maslikhat, the Mazhilis), never a senator."""
+    return any(_starts(w, _SENATE) for w in fold(text).split())
+
+
 def is_role_stem(word: str) -> bool:
     return _starts(fold(word), OTHER_ROLES)
 
@@ -127,7 +133,9 @@ def _is_verb(word: str) -> bool:
         return True
     if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
         return True
-    return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, OTHER_ROLES)
+    # "мәслихат" ends like a verb ("-ат") but names a body: "облыстық мәслихат депутаттары"
+    nouns = (*OTHER_ROLES, *_OTHER_HOUSE)
+    return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, nouns)
 
 
 _RU_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им")

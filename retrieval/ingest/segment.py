@@ -29,6 +29,7 @@ from retrieval.ingest.people import People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
 from retrieval.ingest.regions import load_gazetteer, places_in
+from retrieval.ingest.roles import mentions_senate
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.text import norm_key
 from retrieval.ingest.themes import ThemeTagger
@@ -58,6 +59,9 @@ class MeetingDraft:
     places: list[str] = field(default_factory=list)
     audience: list[str] = field(default_factory=list)
     statements: list[StatementDraft] = field(default_factory=list)
+    # places and audience read before any senator was named: a digest's lead ("Сенат
+    # депутаттары Шымкент, Ақтөбе, Павлодар … тұрғындарымен кездесті") covers every meeting after it
+    preamble: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -91,11 +95,15 @@ class Segmenter:
         # quotes with no attribution, waiting for the next paragraph's "– сказал X" (one speech
         # over several dash paragraphs); unattributed if none comes
         self._pending: list[StatementDraft] = []
+        self._introduced_at: int | None = None  # where this paragraph first names its senators
         self.people = People(
             ctx.directory,
             kazakh=self.kazakh,
             stoplist=ctx.stoplist or Stoplist.load(ctx.corpus_dir),
             morph=ctx.nlp.morph_vocab,
+            senate_context=mentions_senate(
+                " ".join([doc.title, *(p.text for p in doc.paragraphs)])
+            ),
         )
         gazetteer = load_gazetteer(ctx.corpus_dir)
         self.town = gazetteer.town if gazetteer else None
@@ -114,11 +122,21 @@ class Segmenter:
         for para in self.doc.paragraphs:
             self._paragraph(para)
         self._flush_pending()
+        self._drop_preamble()
         self._dateline_place()
         for meeting in self.meetings:
             if not meeting.senators:
                 self._warn("no_senator", "no senator found for this meeting", meeting.paragraph)
         return self.meetings, self.problems
+
+    def _drop_preamble(self) -> None:
+        """With several meetings, a lead read before any senator was named summarises them all:
+        its places and audience are no one meeting's (better none than another meeting's town)."""
+        if len(self.meetings) < 2 or not self.meetings[0].preamble:
+            return
+        first = self.meetings[0]
+        first.places = [p for p in first.places if norm_key(p) not in first.preamble]
+        first.audience = [a for a in first.audience if norm_key(a) not in first.preamble]
 
     def _dateline_place(self) -> None:
         """'ПАВЛОДАР. KAZINFORM –': the town it was filed in, when the text names no place."""
@@ -145,14 +163,20 @@ class Segmenter:
         names = [p.name for p in found.people if p.senator]
         if not names:
             names = self.people.promote(found, _narrative(para.text, quotes))
+        introduced: list[str] = []
         if not self.meetings:
             self.meetings.append(MeetingDraft(para, names))
+            introduced = names
         else:
             new = [n for n in names if n not in self.current.senators]
             if new and not self.current.senators:
                 self.current.senators.extend(new)
+                introduced = new
             elif new:
                 self.meetings.append(MeetingDraft(para, names))
+                introduced = names
+        # narrative before the meeting's senators are first named is no senator's words
+        self._introduced_at = min((found.first_at.get(n, 0) for n in introduced), default=None)
         lead, self._lead_cue = self._lead_cue, None  # only the very next paragraph may use it
         for quote in quotes:
             self._quote(quote, analysis, para, lead)
@@ -229,7 +253,8 @@ class Segmenter:
         if not cue.speech and (not themes or cue.other):
             return
         resolution = resolve(cue, meeting.senators, known=self.people.known)
-        if resolution.problem == "ambiguous_speaker":
+        before = self._introduced_at is not None and sent.stop <= self._introduced_at
+        if resolution.problem == "ambiguous_speaker" or (before and not cue.names):
             resolution = Resolution([], "unattributed_reported")
         self._add("reported", text, resolution, para, cue, themes)
 
@@ -251,6 +276,11 @@ class Segmenter:
         for item in audience:
             if norm_key(item) not in {norm_key(a) for a in meeting.audience}:
                 meeting.audience.append(item)
+        keys = {norm_key(x) for x in (*places, *audience)}
+        if meeting.senators:
+            meeting.preamble -= keys  # named again beside the senator: this meeting's own
+        else:
+            meeting.preamble |= keys
 
     def _add(
         self,

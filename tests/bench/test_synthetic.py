@@ -48,6 +48,30 @@ def test_questions_split_shares_no_wording_and_no_negative_subject() -> None:
         assert langs == {"ru", "kk", "en"}
 
 
+def test_probe_split_is_fresh_and_leaves_the_others_unchanged() -> None:
+    """The probe split shares no wording with dev or held-out, and adding it consumed no random
+    draw: every dev and held-out question is the same as without it."""
+    from bench.synthetic import questions as module
+
+    plans = plan_meetings(random.Random(3), 300)
+    questions = build_questions(plans, 3)
+    probe = [q for q in questions if q["split"] == "probe"]
+    others = [q for q in questions if q["split"] != "probe"]
+    assert len(probe) >= 100
+    assert {q["lang"] for q in probe if q["kind"] == "oos"} == {"ru", "kk", "en"}
+    assert not {q["q"] for q in probe} & {q["q"] for q in others}
+    negatives = {text for _, group in NOT_COVERED for _, text in group}
+    assert not {q["q"] for q in probe} & negatives
+    saved = module.PROBE_ASKS, module.PROBE_NOT_COVERED
+    try:
+        module.PROBE_ASKS = {k: ("", "", "") for k in saved[0]}
+        module.PROBE_NOT_COVERED = ()
+        without = [q for q in build_questions(plans, 3) if q["split"] != "probe"]
+    finally:
+        module.PROBE_ASKS, module.PROBE_NOT_COVERED = saved
+    assert without == others
+
+
 def test_attribution_is_scored_against_the_longest_planned_text() -> None:
     """A senator's reported core may open another senator's quote: the quote decides."""
     from datetime import date

@@ -93,3 +93,27 @@ async def test_a_failing_stage_fails_its_callers_only(stage: str) -> None:
         with pytest.raises(RuntimeError):
             await batcher.submit(0)
         assert await batcher.submit(5) == "answer 50"
+
+
+async def test_a_lone_question_is_ranked_on_the_model_thread_a_crowd_on_the_other() -> None:
+    threads: dict[str, set[str]] = {"first": set(), "then": set()}
+
+    def first(items: Sequence[int]) -> list[int]:
+        threads["first"].add(threading.current_thread().name)
+        return [i * 10 for i in items]
+
+    def then(encoded: list[int]) -> list[str]:
+        threads["then"].add(threading.current_thread().name)
+        return [f"answer {e}" for e in encoded]
+
+    with (
+        ThreadPoolExecutor(1, thread_name_prefix="model") as model,
+        ThreadPoolExecutor(1, thread_name_prefix="rank") as ranker,
+    ):
+        batcher: MicroBatcher[int, list[int], str] = MicroBatcher(first, then, model, ranker)
+        assert await batcher.submit(1) == "answer 10"  # nothing else waiting: no hand-off
+        assert {t.split("_")[0] for t in threads["then"]} == {"model"}
+        answers = await asyncio.gather(*(batcher.submit(i) for i in range(4 * MIN_HALF)))
+    assert answers == [f"answer {i * 10}" for i in range(4 * MIN_HALF)]
+    # the crowd's first half was ranked on the ranking thread while the second half encoded
+    assert {t.split("_")[0] for t in threads["then"]} == {"model", "rank"}

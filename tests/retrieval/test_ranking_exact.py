@@ -95,3 +95,25 @@ def test_rank_with_a_given_scan_is_rank_with_its_own(snapshot: Snapshot, questio
     own = ranking.rank(snapshot, query, qvec, 3, FAKE_CALIBRATION)
     given = ranking.rank(snapshot, query, qvec, 3, FAKE_CALIBRATION, snapshot.dense.scores(qvec))
     assert own == given
+
+
+class _Everything(frozenset[str]):
+    def isdisjoint(self, other: object) -> bool:
+        return False
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["брак и семья", "Что говорила Асанова?", "почтовики о труде", "Рысбекова о браке в ЗКО",
+     "права человека и земля", "Курултай", "?"],
+)  # fmt: skip
+def test_skipping_terms_a_statement_cannot_cover_changes_no_answer(
+    snapshot: Snapshot, question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = ranking.prepare(snapshot, question)
+    qvec = ranking.expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
+    reading = ranking.read(snapshot, query, FAKE_CALIBRATION)
+    skipping = ranking.rank(snapshot, query, qvec, 5, FAKE_CALIBRATION, None, reading)
+    monkeypatch.setattr(ranking, "_reach", lambda term: _Everything())  # every term tested
+    every = ranking.rank(snapshot, query, qvec, 5, FAKE_CALIBRATION)
+    assert skipping == every
