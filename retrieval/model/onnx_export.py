@@ -1,13 +1,16 @@
-"""The quantized ONNX files of the prepared model, from sentence-transformers' own ONNX export.
+"""The quantized files of the prepared model, from sentence-transformers' own ONNX export.
 
 `atazan model prepare` runs it after the fp32 directory exists: sentence-transformers exports
-the fp32 model to ONNX (optimum, offline: a local directory), then two variants are made from it:
+the fp32 model to ONNX (optimum, offline: a local directory), then three variants are made from it:
 - `DYNAMIC`: `export_dynamic_quantized_onnx_model` (int8 weights, activations quantized per call);
   the `onnx` and `ort` backends run it. It misses the 0.01 eval bar.
 - `WEIGHT_ONLY`: the graph rewritten with int8 weights (`weight_only`); `ort-w8` runs it.
-Each is checked against the fp32 model on `quality.QUERIES`/`PASSAGES` and moved into
-`<model>/onnx/` only if every cosine passes. The fp32 directory stays the reference; only `onnx/`
-and a config without loader arguments are added. Heavy imports happen inside functions.
+- `OPENVINO`: the graph read by OpenVINO, its weights int8 by nncf (`openvino_export`); the
+  `openvino` backend (sentence-transformers' OpenVINO backend) runs it.
+Each is checked against the fp32 model on `quality.QUERIES`/`PASSAGES`, through the backend that
+serves it, and moved into `<model>/onnx/` (`<model>/openvino/`) only if every cosine passes. The
+fp32 directory stays the reference; only those two directories and a config without loader
+arguments are added. Heavy imports happen inside functions.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class Variant:
     manifest: str
     suffix: str
     quantization: str
+    runtime: str = "ONNX"
 
 
 DYNAMIC = Variant(
@@ -58,7 +62,15 @@ WEIGHT_ONLY = Variant(
     "w8", "onnx/model_w8.onnx", "onnx/atazan-w8.json", "+w8",
     "int8 weights: a scale per embedding row and per MatMul output channel (weight_only)",
 )  # fmt: skip
-VARIANTS = (DYNAMIC, WEIGHT_ONLY)
+OPENVINO = Variant(
+    "ov-w8", "openvino/openvino_model_w8.xml", "openvino/atazan-ov-w8.json", "+ov-w8",
+    "OpenVINO IR, int8 weights with a scale per output channel (nncf INT8_SYM)", "OpenVINO",
+)  # fmt: skip
+VARIANTS = (DYNAMIC, WEIGHT_ONLY, OPENVINO)
+# the backends that run each variant; the other backends run the fp32 model
+BACKEND_VARIANTS = {
+    "onnx": DYNAMIC, "ort": DYNAMIC, "ort-w8": WEIGHT_ONLY, "openvino": OPENVINO, "ov-w8": OPENVINO,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -113,13 +125,15 @@ def drop_loader_args(model_dir: Path) -> None:
 
 
 def _scratch_view(model_dir: Path) -> Path:
-    """A sibling directory of symlinks to the model's files: sentence-transformers may write
-    into it freely, the reference directory is never touched."""
+    """A sibling directory of symlinks to the model's files, except the exports' own folders:
+    new files go into real folders there. Nothing may save a model into it (a save writes through
+    the symlinks into the reference directory)."""
     scratch = model_dir.parent / f".{model_dir.name}.onnx-{os.getpid()}"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
+    exports = {Path(v.file).parts[0] for v in VARIANTS}
     for entry in model_dir.iterdir():
-        if entry.name != "onnx":
+        if entry.name not in exports:
             (scratch / entry.name).symlink_to(entry.resolve())
     return scratch
 
@@ -154,7 +168,7 @@ def export_quantized(
         except ModelPrepError:
             todo.append(variant)
             continue
-        log(f"{variant.name} ONNX model already exported in {model_dir / variant.file}")
+        log(f"{variant.name} {variant.runtime} model already in {model_dir / variant.file}")
         outcomes[variant.name] = ExportOutcome(
             model_dir / variant.file, False, time.perf_counter() - started,
             float(done["verification"]["min_cosine"]),
@@ -178,6 +192,11 @@ def export_quantized(
             from retrieval.model.weight_only import write_weight_only
 
             write_weight_only(Path(fp32_onnx[0].auto_model.path), scratch / WEIGHT_ONLY.file)
+        if OPENVINO in todo:
+            log("reading the fp32 graph into OpenVINO, int8 weights by nncf …")
+            from retrieval.model.openvino_export import write_openvino_w8
+
+            write_openvino_w8(Path(fp32_onnx[0].auto_model.path), scratch / OPENVINO.file)
         del fp32_onnx
         reference = _reference_vectors(model_dir)
         for variant in todo:
@@ -189,7 +208,7 @@ def export_quantized(
             log(f"exported {outcome.path.name} (cosine vs fp32: min {worst:.4f})")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    log(f"ONNX exports done in {time.perf_counter() - started:.1f} s")
+    log(f"quantized exports done in {time.perf_counter() - started:.1f} s")
     return outcomes
 
 
@@ -206,19 +225,22 @@ def _install(
         vectors = _variant_vectors(model_dir, scratch.resolve(), variant)
     except Exception as exc:  # onnxruntime/optimum errors: the file is unusable, say so in a line
         raise ModelPrepError(
-            f"{variant.name} ONNX model does not run: {type(exc).__name__}: "
+            f"{variant.name} {variant.runtime} model does not run: {type(exc).__name__}: "
             f"{str(exc).splitlines()[0] if str(exc) else ''}; nothing was installed"
         ) from None
     cos = cosines(reference, vectors)
     worst = min(cos)
     if worst < quality_min():
         raise ModelPrepError(
-            f"{variant.name} ONNX model disagrees with fp32 (min cosine {worst:.4f} < "
+            f"{variant.name} {variant.runtime} model disagrees with fp32 (min cosine {worst:.4f} < "
             f"{quality_min()}); nothing was installed"
         )
-    (model_dir / "onnx").mkdir(exist_ok=True)
-    data_files = sorted(
-        str(p.relative_to(scratch)) for p in (scratch / "onnx").glob(Path(variant.file).name + ".*")
+    graph = Path(variant.file)
+    (model_dir / graph.parent).mkdir(exist_ok=True)
+    data_files = sorted(  # model_w8.onnx.data; openvino_model_w8.bin
+        str(p.relative_to(scratch))
+        for p in (scratch / graph.parent).glob(graph.stem + ".*")
+        if p.name != graph.name
     )
     for name in (*data_files, variant.file):  # the graph last: it names its data file
         os.replace(scratch / name, model_dir / name)
@@ -233,7 +255,10 @@ def _install(
             "quantization": variant.quantization,
             "made_by": {
                 p: _version(p)
-                for p in ("sentence-transformers", "optimum-onnx", "onnxruntime", "onnx")
+                for p in (
+                    "sentence-transformers", "optimum-onnx", "onnxruntime", "onnx",
+                    *(("optimum-intel", "openvino", "nncf") if variant is OPENVINO else ()),
+                )
             },
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "verification": {
@@ -272,7 +297,7 @@ def _reference_vectors(model_dir: Path) -> Vectors:
 def _variant_vectors(model_dir: Path, scratch: Path, variant: Variant) -> Vectors:
     """The same texts through the file as its backend runs it: sentence-transformers' ONNX
     backend for the dynamic export (`onnx`; `ort` equals it, a test holds), onnxruntime for the
-    weight-only one (`ort-w8`)."""
+    weight-only one (`ort-w8`), sentence-transformers' OpenVINO backend for the IR (`openvino`)."""
     import numpy as np
 
     from retrieval.model.quality import PASSAGES, QUERIES
@@ -284,9 +309,13 @@ def _variant_vectors(model_dir: Path, scratch: Path, variant: Variant) -> Vector
         return np.vstack([ort.encode_queries(list(QUERIES)), ort.encode_documents(list(PASSAGES))])
     from sentence_transformers import SentenceTransformer
 
-    quantized = SentenceTransformer(
-        str(scratch), backend="onnx", device="cpu", model_kwargs={"file_name": variant.file}
-    )
+    if variant is OPENVINO:
+        from retrieval.model.openvino_export import sentence_transformer_kwargs
+
+        kwargs = sentence_transformer_kwargs(variant.file)
+    else:
+        kwargs = {"backend": "onnx", "model_kwargs": {"file_name": variant.file}}
+    quantized = SentenceTransformer(str(scratch), device="cpu", **kwargs)
     return np.vstack(
         [
             np.asarray(quantized.encode(list(texts), prompt_name=prompt), dtype=np.float32)

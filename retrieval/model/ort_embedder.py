@@ -1,7 +1,8 @@
-"""`RETRIEVAL__BACKEND=ort` / `ort-w8`: a quantized ONNX file (the dynamic int8 one
-sentence-transformers exported, or the weight-only one of `weight_only`), run by onnxruntime with
-the tokenizer in plain Python (`unigram`) — no torch, no transformers, no sentence-transformers,
-not even the `tokenizers` library (~300 MB for this vocabulary).
+"""`RETRIEVAL__BACKEND=ort` / `ort-w8` / `ov-w8`: a quantized file (the dynamic int8 ONNX one
+sentence-transformers exported, the weight-only one of `weight_only`, or the OpenVINO IR of
+`openvino_export`), run by onnxruntime or OpenVINO with the tokenizer in plain Python (`unigram`) —
+no torch, no transformers, no sentence-transformers, not even the `tokenizers` library (~300 MB
+for this vocabulary).
 
 Importing sentence-transformers costs ~3 s and ~400 MB (torch and transformers come with it) before
 a model is even loaded; a serving process needs neither. This embedder reproduces exactly what the
@@ -13,10 +14,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -62,6 +63,37 @@ def intra_op_threads(threads: int | None) -> int:
         return 0
 
 
+class Runner(Protocol):
+    """One loaded graph: feeds (ids, mask, maybe token types) → last hidden state."""
+
+    inputs: set[str]
+    dim: int
+
+    def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray: ...
+
+
+class OrtRunner:
+    """onnxruntime, CPU, the settings the int8 files were verified with."""
+
+    def __init__(self, path: str, threads: int | None) -> None:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = intra_op_threads(threads)
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # the weight-only file's int8 MatMuls become MatMulNBits: activations quantized per block
+        # of 32 (level 4, what its quality was verified with), never left to a version's default
+        options.add_session_config_entry("session.qdq_matmulnbits_accuracy_level", "4")
+        self._session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self._session.get_inputs()}
+        self._output = self._session.get_outputs()[0].name
+        self.dim = int(self._session.get_outputs()[0].shape[-1])
+
+    def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+        return np.asarray(self._session.run([self._output], feeds)[0])
+
+
 class OrtEmbedder:
     """Rows are L2-normalised float32; calls are serialised (one session, two cores)."""
 
@@ -74,10 +106,11 @@ class OrtEmbedder:
         threads: int | None = None,
         query_max_tokens: int | None = None,
         token_budget: int = TOKEN_BUDGET,
+        open_runner: Callable[[str, int | None], Runner] | None = None,
     ) -> None:
-        import onnxruntime as ort
-
         from retrieval.model.unigram import UnigramTokenizer
+
+        open_runner = open_runner or OrtRunner
 
         _check_modules(model_dir)
         st_config = _json(model_dir / "sentence_bert_config.json")
@@ -90,27 +123,15 @@ class OrtEmbedder:
         self._query_max_tokens = query_max_tokens
         self._token_budget = token_budget
         self._model_id = model_id
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = intra_op_threads(threads)
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # the weight-only file's int8 MatMuls become MatMulNBits: activations quantized per block
-        # of 32 (level 4, what its quality was verified with), never left to a version's default
-        options.add_session_config_entry("session.qdq_matmulnbits_accuracy_level", "4")
-        # onnxruntime builds the session without the GIL: the tokenizer loads meanwhile (~1 s less)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ort-load") as loader:
-            session = loader.submit(
-                ort.InferenceSession,
-                str(model_dir / onnx_file), options, providers=["CPUExecutionProvider"],
-            )  # fmt: skip
+        # the runtime builds its model without the GIL: the tokenizer loads meanwhile (~1 s less)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="model-load") as loader:
+            runner = loader.submit(open_runner, str(model_dir / onnx_file), threads)
             try:
                 self._tokenizer = UnigramTokenizer.from_file(model_dir / "tokenizer.json")
             finally:
-                self._session = session.result()
+                self._runner = runner.result()
         self._pad_id = self._tokenizer.pad_id
-        self._inputs = {i.name for i in self._session.get_inputs()}
-        self._output = self._session.get_outputs()[0].name
-        self._dim = int(self._session.get_outputs()[0].shape[-1])
+        self._dim = self._runner.dim
         self._turns = QueriesFirst()
 
     @property
@@ -143,9 +164,9 @@ class OrtEmbedder:
             input_ids[i, : len(row)] = row
             mask[i, : len(row)] = 1
         feeds = {"input_ids": input_ids, "attention_mask": mask}
-        if "token_type_ids" in self._inputs:
+        if "token_type_ids" in self._runner.inputs:
             feeds["token_type_ids"] = np.zeros_like(input_ids)
-        hidden = self._session.run([self._output], feeds)[0]
+        hidden = self._runner(feeds)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

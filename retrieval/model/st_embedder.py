@@ -147,10 +147,10 @@ def _identity(config: RetrievalConfig) -> tuple[str, str]:
 
 def _quantized(config: RetrievalConfig, path: str) -> tuple[str, str]:
     """(model id, file) of the quantized export the backend runs: the dynamic int8 one for `onnx`
-    and `ort`, the weight-only one for `ort-w8`."""
-    from retrieval.model.onnx_export import DYNAMIC, WEIGHT_ONLY, quantized_model_id
+    and `ort`, the weight-only one for `ort-w8`, the OpenVINO IR for `openvino`."""
+    from retrieval.model.onnx_export import BACKEND_VARIANTS, quantized_model_id
 
-    variant = WEIGHT_ONLY if config.backend == "ort-w8" else DYNAMIC
+    variant = BACKEND_VARIANTS[config.backend]
     try:
         return quantized_model_id(Path(path), variant), variant.file
     except ModelPrepError as exc:
@@ -160,7 +160,8 @@ def _quantized(config: RetrievalConfig, path: str) -> tuple[str, str]:
             else "only the prepared default model has one: set RETRIEVAL__BACKEND=torch"
         )
         raise ModelMissingError(
-            f"no {variant.name} ONNX export for RETRIEVAL__BACKEND={config.backend} ({exc}): {fix}"
+            f"no {variant.name} {variant.runtime} export for "
+            f"RETRIEVAL__BACKEND={config.backend} ({exc}): {fix}"
         ) from None
 
 
@@ -177,18 +178,24 @@ def load_embedder(
     `query_max_tokens` truncates queries (None = the model's own limit).
     """
     model_id, path = _identity(config)
-    if config.backend in ("ort", "ort-w8"):
-        from retrieval.model.ort_embedder import OrtEmbedder
+    if config.backend in ("ort", "ort-w8", "ov-w8"):
+        from retrieval.model.ort_embedder import OrtEmbedder, OrtRunner, Runner
 
-        model_id, onnx_file = _quantized(config, path)
+        open_runner: Callable[[str, int | None], Runner] = OrtRunner
+        if config.backend == "ov-w8":
+            from retrieval.model.openvino_export import OvRunner
+
+            open_runner = OvRunner
+        model_id, graph_file = _quantized(config, path)
         try:
             return OrtEmbedder(
                 Path(path),
-                onnx_file,
+                graph_file,
                 model_id,
                 threads=threads,
                 query_max_tokens=query_max_tokens,
                 token_budget=config.token_budget,
+                open_runner=open_runner,
             )
         except Exception as exc:  # onnxruntime/tokenizers/OS errors: no usable model here
             raise ModelMissingError(
@@ -207,11 +214,16 @@ def load_st_embedder(
     threads: int | None = None,
     query_max_tokens: int | None = QUERY_MAX_TOKENS,
 ) -> SentenceTransformerEmbedder:
-    """sentence-transformers with its torch or ONNX backend."""
+    """sentence-transformers with its torch, ONNX or OpenVINO backend."""
     kwargs: dict[str, Any] = {}
     if config.backend == "onnx":
         model_id, onnx_file = _quantized(config, path)
         kwargs = {"backend": "onnx", "model_kwargs": {"file_name": onnx_file}}
+    elif config.backend == "openvino":
+        from retrieval.model.openvino_export import sentence_transformer_kwargs
+
+        model_id, ir_file = _quantized(config, path)
+        kwargs = sentence_transformer_kwargs(ir_file, threads)
     elif config.model == DEFAULT_MODEL:
         from retrieval.model.onnx_export import TORCH_MODEL_KWARGS
 

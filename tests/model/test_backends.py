@@ -2,7 +2,9 @@
 
 `onnx` is sentence-transformers' ONNX backend on the dynamic int8 export; `ort` runs the same file
 with onnxruntime and a plain-Python tokenizer alone and must give the same vectors; `ort-w8` runs
-the weight-only int8 file the same way and must keep every eval figure within 0.01 of fp32.
+the weight-only int8 file the same way; `openvino` runs sentence-transformers' OpenVINO backend on
+the IR with nncf's int8 weights, and `ov-w8` runs that IR under `ort`'s tokenizer and pooling and
+must give the same vectors. Both int8-weight files must keep every eval figure within 0.01 of fp32.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from retrieval.config import RetrievalConfig
 from retrieval.embedder import Embedder
 from retrieval.evaluation import load_questions
 from retrieval.guard import MAX_EVAL_DELTA, EvalSet, deltas, eval_figures
-from retrieval.model.onnx_export import QUANTIZED_SUFFIX, WEIGHT_ONLY
+from retrieval.model.onnx_export import OPENVINO, QUANTIZED_SUFFIX, WEIGHT_ONLY
 from retrieval.model.quality import MIN_COSINE, PASSAGES, QUERIES, cosines
 from retrieval.model.st_embedder import load_embedder
 
@@ -34,7 +36,7 @@ REPO = Path(__file__).resolve().parents[2]
 def embedders(data_dir: Path) -> dict[str, Embedder]:
     return {
         backend: load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
-        for backend in ("torch", "onnx", "ort", "ort-w8")
+        for backend in ("torch", "onnx", "ort", "ort-w8", "openvino", "ov-w8")
     }
 
 
@@ -44,7 +46,7 @@ def _both(emb: Embedder) -> np.ndarray:
 
 def test_int8_backends_stay_within_the_cosine_bar(embedders: dict[str, Embedder]) -> None:
     reference = _both(embedders["torch"])
-    for backend in ("onnx", "ort", "ort-w8"):
+    for backend in ("onnx", "ort", "ort-w8", "openvino"):
         worst = min(cosines(reference, _both(embedders[backend])))
         assert worst >= MIN_COSINE, (backend, worst)
 
@@ -54,21 +56,25 @@ def test_weight_only_is_much_closer_to_fp32_than_dynamic_int8(
 ) -> None:
     reference = _both(embedders["torch"])
     dynamic = min(cosines(reference, _both(embedders["ort"])))
-    weight_only = min(cosines(reference, _both(embedders["ort-w8"])))
-    assert weight_only >= 0.999 > dynamic, (weight_only, dynamic)
+    for backend in ("ort-w8", "openvino"):  # int8 weights, activations in fp32 or fine groups
+        weight_only = min(cosines(reference, _both(embedders[backend])))
+        assert weight_only >= 0.999 > dynamic, (backend, weight_only, dynamic)
 
 
-def test_ort_runs_exactly_what_sentence_transformers_runs(embedders: dict[str, Embedder]) -> None:
-    # One text per call: int8 activations are scaled per batch, so rows of one batch share a
-    # scale and only equal batches give equal vectors.
+@pytest.mark.parametrize(("lean", "via"), [("ort", "onnx"), ("ov-w8", "openvino")])
+def test_lean_backends_run_exactly_what_sentence_transformers_runs(
+    embedders: dict[str, Embedder], lean: str, via: str
+) -> None:
+    # One text per call: int8 activations are scaled per batch (dynamic file) or per row group,
+    # so only equal batches are sure to give equal vectors.
     long_question = "Что сенаторы говорили о земле? " * 60  # truncated at the query limit
     for text in [*QUERIES, long_question, "", "a"]:
-        via_st = embedders["onnx"].encode_queries([text])
-        assert np.allclose(via_st, embedders["ort"].encode_queries([text]), atol=2e-5), text
+        via_st = embedders[via].encode_queries([text])
+        assert np.allclose(via_st, embedders[lean].encode_queries([text]), atol=2e-5), text
     long_passage = "Сенатор рассказал о новой Конституции. " * 200  # over 512 tokens
     for text in [*PASSAGES[:3], long_passage]:
-        via_st = embedders["onnx"].encode_documents([text])
-        assert np.allclose(via_st, embedders["ort"].encode_documents([text]), atol=2e-5), text
+        via_st = embedders[via].encode_documents([text])
+        assert np.allclose(via_st, embedders[lean].encode_documents([text]), atol=2e-5), text
 
 
 def test_batching_changes_int8_vectors_only_slightly(embedders: dict[str, Embedder]) -> None:
@@ -82,7 +88,8 @@ def test_int8_index_is_not_mistaken_for_fp32(embedders: dict[str, Embedder]) -> 
     fp32, int8 = embedders["torch"].model_id, embedders["ort"].model_id
     assert int8 == fp32 + QUANTIZED_SUFFIX == embedders["onnx"].model_id
     assert embedders["ort-w8"].model_id == fp32 + WEIGHT_ONLY.suffix
-    assert len({e.model_id for e in embedders.values()}) == 3  # onnx and ort share one file
+    assert embedders["openvino"].model_id == fp32 + OPENVINO.suffix == embedders["ov-w8"].model_id
+    assert len({e.model_id for e in embedders.values()}) == 4  # the same file, the same id
 
 
 def _eval_sets(data_dir: Path) -> list[EvalSet]:
@@ -109,6 +116,7 @@ _DYNAMIC_GAP = pytest.mark.xfail(
         pytest.param("onnx", marks=_DYNAMIC_GAP),
         pytest.param("ort", marks=_DYNAMIC_GAP),
         "ort-w8",
+        "openvino",
     ],
 )
 def test_eval_figures_match_fp32(
@@ -136,7 +144,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_int8_backends_load_without_network(data_dir: Path, no_network: None) -> None:
-    for backend in ("onnx", "ort", "ort-w8"):
+    for backend in ("onnx", "ort", "ort-w8", "openvino", "ov-w8"):
         emb = load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
         assert emb.encode_queries(["Жер кімге тиесілі?"]).shape == (1, 384)
 

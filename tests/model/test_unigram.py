@@ -179,7 +179,7 @@ def test_prepared_tokenizer_gives_the_ids_tokenizers_gives(
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("backend", ["ort", "ort-w8"])
+@pytest.mark.parametrize("backend", ["ort", "ort-w8", "ov-w8"])
 def test_ort_backends_import_no_torch_and_no_tokenizers_library(
     data_dir: Path, backend: str
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval.config import RetrievalConfig
+from retrieval.config import Backend, RetrievalConfig
 from retrieval.errors import ModelMissingError, ModelPrepError
 from retrieval.model import onnx_export
 from retrieval.model.onnx_export import DYNAMIC, VARIANTS, WEIGHT_ONLY
@@ -202,11 +202,17 @@ def test_backend_setting_accepts_ort_w8_and_refuses_others(
         read_settings(RetrievalSettings)
 
 
-def test_ort_w8_without_its_export_says_how_to_make_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("backend", "export"),
+    [("ort-w8", "w8 ONNX"), ("openvino", "ov-w8 OpenVINO"), ("ov-w8", "ov-w8 OpenVINO")],
+)
+def test_a_backend_without_its_export_says_how_to_make_it(
+    tmp_path: Path, backend: Backend, export: str
+) -> None:
     from retrieval.model.manifest import MANIFEST_FORMAT, MANIFEST_NAME, REQUIRED_FILES
     from retrieval.model.st_embedder import load_embedder
 
-    config = RetrievalConfig(data_dir=tmp_path, backend="ort-w8")
+    config = RetrievalConfig(data_dir=tmp_path, backend=backend)
     model_dir = config.prepared_model_dir
     model_dir.mkdir(parents=True)
     for name in REQUIRED_FILES:
@@ -214,5 +220,8 @@ def test_ort_w8_without_its_export_says_how_to_make_it(tmp_path: Path) -> None:
     (model_dir / MANIFEST_NAME).write_text(
         json.dumps({"format": MANIFEST_FORMAT, "model_id": "m", "dim": 384, "source": {}})
     )
-    with pytest.raises(ModelMissingError, match=r"no w8 ONNX export .*atazan model prepare"):
+    with pytest.raises(ModelMissingError) as info:
         load_embedder(config)
+    message = str(info.value)
+    assert f"no {export} export for RETRIEVAL__BACKEND={backend}" in message
+    assert "atazan model prepare" in message and "\n" not in message
