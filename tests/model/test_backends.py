@@ -10,10 +10,8 @@ must give the same vectors. Both int8-weight files must keep every eval figure w
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -132,18 +130,7 @@ def test_eval_figures_match_fp32(
         assert worst[1] <= MAX_EVAL_DELTA, (eval_set.name, worst, reference, figures)
 
 
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        raise OSError("network is off in this test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    yield
-
-
-def test_int8_backends_load_without_network(data_dir: Path, no_network: None) -> None:
+def test_int8_backends_load_without_network(data_dir: Path, no_network: list[Any]) -> None:
     for backend in ("onnx", "ort", "ort-w8", "openvino", "ov-w8"):
         emb = load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
         assert emb.encode_queries(["Жер кімге тиесілі?"]).shape == (1, 384)

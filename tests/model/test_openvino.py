@@ -5,8 +5,6 @@ and the one-line errors (fast)."""
 from __future__ import annotations
 
 import json
-import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args
 
@@ -50,21 +48,6 @@ def _graph(seed: int = 0) -> tuple[onnx.ModelProto, np.ndarray, np.ndarray]:
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8
     return model, table, weight
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
-    """Every connection attempt is recorded and refused."""
-    attempts: list[Any] = []
-
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        attempts.append(args)
-        raise OSError("network is off in this test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    yield attempts
 
 
 def test_the_ir_is_written_offline_with_int8_weights_and_computes_the_same(
