@@ -22,7 +22,7 @@ _LOW = "a-zа-яёәғқңөұүһі"
 _CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 # "Н.Бекназаров", "Н. Бекназаров", "Бекназаров Н.", "Имя Фамилия", "Имя Фамилия Отчество"
 NAME_RE = re.compile(
-    rf"(?<![\w.-])(?:[{_UP}]\.\s?{_CAP}|{_CAP}\s[{_UP}]\.(?!\w)|{_CAP}(?:\s{_CAP}){{1,6}})(?![\w-])"
+    rf"(?<![\w.-])(?:[{_UP}]\.\s?{_CAP}|{_CAP}\s[{_UP}]\.(?!\w)|{_CAP}(?:\s{_CAP}){{1,9}})(?![\w-])"
 )
 _WORD = re.compile(rf"[{_UP}{_LOW}\d№]+(?:-[{_UP}{_LOW}]+)*|[^\s\w]")
 _CONJ = frozenset("и пен мен бен және а также".split())
@@ -134,7 +134,7 @@ def _is_verb(word: str) -> bool:
     if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
         return True
     # "мәслихат" ends like a verb ("-ат") but names a body: "облыстық мәслихат депутаттары"
-    nouns = (*OTHER_ROLES, *_OTHER_HOUSE)
+    nouns = (*OTHER_ROLES, *_OTHER_HOUSE, *_SENATE)  # "Сенат" ends like a verb too
     return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, nouns)
 
 
@@ -279,6 +279,8 @@ def _split_lead(surface: str) -> tuple[str, str]:
         lead.append(parts.pop(0))
     if len(parts) == 2 and _starts(fold(parts[0]), (*_SENATOR, *_SENATE, "депутат")):
         return " ".join([*lead, parts[0]]), parts[1]
+    if len(parts) == 2 and lead and _is_institution(parts[0]):
+        return " ".join([*lead, parts[0]]), parts[1]  # "… Республики Казахстан Жакип": no name
     if len(parts) >= 3 and not _patronymic(parts[2]):
         shaped = [i for i in range(1, len(parts)) if surname_like(parts[i])]
         i = shaped[0] if shaped else 1
