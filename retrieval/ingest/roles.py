@@ -17,8 +17,8 @@ from retrieval.ingest.names import has_surname_shape
 from retrieval.ingest.quotes import is_speech_word
 from retrieval.ingest.text import fold
 
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOW = "a-zа-яёәғқңөұүһі"
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÁÓÚÝŃǴÜÖŞĞÇ"  # Kazakh Latin letters too (Áshimbaev, Ǵalym)
+_LOW = "a-zа-яёәғқңөұүһіáóúýńǵıüöşğç"
 _CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 # "Н.Бекназаров", "Н. Бекназаров", "Бекназаров Н.", "Имя Фамилия", "Имя Фамилия Отчество"
 NAME_RE = re.compile(
@@ -31,11 +31,13 @@ _BOUNDARY = frozenset('.!?;:«»"“”„()[]—–')
 _SENATE = ("сенат", "senat")
 _SENATOR = ("сенатор", "senator")
 _SENATE_HEADS = ("депутат", "председател", "спикер", "вице", "заместител", "член", "төраға",
-                 "орынбасар", "спикері", "палат", "парламентари")  # fmt: skip
+                 "орынбасар", "спикері", "палат", "парламентари", "depýtat", "deputat", "tóraǵa",
+                 "töraǵa", "törağa", "orynbasar", "spıker", "spiker")  # fmt: skip
 _DEPUTY = ("заместител", "вице", "орынбасар")
-_CHAIR = ("председател", "спикер", "төраға")
-_OTHER_HOUSE = ("мажилис", "мәжіліс", "маслихат", "мәслихат", "мажлис")
-_BARE_DEPUTY = ("депутат",)
+_CHAIR = ("председател", "спикер", "төраға", "tóraǵa", "töraǵa", "törağa", "spıker", "spiker")
+_OTHER_HOUSE = ("мажилис", "мәжіліс", "маслихат", "мәслихат", "мажлис", "májilis", "mäjılıs",
+                "mazhilis", "máslihat", "mäslihat")  # fmt: skip
+_BARE_DEPUTY = ("депутат", "depýtat", "deputat")
 # Roles that are never a senator (stems; Russian and Kazakh)
 OTHER_ROLES = (
     "прокурор", "аким", "әкім", "министр", "вице-министр", "советник", "кеңесші", "ректор",
@@ -50,6 +52,10 @@ OTHER_ROLES = (
     "певиц", "писател", "жазушы", "ақын", "поэт", "механизатор", "медсестр", "мейірбике",
     "юрист", "заңгер", "адвокат", "нотариус", "аналитик", "участни", "қатысушы", "депутат",
     "спикер", "модератор", "ведущ", "жүргізуші", "автор", "фото", "сурет",
+    # Kazakh in Latin script
+    "ákim", "äkım", "mınıstr", "ministr", "depýtat", "deputat", "tóraǵa", "töraǵa", "törağa",
+    "orynbasar", "hatshy", "hatşy", "rektor", "dırektor", "direktor", "basshy", "basşy",
+    "prokýror", "prokuror", "keńesshi", "keñesşı",
 )  # fmt: skip
 _STATE_COUNSELLOR = ("государственн", "мемлекеттік")
 _MAX_ROLE_WORDS = 7

@@ -29,7 +29,7 @@ from retrieval.ingest.people import People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
 from retrieval.ingest.regions import load_gazetteer, places_in
-from retrieval.ingest.roles import mentions_senate
+from retrieval.ingest.roles import mentions_senate, role_words
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.text import norm_key
 from retrieval.ingest.themes import ThemeTagger
@@ -259,6 +259,16 @@ class Segmenter:
         resolution = resolve(cue, self.current.senators, quote=True, known=self.people.known)
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_quote")
+        start, end = quote.cue_start, quote.cue_end
+        # "Аким X рассказал … ¶ – …, – сказал он.": «он» is the akim, not the senator
+        if (
+            start is not None
+            and end is not None
+            and not cue.names
+            and self._other_before(analysis, start, end)
+        ):
+            resolution = Resolution(list(self._named))
+        self._named = list(resolution.speakers)  # a later «он» is most likely this speaker
         self._add("quote", quote.text, resolution, para, cue)
         if resolution.speakers and self._pending:
             for draft in self._pending:  # the same speech, begun in the paragraphs before
@@ -283,6 +293,8 @@ class Segmenter:
         prior = self._named
         if cue.names and not _CITES_WORDS.search(text):
             self._named = list(cue.names)  # whom the text named last
+        elif role_words(analysis.text[start:end], senate_context=self.people.senate_context):
+            self._named = []  # "Сенатор отметил …", "глава региона сказал …": someone unnamed
         themes = self.ctx.tagger.tag(text)
         if MEETING_RE.search(text) and not cue.speech:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
@@ -292,18 +304,24 @@ class Segmenter:
         before = self._introduced_at is not None and sent.stop <= self._introduced_at
         if resolution.problem == "ambiguous_speaker" or (before and not cue.names):
             resolution = Resolution([], "unattributed_reported")
-        elif (
-            not cue.names
-            and _pronoun_subject(analysis, start, end)
-            and len(prior) == 1
-            and prior[0] not in meeting.senators
-        ):
+        elif not cue.names and self._other_before(analysis, start, end, prior):
             # "… сказал Касым-Жомарт Токаев. Он добавил, что …": «он» is the person named last,
             # not the meeting's senator by default
             resolution = Resolution(prior)
         self._add("reported", text, resolution, para, cue, themes)
         if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
             self._said = [] if _CITES_WORDS.search(text) else list(resolution.speakers)
+
+    def _other_before(
+        self, analysis: Analysis, start: int, end: int, named: list[str] | None = None
+    ) -> bool:
+        """Is «он/она/ол» in this clause the one person named last, who is no senator here?"""
+        named = self._named if named is None else named
+        return (
+            len(named) == 1
+            and named[0] not in self._senators()
+            and _pronoun_subject(analysis, start, end)
+        )
 
     def _venue(self, sent: Sent, analysis: Analysis, meeting: MeetingDraft) -> None:
         text = analysis.text
@@ -361,7 +379,7 @@ class Segmenter:
             )
 
 
-_PRONOUNS = frozenset(("он", "она", "ол"))
+_PRONOUNS = frozenset(("он", "она", "ол", "ol"))
 # "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
 _CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)
 

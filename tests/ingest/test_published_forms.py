@@ -164,3 +164,44 @@ def test_a_rubric_before_the_date_is_neither_title_nor_lost_date(
     document = parse(RUBRIC).corpus.documents[0]
     assert document.title == "Ата заң жобасы – қоғамның ортақ ісі"
     assert str(document.date) == "2026-03-04"
+
+
+HE_SAID = """date 2026-02-20
+Встреча
+
+Сенатор Айдар Нурланов встретился с жителями района.
+
+Аким района Бауыржан Серикбаев рассказал о подготовке участков.
+
+– Все участки готовы, – сказал он.
+
+– Закон один для всех, – сказал сенатор.
+
+– И для чиновников тоже, – добавил он.
+"""
+
+
+def test_he_said_after_an_akim_is_the_akims_words(parse: Callable[..., ParseResult]) -> None:
+    result = parse(HE_SAID)
+    assert _said(result, "Все участки готовы").speakers == ["Бауыржан Серикбаев"]
+    assert _said(result, "И для чиновников тоже").speakers == ["Айдар Нурланов"]
+
+
+LATIN = """date 2026-02-14
+Kezdesý
+
+Senat depýtaty Erjan Tolegenov aýdan turǵyndarymen kezdesti.
+
+«Jańa Konstıtýtsııa adamnyń quqyǵyn birinshi orynǵa qoıady», - dedi senator.
+
+Kezdesýde aýdan ákimi Ǵalym Serikov sóz sóıledi.
+
+– Barlyq ýchaskeler daıyn, – dedi ol.
+"""
+
+
+def test_kazakh_in_latin_script_keeps_its_quotes(parse: Callable[..., ParseResult]) -> None:
+    result = parse(LATIN)
+    assert [m.senators for m in result.corpus.meetings] == [["Erjan Tolegenov"]]
+    assert _said(result, "Jańa Konstıtýtsııa").speakers == ["Erjan Tolegenov"]
+    assert _said(result, "Barlyq ýchaskeler").speakers == ["Ǵalym Serikov"]
