@@ -313,6 +313,10 @@ def run_bench(
     load = os.getloadavg()
     log(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} CPUs)")
     log(f"children run with OMP_NUM_THREADS={SERVING_THREADS['OMP_NUM_THREADS']} (as serving does)")
+    from retrieval.model.ort_embedder import intra_op_threads
+
+    pool = intra_op_threads(config.model_threads or None)
+    log(f"model pool: {pool} threads (RETRIEVAL__MODEL_THREADS={config.model_threads}; 0 = auto)")
     results: dict[str, Any] = {}
     for backend in backends:
         local = config.model_copy(update={"backend": backend})

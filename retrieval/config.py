@@ -46,6 +46,9 @@ class RetrievalConfig(BaseModel):
     token_budget: int = TOKEN_BUDGET
     max_batch: int = MAX_BATCH
     eval_k: int = EVAL_K
+    # Threads of the onnxruntime / OpenVINO pool running the model (0: the usable cores, up to
+    # four); torch keeps OMP_NUM_THREADS.
+    model_threads: int = 0
 
     @property
     def raw_dirs(self) -> list[Path]:

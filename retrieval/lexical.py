@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.models import Corpus
-from retrieval.text import content_stems, words
+from retrieval.text import content_stems, has_number, words
 
 K1 = 1.5
 B = 0.75
@@ -93,6 +93,10 @@ class Lexicon:
                 df[one] = df.get(one, 0) + 1
         self.df = df
         self._sorted = sorted(df)
+        # which statements state a number: the only answers to "how many / қанша" questions
+        self.numeric: npt.NDArray[np.bool_] = np.array(
+            [has_number(s.text) for s in statements], dtype=bool
+        )
         word_counts: dict[str, int] = {}
         for s in statements:
             for w in words(s.text):

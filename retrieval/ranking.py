@@ -19,7 +19,7 @@ from retrieval.glossary import Expansion
 from retrieval.models import Answer, Hit
 from retrieval.order import descending_ranks
 from retrieval.snapshot import Snapshot
-from retrieval.text import STOPWORDS, content_stems, normalize, stem, words
+from retrieval.text import STOPWORDS, asks_quantity, content_stems, normalize, stem, words
 
 # Words every statement shares: they show nothing about whether one covers a question.
 GENERIC_STEMS = frozenset(
@@ -109,6 +109,8 @@ class Term:
 
     alternatives: tuple[tuple[frozenset[str], ...], ...]
     weight: float
+    # a Cyrillic word neither the corpus nor the glossary knows: probably a subject it lacks
+    unknown: bool = False
 
     def covered_by(self, stems: frozenset[str]) -> bool:
         return any(all(not part.isdisjoint(stems) for part in alt) for alt in self.alternatives)
@@ -162,9 +164,10 @@ def subject_terms(
         alternatives = [tuple(own_words[key]), *twin_alternatives]
         seen = {s for alt in alternatives for part in alt for s in part}
         idf = lex.idf(seen)
+        unknown = idf is None and not latin[key]
         if idf is None:
             idf = top * (cal.unknown_latin_weight if latin[key] else cal.unknown_weight)
-        result.append(Term(tuple(dict.fromkeys(alternatives)), idf))
+        result.append(Term(tuple(dict.fromkeys(alternatives)), idf, unknown))
     return result
 
 
@@ -179,6 +182,7 @@ class Reading:
     found: EntityMatch
     terms: list[Term]
     foreign: bool
+    quantity: bool = False  # asks how many / how long: only a statement with a number answers
 
 
 def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
@@ -188,7 +192,8 @@ def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
     lexical = snapshot.bm25.scores(query_stems(query))
     found = snapshot.entities.find(query.question, query.expansion.terms)
     terms = subject_terms(snapshot, query, cal, found.tokens)
-    return Reading(True, lexical, found, terms, _names_foreign_state(snapshot, query.question))
+    foreign = _names_foreign_state(snapshot, query.question)
+    return Reading(True, lexical, found, terms, foreign, asks_quantity(tokens))
 
 
 def rank(
@@ -247,11 +252,14 @@ def rank(
         return Answer(query=query.question, answered=False)
     silent: list[str] = []
     margins = _Margins(dense, outside)
-    order, ok, best = _addressing(snapshot, terms, margins, fused, None, related, cal)
+    quantity = reading.quantity
+    order, ok, best = _addressing(snapshot, terms, margins, fused, None, related, cal, quantity)
     if mask is not None and mask.any():
         scope = np.flatnonzero(mask)
         # their words must cover the topic about as well as the best anyone said on it
-        mine, mine_ok, _ = _addressing(snapshot, terms, margins, fused, scope, related, cal, best)
+        mine, mine_ok, _ = _addressing(
+            snapshot, terms, margins, fused, scope, related, cal, quantity, best
+        )
         if mine_ok.any():
             return _answer(snapshot, query, mine, mine_ok, fused, k, cal)
         silent = [*found.senators, *_place_names(snapshot, found.meeting_ids)]
@@ -279,12 +287,14 @@ def _addressing(
     scope: npt.NDArray[np.int64] | None,
     audience: npt.NDArray[np.int64],
     cal: Calibration,
+    quantity: bool = False,
     best_elsewhere: float = 0.0,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], float]:
     """The best candidates in `scope` (by fused rank; None: every statement), ordered by how well
     they address the question, which of them do — enough of its terms covered (and not far less
     than the best candidate covers), or close on meaning alone — and the best coverage seen.
-    `audience`: sorted positions whose meeting's audience the question names."""
+    `audience`: sorted positions whose meeting's audience the question names; `quantity`: the
+    question asks how many / how long, which only a statement stating a number answers."""
     best = _best(fused, scope, cal.depth)
     total = sum(t.weight for t in terms)
     coverage = np.zeros(len(best), dtype=np.float32)
@@ -306,9 +316,17 @@ def _addressing(
             )
     m = margins[best]
     top = max(float(coverage.max(initial=0.0)), best_elsewhere)
-    ok = (coverage >= max(cal.min_coverage, top - cal.coverage_slack)) | (m >= cal.margin)
+    by_meaning = m >= cal.margin
+    if any(t.unknown for t in terms):
+        # a word the corpus has never seen names a subject it probably lacks: meaning alone (a
+        # cosine a few hundredths above the background) vouches only for a statement that shares
+        # some of the question's subject
+        by_meaning &= coverage > 0
+    ok = (coverage >= max(cal.min_coverage, top - cal.coverage_slack)) | by_meaning
     if not terms:
         ok = m >= cal.margin
+    if quantity:
+        ok &= snapshot.lexicon.numeric[best]
     score = fused[best] + cal.coverage_weight * coverage
     order = np.argsort(-score, kind="stable")
     mask = np.zeros(len(snapshot.statements), dtype=bool)

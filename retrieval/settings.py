@@ -37,6 +37,9 @@ class RetrievalSection(BaseModel):
     token_budget: int = Field(default=TOKEN_BUDGET, ge=512, le=262_144)
     max_batch: int = Field(default=MAX_BATCH, ge=1, le=1024)
     eval_k: int = Field(default=EVAL_K, ge=3, le=50)
+    # onnxruntime / OpenVINO threads per process (0: the usable cores, up to four); set 1 when
+    # several replicas share few cores.
+    model_threads: int = Field(default=0, ge=0, le=64)
     # `atazan serve-retrieval` base URL(s), comma-separated: the bot then asks them over HTTP
     # instead of loading the model itself (scale-out); unset: search runs in process.
     url: str | None = None
@@ -102,6 +105,7 @@ class RetrievalSettings(BaseSettings):
             token_budget=self.retrieval.token_budget,
             max_batch=self.retrieval.max_batch,
             eval_k=self.retrieval.eval_k,
+            model_threads=self.retrieval.model_threads,
         )
 
 

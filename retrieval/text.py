@@ -11,6 +11,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Generic, TypeVar
 
 import Stemmer
@@ -44,6 +45,51 @@ STOPWORDS = frozenset(
     change changes changed whats s
     """.split()
 )
+
+
+# A question that asks for a number ("сколько депутатов", "қанша", "how many") is answered only by
+# a statement that has one: the subject's other statements say something else about it.
+QUANTITY_WORDS = frozenset(
+    "сколько скольких скольким сколькими скольки қанша неше нешеу нешінші".split()
+)
+_QUANTITY_EN = frozenset({"many", "much", "long", "old"})  # after "how"
+NUMERAL_WORDS = frozenset(
+    """
+    один одна одно одного одной одному одним одну одни одних два две двух двум двумя три трех
+    трем тремя пять пяти пятью шесть шести семь семи сто ста сот двести триста
+    бір біреу бірі бірінші екі екеу екеуі екінші үш үшеу үшінші төрт төртеу төртінші бес бесеу
+    бесінші алты жеті сегіз тоғыз жиырма отыз қырық елу алпыс жетпіс сексен тоқсан жүз мың
+    жарты one two three four five six seven eight nine ten twenty hundred thousand million half
+    """.split()
+)  # "он" (kk ten) is left out: it is Russian "he"
+NUMERAL_PREFIXES = (
+    "четыр", "восем", "девят", "десят", "двадцат", "тридцат", "сорок", "пятьдес", "шестьдес",
+    "семьдес", "девяност", "одиннадцат", "двенадцат", "тринадцат", "пятнадцат", "шестнадцат",
+    "семнадцат", "двест", "трист", "пятьсот", "шестьсот", "семьсот", "тысяч", "миллион",
+    "миллиард", "полтор", "половин",
+)  # fmt: skip
+# compounds: однопалатный, двухлетний, пятилетний (long enough not to be "однако")
+_COMPOUND_NUMERALS = ("одно", "двух", "трех", "четырех", "пяти")
+
+
+def asks_quantity(tokens: list[str]) -> bool:
+    """Does the question ask how many / how much / how long / how old?"""
+    if any(t in QUANTITY_WORDS for t in tokens):
+        return True
+    return any(a == "how" and b in _QUANTITY_EN for a, b in pairwise(tokens))
+
+
+def has_number(text: str) -> bool:
+    """Does the text state a number (digits, or a ru/kk/en numeral word)?"""
+    for token in words(text):
+        if (
+            token in NUMERAL_WORDS
+            or any(c.isdigit() for c in token)
+            or token.startswith(NUMERAL_PREFIXES)
+            or (len(token) >= 8 and token.startswith(_COMPOUND_NUMERALS))
+        ):
+            return True
+    return False
 
 
 def normalize(text: str) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 #   int8 weights are widened per call) and is not what the quality check measured;
 # - activations quantized to int8 per group of 32 values inside the int8-weight matrix products
 #   (the plugin's default on x86 today): ~1.8× faster than f32 activations, cosine 0.9998;
-# - one stream tuned for latency: one question at a time on one core.
+# - one stream tuned for latency: one batch at a time, on `intra_op_threads` threads.
 COMPILE_CONFIG = {
     "INFERENCE_PRECISION_HINT": "f32",
     "DYNAMIC_QUANTIZATION_GROUP_SIZE": "32",
@@ -31,13 +31,11 @@ COMPILE_CONFIG = {
 
 
 def compile_config(threads: int | None) -> dict[str, str]:
-    """The plugin settings; `threads` (else OMP_NUM_THREADS, as for onnxruntime) caps its pool."""
+    """The plugin settings; its pool has as many threads as onnxruntime's would."""
     from retrieval.model.ort_embedder import intra_op_threads
 
     config = dict(COMPILE_CONFIG)
-    count = intra_op_threads(threads)
-    if count:
-        config["INFERENCE_NUM_THREADS"] = str(count)
+    config["INFERENCE_NUM_THREADS"] = str(intra_op_threads(threads))
     return config
 
 

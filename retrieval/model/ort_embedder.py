@@ -53,14 +53,26 @@ def _check_modules(model_dir: Path) -> None:
         raise OrtModelError(f"{model_dir}: only mean pooling is supported")
 
 
+# Auto thread count's cap: one short question gains little from more than four threads, and
+# replicas sharing a big machine should not each spin a pool per core.
+MAX_AUTO_THREADS = 4
+
+
 def intra_op_threads(threads: int | None) -> int:
-    """`threads`, else OMP_NUM_THREADS (the bot sets 1), else onnxruntime's own choice (0)."""
+    """`threads` (RETRIEVAL__MODEL_THREADS), else the cores this process may use, up to four.
+
+    Not OMP_NUM_THREADS: serving sets that to 1 for numpy's BLAS and torch, whose OpenMP teams
+    spin against the event loop; the runtime's own pool is what makes one question fast. On 2
+    cores `atazan bench` measured ort-w8 search p50 16.6 ms with one model thread, 6.0–8.8 ms
+    with two (BLAS left at one; with BLAS at two as well it got slower, 29 ms: both pools spun
+    on the same cores)."""
     if threads:
         return threads
     try:
-        return max(0, int(os.environ.get("OMP_NUM_THREADS", "0")))
-    except ValueError:
-        return 0
+        usable = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        usable = os.cpu_count() or 1
+    return max(1, min(MAX_AUTO_THREADS, usable))
 
 
 class Runner(Protocol):
@@ -81,6 +93,10 @@ class OrtRunner:
         options = ort.SessionOptions()
         options.intra_op_num_threads = intra_op_threads(threads)
         options.inter_op_num_threads = 1
+        # Pool threads sleep between runs instead of spinning: a bot asked a few questions a
+        # second otherwise burns a core waiting (`atazan bench --load`, 2 threads: bot CPU 10.8 →
+        # 4.5 s, p95 42 → 32 ms; one question's encode 4.5 → 6.9 ms, still ~2x one thread's).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         # the weight-only file's int8 MatMuls become MatMulNBits: activations quantized per block
         # of 32 (level 4, what its quality was verified with), never left to a version's default

@@ -179,6 +179,7 @@ def load_embedder(
     """
     model_id, path = _identity(config)
     if config.backend in ("ort", "ort-w8", "ov-w8"):
+        threads = threads or config.model_threads or None
         from retrieval.model.ort_embedder import OrtEmbedder, OrtRunner, Runner
 
         open_runner: Callable[[str, int | None], Runner] = OrtRunner
@@ -223,7 +224,7 @@ def load_st_embedder(
         from retrieval.model.openvino_export import sentence_transformer_kwargs
 
         model_id, ir_file = _quantized(config, path)
-        kwargs = sentence_transformer_kwargs(ir_file, threads)
+        kwargs = sentence_transformer_kwargs(ir_file, threads or config.model_threads or None)
     elif config.model == DEFAULT_MODEL:
         from retrieval.model.onnx_export import TORCH_MODEL_KWARGS
 

@@ -165,3 +165,22 @@ def test_ort_lets_a_question_before_the_next_chunk_of_a_build(
     build.join(30)
     question.join(30)
     assert len(order) > 3 and order[1] == 1  # the one-question batch ran second
+
+
+def test_model_threads_size_the_runtime_pool(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RETRIEVAL__MODEL_THREADS sets onnxruntime's pool; unset, it is the usable cores (up to
+    four), whatever OMP_NUM_THREADS says (serving sets that to 1 for BLAS)."""
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1})
+
+    def pool(**update: Any) -> int:
+        config = RetrievalConfig(data_dir=data_dir, backend="ort-w8").model_copy(update=update)
+        emb = load_embedder(config)
+        options = emb._runner._session.get_session_options()  # type: ignore[attr-defined]
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+        return int(options.intra_op_num_threads)
+
+    assert pool() == 2
+    assert pool(model_threads=1) == 1

@@ -5,6 +5,7 @@ and the one-line errors (fast)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, get_args
 
@@ -21,6 +22,7 @@ from retrieval.model.openvino_export import (
     sentence_transformer_kwargs,
     write_openvino_w8,
 )
+from retrieval.model.ort_embedder import MAX_AUTO_THREADS
 from retrieval.settings import RetrievalSettings, read_settings
 
 onnx = pytest.importorskip("onnx")
@@ -82,10 +84,12 @@ def test_compile_settings_are_pinned_and_take_the_thread_count(
 ) -> None:
     assert compile_config(1) == {**COMPILE_CONFIG, "INFERENCE_NUM_THREADS": "1"}
     assert COMPILE_CONFIG["INFERENCE_PRECISION_HINT"] == "f32"  # not the CPU's bf16 default
-    monkeypatch.setenv("OMP_NUM_THREADS", "2")
-    assert compile_config(None)["INFERENCE_NUM_THREADS"] == "2"
-    monkeypatch.delenv("OMP_NUM_THREADS")
-    assert "INFERENCE_NUM_THREADS" not in compile_config(None)  # OpenVINO's own choice
+    # serving's OMP_NUM_THREADS=1 is for BLAS and torch, not the model's own pool
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    assert compile_config(None)["INFERENCE_NUM_THREADS"] == "3"
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(32)))
+    assert compile_config(None)["INFERENCE_NUM_THREADS"] == str(MAX_AUTO_THREADS)
     kwargs = sentence_transformer_kwargs(OPENVINO.file, 1)
     assert kwargs["backend"] == "openvino"
     assert kwargs["model_kwargs"]["file_name"] == OPENVINO.file

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
+from retrieval import ranking
+from retrieval.embedder import Vectors
 from retrieval.models import Answer, Corpus, Document, Meeting, Statement
 from retrieval.search import SearchService
+from retrieval.snapshot import Snapshot, build_snapshot
+from retrieval.text import asks_quantity, has_number, words
 from tests.fake_embedder import FakeEmbedder
 
 from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
@@ -177,3 +182,60 @@ async def test_a_phrase_is_covered_only_by_all_its_words() -> None:
     )  # fmt: skip
     answer = await _ask("Зейнет жасы өзгере ме?", young)
     assert not answer.answered and answer.hits == []
+
+
+async def test_a_how_many_question_is_answered_only_by_a_statement_with_a_number() -> None:
+    # the subject's other statements say something else about it than how many
+    powers = _meeting(
+        "m6", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "депутаты маслихата",
+        "Маслихаты получат право самостоятельно распределять местный бюджет.",
+    )  # fmt: skip
+    assert not (await _ask("Сколько маслихатов будет в районе?", powers)).answered
+    size = _meeting(
+        "m7", "d2", "Ерлан Талапов", "Тараз", "жители",
+        "В каждом районе маслихат будет из пятнадцати депутатов.",
+    )  # fmt: skip
+    answer = await _ask("Сколько маслихатов будет в районе?", powers, size, k=5)
+    assert answer.answered
+    assert [h.meeting.id for h in answer.hits] == ["m7"]
+    # without the question word the statement on the maslikhats' powers answers as before
+    assert (await _ask("Что будет с маслихатами?", powers)).answered
+
+
+def _statement_vector(snapshot: Snapshot, fragment: str) -> Vectors:
+    position = next(i for i, s in enumerate(snapshot.statements) if fragment in s.text)
+    return np.asarray(snapshot.vectors[position], dtype=np.float32)
+
+
+def test_meaning_alone_does_not_vouch_for_a_word_the_corpus_never_uses() -> None:
+    """A question vector as close to a statement as can be, with no subject word in common: a
+    Cyrillic word no statement or glossary entry uses names a subject the corpus lacks; a Latin
+    one may be a translation (English questions reach ru/kk statements on meaning)."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    vector = _statement_vector(snapshot, "добровольный союз")
+    for question, answered in (("Что будет с абырвалгом?", False), ("abyrvalg rules?", True)):
+        query = ranking.prepare(snapshot, question)
+        answer = ranking.rank(snapshot, query, vector, 3, FAKE_CALIBRATION)
+        assert answer.answered is answered, question
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Вместо двух палат будет один Курултай.", True), ("Бір палаталы Құрылтай болады.", True),
+     ("Однопалатный парламент", True), ("в 2026 году", True), ("пятнадцати депутатов", True),
+     ("Курултай станет ближе к людям, однако он сказал", False),
+     ("Құрылтай депутаттары есеп береді үшін", False)],
+)  # fmt: skip
+def test_numbers_are_found_in_ru_kk_and_digits(text: str, number: bool) -> None:
+    assert has_number(text) is number
+
+
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [("Сколько палат?", True), ("Құрылтай қанша палатадан тұрады?", True),
+     ("Депутаттар неше жыл жұмыс істейді?", True), ("How many chambers?", True),
+     ("How long is the term?", True), ("How will the chamber work?", False),
+     ("Что будет с палатами?", False)],
+)  # fmt: skip
+def test_questions_asking_for_a_number(question: str, quantity: bool) -> None:
+    assert asks_quantity(words(question)) is quantity

@@ -117,3 +117,25 @@ def test_skipping_terms_a_statement_cannot_cover_changes_no_answer(
     monkeypatch.setattr(ranking, "_reach", lambda term: _Everything())  # every term tested
     every = ranking.rank(snapshot, query, qvec, 5, FAKE_CALIBRATION)
     assert skipping == every
+
+
+async def test_a_lone_questions_split_scan_is_the_one_scan(
+    snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past SPLIT_SCAN_ROWS half the rows go to the ranking thread: the cosines are the whole
+    scan's, and a lone question's answer is `rank`'s own."""
+    from retrieval import search
+    from retrieval.search import SearchService
+
+    service = SearchService(snapshot, FakeEmbedder(), make_resources(), FAKE_CALIBRATION)
+    vector = FakeEmbedder().encode_queries(["брак и семья"])[0]
+    split = service._split_scan(snapshot, vector)
+    np.testing.assert_allclose(split, snapshot.dense.scores(vector), atol=1e-6)
+    monkeypatch.setattr(search, "SPLIT_SCAN_ROWS", 1)
+    for question in ("брак и семья", "Что говорила Асанова?", "погода завтра", "Курултай"):
+        query = ranking.prepare(snapshot, question)
+        qvec = ranking.expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
+        assert await service.search(question) == ranking.rank(
+            snapshot, query, qvec, 3, FAKE_CALIBRATION
+        )
+    await service.close()
