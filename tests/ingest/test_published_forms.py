@@ -205,3 +205,26 @@ def test_kazakh_in_latin_script_keeps_its_quotes(parse: Callable[..., ParseResul
     assert [m.senators for m in result.corpus.meetings] == [["Erjan Tolegenov"]]
     assert _said(result, "Jańa Konstıtýtsııa").speakers == ["Erjan Tolegenov"]
     assert _said(result, "Barlyq ýchaskeler").speakers == ["Ǵalym Serikov"]
+
+
+LED_BY = """date 2026-02-17
+Встречи в Шымкенте
+
+Делегация во главе с председателем Мажилиса Ерланом Досовым и совместно с членами коалиции
+встретилась с жителями Шымкента, передает агентство со ссылкой на пресс-службу.
+
+Сенатор Арман Кенесов рассказал о новых правах граждан.
+"""
+
+
+def test_who_led_a_delegation_is_no_audience(parse: Callable[..., ParseResult]) -> None:
+    audience = [a for m in parse(LED_BY).corpus.meetings for a in m.audience]
+    assert "жители" in audience
+    assert not any("Досов" in a or "член" in a or "ссылк" in a for a in audience), audience
+
+
+def test_a_slogan_in_quotes_is_no_kazakh_audience() -> None:
+    from retrieval.ingest.kazakh import kazakh_audience
+
+    found = kazakh_audience("«Халықтық Конституция үшін!» коалициясы тұрғындармен кездесті.")
+    assert found and not any("үшін" in a or "»" in a for a in found), found
