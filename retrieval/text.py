@@ -79,17 +79,20 @@ def asks_quantity(tokens: list[str]) -> bool:
     return any(a == "how" and b in _QUANTITY_EN for a, b in pairwise(tokens))
 
 
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    """One regex for `has_number`: a statement is scanned once, not tokenised."""
+    exact = "|".join(sorted(NUMERAL_WORDS, key=len, reverse=True))
+    prefixes = "|".join(NUMERAL_PREFIXES)
+    compounds = "|".join(_COMPOUND_NUMERALS)
+    return re.compile(
+        rf"\d|\b(?:{exact})\b|\b(?:{prefixes})|\b(?=\w{{8}})(?:{compounds})", re.UNICODE
+    )
+
+
 def has_number(text: str) -> bool:
     """Does the text state a number (digits, or a ru/kk/en numeral word)?"""
-    for token in words(text):
-        if (
-            token in NUMERAL_WORDS
-            or any(c.isdigit() for c in token)
-            or token.startswith(NUMERAL_PREFIXES)
-            or (len(token) >= 8 and token.startswith(_COMPOUND_NUMERALS))
-        ):
-            return True
-    return False
+    return _number_pattern().search(text.lower().replace("ё", "е")) is not None
 
 
 def normalize(text: str) -> str:
