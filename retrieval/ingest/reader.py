@@ -242,6 +242,10 @@ def _take_url(lines: _Lines) -> None:
             return
 
 
+# '"Еще рано …": Ашимбаев пошутил …', '«…» – Сенат төрағасы': a headline that opens with a quote
+_QUOTED_HEADLINE = re.compile(r'^[«"“„][^«»"“”„]{3,}[»"”“]\s*(?::|[–—-])\s+\w')
+
+
 def _take_headline(lines: _Lines) -> str | None:
     """A short first line with no closing stop, standing apart from the text, is a headline."""
     filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()]
@@ -257,7 +261,8 @@ def _take_headline(lines: _Lines) -> str | None:
         len(text.split()) > 16
         or len(text) > 160
         or text.endswith((".", ":", ",", ";", "…"))
-        or text[:1] in '«"“„–—-'
+        or (text[:1] in '«"“„' and not _QUOTED_HEADLINE.match(text))
+        or text[:1] in "–—-"
         or not apart
     ):
         return None

@@ -106,7 +106,9 @@ def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
     items = low.split()
     if not items:
         return None
-    has_senate = any(_starts(w, _SENATE) and not _starts(w, _SENATOR) for w in items)
+    has_senate = any(_starts(w, _SENATE) and not _starts(w, _SENATOR) for w in items) or bool(
+        re.search(r"\bверхн\w* палат", low)  # "спикер верхней палаты Парламента"
+    )
     other_house = any(_starts(w, _OTHER_HOUSE) for w in items)
     senator_word = any(_starts(w, _SENATOR) for w in items)
     text = " ".join(phrase.split())
@@ -140,7 +142,7 @@ def _is_verb(word: str) -> bool:
     if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
         return True
     # "мәслихат" ends like a verb ("-ат") but names a body: "облыстық мәслихат депутаттары"
-    nouns = (*OTHER_ROLES, *_OTHER_HOUSE, *_SENATE)  # "Сенат" ends like a verb too
+    nouns = (*OTHER_ROLES, *_OTHER_HOUSE, *_SENATE, "палат")  # "Сенат", "палаты": no verbs
     return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, nouns)
 
 

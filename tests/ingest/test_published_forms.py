@@ -228,3 +228,20 @@ def test_a_slogan_in_quotes_is_no_kazakh_audience() -> None:
 
     found = kazakh_audience("«Халықтық Конституция үшін!» коалициясы тұрғындармен кездесті.")
     assert found and not any("үшін" in a or "»" in a for a in found), found
+
+
+UPPER_HOUSE = """"Рано подводить итоги": спикер Сената о работе палаты
+
+Председатель Сената Тимур Абилкасов встретился со студентами.
+
+Спикер верхней палаты Парламента также подчеркнул, что реформа расширяет права граждан.
+
+Спикер нижней палаты Ерлан Досов отметил, что Мажилис поддерживает реформу.
+"""
+
+
+def test_the_upper_house_speaker_and_a_quoted_headline(parse: Callable[..., ParseResult]) -> None:
+    result = parse(UPPER_HOUSE)
+    assert result.corpus.documents[0].title.startswith('"Рано подводить итоги": спикер Сената')
+    assert _said(result, "Спикер верхней палаты").speakers == ["Тимур Абилкасов"]
+    assert {n for m in result.corpus.meetings for n in m.senators} == {"Тимур Абилкасов"}
