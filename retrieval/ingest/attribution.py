@@ -12,9 +12,9 @@ from retrieval.ingest.quotes import is_speech_word
 
 Number = Literal["sing", "plur"]
 _SING_PRONOUNS = frozenset(
-    "он она его её ее ему ей него неё нее ол оның оған he she his her".split()
+    "он она его её ее ему ей него неё нее ол оның оған ol onyń onyñ he she his her".split()
 )
-_PLUR_PRONOUNS = frozenset("они их им ними олар олардың оларға they their".split())
+_PLUR_PRONOUNS = frozenset("они их им ними олар олардың оларға olar they their".split())
 _SENATOR_STEMS = ("сенатор", "депутат", "парламентари", "senator", "deput")
 _PLURAL_ENDINGS = ("ы", "ов", "ам", "ами", "ах", "и", "ий", "иям", "иями", "лар", "тар", "лардың",
                    "тардың", "s")  # fmt: skip
@@ -25,7 +25,9 @@ _IMPERSONAL = frozenset(
 _KK_FILLER = frozenset(
     "деді деп дейді айтты атап өтті көрсетті мәлімдеді жеткізді түсіндірді қосты түйіндеді "
     "білдірді баса ерекше өз сөзінде сөйлеген кездесуде жиында сондай ақ тағы да де та те "
-    "сенатор депутат ол олар сенаторлар депутаттар сенат сенаты депутаты".split()
+    "сенатор депутат ол олар сенаторлар депутаттар сенат сенаты депутаты жауап берді "
+    "dedi dedı dep atap ótti ötti senator senatorlar depýtat deputat senat jaýap jauap "
+    "berdi".split()
 )
 _ROLE_STEMS = (
     "аким", "әкім", "министр", "президент", "глав", "директор", "руководител", "председател",

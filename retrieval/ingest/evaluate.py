@@ -12,6 +12,8 @@ Every release `X.txt|.md|.html` in a folder may have `X.gold.yaml` beside it:
          place_not: [a town of another meeting]}
     quotes:                     # each direct quote's opening words → its speaker (or null)
       - {text: "Новая Конституция ставит", speaker: Имя Фамилия}
+    reported:                   # optional: a reported sentence's opening words → its speaker
+      - {text: "Он добавил, что", speaker: null}   # a speaker other than this is a wrong one
 
 Names are compared spelling-blind (Kazakh, Russian and Latin letters coincide), so a gold file
 may use the spelling the text uses.
@@ -156,6 +158,15 @@ def score_release(corpus: Corpus, gold: Mapping[str, Any], name: str) -> Score:
         else:
             score.quotes_wrong += 1
             score.errors.append(f"{name}: WRONG «{item['text']}…» → {match.speakers}")
+    for item in gold.get("reported") or []:  # never counted right, only wrong
+        opening = _fold_quote(str(item["text"]))
+        said = [s for s in corpus.statements() if _fold_quote(s.text).startswith(opening)]
+        speakers = _names(item.get("speaker"))
+        if not said:
+            score.errors.append(f"{name}: reported sentence lost: «{item['text']}…»")
+        elif said[0].speakers and not (speakers and _same_names(said[0].speakers, speakers)):
+            score.quotes_wrong += 1
+            score.errors.append(f"{name}: WRONG reported «{item['text']}…» → {said[0].speakers}")
     score.meetings_exact = int(_meetings_exact(corpus, gold.get("meetings") or [], name, score))
     _fields(corpus, gold, name, score)
     return score

@@ -18,9 +18,24 @@ _WHOLE_LINE = re.compile(
     r"|ключевые\s+слова|share|tags|related)\b"
     r"|[\d\s·•|]*\d[\d\s]*\s*(?:просмотр\w*|рет\s+(?:көрсетілді|қаралды)|қаралым\w*|views?)\b"
     r"|©"
+    # a credit with no colon: "фото пресс-службы Сената Парламента РК"
+    r"|(?:фото|сурет)\s+(?:пресс-служб\w*|баспасөз\s+қызмет\w*)"
     r")",
     re.I,
 )
+# Lines that are furniture only when alone: a rubric ("Басты жаңалықтар"), a language switch
+# ("РУ"), a bare counter ("48", "91 рет", "көрсетілді"), a reading time ("1 мин", "оқу үшін"),
+# "Опубликовано:", a time stamp with its zone ("09:52, 09 Февраль 2026 | GMT +5")
+_ALONE = re.compile(
+    r"^\s*(?:(?:басты\s+)?жаңалықтар|новости|главное|главные\s+новости|лента\s+новостей"
+    r"|ру|рус|қаз|каз|kaz|kz|ru|en|eng|\d{1,7}|\d+\s*рет|көрсетілді|қаралды"
+    r"|\d+\s*мин(?:ут\w*)?\.?(?:\s+(?:чтения|оқу\s+үшін))?|оқу\s+үшін|чтения"
+    r"|опубликовано|жарияланды|обновлено"
+    r"|\d{1,2}:\d{2}\b.{0,40}\b(?:gmt|utc)\b.*)\s*:?\s*$",
+    re.I,
+)
+# A rubric before a date: "Саясат • 31 Қазан, 2022" (the date stays, the rubric goes)
+_RUBRIC = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[•·|]\s*(?=\d)")
 # A byline alone on a line: "Индира БЕГАЙДАР", "Ерлан ОМАРОВ, «Egemen Qazaqstan»"
 _BYLINE = re.compile(
     r"^\s*[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІA-Z-]{3,}\s*(?:,.*)?$"
@@ -40,7 +55,7 @@ def is_furniture(line: str) -> bool:
     text = line.strip()
     if not text or len(text.split()) > _MAX_WORDS:
         return False
-    return bool(_WHOLE_LINE.match(text) or _BYLINE.match(text))
+    return bool(_WHOLE_LINE.match(text) or _BYLINE.match(text) or _ALONE.match(text))
 
 
 def drop_furniture(lines: list[tuple[int, str]]) -> None:
@@ -50,6 +65,8 @@ def drop_furniture(lines: list[tuple[int, str]]) -> None:
             lines[i] = (number, "")
         elif _TAIL.search(text):
             lines[i] = (number, _TAIL.sub("", text))
+        elif _RUBRIC.match(text):
+            lines[i] = (number, _RUBRIC.sub("", text))
 
 
 def split_dateline(text: str) -> tuple[str, str | None]:

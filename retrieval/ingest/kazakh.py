@@ -122,8 +122,8 @@ def kazakh_audience(sentence: str, name_words: Collection[str] = ()) -> list[str
     current: list[str] = []
     for word in words[start:]:
         bare = word.strip(",")
-        if bare in ("және", "мен", "әрі"):
-            current = []
+        if bare in ("және", "мен", "әрі") or any(mark in word for mark in '«»"'):
+            current = []  # a joint, or the end of a name in quotes ("«… үшін!» коалициясы")
             continue
         current.append(bare)
         with_match = _KK_WITH.match(bare)

@@ -167,6 +167,8 @@ class People:
             old = self.known[found[0]]
             if role is None or role.senator == old.senator:
                 return old
+            if old.role and not old.senator and _by_context_only(role):
+                return old  # "Мәжіліс депутаты X" … later "депутат X": still the Mazhilis deputy
         if len(surface.split()) < 2 or "." in surface:
             return None  # a lone surname or an initial needs someone already known
         name = self._nominative(surface, analysis, mention.start)
@@ -279,6 +281,14 @@ class People:
             ):
                 out.add(word)
         return out
+
+
+def _by_context_only(role: Role) -> bool:
+    """A senator role that names no Senate ("депутат" in a Senate release): the release's
+    context made it one, and it never outweighs another role the text gave the person."""
+    return role.senator and not any(
+        w.startswith(("сенат", "senat")) for w in fold(role.text).split()
+    )
 
 
 def _singular(role: str) -> bool:

@@ -19,11 +19,16 @@ _RU_SPEECH = (
     "сообщил", "сообщает", "рассказал", "рассказав", "констатировал", "призвал", "призвав",
     "призывает", "поделил", "выразил", "выразив", "ответил", "отвечая", "уточнил", "высказал",
     "полагает", "заключил", "обратил", "обратив", "остановил", "остановив", "спросил",
-    "воскликнул", "продолжил",
+    "воскликнул", "продолжил", "пошутил", "признал", "заверил", "прокомментировал", "возразил",
+    "посетовал",
 )  # fmt: skip
 _KK_SPEECH = frozenset(
     "деді деп дейді айтты айтады айтып атап мәлімдеді жеткізді түсіндірді қосты түйіндеді білдірді "
-    "көрсетті санайды есептейді айтуынша пікірінше сөзінше екенін екендігін тоқталды".split()
+    "көрсетті санайды есептейді айтуынша пікірінше сөзінше екенін екендігін тоқталды "
+    # the same in the Latin scripts outlets mirror their pages in (2018 and 2021 alphabets)
+    "dedi dedı dep deıdi deidi aıtty aitty atap málimdedi mälımdedı jetkizdi jetkızdı túsindirdi "
+    "tüsındırdı qosty túıindedi tüiındedı bildirdi bıldırdı aıtýynsha aituynşa sózinshe sözınşe "
+    "pikirinshe pıkırınşe".split()
 )
 _EN_SPEECH = frozenset(
     "said says noted stressed added emphasized emphasised explained according told underlined "
@@ -87,9 +92,19 @@ def _body(text: str, start: int, end: int, closing: str = "") -> tuple[int, int,
     return start, start + len(stripped), stripped
 
 
+_MID_DASH = re.compile(r"[.!?…]\s+(?=" + DASH_CLASS + r"{1,2}\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
 def _dash_quotes(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pos = 0
+    if not _LEAD_DASH.match(text):
+        # "Целью визита стало … . – Вы знаете, …, – говорит депутат. – …": speech after a
+        # narrative sentence in the same paragraph; it needs its tail to count
+        mid = _MID_DASH.search(text)
+        if mid is None:
+            return []
+        pos = mid.end()
     while (lead := _LEAD_DASH.match(text, pos)) is not None:
         body_start = lead.end()
         found: tuple[re.Match[str], int] | None = None
@@ -99,6 +114,8 @@ def _dash_quotes(text: str) -> list[QuoteSpan]:
                 found = (sep, end)
                 break
         continues = bool(spans)
+        if found is None and not spans and pos:
+            return []  # mid-paragraph with no tail: a dash, not speech
         if found is None:
             b_start, b_end, body = _body(text, body_start, len(text))
             spans.append(QuoteSpan(pos, len(text), b_start, b_end, body, continues=continues))
@@ -121,13 +138,22 @@ def _closing(text: str, open_at: int) -> int | None:
     depth = 0
     for i in range(open_at + 1, len(text)):
         ch = text[i]
-        if ch == closer:
+        if ch == closer and opener == closer and _opens(text, i):
+            depth += 1  # '"' before a word after a space: a quotation inside the quote
+        elif ch == closer:
             if depth == 0:
                 return i
             depth -= 1
         elif ch == opener:
             depth += 1
     return None
+
+
+def _opens(text: str, at: int) -> bool:
+    """Does a straight '"' open a quotation (after a space or bracket, before a letter)?"""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in "([") and after.isalnum()
 
 
 _REPORTING_LEAD = re.compile(
@@ -224,12 +250,27 @@ def _unmarked_quote(text: str) -> list[QuoteSpan]:
     return []
 
 
+def _paragraph_quote(text: str) -> list[QuoteSpan]:
+    """A paragraph that is one «…» quote and nothing else, with no tail: direct speech whose
+    speaker the paragraphs around it must give (never the names inside it)."""
+    start = len(text) - len(text.lstrip())
+    if start >= len(text) or text[start] not in _OPENERS:
+        return []
+    close = _closing(text, start)
+    if close is None or text[close + 1 :].strip() not in ("", "."):
+        return []
+    b_start, b_end, body = _body(text, start + 1, close)
+    if len(_WORD.findall(body)) < 3:
+        return []
+    return [QuoteSpan(start, len(text), b_start, b_end, body)]
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every direct-speech segment of a paragraph, in order."""
     spans = _dash_quotes(text)
     spans += _marked_quotes(text, spans)
     if not spans:
-        spans = _unmarked_quote(text)
+        spans = _unmarked_quote(text) or _paragraph_quote(text)
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -17,12 +17,12 @@ from retrieval.ingest.names import has_surname_shape
 from retrieval.ingest.quotes import is_speech_word
 from retrieval.ingest.text import fold
 
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOW = "a-zа-яёәғқңөұүһі"
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÁÓÚÝŃǴÜÖŞĞÇ"  # Kazakh Latin letters too (Áshimbaev, Ǵalym)
+_LOW = "a-zа-яёәғқңөұүһіáóúýńǵıüöşğç"
 _CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 # "Н.Бекназаров", "Н. Бекназаров", "Бекназаров Н.", "Имя Фамилия", "Имя Фамилия Отчество"
 NAME_RE = re.compile(
-    rf"(?<![\w.-])(?:[{_UP}]\.\s?{_CAP}|{_CAP}\s[{_UP}]\.(?!\w)|{_CAP}(?:\s{_CAP}){{1,6}})(?![\w-])"
+    rf"(?<![\w.-])(?:[{_UP}]\.\s?{_CAP}|{_CAP}\s[{_UP}]\.(?!\w)|{_CAP}(?:\s{_CAP}){{1,9}})(?![\w-])"
 )
 _WORD = re.compile(rf"[{_UP}{_LOW}\d№]+(?:-[{_UP}{_LOW}]+)*|[^\s\w]")
 _CONJ = frozenset("и пен мен бен және а также".split())
@@ -31,11 +31,13 @@ _BOUNDARY = frozenset('.!?;:«»"“”„()[]—–')
 _SENATE = ("сенат", "senat")
 _SENATOR = ("сенатор", "senator")
 _SENATE_HEADS = ("депутат", "председател", "спикер", "вице", "заместител", "член", "төраға",
-                 "орынбасар", "спикері", "палат", "парламентари")  # fmt: skip
+                 "орынбасар", "спикері", "палат", "парламентари", "depýtat", "deputat", "tóraǵa",
+                 "töraǵa", "törağa", "orynbasar", "spıker", "spiker")  # fmt: skip
 _DEPUTY = ("заместител", "вице", "орынбасар")
-_CHAIR = ("председател", "спикер", "төраға")
-_OTHER_HOUSE = ("мажилис", "мәжіліс", "маслихат", "мәслихат", "мажлис")
-_BARE_DEPUTY = ("депутат",)
+_CHAIR = ("председател", "спикер", "төраға", "tóraǵa", "töraǵa", "törağa", "spıker", "spiker")
+_OTHER_HOUSE = ("мажилис", "мәжіліс", "маслихат", "мәслихат", "мажлис", "májilis", "mäjılıs",
+                "mazhilis", "máslihat", "mäslihat")  # fmt: skip
+_BARE_DEPUTY = ("депутат", "depýtat", "deputat")
 # Roles that are never a senator (stems; Russian and Kazakh)
 OTHER_ROLES = (
     "прокурор", "аким", "әкім", "министр", "вице-министр", "советник", "кеңесші", "ректор",
@@ -50,6 +52,10 @@ OTHER_ROLES = (
     "певиц", "писател", "жазушы", "ақын", "поэт", "механизатор", "медсестр", "мейірбике",
     "юрист", "заңгер", "адвокат", "нотариус", "аналитик", "участни", "қатысушы", "депутат",
     "спикер", "модератор", "ведущ", "жүргізуші", "автор", "фото", "сурет",
+    # Kazakh in Latin script
+    "ákim", "äkım", "mınıstr", "ministr", "depýtat", "deputat", "tóraǵa", "töraǵa", "törağa",
+    "orynbasar", "hatshy", "hatşy", "rektor", "dırektor", "direktor", "basshy", "basşy",
+    "prokýror", "prokuror", "keńesshi", "keñesşı",
 )  # fmt: skip
 _STATE_COUNSELLOR = ("государственн", "мемлекеттік")
 _MAX_ROLE_WORDS = 7
@@ -134,7 +140,7 @@ def _is_verb(word: str) -> bool:
     if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
         return True
     # "мәслихат" ends like a verb ("-ат") but names a body: "облыстық мәслихат депутаттары"
-    nouns = (*OTHER_ROLES, *_OTHER_HOUSE)
+    nouns = (*OTHER_ROLES, *_OTHER_HOUSE, *_SENATE)  # "Сенат" ends like a verb too
     return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, nouns)
 
 
@@ -279,6 +285,8 @@ def _split_lead(surface: str) -> tuple[str, str]:
         lead.append(parts.pop(0))
     if len(parts) == 2 and _starts(fold(parts[0]), (*_SENATOR, *_SENATE, "депутат")):
         return " ".join([*lead, parts[0]]), parts[1]
+    if len(parts) == 2 and lead and _is_institution(parts[0]):
+        return " ".join([*lead, parts[0]]), parts[1]  # "… Республики Казахстан Жакип": no name
     if len(parts) >= 3 and not _patronymic(parts[2]):
         shaped = [i for i in range(1, len(parts)) if surname_like(parts[i])]
         i = shaped[0] if shaped else 1

@@ -29,7 +29,7 @@ from retrieval.ingest.people import People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
 from retrieval.ingest.regions import load_gazetteer, places_in
-from retrieval.ingest.roles import mentions_senate
+from retrieval.ingest.roles import mentions_senate, role_words
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.text import norm_key
 from retrieval.ingest.themes import ThemeTagger
@@ -95,7 +95,14 @@ class Segmenter:
         # quotes with no attribution, waiting for the next paragraph's "– сказал X" (one speech
         # over several dash paragraphs); unattributed if none comes
         self._pending: list[StatementDraft] = []
+        self._carried: list[StatementDraft] = []  # given to the lead's speaker; a tail may differ
         self._introduced_at: int | None = None  # where this paragraph first names its senators
+        # the one speaker of the sentence that closed the last paragraph ("Сенатор … атап
+        # өтті."): a next paragraph that is only a «…» quote, with no tail, is theirs
+        self._said: list[str] = []
+        self._title_senators: list[str] = []
+        self._named: list[str] = []  # the people the last sentence that named anyone named
+        self._speaker_before: list[str] = []
         self.people = People(
             ctx.directory,
             kazakh=self.kazakh,
@@ -118,7 +125,11 @@ class Segmenter:
     def run(self) -> tuple[list[MeetingDraft], list[Problem]]:
         if self.doc.own_title:  # "Сенатор Ринат Есимов ответил …": the headline names people too
             title = self.ctx.nlp.analyse(self.doc.title)
-            self.people.scan(title, 0, len(self.doc.title))
+            named = [p.name for p in self.people.scan(title, 0, len(self.doc.title)).people]
+            senators = [n for n in named if self.people.is_senator(n)]
+            # "В Уральск приехал депутат Сената X" and a body that only says "депутат": the
+            # headline's one senator is the first meeting's, when its first paragraph names none
+            self._title_senators = senators if len(senators) == 1 == len(named) else []
         for para in self.doc.paragraphs:
             self._paragraph(para)
         self._flush_pending()
@@ -156,6 +167,8 @@ class Segmenter:
     # ---- paragraphs -----------------------------------------------------------------------
     def _paragraph(self, para: Paragraph) -> None:
         quotes = find_quotes(para.text)
+        if not (quotes and quotes[0].start == 0):
+            self._carried = []
         if self._pending and not (quotes and quotes[0].start == 0):
             self._flush_pending()  # narrative came between: nobody claims those quotes
         analysis = self.ctx.nlp.analyse(para.text)
@@ -165,6 +178,7 @@ class Segmenter:
             names = self.people.promote(found, _narrative(para.text, quotes))
         introduced: list[str] = []
         if not self.meetings:
+            names = names or self._title_senators
             self.meetings.append(MeetingDraft(para, names))
             introduced = names
         else:
@@ -178,19 +192,25 @@ class Segmenter:
         # narrative before the meeting's senators are first named is no senator's words
         self._introduced_at = min((found.first_at.get(n, 0) for n in introduced), default=None)
         lead, self._lead_cue = self._lead_cue, None  # only the very next paragraph may use it
+        before, self._speaker_before = self._speaker_before, []
         for quote in quotes:
-            self._quote(quote, analysis, para, lead)
-            lead = None
+            self._quote(quote, analysis, para, lead, before)
+            lead, before = None, []
+        self._said = []
         for sent in analysis.sents:
             if not inside(sent.start, sent.stop, quotes):
+                self._said = []
                 self._sentence(sent, analysis, para)
+        self._speaker_before = [] if quotes else self._said
 
     def _cue_for(self, analysis: Analysis, start: int, end: int, *, tail: bool = False) -> Cue:
         toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
         found = self.people.scan(analysis, start, end)
         names = found.names()
         other = False
-        for role in found.role_only if tail else ():  # "– сказал аким", "– деді аудан әкімі"
+        for role in found.role_only:  # "– сказал аким", "– деді аудан әкімі"
+            if not tail and not (role.senator and role.post):
+                continue  # in narrative only a post names one person: "спикер Сената отметил"
             meant = self.people.resolve_role(role, self._senators())
             names += [n for n in meant if n not in names]
             other = other or (not role.senator and not meant)
@@ -208,7 +228,12 @@ class Segmenter:
         return cue
 
     def _quote(
-        self, quote: QuoteSpan, analysis: Analysis, para: Paragraph, lead: Cue | None
+        self,
+        quote: QuoteSpan,
+        analysis: Analysis,
+        para: Paragraph,
+        lead: Cue | None,
+        before: list[str],
     ) -> None:
         if quote.continues and self.current.statements:
             previous = self.current.statements[-1]
@@ -218,6 +243,11 @@ class Segmenter:
             cue = self._cue_for(analysis, quote.cue_start, quote.cue_end, tail=True)
         elif lead is not None:
             cue = lead
+        elif before:
+            self._add("quote", quote.text, Resolution(list(before)), para, None)
+            self._pending = []
+            self._carried = [self.current.statements[-1]]
+            return
         else:
             self._add("quote", quote.text, Resolution([]), para, None)
             if self.current.statements:
@@ -229,12 +259,25 @@ class Segmenter:
         resolution = resolve(cue, self.current.senators, quote=True, known=self.people.known)
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_quote")
+        start, end = quote.cue_start, quote.cue_end
+        # "Аким X рассказал … ¶ – …, – сказал он.": «он» is the akim, not the senator
+        if (
+            start is not None
+            and end is not None
+            and not cue.names
+            and self._other_before(analysis, start, end)
+        ):
+            resolution = Resolution(list(self._named))
+        self._named = list(resolution.speakers)  # a later «он» is most likely this speaker
         self._add("quote", quote.text, resolution, para, cue)
         if resolution.speakers and self._pending:
             for draft in self._pending:  # the same speech, begun in the paragraphs before
                 draft.speakers = list(resolution.speakers)
                 draft.roles = {s: self.people.role_of(s) for s in resolution.speakers}
-        self._pending = []
+        for draft in self._carried:  # its tail names someone else than the lead before it did
+            if resolution.speakers and draft.speakers != resolution.speakers:
+                draft.speakers, draft.roles = [], {}
+        self._pending, self._carried = [], []
 
     def _sentence(self, sent: Sent, analysis: Analysis, para: Paragraph) -> None:
         text = analysis.text[sent.start : sent.stop].strip()
@@ -247,6 +290,11 @@ class Segmenter:
             return
         start, end = clause(sent, analysis.text)
         cue = self._cue_for(analysis, start, end)
+        prior = self._named
+        if cue.names and not _CITES_WORDS.search(text):
+            self._named = list(cue.names)  # whom the text named last
+        elif role_words(analysis.text[start:end], senate_context=self.people.senate_context):
+            self._named = []  # "Сенатор отметил …", "глава региона сказал …": someone unnamed
         themes = self.ctx.tagger.tag(text)
         if MEETING_RE.search(text) and not cue.speech:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
@@ -256,7 +304,24 @@ class Segmenter:
         before = self._introduced_at is not None and sent.stop <= self._introduced_at
         if resolution.problem == "ambiguous_speaker" or (before and not cue.names):
             resolution = Resolution([], "unattributed_reported")
+        elif not cue.names and self._other_before(analysis, start, end, prior):
+            # "… сказал Касым-Жомарт Токаев. Он добавил, что …": «он» is the person named last,
+            # not the meeting's senator by default
+            resolution = Resolution(prior)
         self._add("reported", text, resolution, para, cue, themes)
+        if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
+            self._said = [] if _CITES_WORDS.search(text) else list(resolution.speakers)
+
+    def _other_before(
+        self, analysis: Analysis, start: int, end: int, named: list[str] | None = None
+    ) -> bool:
+        """Is «он/она/ол» in this clause the one person named last, who is no senator here?"""
+        named = self._named if named is None else named
+        return (
+            len(named) == 1
+            and named[0] not in self._senators()
+            and _pronoun_subject(analysis, start, end)
+        )
 
     def _venue(self, sent: Sent, analysis: Analysis, meeting: MeetingDraft) -> None:
         text = analysis.text
@@ -312,6 +377,18 @@ class Segmenter:
                 f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
                 para,
             )
+
+
+_PRONOUNS = frozenset(("он", "она", "ол", "ol"))
+# "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
+_CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)
+
+
+def _pronoun_subject(analysis: Analysis, start: int, end: int) -> bool:
+    """Does a reporting clause have a personal pronoun for its subject ("Он добавил")?"""
+    return any(
+        t.lower in _PRONOUNS for s in analysis.sents for t in s.toks if start <= t.start < end
+    )
 
 
 def _narrative(text: str, quotes: list[QuoteSpan]) -> str:

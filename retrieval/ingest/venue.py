@@ -153,6 +153,9 @@ def audience_items(
     for i, tok in enumerate(toks):
         if tok.lower not in ("с", "со") or i + 1 >= len(toks) or not _opens_item(toks[i + 1]):
             continue
+        before = " ".join(t.lower for t in toks[max(0, i - 2) : i])
+        if before.endswith(("во главе", "совместно", "вместе")) or toks[i + 1].lower == "ссылкой":
+            continue  # who led or came along ("во главе с председателем …"), or "со ссылкой на"
         for item in _conjuncts(toks, i + 1):
             cuts = [p for p in place_starts if item[0].stop < p <= item[-1].start]
             name = _item_text(item, text, nlp, min(cuts) if cuts else item[-1].stop)
