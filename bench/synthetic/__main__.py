@@ -1,4 +1,4 @@
-"""`python -m bench.synthetic build|eval|calibrate DIR` — see bench/synthetic/__init__.py."""
+"""`python -m bench.synthetic build|questions|eval|calibrate|timing DIR` (see __init__.py)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--meetings", type=int, default=600)
     e = sub.add_parser("eval", help="index (cached) + `atazan eval` metrics on one split")
     e.add_argument("dir", type=Path, nargs="?", default=Path("data/synthetic"))
-    e.add_argument("--split", default="heldout", choices=["dev", "heldout", "probe"])
+    e.add_argument("--split", default="heldout", choices=["dev", "heldout", "probe", "blind"])
     e.add_argument("--json", action="store_true")
+    q = sub.add_parser("questions", help="rewrite the question files only (seeded plans)")
+    q.add_argument("dir", type=Path, nargs="?", default=Path("data/synthetic"))
+    q.add_argument("--seed", type=int, default=2026)
+    q.add_argument("--meetings", type=int, default=600)
     c = sub.add_parser("calibrate", help="grid-search Calibration on the dev split only")
     c.add_argument("dir", type=Path, nargs="?", default=Path("data/synthetic"))
     c.add_argument("--extra", type=Path, action="append", default=[],
@@ -33,6 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         from bench.synthetic.build import build
 
         build(args.dir, seed=args.seed, meetings=args.meetings, repo_corpus=REPO / "corpus")
+        return 0
+    if args.command == "questions":
+        from collections import Counter
+
+        from bench.synthetic.build import rewrite_questions
+
+        written = rewrite_questions(args.dir, seed=args.seed, meetings=args.meetings)
+        print(f"questions: {dict(Counter(q['split'] for q in written))}")
         return 0
     if args.command == "eval":
         from bench.synthetic.runner import evaluate

@@ -20,6 +20,7 @@ from retrieval.models import Corpus
 from retrieval.text import words
 
 CURATED = ("glossary.yaml", "themes.yaml", "offtopic.yaml", "regions.yaml")
+SPLITS = ("dev", "heldout", "probe", "blind")
 
 
 def write_curated(repo_corpus: Path, target: Path) -> None:
@@ -50,11 +51,7 @@ def build(out: Path, *, seed: int, meetings: int, repo_corpus: Path, log: Any = 
     log(f"{len(files)} releases for {len(plans)} meetings; parsing …")
     corpus, issues = build_corpus([out / "raw"], corpus_dir=out / "curated")
     (out / "corpus.json").write_text(corpus.model_dump_json(), "utf-8")
-    questions = build_questions(plans, seed)
-    for split in ("dev", "heldout", "probe"):
-        rows = [q for q in questions if q["split"] == split]
-        text = "".join(json.dumps(q, ensure_ascii=False) + "\n" for q in rows)
-        (out / f"questions-{split}.jsonl").write_text(text, "utf-8")
+    questions = write_questions(out, plans, seed)
     codes = Counter(i.code for i in issues)
     log(
         f"corpus: {len(corpus.documents)} documents, {len(corpus.meetings)} meetings, "
@@ -63,6 +60,22 @@ def build(out: Path, *, seed: int, meetings: int, repo_corpus: Path, log: Any = 
     log(attribution_report(corpus, plans))
     log(f"questions: {Counter(q['split'] for q in questions)}")
     return corpus
+
+
+def write_questions(out: Path, plans: list[Plan], seed: int) -> list[dict[str, Any]]:
+    """questions-<split>.jsonl for every split; the gold needs only the plans."""
+    questions = build_questions(plans, seed)
+    for split in SPLITS:
+        rows = [q for q in questions if q["split"] == split]
+        text = "".join(json.dumps(q, ensure_ascii=False) + "\n" for q in rows)
+        (out / f"questions-{split}.jsonl").write_text(text, "utf-8")
+    return questions
+
+
+def rewrite_questions(out: Path, *, seed: int, meetings: int) -> list[dict[str, Any]]:
+    """The question files of a corpus built with `seed` and `meetings`, without rebuilding it:
+    the plans are seeded, so they are drawn again instead of parsed again."""
+    return write_questions(out, plan_meetings(random.Random(seed), meetings), seed)
 
 
 def attribution_report(corpus: Corpus, plans: list[Plan]) -> str:

@@ -3,6 +3,7 @@
 Held out: the last wording of each subject in each language, every other not-covered subject,
 and a seeded half of the senator and place questions. Nothing may be fitted on `heldout`.
 `probe` (see probe.py): later fresh wordings, for finding failures; nothing is calibrated on it.
+`blind` (see blind.py): wordings written after the answerability rules landed, reported once.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from bench.synthetic.blind import BLIND_ASKS, BLIND_NOT_COVERED, BLIND_PERSON, BLIND_PLACE
 from bench.synthetic.generate import Plan
 from bench.synthetic.people import SENATORS, Senator
 from bench.synthetic.probe import PROBE_ASKS, PROBE_NOT_COVERED
@@ -140,4 +142,36 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
             add(q, lang, "probe", **gold)
     for lang, q in PROBE_NOT_COVERED:
         add(q, lang, "probe", kind="oos", expect=[])
+    # the blind split, after the probe and drawing nothing at random
+    subjects = {s.id: s for s in SUBJECTS}
+    for subject in SUBJECTS:
+        gold = {"expect": sorted(by_subject.get(subject.id, ())), "expect_text": fragments(subject)}
+        for lang, q in zip(("ru", "kk", "en"), BLIND_ASKS[subject.id], strict=True):
+            add(q, lang, "blind", **gold)
+    people = {s.last: s for s in SENATORS}
+    for lang, last, subject_id, q in BLIND_PERSON:
+        if subject_id is None:
+            add(q, lang, "blind", kind="person", expect=[last])
+        elif (last, subject_id) in said:
+            add(q, lang, "blind", kind="person", expect=[last],
+                expect_text=fragments(subjects[subject_id]))  # fmt: skip
+        else:
+            add(q, lang, "blind", kind="silent", expect=[], expect_silent=[people[last].name])
+    for lang, place_ru, subject_id, q in BLIND_PLACE:
+        if subject_id is None:
+            add(q, lang, "blind", kind="place", expect=sorted(by_place.get(place_ru, ())),
+                expect_place=place_ru)  # fmt: skip
+            continue
+        speakers = {
+            s.speaker.last
+            for p in plans
+            if p.place.ru == place_ru
+            for s in p.said
+            if s.subject == subject_id
+        }
+        if speakers:  # nobody spoke on it there in this corpus: no gold to grade by
+            add(q, lang, "blind", kind="place", expect=sorted(speakers),
+                expect_text=fragments(subjects[subject_id]), expect_place=place_ru)  # fmt: skip
+    for lang, q in BLIND_NOT_COVERED:
+        add(q, lang, "blind", kind="oos", expect=[])
     return items

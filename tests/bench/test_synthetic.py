@@ -72,6 +72,54 @@ def test_probe_split_is_fresh_and_leaves_the_others_unchanged() -> None:
     assert without == others
 
 
+def test_blind_split_is_fresh_and_leaves_the_others_unchanged() -> None:
+    """The blind split shares no wording with any other split nor with a not-covered subject
+    of theirs, covers every subject in every language, and consumed no random draw."""
+    from bench.synthetic import questions as module
+    from bench.synthetic.people import PLACES, SENATORS
+    from bench.synthetic.topics import SUBJECTS
+
+    plans = plan_meetings(random.Random(3), 300)
+    questions = build_questions(plans, 3)
+    blind = [q for q in questions if q["split"] == "blind"]
+    others = [q for q in questions if q["split"] != "blind"]
+    texts = [q["q"] for q in blind]
+    assert len(texts) == len(set(texts)) >= 130
+    assert not set(texts) & {q["q"] for q in others}
+    assert module.BLIND_ASKS.keys() == {s.id for s in SUBJECTS}
+    topics = [q for q in blind if q["kind"] == "topic"]
+    assert len(topics) == 3 * len(SUBJECTS) and all(q["expect"] for q in topics)
+    oos = [q for q in blind if q["kind"] == "oos"]
+    assert len(oos) >= 30 and {q["lang"] for q in oos} == {"ru", "kk", "en"}
+    assert {q["kind"] for q in blind} == {"topic", "person", "silent", "place", "oos"}
+    # the named senators, places and subjects exist, so the gold is drawn from the plans
+    assert {last for _, last, _, _ in module.BLIND_PERSON} <= {s.last for s in SENATORS}
+    assert {place for _, place, _, _ in module.BLIND_PLACE} <= {p.ru for p in PLACES}
+    named = [s for _, _, s, _ in (*module.BLIND_PERSON, *module.BLIND_PLACE) if s]
+    assert set(named) <= module.BLIND_ASKS.keys()
+    saved = module.BLIND_ASKS, module.BLIND_PERSON, module.BLIND_PLACE, module.BLIND_NOT_COVERED
+    try:
+        module.BLIND_ASKS = {k: ("", "", "") for k in saved[0]}
+        module.BLIND_PERSON = module.BLIND_PLACE = module.BLIND_NOT_COVERED = ()
+        without = [q for q in build_questions(plans, 3) if q["split"] != "blind"]
+    finally:
+        (module.BLIND_ASKS, module.BLIND_PERSON, module.BLIND_PLACE,
+         module.BLIND_NOT_COVERED) = saved  # fmt: skip
+    assert without == others
+
+
+def test_question_files_are_written_from_the_seeded_plans(tmp_path: Path) -> None:
+    """Rewriting the questions of a built corpus gives the files the build wrote."""
+    from bench.synthetic.build import SPLITS, rewrite_questions, write_questions
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write_questions(tmp_path / "a", plan_meetings(random.Random(4), 80), 4)
+    rewrite_questions(tmp_path / "b", seed=4, meetings=80)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert {p.name for p in (tmp_path / "b").iterdir()} == {f"questions-{s}.jsonl" for s in SPLITS}
+
+
 def test_attribution_is_scored_against_the_longest_planned_text() -> None:
     """A senator's reported core may open another senator's quote: the quote decides."""
     from datetime import date
