@@ -233,7 +233,10 @@ def read_senators(corpus_dir: Path) -> list[Senator]:
     path = corpus_dir / SENATORS_FILE
     if not path.exists():
         return []
-    data: Any = load_yaml(path.read_text("utf-8")) or {}
+    try:
+        data: Any = load_yaml(path.read_text("utf-8")) or {}
+    except yaml.YAMLError as exc:  # a moderator's typo is reported, not a stack trace
+        raise ValueError(f"{path}: not valid YAML ({exc})") from exc
     entries = data.get("senators", []) if isinstance(data, Mapping) else None
     if not isinstance(entries, list):
         raise ValueError(f"{path}: expected a 'senators:' list")

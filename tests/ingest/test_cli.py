@@ -188,3 +188,17 @@ def test_senators_dry_run(dirs: tuple[Path, Path], capsys: pytest.CaptureFixture
     roster = sum(line.startswith("- name:") for line in before.splitlines())
     assert roster >= 20 and f"{roster} senators" in capsys.readouterr().out
     assert (corpus_dir / "senators.yaml").read_text("utf-8") == before
+
+
+def test_senators_reports_a_malformed_roster(
+    dirs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A moderator's unquoted "key: value" inside a source is a clear error, file untouched."""
+    corpus_dir, _ = dirs
+    path = corpus_dir / "senators.yaml"
+    broken = path.read_text("utf-8") + "- name: Имя Фамилия\n  source: site.kz (see: page)\n  x\n"
+    path.write_text(broken, "utf-8")
+    assert run("corpus", "senators") == 1
+    err = capsys.readouterr().err
+    assert "senators.yaml" in err and "not valid YAML" in err and "Traceback" not in err
+    assert path.read_text("utf-8") == broken
