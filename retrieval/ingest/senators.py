@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from retrieval.ingest import name_forms
-from retrieval.ingest.text import osa_distance, skeleton, words
+from retrieval.ingest.text import osa_distance, skeleton, word_spans, words
 from retrieval.yaml_files import load_yaml
 
 SENATORS_FILE = "senators.yaml"
@@ -190,6 +190,7 @@ class SenatorDirectory:
         genitive) is told apart by the first name or initial next to it, else by `post`
         (chair/deputy_chair, from the words before the name), else it is left out."""
         raw = words(text)
+        spans = word_spans(text)
         tokens = [skeleton(t) for t in raw]
         found: list[str] = []
         for i, key in enumerate(tokens):
@@ -214,6 +215,13 @@ class SenatorDirectory:
                 ) or candidates
             elif not named and i and self._other_first_name(raw[i - 1], candidates[0]):
                 continue  # "Канат Ержанов" is not senator Айдос Ержанов
+            elif (
+                not named
+                and i + 1 < len(raw)
+                and text[spans[i][1] : spans[i + 1][0]].isspace()
+                and self._other_first_name(raw[i + 1], candidates[0])
+            ):
+                continue  # surname first: "Ержанов Канат" is not Айдос Ержанов either
             if len(candidates) == 1 and candidates[0] not in found:
                 found.append(candidates[0])
         return found

@@ -42,6 +42,11 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each of `words(text)`, for what stands between two words."""
+    return [m.span() for m in _WORD_RE.finditer(text)]
+
+
 @dataclass(frozen=True)
 class StemPattern:
     """`word1 word2` matches words that start with word1 then word2; `word$` must be whole."""

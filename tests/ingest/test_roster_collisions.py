@@ -253,3 +253,29 @@ def test_a_first_name_in_a_release_is_not_the_full_name_only_senator(context: Co
     assert said["Закон о пастбищах"] == [SERIK.name]
     assert SERIK.name not in said["Корма подорожали"]
     assert said["Мы ждём"] == [] or SERIK.name not in said["Мы ждём"]
+
+
+ERZHANOV = Senator("Айдос Ержанов", kk="Айдос Ержанов", gender="m")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Аким района Ержанов Канат рассказал о дорогах.", []),  # surname first, another person
+        ("Ержанов Қанат аудан әкімі ретінде сөз сөйледі.", []),
+        ("Ержанов Айдос встретился с жителями.", [ERZHANOV.name]),  # his own first name
+        ("Ержанов А. встретился с жителями.", [ERZHANOV.name]),
+        ("Ержанов встретился с жителями.", [ERZHANOV.name]),
+        ("Сенатор Ержанов, Канат Смаилов и другие встретились с жителями.", [ERZHANOV.name]),
+        (
+            "На встрече выступил Ержанов. Канат Смаилов добавил, что дороги построят.",
+            [ERZHANOV.name],
+        ),
+    ],
+)
+def test_a_different_first_name_after_the_surname_is_another_person(
+    text: str, expected: list[str]
+) -> None:
+    """ "Ержанов Канат" (surname first, as in lists and official notices) is not senator Айдос
+    Ержанов; a first name only counts right after the surname, not across a comma or a stop."""
+    assert SenatorDirectory([ERZHANOV]).find_in_text(text) == expected
