@@ -64,8 +64,28 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
             {"q": q, "lang": lang, "kind": gold.pop("kind", "topic"), "split": split, **gold}
         )
 
+    golds = {
+        s.id: {"expect": sorted(by_subject.get(s.id, ())), "expect_text": fragments(s)}
+        for s in SUBJECTS
+    }
+
+    def add_said(q: str, lang: str, split: str, senator: Senator, subject: Subject) -> None:
+        """A senator and a subject: their own words, or "they said nothing on it"."""
+        if (senator.last, subject.id) in said:
+            add(
+                q, lang, split, kind="person", expect=[senator.last], expect_text=fragments(subject)
+            )
+        else:
+            add(q, lang, split, kind="silent", expect=[], expect_silent=[senator.name])
+
+    def add_wordings(asks: dict[str, tuple[str, str, str]], split: str) -> None:
+        """One wording per subject and language (the probe and blind splits)."""
+        for subject in SUBJECTS:
+            for lang, q in zip(("ru", "kk", "en"), asks[subject.id], strict=True):
+                add(q, lang, split, **golds[subject.id])
+
     for subject in SUBJECTS:
-        gold = {"expect": sorted(by_subject.get(subject.id, ())), "expect_text": fragments(subject)}
+        gold = golds[subject.id]
         for lang, asks in (("ru", subject.ask_ru), ("kk", subject.ask_kk), ("en", subject.ask_en)):
             for n, q in enumerate(asks):
                 split = "heldout" if n == len(asks) - 1 else "dev"
@@ -90,12 +110,7 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
             q = f"{senator.name_kk} {subject.about_kk} туралы не айтты?"
         else:
             q = f"What did {senator.last} say about {subject.about_en}?"
-        if (senator.last, subject.id) in said:
-            add(
-                q, lang, split, kind="person", expect=[senator.last], expect_text=fragments(subject)
-            )
-        else:
-            add(q, lang, split, kind="silent", expect=[], expect_silent=[senator.name])
+        add_said(q, lang, split, senator, subject)
     # a senator alone
     for n, senator in enumerate(rng.sample(SENATORS, 12)):
         said_ru = "Что говорила" if senator.female else "Что говорил"
@@ -136,27 +151,18 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
         for lang, q in negatives:
             add(q, lang, "heldout" if n % 2 else "dev", kind="oos", expect=[])
     # fresh wordings, added last so every earlier question (and its seeded typo) is unchanged
-    for subject in SUBJECTS:
-        gold = {"expect": sorted(by_subject.get(subject.id, ())), "expect_text": fragments(subject)}
-        for lang, q in zip(("ru", "kk", "en"), PROBE_ASKS[subject.id], strict=True):
-            add(q, lang, "probe", **gold)
+    add_wordings(PROBE_ASKS, "probe")
     for lang, q in PROBE_NOT_COVERED:
         add(q, lang, "probe", kind="oos", expect=[])
     # the blind split, after the probe and drawing nothing at random
     subjects = {s.id: s for s in SUBJECTS}
-    for subject in SUBJECTS:
-        gold = {"expect": sorted(by_subject.get(subject.id, ())), "expect_text": fragments(subject)}
-        for lang, q in zip(("ru", "kk", "en"), BLIND_ASKS[subject.id], strict=True):
-            add(q, lang, "blind", **gold)
+    add_wordings(BLIND_ASKS, "blind")
     people = {s.last: s for s in SENATORS}
     for lang, last, subject_id, q in BLIND_PERSON:
         if subject_id is None:
             add(q, lang, "blind", kind="person", expect=[last])
-        elif (last, subject_id) in said:
-            add(q, lang, "blind", kind="person", expect=[last],
-                expect_text=fragments(subjects[subject_id]))  # fmt: skip
         else:
-            add(q, lang, "blind", kind="silent", expect=[], expect_silent=[people[last].name])
+            add_said(q, lang, "blind", people[last], subjects[subject_id])
     for lang, place_ru, subject_id, q in BLIND_PLACE:
         if subject_id is None:
             add(q, lang, "blind", kind="place", expect=sorted(by_place.get(place_ru, ())),
