@@ -141,9 +141,12 @@ def _is_verb(word: str) -> bool:
         return True
     if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
         return True
-    # "мәслихат" ends like a verb ("-ат") but names a body: "облыстық мәслихат депутаттары"
-    nouns = (*OTHER_ROLES, *_OTHER_HOUSE, *_SENATE, "палат")  # "Сенат", "палаты": no verbs
-    return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, nouns)
+    return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, _NOT_VERBS)
+
+
+# Nouns that end like a verb: "мәслихат" ("-ат": "облыстық мәслихат депутаттары"), "Сенат",
+# "палаты", role words.
+_NOT_VERBS = (*OTHER_ROLES, *_OTHER_HOUSE, *_SENATE, "палат")
 
 
 _RU_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им")

@@ -291,7 +291,8 @@ class Segmenter:
         start, end = clause(sent, analysis.text)
         cue = self._cue_for(analysis, start, end)
         prior = self._named
-        if cue.names and not _CITES_WORDS.search(text):
+        cites = bool(_CITES_WORDS.search(text))  # someone else's words: not this speaker's
+        if cue.names and not cites:
             self._named = list(cue.names)  # whom the text named last
         elif role_words(analysis.text[start:end], senate_context=self.people.senate_context):
             self._named = []  # "Сенатор отметил …", "глава региона сказал …": someone unnamed
@@ -310,7 +311,7 @@ class Segmenter:
             resolution = Resolution(prior)
         self._add("reported", text, resolution, para, cue, themes)
         if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
-            self._said = [] if _CITES_WORDS.search(text) else list(resolution.speakers)
+            self._said = [] if cites else list(resolution.speakers)
 
     def _other_before(
         self, analysis: Analysis, start: int, end: int, named: list[str] | None = None
