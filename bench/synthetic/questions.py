@@ -4,6 +4,7 @@ Held out: the last wording of each subject in each language, every other not-cov
 and a seeded half of the senator and place questions. Nothing may be fitted on `heldout`.
 `probe` (see probe.py): later fresh wordings, for finding failures; nothing is calibrated on it.
 `blind` (see blind.py): wordings written after the answerability rules landed, reported once.
+`fresh` / `fresh-held` (see fresh.py): Kazakh-heavy wordings and hard negatives by gate2.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import random
 from typing import Any
 
 from bench.synthetic.blind import BLIND_ASKS, BLIND_NOT_COVERED, BLIND_PERSON, BLIND_PLACE
+from bench.synthetic.fresh import FRESH_ASKS, FRESH_NOT_COVERED, fresh_split
 from bench.synthetic.generate import Plan
 from bench.synthetic.people import SENATORS, Senator
 from bench.synthetic.probe import PROBE_ASKS, PROBE_NOT_COVERED
@@ -180,4 +182,12 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
                 expect_text=fragments(subjects[subject_id]), expect_place=place_ru)  # fmt: skip
     for lang, q in BLIND_NOT_COVERED:
         add(q, lang, "blind", kind="oos", expect=[])
+    # gate2's fresh splits, last and drawing nothing at random (see fresh.py)
+    for number, subject in enumerate(SUBJECTS):
+        for wording, q in enumerate(FRESH_ASKS[subject.id]):
+            lang = ("kk", "kk", "ru", "en")[wording]
+            add(q, lang, fresh_split(number, wording), **golds[subject.id])
+    for n, (_, negatives) in enumerate(FRESH_NOT_COVERED):
+        for lang, q in negatives:
+            add(q, lang, "fresh-held" if n % 2 else "fresh", kind="oos", expect=[])
     return items
