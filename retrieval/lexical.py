@@ -21,7 +21,17 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.models import Corpus
-from retrieval.text import content_stems, has_number, words
+from retrieval.text import (
+    KK_MIN_ROOT,
+    content_stems,
+    has_number,
+    is_kazakh,
+    kk_root,
+    words,
+)
+from retrieval.text import (
+    stem as stem_of,
+)
 
 K1 = 1.5
 B = 0.75
@@ -102,6 +112,14 @@ class Lexicon:
             for w in words(s.text):
                 if len(w) >= 5:
                     word_counts[w] = word_counts.get(w, 0) + 1
+        # Kazakh roots of the words of Kazakh statements → their stems (see `kin`)
+        kin: dict[str, set[str]] = {}
+        for s in statements:
+            if is_kazakh(s.text):
+                for w in words(s.text):
+                    if len(w) >= KK_MIN_ROOT:
+                        kin.setdefault(kk_root(w), set()).add(stem_of(w))
+        self._kin = {root: frozenset(found) for root, found in kin.items()}
         self._deletes: dict[str, str] = {}
         for w in sorted(word_counts, key=lambda w: -word_counts[w]):
             for variant in (w, *_deletes(w)):
@@ -126,6 +144,11 @@ class Lexicon:
             base[:n] for n in range(max(4, len(base) - 4), len(base)) if base[:n] in self.df
         )
         return frozenset(found)
+
+    def kin(self, word: str) -> frozenset[str]:
+        """Stems of the Kazakh corpus words with the same root as a Kazakh word: its other
+        inflected forms (аналарға meets Ана, ластаса meets ластаған), which prefixes miss."""
+        return self._kin.get(kk_root(word), frozenset())
 
     def correct(self, word: str) -> str | None:
         """The corpus's most frequent word within one edit (deletion, insertion, substitution,

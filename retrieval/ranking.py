@@ -19,7 +19,15 @@ from retrieval.glossary import Expansion
 from retrieval.models import Answer, Hit
 from retrieval.order import descending_ranks
 from retrieval.snapshot import Snapshot
-from retrieval.text import STOPWORDS, asks_quantity, content_stems, normalize, stem, words
+from retrieval.text import (
+    STOPWORDS,
+    asks_quantity,
+    content_stems,
+    is_kazakh,
+    normalize,
+    stem,
+    words,
+)
 
 # Words every statement shares: they show nothing about whether one covers a question.
 GENERIC_STEMS = frozenset(
@@ -125,6 +133,7 @@ def subject_terms(
     tokens = words(query.question)
     twins = snapshot.glossary.twins_by_token(tokens)
     skipped = set(skip)
+    kazakh = is_kazakh(query.question)
     top = math.log(1.0 + max(lex.size, 1))
     by_concept: dict[object, list[tuple[frozenset[str], ...]]] = {}
     # a phrase's own words cover its concept only together: "зейнет жасы" (pension age) is not
@@ -143,6 +152,8 @@ def subject_terms(
             continue
         alternatives: list[tuple[frozenset[str], ...]] = []
         own = lex.relatives(base)
+        if kazakh:
+            own |= lex.kin(token)
         if not own and (fixed := lex.correct(token)):
             own = lex.relatives(stem(fixed))
         key: object = token

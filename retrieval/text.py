@@ -123,6 +123,62 @@ def stem(word: str) -> str:
     return str(_stemmer("russian").stemWord(word))
 
 
+# Kazakh is agglutinative: a noun or verb takes a chain of endings (plural, possessive, case;
+# voice, tense, participle), each in a back- or front-vowel form after a vowel, a voiced or a
+# voiceless consonant. Stripping them from the end meets an inflected word with its stem
+# (аналарға → ана, ластаған / ластаса → лас, мектептеріндегі → мектеп).
+KK_LETTERS = frozenset("әғқңөұүһі")
+KK_SUFFIXES = tuple(
+    sorted(
+        set(
+            """
+            лар лер дар дер тар тер
+            ның нің дың дің тың тің
+            ға ге қа ке на не
+            ны ні ды ді ты ті
+            да де та те нда нде
+            дан ден тан тен нан нен
+            мен бен пен
+            дағы дегі тағы тегі ндағы ндегі
+            ым ім ың ің ы і сы сі мыз міз ымыз іміз ңыз ңіз ыңыз іңіз
+            лы лі сыз сіз лық лік дық дік тық тік шы ші
+            ған ген қан кен атын етін йтын йтін ады еді йды йді
+            у уы уі уға уге уды уді
+            ып іп са се ма ме ба бе па пе
+            мақ мек ыл іл ын ін
+            """.split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+KK_MIN_ROOT = 3
+_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+_DEVOICE = {"ғ": "қ", "г": "к", "б": "п"}
+
+
+@lru_cache(maxsize=200_000)
+def kk_root(word: str) -> str:
+    """The word with Kazakh endings stripped from the end, longest first, while a root of at
+    least three letters with a vowel is left; a crude stem, the same for every form of a word."""
+    word = word.lower()
+    for _ in range(6):
+        for suffix in KK_SUFFIXES:
+            rest = word[: -len(suffix)]
+            if word.endswith(suffix) and len(rest) >= KK_MIN_ROOT and not _VOWELS.isdisjoint(rest):
+                word = rest
+                break
+        else:
+            break
+    # a voiceless final voices before a vowel ending (құқық → құқығы): one spelling for both
+    return word[:-1] + _DEVOICE[word[-1]] if word[-1] in _DEVOICE else word
+
+
+def is_kazakh(text: str) -> bool:
+    """Does the text have a letter only Kazakh Cyrillic uses?"""
+    return not KK_LETTERS.isdisjoint(text.lower())
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (stopwords and 1-letter tokens dropped)."""
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]

@@ -20,7 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--meetings", type=int, default=600)
     e = sub.add_parser("eval", help="index (cached) + `atazan eval` metrics on one split")
     e.add_argument("dir", type=Path, nargs="?", default=Path("data/synthetic"))
-    e.add_argument("--split", default="heldout", choices=["dev", "heldout", "probe", "blind", "fresh", "fresh-held"])
+    e.add_argument(
+        "--split",
+        default="heldout",
+        choices=["dev", "heldout", "probe", "blind", "fresh", "fresh-held"],
+    )
     e.add_argument("--json", action="store_true")
     q = sub.add_parser("questions", help="rewrite the question files only (seeded plans)")
     q.add_argument("dir", type=Path, nargs="?", default=Path("data/synthetic"))

@@ -12,7 +12,7 @@ from retrieval.embedder import Vectors
 from retrieval.models import Answer, Corpus, Document, Meeting, Statement
 from retrieval.search import SearchService
 from retrieval.snapshot import Snapshot, build_snapshot
-from retrieval.text import asks_quantity, has_number, words
+from retrieval.text import asks_quantity, has_number, kk_root, words
 from tests.fake_embedder import FakeEmbedder
 
 from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
@@ -239,3 +239,32 @@ def test_numbers_are_found_in_ru_kk_and_digits(text: str, number: bool) -> None:
 )  # fmt: skip
 def test_questions_asking_for_a_number(question: str, quantity: bool) -> None:
     assert asks_quantity(words(question)) is quantity
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("аналарға", "Ана"), ("ластаса", "ластаған"), ("құқығын", "құқықтары"),
+     ("мектептеріндегі", "мектеп"), ("баланың", "балалы")],
+)  # fmt: skip
+def test_kazakh_endings_are_stripped_to_one_root(one: str, other: str) -> None:
+    assert kk_root(one) == kk_root(other.lower())
+
+
+def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
+    """ "Аналарға" (to the mothers) covers a statement saying "Ана" — a prefix cannot, since the
+    Russian stemmer leaves "аналарг" — but a Russian question is never read with Kazakh roots."""
+    kk = _meeting(
+        "m8", "d2", "Ерлан Талапов", "Тараз", "жители",
+        "Ана мен бала мемлекеттің ерекше қорғауында.",
+    )  # fmt: skip
+    snapshot = build_snapshot(_with(kk), FakeEmbedder(), make_resources())
+    position = next(i for i, s in enumerate(snapshot.statements) if s.text.startswith("Ана мен"))
+    stems = snapshot.lexicon.stems[position]
+    for question, covered in (
+        ("Аналарға қолдау көрсетіле ме?", True),
+        ("Аналарга помогут?", False),
+    ):
+        terms = ranking.subject_terms(
+            snapshot, ranking.prepare(snapshot, question), FAKE_CALIBRATION
+        )
+        assert any(t.covered_by(stems) for t in terms) is covered, question
