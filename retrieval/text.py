@@ -43,6 +43,9 @@ STOPWORDS = frozenset(
     will would get gets got more less much many any some there their they them our we you your
     my i us been being going if so than then also just only very all other happen happens
     change changes changed whats s
+    может могут смогут смогу сможет сможем надо придется прежнему able still ever
+    рас біреу арқылы ала аламын аламыз аласыз алады алмайды етіле етіледі емес тек енді ғана
+    қалса қалсам шынымен қатысты жағдайда себебі ше ғой
     """.split()
 )
 
