@@ -184,3 +184,33 @@ def test_model_threads_size_the_runtime_pool(
 
     assert pool() == 2
     assert pool(model_threads=1) == 1
+
+
+def test_a_batch_of_short_and_long_questions_runs_in_groups_with_the_same_vectors(
+    embedders: dict[str, Embedder],
+) -> None:
+    """The grouping by length only removes padding: every vector equals the question's own."""
+    emb = embedders["ort-w8"]
+    runner = emb._runner  # type: ignore[attr-defined]
+    widths: list[int] = []
+
+    class Recording:
+        inputs = runner.inputs
+        dim = runner.dim
+
+        def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+            widths.append(int(feeds["input_ids"].shape[1]))
+            return np.asarray(runner(feeds))
+
+    questions = [f"Что сказано о земле {i}?" for i in range(8)]
+    questions += [
+        f"Какие права есть у граждан и как их защищает новая Конституция {i}?" for i in range(8)
+    ]
+    emb._runner = Recording()  # type: ignore[attr-defined]
+    try:
+        batch = emb.encode_queries(questions)
+    finally:
+        emb._runner = runner  # type: ignore[attr-defined]
+    alone = np.vstack([emb.encode_queries([q]) for q in questions])
+    assert len(widths) == 2 and min(widths) < max(widths)
+    assert float(np.min(np.sum(batch * alone, axis=1))) > 0.99999
