@@ -146,3 +146,33 @@ def test_attribution_is_scored_against_the_longest_planned_text() -> None:
     )
     report = attribution_report(Corpus(documents=[], meetings=[meeting]), plans)
     assert "right speaker 1, wrong 0" in report
+
+
+def test_fresh_splits_share_no_wording_and_leave_the_others_unchanged() -> None:
+    """gate2's fresh / fresh-held: Kazakh first (two kk wordings per subject, one ru, one en),
+    halves that share no question, no wording of any other split, and no random draw."""
+    from bench.synthetic import questions as module
+    from retrieval.text import words
+
+    plans = plan_meetings(random.Random(3), 300)
+    questions = build_questions(plans, 3)
+    fresh = [q for q in questions if q["split"] in ("fresh", "fresh-held")]
+    others = [q for q in questions if q["split"] not in ("fresh", "fresh-held")]
+    for split in ("fresh", "fresh-held"):
+        mine = [q for q in fresh if q["split"] == split]
+        topics = [q for q in mine if q["kind"] == "topic"]
+        assert sum(q["lang"] == "kk" for q in topics) == 24 == len(topics) // 2
+        assert {q["lang"] for q in mine if q["kind"] == "oos"} == {"ru", "kk", "en"}
+    key = {" ".join(words(q["q"])) for q in fresh}
+    assert len(key) == len(fresh)
+    assert not key & {" ".join(words(q["q"])) for q in others}
+    saved = module.FRESH_ASKS, module.FRESH_NOT_COVERED
+    try:
+        module.FRESH_ASKS = {k: ("", "", "", "") for k in saved[0]}
+        module.FRESH_NOT_COVERED = ()
+        without = [
+            q for q in build_questions(plans, 3) if q["split"] not in ("fresh", "fresh-held")
+        ]
+    finally:
+        module.FRESH_ASKS, module.FRESH_NOT_COVERED = saved
+    assert without == others
