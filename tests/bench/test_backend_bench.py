@@ -10,7 +10,13 @@ import numpy as np
 import pytest
 
 from bot.cli import main
-from retrieval.bench import format_table, probed_run, scaled_vectors, synthetic_problem
+from retrieval.bench import (
+    add_guards,
+    format_table,
+    probed_run,
+    scaled_vectors,
+    synthetic_problem,
+)
 
 
 def test_peak_rss_is_the_childs_own_not_the_benchs() -> None:
@@ -77,3 +83,22 @@ def test_a_synthetic_dir_that_was_never_built_is_a_one_line_error(
     code = main(["bench", "--synthetic", str(tmp_path), "--backends", "ort-w8"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and err[0].startswith("error: --synthetic: ")
+
+
+def test_every_backend_gets_its_guard_against_the_reference_listed_first() -> None:
+    vectors = np.eye(3, dtype=np.float32).tolist()
+    figures = {"all.hit@3": 0.9}
+    results = {
+        "torch": {"quality_vectors": vectors, "eval": {"founding/q": figures}},
+        "ort-w8": {"quality_vectors": vectors, "eval": {"founding/q": {"all.hit@3": 0.85}}},
+        "ov-w8": {"error": "exit 1: boom"},
+    }
+    add_guards(results, quality=True)
+    assert results["torch"]["quality"]["meets_bar"] is True
+    assert results["ort-w8"]["quality"] == {
+        "min_cosine": 1.0,
+        "max_eval_delta": 0.05,
+        "meets_bar": False,
+    }
+    assert all("quality_vectors" not in r for r in results.values())
+    assert "quality" not in results["ov-w8"]
