@@ -195,9 +195,23 @@ def _left_phrase(text: str, start: int) -> tuple[str, int]:
 
 
 def _caption_role(text: str, end: int) -> str:
-    """A speaker caption in a transcript: 'Ерик Садыков, машинист:' — any short lowercase role."""
+    """A speaker caption in a transcript: 'Ерик Садыков, машинист:' — any short lowercase role;
+    without the comma only a role that ends in a role word and has no verb ('Рухабза Халдарбек
+    «Дара ұрпақ» қоғамдық қорының директоры:')."""
     match = re.match(r"\s*,\s*([a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*(?:$|[–—-])", text[end:])
-    return match.group(1) if match and len(match.group(1).split()) <= 5 else ""
+    if match:
+        return match.group(1) if len(match.group(1).split()) <= 5 else ""
+    bare = re.match(
+        r"\s+((?:«[^»\n]{2,40}»\s+)?[a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*$", text[end:]
+    )
+    if bare is None:
+        return ""
+    role = bare.group(1)
+    items = fold(role).split()
+    tokens = [t for t in role.split() if not t.startswith(("«", "»"))]
+    if not 1 <= len(items) <= 7 or not _starts(items[-1], (*OTHER_ROLES, *_SENATOR, *_SENATE)):
+        return ""
+    return "" if any(_is_verb(t.strip("«»")) for t in tokens) else role
 
 
 def _right_phrase(text: str, end: int) -> str:
