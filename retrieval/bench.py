@@ -36,6 +36,7 @@ SIZES = (3_000, 30_000)
 CONCURRENCY = (1, 8, 32)
 ENCODED_POOL = 3_000  # statements really encoded; larger corpora reuse their vectors (see below)
 COLD_START_QUESTION = "Что сенаторы говорили о земле?"
+SYNTHETIC_SPLIT = "heldout"  # the split of `--synthetic DIR` the quality guard compares
 # Children run with the thread count serving uses (`atazan run` and `serve-retrieval` default to
 # one intra-op thread). The bench once ran them with two OpenMP threads (and OpenBLAS's two): on two
 # shared cores a parallel region waits for whichever thread is descheduled, and both spin meanwhile
@@ -117,7 +118,11 @@ def _corpus_of(base: Corpus, size: int) -> Corpus:
 
 # --- child: one backend ----------------------------------------------------------------------
 def measure_backend(
-    config: RetrievalConfig, questions: list[str], sizes: Sequence[int], quality: bool
+    config: RetrievalConfig,
+    questions: list[str],
+    sizes: Sequence[int],
+    quality: bool,
+    synthetic: Path | None = None,
 ) -> dict[str, Any]:
     """Everything for `config.backend` in this process; returns a JSON-able dict."""
     from retrieval import index as dense_index
@@ -143,7 +148,7 @@ def measure_backend(
         out["quality_vectors"] = np.vstack(
             [embedder.encode_queries(list(QUERIES)), embedder.encode_documents(list(PASSAGES))]
         ).tolist()
-        out["eval"] = _eval(config, embedder, resources)
+        out["eval"] = _eval(config, embedder, resources, synthetic)
 
     big = _corpus_of(base, max(sizes))
     pool_size = min(ENCODED_POOL, len(big.statements()))
@@ -222,19 +227,40 @@ async def _throughput(service: Any, questions: list[str], concurrent: int) -> fl
     return round(total / (time.perf_counter() - t0), 1)
 
 
-def _eval(config: RetrievalConfig, embedder: Any, resources: Any) -> dict[str, dict[str, float]]:
+def _eval(
+    config: RetrievalConfig, embedder: Any, resources: Any, synthetic: Path | None = None
+) -> dict[str, dict[str, float]]:
+    """`atazan eval` figures on the founding release's question files and, given a synthetic
+    corpus directory, on its held-out split (with that directory's curated files)."""
     from retrieval.evaluation import load_questions
     from retrieval.guard import EvalSet, eval_figures
     from retrieval.rebuild import require_live
-    from retrieval.search import load_built_corpus
+    from retrieval.search import load_built_corpus, load_resources
     from retrieval.versions import CORPUS_FILE
 
     corpus = load_built_corpus(require_live(config) / CORPUS_FILE)
     sets = [
-        EvalSet(f"founding/{p.stem}", corpus, load_questions(p))
+        (EvalSet(f"founding/{p.stem}", corpus, load_questions(p)), resources)
         for p in sorted((config.corpus_dir / "eval").glob("*.jsonl"))
     ]
-    return {s.name: asyncio.run(eval_figures(s, embedder, resources)) for s in sets}
+    if synthetic is not None:
+        held_out = EvalSet(
+            f"synthetic/{SYNTHETIC_SPLIT}",
+            load_built_corpus(synthetic / CORPUS_FILE),
+            load_questions(synthetic / f"questions-{SYNTHETIC_SPLIT}.jsonl"),
+        )
+        sets.append((held_out, load_resources(synthetic / "curated")))
+    return {s.name: asyncio.run(eval_figures(s, embedder, r)) for s, r in sets}
+
+
+def synthetic_problem(directory: Path) -> str | None:
+    """Why `directory` cannot serve as the bench's synthetic corpus, or None."""
+    for name in ("corpus.json", f"questions-{SYNTHETIC_SPLIT}.jsonl", "curated"):
+        if not (directory / name).exists():
+            return (
+                f"{directory / name} is missing: run `python -m bench.synthetic build {directory}`"
+            )
+    return None
 
 
 # --- cold start: a fresh `atazan ask` process -----------------------------------------------
@@ -309,6 +335,7 @@ def run_bench(
     backends: Sequence[str] = BACKENDS,
     sizes: Sequence[int] = SIZES,
     quality: bool = True,
+    synthetic: Path | None = None,
 ) -> dict[str, Any]:
     load = os.getloadavg()
     log(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} CPUs)")
@@ -321,20 +348,14 @@ def run_bench(
     for backend in backends:
         local = config.model_copy(update={"backend": backend})
         log(f"[{backend}] measuring …")
-        child = _child(local, questions, sizes, quality)
+        child = _child(local, questions, sizes, quality, synthetic)
         if "error" in child:
             log(f"[{backend}] error: {child['error']}")
             results[backend] = child
             continue
         child["cold_start"] = cold_start(local)
         results[backend] = child
-    reference = results.get("torch")
-    for r in results.values():
-        if "error" in r:
-            continue
-        if quality and reference and "quality_vectors" in reference:
-            r["quality"] = _guard(reference, r)
-        r.pop("quality_vectors", None)
+    add_guards(results, quality)
     for line in format_table(results, sizes):
         log(line)
     load = os.getloadavg()
@@ -342,12 +363,29 @@ def run_bench(
     return results
 
 
+def add_guards(results: dict[str, Any], quality: bool) -> None:
+    """Each backend's quality guard against torch's (fp32) figures, then the raw vectors dropped.
+    All guards first: dropping the reference's vectors as the loop passes it (torch runs first)
+    left every backend after it without a guard."""
+    reference = results.get("torch")
+    if quality and reference and "quality_vectors" in reference:
+        for r in results.values():
+            if "error" not in r and "quality_vectors" in r:
+                r["quality"] = _guard(reference, r)
+    for r in results.values():
+        r.pop("quality_vectors", None)
+
+
 def _child(
-    config: RetrievalConfig, questions: list[str], sizes: Sequence[int], quality: bool
+    config: RetrievalConfig,
+    questions: list[str],
+    sizes: Sequence[int],
+    quality: bool,
+    synthetic: Path | None,
 ) -> dict[str, Any]:
     payload = json.dumps(
         {"config": config.model_dump(mode="json"), "questions": questions, "sizes": list(sizes),
-         "quality": quality}
+         "quality": quality, "synthetic": str(synthetic) if synthetic else None}
     )  # fmt: skip
     env = {**os.environ, "HF_HUB_OFFLINE": "1", **SERVING_THREADS}
     proc = subprocess.run(
@@ -422,7 +460,10 @@ def _main() -> int:
     request = json.loads(sys.stdin.read())
     config = RetrievalConfig.model_validate(request["config"])
     try:
-        result = measure_backend(config, request["questions"], request["sizes"], request["quality"])
+        synthetic = Path(request["synthetic"]) if request.get("synthetic") else None
+        result = measure_backend(
+            config, request["questions"], request["sizes"], request["quality"], synthetic
+        )
     except Exception as exc:  # reported by the parent as this backend's error
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

@@ -68,6 +68,13 @@ def register(
         "--sizes", default="3000,30000", help="synthetic corpus sizes (default 3000,30000)"
     )
     bench.add_argument("--no-quality", action="store_true", help="skip the fp32 quality guard")
+    bench.add_argument(
+        "--synthetic",
+        type=Path,
+        metavar="DIR",
+        help="a synthetic corpus (`python -m bench.synthetic build DIR`): its held-out split "
+        "joins the quality guard's eval figures",
+    )
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=_cmd_bench)
 
@@ -253,7 +260,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    from retrieval.bench import run_bench
+    from retrieval.bench import run_bench, synthetic_problem
     from retrieval.errors import ModelMissingError, ServiceUnavailable
     from retrieval.evaluation import load_questions
 
@@ -267,9 +274,18 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"error: --sizes must be numbers: {args.sizes}", file=sys.stderr)
         return 2
+    if args.synthetic is not None and (problem := synthetic_problem(args.synthetic)):
+        print(f"error: --synthetic: {problem}", file=sys.stderr)
+        return 2
     try:
         report = run_bench(
-            config, questions, print, backends=backends, sizes=sizes, quality=not args.no_quality
+            config,
+            questions,
+            print,
+            backends=backends,
+            sizes=sizes,
+            quality=not args.no_quality,
+            synthetic=args.synthetic,
         )
     except (ServiceUnavailable, ModelMissingError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -19,6 +19,12 @@ _MAX_ENDING = 5  # longest case ending after a stem: -овой, -ның, -ыме
 _HEADER = """\
 # The Senate roster: every member in office in 2025–2026 that could be confirmed from published
 # sources (see `source`), with the Chair and deputy chairs marked (`post: chair|deputy_chair`).
+# In office means: (a) a dated page shows them acting as a senator in 2025–2026; or (b) a dated
+# page shows them elected (12 Aug 2020, term to 2026; 14 Jan 2023, term to 2029; a by-election)
+# or appointed by the President with a term covering 2025–2026, AND searches for their leaving
+# (appointed elsewhere, resigned, died, mandate ended early, seat refilled) found nothing.
+# `source` says which: URL, date and a few words ("elected 2023-01-14, Akmola region; no
+# departure found"). A member neither kind confirms is left out, never guessed.
 # `name` is canonical (nominative, Russian spelling); `kk` the Kazakh spelling; `gender` (m/f)
 # where the name does not show it. `generated` is rewritten by `atazan corpus senators` from the
 # name by rule (Russian cases, Kazakh case endings, Latin, initials) — do not edit it. `forms`

@@ -25,6 +25,7 @@ from retrieval.config import TOKEN_BUDGET
 from retrieval.embedder import Vectors
 from retrieval.model.encoding import (
     DOCUMENT_PROMPTS,
+    MIN_GROUP,
     QUERY_PROMPTS,
     token_budget_chunks,
 )
@@ -166,7 +167,8 @@ class OrtEmbedder:
             return out
         limit = min(max_tokens or self._max_tokens, self._max_tokens)
         ids = [self._tokenizer.encode(prefix + t, limit) for t in texts]
-        for chunk in token_budget_chunks([len(i) for i in ids], self._token_budget):
+        lengths = [len(i) for i in ids]
+        for chunk in token_budget_chunks(lengths, self._token_budget, min_group=MIN_GROUP):
             # one session run at a time; a waiting question before a build's next chunk
             with self._turns.turn(query=query):
                 out[chunk] = self._run([ids[i] for i in chunk])

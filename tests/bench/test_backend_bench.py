@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import os
 import resource
+from pathlib import Path
 
 import numpy as np
+import pytest
 
-from retrieval.bench import format_table, probed_run, scaled_vectors
+from bot.cli import main
+from retrieval.bench import (
+    add_guards,
+    format_table,
+    probed_run,
+    scaled_vectors,
+    synthetic_problem,
+)
 
 
 def test_peak_rss_is_the_childs_own_not_the_benchs() -> None:
@@ -61,3 +70,35 @@ def test_table_has_a_row_per_backend_and_names_errors() -> None:
     assert "8.0 / 9.0 (CPU 4.5)" in cells and "—" in cells  # the 30,000 size was not measured
     assert "410.0" in cells and "200.0" in cells
     assert rows[3] == "| onnx | error: exit 1: boom |"
+
+
+def test_a_synthetic_dir_that_was_never_built_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "corpus.json").write_text("{}", encoding="utf-8")
+    assert synthetic_problem(tmp_path) == (
+        f"{tmp_path / 'questions-heldout.jsonl'} is missing: "
+        f"run `python -m bench.synthetic build {tmp_path}`"
+    )
+    code = main(["bench", "--synthetic", str(tmp_path), "--backends", "ort-w8"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and err[0].startswith("error: --synthetic: ")
+
+
+def test_every_backend_gets_its_guard_against_the_reference_listed_first() -> None:
+    vectors = np.eye(3, dtype=np.float32).tolist()
+    figures = {"all.hit@3": 0.9}
+    results = {
+        "torch": {"quality_vectors": vectors, "eval": {"founding/q": figures}},
+        "ort-w8": {"quality_vectors": vectors, "eval": {"founding/q": {"all.hit@3": 0.85}}},
+        "ov-w8": {"error": "exit 1: boom"},
+    }
+    add_guards(results, quality=True)
+    assert results["torch"]["quality"]["meets_bar"] is True
+    assert results["ort-w8"]["quality"] == {
+        "min_cosine": 1.0,
+        "max_eval_delta": 0.05,
+        "meets_bar": False,
+    }
+    assert all("quality_vectors" not in r for r in results.values())
+    assert "quality" not in results["ov-w8"]

@@ -78,6 +78,21 @@ def test_every_form_of_every_member_names_that_member_only(
         ("Жители встретились с Сериком Шайдаровым.", "Серик Шайдаров"),
         ("Ә.Бектаевтың ауыл тұрғындарымен кездесуі өтті.", "Али Бектаев"),
         ("Жители задали вопросы Али Бектаеву.", "Али Бектаев"),
+        # members confirmed by their election or appointment (kind b)
+        ("Жители встретились с Нурией Ниязовой.", "Нурия Ниязова"),
+        ("Н.Ниязованың ауыл тұрғындарымен кездесуі өтті.", "Нурия Ниязова"),
+        ("Выступила Ниязова Н., затем жители задали вопросы.", "Нурия Ниязова"),
+        ("Тұрғындар А.Сатвалдиевпен кездесті.", "Алишер Сатвалдиев"),
+        ("Жители задали вопросы Алишеру Сатвалдиеву.", "Алишер Сатвалдиев"),
+        ("С.Лукпановтың ауыл тұрғындарымен кездесуі өтті.", "Сагындык Лукпанов"),
+        ("Жители встретились с Сагындыком Лукпановым.", "Сагындык Лукпанов"),
+        ("Тұрғындар С.Ершовқа сұрақ қойды.", "Сергей Ершов"),
+        ("Жители встретились с Сергеем Ершовым.", "Сергей Ершов"),
+        ("Т.Жүнісовтың ауыл тұрғындарымен кездесуі өтті.", "Талгат Жунусов"),
+        ("Талғат Жүнісов ауыл тұрғындарымен кездесті.", "Талгат Жунусов"),
+        ("Жители задали вопросы Талгату Жунусову.", "Талгат Жунусов"),
+        ("Тұрғындар Қ.Тастекеевпен кездесті.", "Кайрат Тастекеев"),
+        ("Жители ждали Кайрата Тастекеева.", "Кайрат Тастекеев"),
     ],
 )
 def test_uncovered_members_in_neutral_sentences(
@@ -86,19 +101,67 @@ def test_uncovered_members_in_neutral_sentences(
     assert roster.find_in_text(text) == [name]
 
 
-# a year of 2025–2026 in a dated reference ("2025-08-22", "2026"), not in "no 2025–2026 page"
-_DATED = re.compile(r"(?<![–-])\b202[56]\b(?!–)")
-# appointed in January 2023 for six years; no dated 2025–2026 page was found for them yet
-KNOWN_UNDATED = {"Аскар Шакиров", "Геннадий Шиповских", "Закиржан Кузиев"}
+# Kind (a), acting: a page dated 2025–2026 ("2025-08-22", "2026"), not a term's end or the day
+# of the search. Kind (b), a term: elected or appointed on a dated day before 2026, the term
+# running into 2026 or later, and the searches for a departure found none.
+_ACTING = re.compile(r"(?<![–-])\b202[56]\b(?!–)")
+_NOT_A_PAGE = re.compile(r"term to \d{4}|searched \d{4}-\d\d-\d\d")
+_TERM = re.compile(r"\b(?:re-)?(?:elected|appointed) (\d{4})-\d\d-\d\d\b.*?\bterm to (\d{4})")
 
 
-def test_every_member_cites_dated_2025_2026_evidence() -> None:
-    """A wrong person in the roster means wrong attributions, so an entry needs a published page
-    dated 2025–2026 naming them a senator; the three known gaps say so in their source."""
-    undated = set()
+def evidence(source: str) -> str | None:
+    """'term', 'acting' or None: which kind of published evidence a `source` records."""
+    term = _TERM.search(source)
+    if term and int(term[1]) < 2026 <= int(term[2]) and "no departure found" in source:
+        return "term"
+    return "acting" if _ACTING.search(_NOT_A_PAGE.sub("", source)) else None
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("https://kazpravda.kz/n/x/ 2025-08-22 (депутат Сената)", "acting"),
+        ("elected 2023-01-14, Akmola, term to 2029: https://x.kz/1; no departure found", "term"),
+        ("appointed 2023-01-24, term to 2029; no departure found (searched 2026-11-30)", "term"),
+        ("elected 2023-01-14, Akmola region, term to 2029: https://x.kz/1", None),  # not searched
+        ("elected 2017-06-28, term to 2023: https://x.kz/1; no departure found", None),  # ended
+        ("appointed 2023-01-24, term to 2029: https://x.kz/1 (searched 2026-11-30)", None),
+        ("https://x.kz/undated (сенатор)", None),
+    ],
+)
+def test_evidence_kinds(source: str, kind: str | None) -> None:
+    assert evidence(source) == kind
+
+
+def test_every_member_cites_acting_or_term_evidence() -> None:
+    """A wrong person in the roster means wrong attributions, so every entry records either a
+    page dated 2025–2026 naming them a senator, or their election/appointment with a term over
+    2025–2026 and no departure found; both kinds are in use."""
+    kinds: dict[str, str | None] = {}
     for senator in read_senators(CORPUS_DIR):
         assert senator.source, f"{senator.name}: no source"
-        if not _DATED.search(senator.source):
-            undated.add(senator.name)
-            assert "no 2025–2026 page found yet" in senator.source, senator.name
-    assert undated <= KNOWN_UNDATED, f"undated entries: {sorted(undated - KNOWN_UNDATED)}"
+        kinds[senator.name] = evidence(senator.source)
+    assert not [n for n, k in kinds.items() if k is None], kinds
+    assert set(kinds.values()) == {"acting", "term"}
+    assert kinds["Закиржан Кузиев"] == kinds["Талгат Жунусов"] == "term"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another first name beside a new member's surname, or the surname as a patronymic
+        "Аким района Дмитрий Ершов рассказал о дорогах.",
+        "Ершов Дмитрий, аким района, рассказал о дорогах.",
+        "Фермер Айдар Жунусов рассказал о кормах.",
+        "Аудан әкімі Ерлан Жүнісов жол туралы айтты.",
+        "Ахметов Серик Жунусович выступил на сессии.",
+        "Учитель Рашид Ниязов рассказал о школе.",
+        "Директор Ерлан Тастекеев открыл колледж.",
+        "Журналист Лукпан Ахмедьяров провёл эфир.",
+        "Аким области Тугжанов Ералы Лукпанович провёл совещание.",
+        "Предприниматель Арман Лукпанов открыл цех.",
+        "Ученик Рустам Сатвалдиев победил на олимпиаде.",
+    ],
+)
+def test_a_namesake_of_a_new_member_is_nobody(roster: SenatorDirectory, text: str) -> None:
+    assert roster.find_in_text(text) == []

@@ -130,6 +130,48 @@ def test_eval_figures_match_fp32(
         assert worst[1] <= MAX_EVAL_DELTA, (eval_set.name, worst, reference, figures)
 
 
+@pytest.fixture(scope="module")
+def synthetic_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic corpus `python -m bench.synthetic build` writes (seed 2026, 600 meetings,
+    ~3,000 statements: ~30 s of real ingestion)."""
+    from bench.synthetic.build import build
+
+    out = tmp_path_factory.mktemp("synthetic")
+    build(out, seed=2026, meetings=600, repo_corpus=REPO / "corpus", log=lambda _: None)
+    return out
+
+
+@pytest.fixture(scope="module")
+def synthetic_held_out(
+    synthetic_dir: Path, embedders: dict[str, Embedder]
+) -> tuple[EvalSet, Any, dict[str, float]]:
+    """The held-out split, its curated files, and the fp32 model's figures on it."""
+    from retrieval.bench import SYNTHETIC_SPLIT
+    from retrieval.search import load_built_corpus, load_resources
+
+    held_out = EvalSet(
+        "synthetic held-out",
+        load_built_corpus(synthetic_dir / "corpus.json"),
+        load_questions(synthetic_dir / f"questions-{SYNTHETIC_SPLIT}.jsonl"),
+    )
+    resources = load_resources(synthetic_dir / "curated")
+    return held_out, resources, asyncio.run(eval_figures(held_out, embedders["torch"], resources))
+
+
+@pytest.mark.parametrize("backend", ["ort-w8", "openvino"])
+def test_eval_figures_on_the_synthetic_held_out_split_match_fp32(
+    synthetic_held_out: tuple[EvalSet, Any, dict[str, float]],
+    embedders: dict[str, Embedder],
+    backend: str,
+) -> None:
+    """#14's bar on the third eval set; `atazan bench --synthetic DIR` prints the same."""
+    held_out, resources, reference = synthetic_held_out
+    assert len(held_out.questions) >= 150 and len(held_out.corpus.statements()) >= 3000
+    figures = asyncio.run(eval_figures(held_out, embedders[backend], resources))
+    worst = max(deltas(reference, figures).items(), key=lambda kv: kv[1])
+    assert worst[1] <= MAX_EVAL_DELTA, (worst, reference, figures)
+
+
 def test_int8_backends_load_without_network(data_dir: Path, no_network: list[Any]) -> None:
     for backend in ("onnx", "ort", "ort-w8", "openvino", "ov-w8"):
         emb = load_embedder(RetrievalConfig(data_dir=data_dir, backend=backend))
@@ -184,3 +226,33 @@ def test_model_threads_size_the_runtime_pool(
 
     assert pool() == 2
     assert pool(model_threads=1) == 1
+
+
+def test_a_batch_of_short_and_long_questions_runs_in_groups_with_the_same_vectors(
+    embedders: dict[str, Embedder],
+) -> None:
+    """The grouping by length only removes padding: every vector equals the question's own."""
+    emb = embedders["ort-w8"]
+    runner = emb._runner  # type: ignore[attr-defined]
+    widths: list[int] = []
+
+    class Recording:
+        inputs = runner.inputs
+        dim = runner.dim
+
+        def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+            widths.append(int(feeds["input_ids"].shape[1]))
+            return np.asarray(runner(feeds))
+
+    questions = [f"Что сказано о земле {i}?" for i in range(8)]
+    questions += [
+        f"Какие права есть у граждан и как их защищает новая Конституция {i}?" for i in range(8)
+    ]
+    emb._runner = Recording()  # type: ignore[attr-defined]
+    try:
+        batch = emb.encode_queries(questions)
+    finally:
+        emb._runner = runner  # type: ignore[attr-defined]
+    alone = np.vstack([emb.encode_queries([q]) for q in questions])
+    assert len(widths) == 2 and min(widths) < max(widths)
+    assert float(np.min(np.sum(batch * alone, axis=1))) > 0.99999

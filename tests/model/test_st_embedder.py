@@ -152,3 +152,17 @@ def test_a_question_goes_before_the_next_chunk_of_a_build() -> None:
     question.join(5)
     assert order[:2] == ["passage", "query"]
     assert order.count("passage") > 2  # the build really was several chunks
+
+
+def test_a_batch_of_questions_is_cut_where_padding_would_cost_most() -> None:
+    lengths = [20] * 10 + [12] * 10  # one call would pad ten 12-token rows to 20
+    chunks = token_budget_chunks(lengths, budget=4096, min_group=8)
+    assert [sorted(c) for c in chunks] == [list(range(10)), list(range(10, 20))]
+    # without the option, or when the rest would be under eight rows, one call as before
+    assert len(token_budget_chunks(lengths, budget=4096)) == 1
+    assert len(token_budget_chunks([20] * 10 + [12] * 7, budget=4096, min_group=8)) == 1
+    # a group fills up to eight rows before it may close
+    short_first = token_budget_chunks([20] * 7 + [12] * 10, budget=4096, min_group=8)
+    assert [len(c) for c in short_first] == [8, 9]
+    # lengths within SHORTER of the longest stay together
+    assert len(token_budget_chunks([20] * 10 + [18] * 10, budget=4096, min_group=8)) == 1

@@ -32,7 +32,7 @@ async def test_a_reload_on_one_service_is_followed_by_the_other(
         before = other.version
         await _reload(admin, here)
         assert service.version != before
-        async with asyncio.timeout(10):
+        async with asyncio.timeout(30):
             while other.version != service.version:  # noqa: ASYNC110 - another task swaps
                 await asyncio.sleep(0.05)
         answer = await other.search("Что говорил Нурланов горнякам?")
