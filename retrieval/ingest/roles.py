@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from retrieval.ingest.names import has_surname_shape
 from retrieval.ingest.quotes import is_speech_word
@@ -121,7 +122,9 @@ def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
             elif has_senate and any(_starts(w, _CHAIR) for w in items):
                 post = "chair"
             return Role(text, True, post)
-    if not has_senate and not other_house and any(_starts(w, ("вице-спикер",)) for w in items):
+    # fold() splits "вице-спикер" into two words
+    vice_speaker = any(a == "вице" and b.startswith("спикер") for a, b in pairwise(items))
+    if not has_senate and not other_house and vice_speaker:
         return Role(text, True, "deputy_chair") if senate_context else Role(text, False)
     if other_house or any(_starts(w, OTHER_ROLES) for w in items):
         bare = all(_starts(w, _BARE_DEPUTY) for w in items if _starts(w, OTHER_ROLES))

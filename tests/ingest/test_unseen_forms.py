@@ -173,3 +173,18 @@ def test_a_dash_paragraph_after_toqtalyp_otti_is_that_speakers(
     parse: Callable[..., ParseResult],
 ) -> None:
     assert _said(parse(INTRODUCED), "Құжатта азаматтың").speakers == ["Талғат Әбенов"]
+
+
+VICE = """date 2026-02-27
+Встреча в Петропавловске
+
+О новой Конституции шла речь на встрече вице-спикера Сената Ирины Сомовой с учителями
+Петропавловска. Вице-спикер подчеркнула, что реформа открывает новые возможности для школы.
+"""
+
+
+def test_a_bare_vice_speaker_in_a_senate_release_is_its_deputy_chair(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'Вице-спикер подчеркнула' after 'вице-спикера Сената X' (fold() splits the hyphen)."""
+    assert _said(parse(VICE), "Вице-спикер подчеркнула").speakers == ["Ирина Сомова"]
