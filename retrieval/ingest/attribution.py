@@ -35,6 +35,53 @@ _ROLE_STEMS = (
     "жительниц", "участник", "учитель", "врач", "студент", "ветеран", "представител",
 )  # fmt: skip
 _CLAUSE_END = re.compile(r",?\s+(?:что|о том|будто)\b|:")
+# Kazakh has no case ending on a subject: a bare (plural, possessive) word for other people
+# before the verb ("Кездесуге қатысушылар … атап өтті", "Журналистер одан … сұрады") is the
+# subject, and the senator is not.
+_KK_OTHER_PEOPLE = re.compile(
+    r"^(?:қатысушы|тұрғын|журналист|тілші|жастар|студент|оқушы|мұғалім|ұстаз|дәрігер|фермер"
+    r"|кәсіпкер|ардагер|зейнеткер|қызметкер|жұмысшы|маман|сарапшы|ғалым|өкіл|әкім|министр"
+    r"|жиналған|жиылған|тыңдаушы|көрермен|ата-ана|азамат|сайлаушы"
+    r"|qatysýshy|qatysushy|turǵyn|turğyn|jýrnalıst|jurnalist|tilshi|tılşı|jastar|stýdent"
+    r"|student|oqýshy|oquşy|muǵalim|mūğalım|ákim|äkım)"
+    r"(?:дар|дер|тар|тер|лар|лер|dar|der|tar|ter|lar|ler)?(?:ы|і|сы|сі|y|i|sy|si)?$"
+)
+# Words after which such a noun is no subject: "тұрғындар үшін", "жастар арасында"
+_KK_POSTPOSITIONS = frozenset(
+    "үшін туралы арасында алдында сияқты секілді жөнінде бойынша қатысты мен пен бен "
+    "úshin týraly arasynda aldynda sııaqty boıynsha qatysty men pen ben".split()
+)
+# A question is the asker's, never the words of the person asked: "Журналисты спросили
+# сенатора …", "Журналистер одан … деп сұрады", "тұрғындар сауал қойды"
+_ASKING_RU = ("спросил", "спрашива", "поинтересова", "интересовал")
+_ASKING_KK = frozenset("сұрады сұрап сұраған сұрағанда surady surap suraǵan".split())
+_QUESTION_KK = frozenset("сұрақ сұрақтар сауал сауалдар suraq saýal".split())
+_QUESTION_VERB_KK = frozenset("қойды қойып жолдады qoıdy qoıyp joldady".split())
+
+
+def asks(toks: Sequence[Tok]) -> bool:
+    """Is the clause's verb one of asking (a question, not a statement)?"""
+    lows = [t.lower for t in toks]
+    for i, low in enumerate(lows):
+        if low.startswith(_ASKING_RU) or low in _ASKING_KK:
+            return True
+        if low in _QUESTION_KK and i + 1 < len(lows) and lows[i + 1] in _QUESTION_VERB_KK:
+            return True
+        if low.startswith("задал") and i + 1 < len(lows) and lows[i + 1].startswith("вопрос"):
+            return True
+    return False
+
+
+def _kk_other_subject(toks: Sequence[Tok]) -> bool:
+    """A Kazakh clause whose first person word is a bare noun for other people (a name in the
+    clause still wins: names are weighed before this)."""
+    for i, tok in enumerate(toks):
+        if senator_word_number(tok.text) is not None:
+            return False  # a senator word or «ол» comes first: that is the subject
+        if _KK_OTHER_PEOPLE.match(tok.lower):
+            following = toks[i + 1].lower if i + 1 < len(toks) else ""
+            return following not in _KK_POSTPOSITIONS
+    return False
 
 
 def senator_word_number(word: str) -> Number | None:
@@ -66,6 +113,7 @@ class Cue:
     other: bool = False  # a non-senator person is the subject ("жители", "аким")
     speech: bool = False  # has a verb of saying
     gender: str | None = None  # femn/masc of the verb of saying
+    asking: bool = False  # a verb of asking: the sentence is a question, nobody's statement
 
 
 @dataclass(frozen=True)
@@ -116,6 +164,9 @@ def read_cue(
             cue.number = "sing" if "sing" in (number, cue.number) else "plur"
         elif not named and (tail or not kazakh) and _is_other_subject(tok, kazakh=kazakh):
             cue.other = True
+    if kazakh and not tail and _kk_other_subject(toks):
+        cue.other = True
+    cue.asking = asks(toks)
     return cue
 
 

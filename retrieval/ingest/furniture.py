@@ -8,7 +8,8 @@ import re
 
 _WHOLE_LINE = re.compile(
     r"^\s*(?:"
-    r"(?:фото|фотография|сурет|суреттер|фотосурет|видео|бейне|photo|источник\s+фото|коллаж)"
+    r"(?:фото|фотография|сурет|суреттер|фотосурет|видео|бейне|photo|foto|sýret|suret"
+    r"|источник\s+фото|коллаж)"
     r"(?:\s+автора|\s+из\s+архива|\s+с\s+сайта)?\s*(?::|–|—|-|©|$)"
     r"|(?:автор|авторы|материал\s+подготовил\w*|подготовил\w*|корреспондент|тілші|текст|редактор"
     r"|жазған|дайындаған|оператор)\s*[:–—-]"
@@ -18,8 +19,14 @@ _WHOLE_LINE = re.compile(
     r"|ключевые\s+слова|share|tags|related)\b"
     r"|[\d\s·•|]*\d[\d\s]*\s*(?:просмотр\w*|рет\s+(?:көрсетілді|қаралды)|қаралым\w*|views?)\b"
     r"|©"
-    # a credit with no colon: "фото пресс-службы Сената Парламента РК"
-    r"|(?:фото|сурет)\s+(?:пресс-служб\w*|баспасөз\s+қызмет\w*)"
+    # a credit with no colon: "фото пресс-службы Сената Парламента РК", "Foto Senattyń
+    # baspasóz qyzmeti", "Сурет Сенаттың баспасөз қызметінен"
+    r"|(?:фото|сурет|foto|sýret|suret)\s+(?:\S+\s+){0,3}"
+    r"(?:пресс-служб\w*|баспасөз\s+қызмет\w*|baspasóz\s+qyzmet\w*|baspasöz\s+qyzmet\w*)"
+    # a picture from the open web: "ашық дереккөзі", "фото из открытых источников"
+    r"|(?:(?:фото|сурет)\s+)?(?:из\s+)?открыт\w*\s+источник\w*\s*$|ашық\s+дереккөз\w*\s*$"
+    # a hashtag rubric: "#АЭС в Казахстане"
+    r"|#[^\s#]"
     r")",
     re.I,
 )
@@ -37,9 +44,19 @@ _ALONE = re.compile(
 # A rubric before a date: "Саясат • 31 Қазан, 2022" (the date stays, the rubric goes)
 _RUBRIC = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[•·|]\s*(?=\d)")
 # A byline alone on a line: "Индира БЕГАЙДАР", "Ерлан ОМАРОВ, «Egemen Qazaqstan»"
+# (never "Нұртөре ЖҮСІП, сенатор: Рухы мықты …" — a headline that quotes someone)
 _BYLINE = re.compile(
-    r"^\s*[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІA-Z-]{3,}\s*(?:,.*)?$"
+    r"^\s*[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІA-Z-]{3,}\s*(?:,[^:]*)?$"
 )
+# A rubric, date and time, with counters or a byline after them and no sentence: "Парламент
+# 4 марта 2026 г. 7:31 11 Ербол Тишкамбаев", "Сенат Парламента РК, фото - Новости Zakon.kz от
+# 11.09.2025 12:20 Фото: …". Near the top its date is kept (it may be the release's only one).
+_STAMP = re.compile(
+    r"^\s*(?P<lead>[^\d\n]{0,60}?)"
+    r"(?P<date>\d{1,2}\s+[^\W\d_]{3,12},?\s+\d{4}(?:\s*(?:г\.|года|ж\.))?|\d{1,2}\.\d{1,2}\.\d{4})"
+    r",?\s+(?:в\s+)?\d{1,2}:\d{2}\b(?P<rest>.*)$"
+)
+_STAMP_KEEP_DATE = 4  # among the first filled lines a stamp leaves its date for the reader
 # Furniture glued to the end of a paragraph: "… работу. Корреспондент: Алия Нуржанова."
 _TAIL = re.compile(
     r"\s+(?:фото|сурет|корреспондент|автор|тілші|видео|бейне)\s*:\s*[^.!?]{1,60}\.?\s*$", re.I
@@ -58,10 +75,24 @@ def is_furniture(line: str) -> bool:
     return bool(_WHOLE_LINE.match(text) or _BYLINE.match(text) or _ALONE.match(text))
 
 
+def _stamp(text: str) -> str | None:
+    """The date a rubric/date/time stamp line carries ('' when the line is no stamp: None)."""
+    match = _STAMP.match(text)
+    if match is None or text.rstrip().endswith((".", "!", "?", "…")) or len(text.split()) > 16:
+        return None
+    if not (match.group("lead").strip() or match.group("rest").strip()):
+        return None  # "5 марта 2026, 10:30" alone is a date line, read as one
+    return match.group("date")
+
+
 def drop_furniture(lines: list[tuple[int, str]]) -> None:
     """Blank every furniture line in place (line numbers stay right for moderators)."""
+    filled = 0
     for i, (number, text) in enumerate(lines):
-        if is_furniture(text):
+        filled += bool(text.strip())
+        if (when := _stamp(text)) is not None:
+            lines[i] = (number, when if filled <= _STAMP_KEEP_DATE else "")
+        elif is_furniture(text):
             lines[i] = (number, "")
         elif _TAIL.search(text):
             lines[i] = (number, _TAIL.sub("", text))

@@ -12,6 +12,7 @@ same senator.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,9 +57,26 @@ class Found:
     role_only: list[Role] = field(default_factory=list)  # "– сказал аким", "– отметил сенатор"
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the names stand
     first_at: dict[str, int] = field(default_factory=dict)  # each person's first name offset
+    # "V.Volkov", "А.Төлеуов" that name nobody known: someone else, never the meeting's senator
+    unknown_initials: list[tuple[int, int]] = field(default_factory=list)
 
     def names(self) -> list[str]:
         return [p.name for p in self.people]
+
+
+_INITIAL_NAME = re.compile(r"[^\W\d_]\.\s?[^\W\d_][^\W\d_-]+(?:-[^\W\d_]+)?")
+
+
+# A title is never part of a name: "Тұңғыш Президент", "Tuńǵysh Prezıdent", "Елбасы"
+_TITLES = ("президент", "prezıdent", "prezident", "елбасы", "elbasy")
+
+
+def _has_title(surface: str) -> bool:
+    for word in fold(surface).split():
+        for title in _TITLES:
+            if word.startswith(title) and len(word) - len(title) <= 3:
+                return True
+    return False
 
 
 def same_person(a: str, b: str) -> bool:
@@ -169,10 +187,18 @@ class People:
                 return old
             if old.role and not old.senator and _by_context_only(role):
                 return old  # "Мәжіліс депутаты X" … later "депутат X": still the Mazhilis deputy
+        if self.kazakh and role is not None and _INITIAL_NAME.fullmatch(surface):
+            # "деді сенатор А.Төлеуов", "dedi komıtet tóraǵasy V.Volkov": the role right beside
+            # the initials names a person the text gives no first name for
+            parts = surface.replace(".", ". ").split()
+            name = " ".join([*parts[:-1], strip_kazakh_case(parts[-1])])
+            if role.senator:
+                return Person(name, self._label(role.post, role), True, role.post)
+            return Person(name, role.text, False)
         if len(surface.split()) < 2 or "." in surface:
             return None  # a lone surname or an initial needs someone already known
         name = self._nominative(surface, analysis, mention.start)
-        if self.stoplist.blocks(name) or self.stoplist.blocks(surface):
+        if self.stoplist.blocks(name) or self.stoplist.blocks(surface) or _has_title(surface):
             return None
         if role is None and not looks_like_name(name, self.morph):
             return None
@@ -201,6 +227,8 @@ class People:
             shifted = Mention(at, start + mention.end, mention.surface, mention.role)
             person = self.person(shifted, analysis)
             if person is None:
+                if "." in mention.surface:
+                    found.unknown_initials.append((at, start + mention.end))
                 continue
             person = self.remember(person)
             found.spans.append((at, start + mention.end))

@@ -24,11 +24,11 @@ _RU_SPEECH = (
 )  # fmt: skip
 _KK_SPEECH = frozenset(
     "деді деп дейді айтты айтады айтып атап мәлімдеді жеткізді түсіндірді қосты түйіндеді білдірді "
-    "көрсетті санайды есептейді айтуынша пікірінше сөзінше екенін екендігін тоқталды "
+    "көрсетті санайды есептейді айтуынша пікірінше сөзінше екенін екендігін тоқталды тоқталып "
     # the same in the Latin scripts outlets mirror their pages in (2018 and 2021 alphabets)
     "dedi dedı dep deıdi deidi aıtty aitty atap málimdedi mälımdedı jetkizdi jetkızdı túsindirdi "
     "tüsındırdı qosty túıindedi tüiındedı bildirdi bıldırdı aıtýynsha aituynşa sózinshe sözınşe "
-    "pikirinshe pıkırınşe".split()
+    "pikirinshe pıkırınşe toqtaldy toqtalyp".split()
 )
 _EN_SPEECH = frozenset(
     "said says noted stressed added emphasized emphasised explained according told underlined "

@@ -128,8 +128,35 @@ def _take_date(lines: _Lines) -> tuple[date | None, str | None]:
         for j in filled[:rank]:
             lines.lines[j] = (lines.lines[j][0], "")
         lines.lines[i] = (number, rest)
+        _drop_bare_dates(lines, i)
         return found, headline
     return lines.date, None
+
+
+_CAPS_CAPTION = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){1,2}),\s*([^\d:]{3,80}?)\s*:?\s*$")
+
+
+def _caps_captions(lines: _Lines) -> None:
+    """A TV transcript's caption in capitals ('БАХАДЫР НАРЫМБЕТОВ, ПРЕДСЕДАТЕЛЬ МАСЛИХАТА') is
+    written as the other captions are ('Бахадыр Нарымбетов, председатель маслихата:')."""
+    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()]
+    for k, i in enumerate(filled[:-1]):
+        number, text = lines.lines[i]
+        match = _CAPS_CAPTION.match(text)
+        following = lines.lines[filled[k + 1]][1]
+        if match is None or not text.isupper() or len(text.split()) > 12 or following.isupper():
+            continue
+        name = " ".join(w.capitalize() for w in match.group(1).split())
+        lines.lines[i] = (number, f"{name}, {match.group(2).lower()}:")
+
+
+def _drop_bare_dates(lines: _Lines, taken: int) -> None:
+    """A second date line near the top (a page's own stamp under a `date` line) is no text."""
+    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()][:4]
+    for i in filled:
+        parsed = parse_date_prefix(lines.lines[i][1]) if i != taken else None
+        if parsed is not None and not parsed[1]:
+            lines.lines[i] = (lines.lines[i][0], "")
 
 
 def _paragraphs(lines: _Lines) -> tuple[Paragraph, ...]:
@@ -253,6 +280,14 @@ def _take_headline(lines: _Lines) -> str | None:
         return None
     i = filled[0]
     text = lines.lines[i][1].strip()
+    second = lines.lines[filled[1]][1].strip()
+    if len(second.split()) >= 3 and text.endswith(second) and filled[1] > i + 1:
+        # "Басты Жаңалықтар Қостанайда …" then "Қостанайда …": a breadcrumb, then the headline
+        lines.lines[i] = (lines.lines[i][0], "")
+        i, text = filled[1], second
+        filled = filled[1:]
+        if len(filled) < 2:
+            return None
     # apart: a blank line after it, or no blank line between any two lines of text (a page
     # pasted one paragraph per line); the newline that ends the file is no blank line
     between = lines.lines[i : filled[-1]]
@@ -300,6 +335,7 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
     found_date, headline = _take_date(lines)
     if headline is None and lines.title is None and not lines.blocks:
         headline = _take_headline(lines)
+    _caps_captions(lines)
     paragraphs, dateline = _strip_dateline(_join_open_quotes(_paragraphs(lines)))
     huge = next((p for p in paragraphs if len(p.text) > MAX_PARAGRAPH_CHARS), None)
     if huge is not None:

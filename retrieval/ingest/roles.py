@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from retrieval.ingest.names import has_surname_shape
 from retrieval.ingest.quotes import is_speech_word
@@ -121,7 +122,9 @@ def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
             elif has_senate and any(_starts(w, _CHAIR) for w in items):
                 post = "chair"
             return Role(text, True, post)
-    if not has_senate and not other_house and any(_starts(w, ("вице-спикер",)) for w in items):
+    # fold() splits "вице-спикер" into two words
+    vice_speaker = any(a == "вице" and b.startswith("спикер") for a, b in pairwise(items))
+    if not has_senate and not other_house and vice_speaker:
         return Role(text, True, "deputy_chair") if senate_context else Role(text, False)
     if other_house or any(_starts(w, OTHER_ROLES) for w in items):
         bare = all(_starts(w, _BARE_DEPUTY) for w in items if _starts(w, OTHER_ROLES))
@@ -195,9 +198,23 @@ def _left_phrase(text: str, start: int) -> tuple[str, int]:
 
 
 def _caption_role(text: str, end: int) -> str:
-    """A speaker caption in a transcript: 'Ерик Садыков, машинист:' — any short lowercase role."""
+    """A speaker caption in a transcript: 'Ерик Садыков, машинист:' — any short lowercase role;
+    without the comma only a role that ends in a role word and has no verb ('Рухабза Халдарбек
+    «Дара ұрпақ» қоғамдық қорының директоры:')."""
     match = re.match(r"\s*,\s*([a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*(?:$|[–—-])", text[end:])
-    return match.group(1) if match and len(match.group(1).split()) <= 5 else ""
+    if match:
+        return match.group(1) if len(match.group(1).split()) <= 5 else ""
+    bare = re.match(
+        r"\s+((?:«[^»\n]{2,40}»\s+)?[a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*$", text[end:]
+    )
+    if bare is None:
+        return ""
+    role = bare.group(1)
+    items = fold(role).split()
+    tokens = [t for t in role.split() if not t.startswith(("«", "»"))]
+    if not 1 <= len(items) <= 7 or not _starts(items[-1], (*OTHER_ROLES, *_SENATOR, *_SENATE)):
+        return ""
+    return "" if any(_is_verb(t.strip("«»")) for t in tokens) else role
 
 
 def _right_phrase(text: str, end: int) -> str:

@@ -26,12 +26,12 @@ from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
 from retrieval.ingest.names import Stoplist
 from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent
 from retrieval.ingest.people import People
-from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
+from retrieval.ingest.quotes import QuoteSpan, find_quotes, has_speech_word, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
 from retrieval.ingest.regions import load_gazetteer, places_in
 from retrieval.ingest.roles import mentions_senate, role_words
 from retrieval.ingest.senators import SenatorDirectory
-from retrieval.ingest.text import norm_key
+from retrieval.ingest.text import fold, norm_key
 from retrieval.ingest.themes import ThemeTagger
 from retrieval.ingest.venue import (
     MEETING_RE,
@@ -92,6 +92,7 @@ class Segmenter:
         self.meetings: list[MeetingDraft] = []
         self.problems: list[Problem] = []
         self._lead_cue: Cue | None = None  # "Сенатор отметила:" before a dash paragraph
+        self._caption = False  # the last paragraph was a transcript caption ("X, role:")
         # quotes with no attribution, waiting for the next paragraph's "– сказал X" (one speech
         # over several dash paragraphs); unattributed if none comes
         self._pending: list[StatementDraft] = []
@@ -167,6 +168,11 @@ class Segmenter:
     # ---- paragraphs -----------------------------------------------------------------------
     def _paragraph(self, para: Paragraph) -> None:
         quotes = find_quotes(para.text)
+        caption, self._caption = self._caption, False
+        if not quotes and caption and self._lead_cue is not None and self._lead_cue.names:
+            # a transcript: "Қалқаман Жақып, коалиция мүшесі:" ¶ speech with no dash
+            text = para.text
+            quotes = [QuoteSpan(0, len(text), 0, len(text), text.strip())]
         if not (quotes and quotes[0].start == 0):
             self._carried = []
         if self._pending and not (quotes and quotes[0].start == 0):
@@ -221,7 +227,7 @@ class Segmenter:
         unresolved = [
             e for e in ents if not any(a < e.stop and e.start < b for a, b in found.spans)
         ]
-        other = other or (tail and bool(unresolved))
+        other = other or (tail and bool(unresolved)) or bool(found.unknown_initials)
         # Kazakh has no morphology here: only a short tail is read word by word for other people.
         cue = read_cue(toks, names, [*ents, *spans], kazakh=self.kazakh, tail=tail)
         cue.other = cue.other or other
@@ -287,6 +293,7 @@ class Segmenter:
         if text.endswith(":"):
             start, end = clause(sent, analysis.text)
             self._lead_cue = self._cue_for(analysis, start, end)
+            self._caption = _is_caption(text, self._lead_cue, para)
             return
         start, end = clause(sent, analysis.text)
         cue = self._cue_for(analysis, start, end)
@@ -303,7 +310,10 @@ class Segmenter:
             return
         resolution = resolve(cue, meeting.senators, known=self.people.known)
         before = self._introduced_at is not None and sent.stop <= self._introduced_at
-        if resolution.problem == "ambiguous_speaker" or (before and not cue.names):
+        if cue.asking:
+            # "Журналисты спросили сенатора …": the question is not the words of the one asked
+            resolution = Resolution([], "unattributed_reported")
+        elif resolution.problem == "ambiguous_speaker" or (before and not cue.names):
             resolution = Resolution([], "unattributed_reported")
         elif not cue.names and self._other_before(analysis, start, end, prior):
             # "… сказал Касым-Жомарт Токаев. Он добавил, что …": «он» is the person named last,
@@ -378,6 +388,18 @@ class Segmenter:
                 f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
                 para,
             )
+
+
+def _is_caption(text: str, cue: Cue, para: Paragraph) -> bool:
+    """A paragraph that is only a speaker caption: a name first, a role, a colon, no verb of
+    saying ("Маулен Ашимбаев, председатель Сената:"), as TV transcripts print them."""
+    return (
+        para.text.strip() == text
+        and len(cue.names) == 1
+        and len(text.split()) <= 14
+        and not has_speech_word(text)
+        and fold(text).split()[:1] in ([w] for w in fold(cue.names[0]).split())
+    )
 
 
 _PRONOUNS = frozenset(("он", "она", "ол", "ol"))

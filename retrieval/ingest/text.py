@@ -130,10 +130,13 @@ def osa_distance(a: str, b: str) -> int:
 
 
 _KK_LETTERS = set("әғқңөұүһі")
+# Kazakh in Latin script (2018 and 2021 alphabets): letters English never uses
+_KK_LATIN_LETTERS = set("áǵıńóúýäğñöūüş")
 
 
 def detect_language(text: str) -> str:
-    """ru, kk or en by alphabet: Kazakh-only letters mark kk; mostly Latin letters mark en."""
+    """ru, kk or en by alphabet: Kazakh-only letters (Cyrillic or Latin) mark kk; mostly Latin
+    letters mark en."""
     letters = [ch for ch in text.casefold() if ch.isalpha()]
     if not letters:
         return "ru"
@@ -141,6 +144,8 @@ def detect_language(text: str) -> str:
     latin = sum("a" <= ch <= "z" for ch in letters)
     if kk / len(letters) > 0.01:
         return "kk"
+    if sum(ch in _KK_LATIN_LETTERS for ch in letters) / len(letters) > 0.01:
+        return "kk"  # "Senat depýtaty … dedi": Kazakh mirrored in Latin letters
     if latin / len(letters) > 0.6:
         return "en"
     return "ru"
