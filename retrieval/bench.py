@@ -23,12 +23,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import numpy as np
 
 from retrieval.config import Backend, RetrievalConfig
 from retrieval.models import Corpus, Meeting, Statement, stable_id
+
+if TYPE_CHECKING:
+    from retrieval.guard import EvalSet
+    from retrieval.snapshot import Resources
 
 Log = Callable[[str], None]
 BACKENDS: tuple[str, ...] = get_args(Backend)
@@ -235,7 +239,7 @@ def _eval(
     from retrieval.evaluation import load_questions
     from retrieval.guard import EvalSet, eval_figures
     from retrieval.rebuild import require_live
-    from retrieval.search import load_built_corpus, load_resources
+    from retrieval.search import load_built_corpus
     from retrieval.versions import CORPUS_FILE
 
     corpus = load_built_corpus(require_live(config) / CORPUS_FILE)
@@ -244,18 +248,35 @@ def _eval(
         for p in sorted((config.corpus_dir / "eval").glob("*.jsonl"))
     ]
     if synthetic is not None:
-        held_out = EvalSet(
-            f"synthetic/{SYNTHETIC_SPLIT}",
-            load_built_corpus(synthetic / CORPUS_FILE),
-            load_questions(synthetic / f"questions-{SYNTHETIC_SPLIT}.jsonl"),
-        )
-        sets.append((held_out, load_resources(synthetic / "curated")))
+        sets.append(synthetic_eval_set(synthetic))
     return {s.name: asyncio.run(eval_figures(s, embedder, r)) for s, r in sets}
+
+
+_SYNTHETIC_QUESTIONS = f"questions-{SYNTHETIC_SPLIT}.jsonl"
+_SYNTHETIC_CURATED = "curated"
+
+
+def synthetic_eval_set(directory: Path) -> tuple[EvalSet, Resources]:
+    """A synthetic corpus directory's held-out split, with the curated files it was built with
+    (`atazan bench --synthetic` and the backends' test compare the same set)."""
+    from retrieval.evaluation import load_questions
+    from retrieval.guard import EvalSet
+    from retrieval.search import load_built_corpus, load_resources
+    from retrieval.versions import CORPUS_FILE
+
+    held_out = EvalSet(
+        f"synthetic/{SYNTHETIC_SPLIT}",
+        load_built_corpus(directory / CORPUS_FILE),
+        load_questions(directory / _SYNTHETIC_QUESTIONS),
+    )
+    return held_out, load_resources(directory / _SYNTHETIC_CURATED)
 
 
 def synthetic_problem(directory: Path) -> str | None:
     """Why `directory` cannot serve as the bench's synthetic corpus, or None."""
-    for name in ("corpus.json", f"questions-{SYNTHETIC_SPLIT}.jsonl", "curated"):
+    from retrieval.versions import CORPUS_FILE
+
+    for name in (CORPUS_FILE, _SYNTHETIC_QUESTIONS, _SYNTHETIC_CURATED):
         if not (directory / name).exists():
             return (
                 f"{directory / name} is missing: run `python -m bench.synthetic build {directory}`"

@@ -146,15 +146,9 @@ def synthetic_held_out(
     synthetic_dir: Path, embedders: dict[str, Embedder]
 ) -> tuple[EvalSet, Any, dict[str, float]]:
     """The held-out split, its curated files, and the fp32 model's figures on it."""
-    from retrieval.bench import SYNTHETIC_SPLIT
-    from retrieval.search import load_built_corpus, load_resources
+    from retrieval.bench import synthetic_eval_set
 
-    held_out = EvalSet(
-        "synthetic held-out",
-        load_built_corpus(synthetic_dir / "corpus.json"),
-        load_questions(synthetic_dir / f"questions-{SYNTHETIC_SPLIT}.jsonl"),
-    )
-    resources = load_resources(synthetic_dir / "curated")
+    held_out, resources = synthetic_eval_set(synthetic_dir)
     return held_out, resources, asyncio.run(eval_figures(held_out, embedders["torch"], resources))
 
 
