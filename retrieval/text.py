@@ -16,6 +16,8 @@ from typing import Generic, TypeVar
 
 import Stemmer
 
+from retrieval.ingest.text import KK_LETTERS
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LATIN = re.compile(r"[a-z]")
 # Words that carry no topic: question words, auxiliaries, generic meeting vocabulary (ru/kk/en).
@@ -130,7 +132,6 @@ def stem(word: str) -> str:
 # voice, tense, participle), each in a back- or front-vowel form after a vowel, a voiced or a
 # voiceless consonant. Stripping them from the end meets an inflected word with its stem
 # (аналарға → ана, ластаған / ластаса → лас, мектептеріндегі → мектеп).
-KK_LETTERS = frozenset("әғқңөұүһі")
 KK_SUFFIXES = tuple(
     sorted(
         set(

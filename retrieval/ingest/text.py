@@ -129,7 +129,7 @@ def osa_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-_KK_LETTERS = set("әғқңөұүһі")
+KK_LETTERS = frozenset("әғқңөұүһі")  # letters only Kazakh Cyrillic uses
 # Kazakh in Latin script (2018 and 2021 alphabets): letters English never uses
 _KK_LATIN_LETTERS = set("áǵıńóúýäğñöūüş")
 
@@ -140,7 +140,7 @@ def detect_language(text: str) -> str:
     letters = [ch for ch in text.casefold() if ch.isalpha()]
     if not letters:
         return "ru"
-    kk = sum(ch in _KK_LETTERS for ch in letters)
+    kk = sum(ch in KK_LETTERS for ch in letters)
     latin = sum("a" <= ch <= "z" for ch in letters)
     if kk / len(letters) > 0.01:
         return "kk"
