@@ -66,6 +66,10 @@ class _Lines:
     url: str | None = None
     blocks: bool = False  # HTML: every line is a paragraph of its own
 
+    def filled(self) -> list[int]:
+        """Indices of the lines that have text."""
+        return [i for i, (_, text) in enumerate(self.lines) if text.strip()]
+
 
 def _markdown(text: str) -> _Lines:
     raw = text.split("\n")
@@ -115,7 +119,7 @@ def _html(text: str) -> _Lines:
 
 def _take_date(lines: _Lines) -> tuple[date | None, str | None]:
     """Find the date line among the first three; lines above it are the headline."""
-    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()][:3]
+    filled = lines.filled()[:3]
     for rank, i in enumerate(filled):
         number, text = lines.lines[i]
         parsed = parse_date_prefix(text)
@@ -139,7 +143,7 @@ _CAPS_CAPTION = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){1,2}),\s*([^\d:]{3,
 def _caps_captions(lines: _Lines) -> None:
     """A TV transcript's caption in capitals ('БАХАДЫР НАРЫМБЕТОВ, ПРЕДСЕДАТЕЛЬ МАСЛИХАТА') is
     written as the other captions are ('Бахадыр Нарымбетов, председатель маслихата:')."""
-    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()]
+    filled = lines.filled()
     for k, i in enumerate(filled[:-1]):
         number, text = lines.lines[i]
         match = _CAPS_CAPTION.match(text)
@@ -152,7 +156,7 @@ def _caps_captions(lines: _Lines) -> None:
 
 def _drop_bare_dates(lines: _Lines, taken: int) -> None:
     """A second date line near the top (a page's own stamp under a `date` line) is no text."""
-    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()][:4]
+    filled = lines.filled()[:4]
     for i in filled:
         parsed = parse_date_prefix(lines.lines[i][1]) if i != taken else None
         if parsed is not None and not parsed[1]:
@@ -260,7 +264,7 @@ _URL_LINE = re.compile(
 
 def _take_url(lines: _Lines) -> None:
     """A `url https://…` line among the first lines is the release's address, not its text."""
-    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()][:4]
+    filled = lines.filled()[:4]
     for i in filled:
         match = _URL_LINE.match(lines.lines[i][1])
         if match:
@@ -275,7 +279,7 @@ _QUOTED_HEADLINE = re.compile(r'^[«"“„][^«»"“”„]{3,}[»"”“]\s*(
 
 def _take_headline(lines: _Lines) -> str | None:
     """A short first line with no closing stop, standing apart from the text, is a headline."""
-    filled = [i for i, (_, text) in enumerate(lines.lines) if text.strip()]
+    filled = lines.filled()
     if len(filled) < 2:
         return None
     i = filled[0]
