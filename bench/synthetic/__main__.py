@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument(
         "--split",
         default="heldout",
-        choices=["dev", "heldout", "probe", "blind", "fresh", "fresh-held"],
+        choices=[*"dev heldout probe blind fresh fresh-held fresh2 fresh2-held".split()],
     )
     e.add_argument("--json", action="store_true")
     q = sub.add_parser("questions", help="rewrite the question files only (seeded plans)")

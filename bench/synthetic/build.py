@@ -20,7 +20,7 @@ from retrieval.models import Corpus
 from retrieval.text import words
 
 CURATED = ("glossary.yaml", "themes.yaml", "offtopic.yaml", "regions.yaml")
-SPLITS = ("dev", "heldout", "probe", "blind", "fresh", "fresh-held")
+SPLITS = ("dev", "heldout", "probe", "blind", "fresh", "fresh-held", "fresh2", "fresh2-held")
 
 
 def write_curated(repo_corpus: Path, target: Path) -> None:

@@ -5,6 +5,7 @@ and a seeded half of the senator and place questions. Nothing may be fitted on `
 `probe` (see probe.py): later fresh wordings, for finding failures; nothing is calibrated on it.
 `blind` (see blind.py): wordings written after the answerability rules landed, reported once.
 `fresh` / `fresh-held` (see fresh.py): Kazakh-heavy wordings and hard negatives by gate2.
+`fresh2` / `fresh2-held` (see fresh2.py): ru/kk/en wordings and hard negatives by gate3.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from bench.synthetic.blind import BLIND_ASKS, BLIND_NOT_COVERED, BLIND_PERSON, BLIND_PLACE
 from bench.synthetic.fresh import FRESH_ASKS, FRESH_NOT_COVERED, fresh_split
+from bench.synthetic.fresh2 import fresh2_questions
 from bench.synthetic.generate import Plan
 from bench.synthetic.people import SENATORS, Senator
 from bench.synthetic.probe import PROBE_ASKS, PROBE_NOT_COVERED
@@ -190,4 +192,10 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
     for n, (_, negatives) in enumerate(FRESH_NOT_COVERED):
         for lang, q in negatives:
             add(q, lang, "fresh-held" if n % 2 else "fresh", kind="oos", expect=[])
+    # gate3's fresh2 splits, last and drawing nothing at random (see fresh2.py)
+    for q, lang, split, subject_id in fresh2_questions():
+        if subject_id is None:
+            add(q, lang, split, kind="oos", expect=[])
+        else:
+            add(q, lang, split, **golds[subject_id])
     return items

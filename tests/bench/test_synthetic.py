@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from bench.synthetic.generate import plan_meetings, write_releases
 from bench.synthetic.questions import build_questions
@@ -148,31 +151,54 @@ def test_attribution_is_scored_against_the_longest_planned_text() -> None:
     assert "right speaker 1, wrong 0" in report
 
 
-def test_fresh_splits_share_no_wording_and_leave_the_others_unchanged() -> None:
-    """gate2's fresh / fresh-held: Kazakh first (two kk wordings per subject, one ru, one en),
-    halves that share no question, no wording of any other split, and no random draw."""
-    from bench.synthetic import questions as module
+def _apart(splits: tuple[str, ...]) -> tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Plans, the questions of `splits` and every other one; checks the former repeat no wording
+    (of each other or of another split)."""
     from retrieval.text import words
 
     plans = plan_meetings(random.Random(3), 300)
     questions = build_questions(plans, 3)
-    fresh = [q for q in questions if q["split"] in ("fresh", "fresh-held")]
-    others = [q for q in questions if q["split"] not in ("fresh", "fresh-held")]
-    for split in ("fresh", "fresh-held"):
+    mine = [q for q in questions if q["split"] in splits]
+    others = [q for q in questions if q["split"] not in splits]
+    key = {" ".join(words(q["q"])) for q in mine}
+    assert len(key) == len(mine)
+    assert not key & {" ".join(words(q["q"])) for q in others}
+    return plans, mine, others
+
+
+def test_fresh_splits_share_no_wording_and_leave_the_others_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """gate2's fresh / fresh-held: Kazakh first (two kk wordings per subject, one ru, one en),
+    halves that share no question, no wording of any other split, and no random draw."""
+    from bench.synthetic import questions as module
+
+    splits = ("fresh", "fresh-held")
+    plans, fresh, others = _apart(splits)
+    for split in splits:
         mine = [q for q in fresh if q["split"] == split]
         topics = [q for q in mine if q["kind"] == "topic"]
         assert sum(q["lang"] == "kk" for q in topics) == 24 == len(topics) // 2
         assert {q["lang"] for q in mine if q["kind"] == "oos"} == {"ru", "kk", "en"}
-    key = {" ".join(words(q["q"])) for q in fresh}
-    assert len(key) == len(fresh)
-    assert not key & {" ".join(words(q["q"])) for q in others}
-    saved = module.FRESH_ASKS, module.FRESH_NOT_COVERED
-    try:
-        module.FRESH_ASKS = {k: ("", "", "", "") for k in saved[0]}
-        module.FRESH_NOT_COVERED = ()
-        without = [
-            q for q in build_questions(plans, 3) if q["split"] not in ("fresh", "fresh-held")
-        ]
-    finally:
-        module.FRESH_ASKS, module.FRESH_NOT_COVERED = saved
-    assert without == others
+    monkeypatch.setattr(module, "FRESH_ASKS", {k: ("", "", "", "") for k in module.FRESH_ASKS})
+    monkeypatch.setattr(module, "FRESH_NOT_COVERED", ())
+    assert [q for q in build_questions(plans, 3) if q["split"] not in splits] == others
+
+
+def test_fresh2_splits_share_no_wording_and_leave_the_others_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """gate3's fresh2 / fresh2-held: every subject in every language in both halves, not-covered
+    subjects whole in one half, no wording of any other split, and no random draw."""
+    from bench.synthetic import fresh2
+
+    splits = ("fresh2", "fresh2-held")
+    plans, mine, others = _apart(splits)
+    for split in splits:
+        half = [q for q in mine if q["split"] == split]
+        for lang in ("ru", "kk", "en"):
+            assert sum(q["lang"] == lang and q["kind"] == "topic" for q in half) == 24
+            assert any(q["lang"] == lang and q["kind"] == "oos" for q in half)
+    monkeypatch.setattr(fresh2, "FRESH2_ASKS", {})
+    monkeypatch.setattr(fresh2, "FRESH2_NOT_COVERED", ())
+    assert [q for q in build_questions(plans, 3) if q["split"] not in splits] == others
