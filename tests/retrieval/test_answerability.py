@@ -263,3 +263,44 @@ def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
     query = ranking.prepare(snapshot, "Ерекшеліктері қандай?")
     terms = ranking.subject_terms(snapshot, query, FAKE_CALIBRATION)
     assert [t.covered_by(stems) for t in terms] == [True]
+
+
+def test_two_unseen_words_beside_a_covered_one_make_it_another_subject() -> None:
+    """ "Кто будет председателем Курултая" is not a question about the Kurultai: when two words
+    no statement or glossary entry uses stay uncovered and outweigh what a statement covers, that
+    statement does not answer, however near its meaning; one such word alone still may be a
+    citizen's own wording of the subject."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    vector = _statement_vector(snapshot, "усилении роли Курултая")
+    for question, answered in (
+        ("Будет ли у Курултая летописец?", True),
+        ("Будет ли у Курултая летописец и гербовед?", False),
+    ):
+        query = ranking.prepare(snapshot, question)
+        answer = ranking.rank(snapshot, query, vector, 3, FAKE_CALIBRATION)
+        assert answer.answered is answered, question
+
+
+@pytest.mark.parametrize(
+    ("token", "term", "matches"),
+    [("courts", "court", True), ("appealed", "appeal", True), ("landlord", "land", False),
+     ("courtesy", "court", False), ("соттарға", "сот", True), ("мәслихаттың", "мәслихат", True)],
+)  # fmt: skip
+def test_an_english_word_takes_only_english_endings(token: str, term: str, matches: bool) -> None:
+    """Kazakh and Russian endings are long and many; an English word adds only an inflection, so
+    "landlord" is no form of "land" (nor does it find the glossary's land group)."""
+    from retrieval.text import TermIndex, term_matches
+
+    assert term_matches(token, term) is matches
+    assert (TermIndex([(term, 1)]).lookup(token) == {1}) is matches
+
+
+def test_a_glossary_word_no_statement_uses_is_an_absent_subject() -> None:
+    """The glossary knows "председатель" (chair) in ru/kk/en and no statement uses it: it names a
+    subject the corpus lacks, and no typo could have made it; a made-up word is only unknown."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    for question, absent in (("Кто председатель?", True), ("Who will chair it?", True),
+                             ("Кто летописец?", False)):  # fmt: skip
+        query = ranking.prepare(snapshot, question)
+        [term] = ranking.subject_terms(snapshot, query, FAKE_CALIBRATION)
+        assert term.unknown and term.absent is absent, question
