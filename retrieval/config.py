@@ -49,6 +49,9 @@ class RetrievalConfig(BaseModel):
     # Threads of the onnxruntime / OpenVINO pool running the model (0: the usable cores, up to
     # four); torch keeps OMP_NUM_THREADS.
     model_threads: int = 0
+    # Copies of the model (onnxruntime / OpenVINO backends) sharing those threads, each running
+    # its share of a batch (0: auto, see `ort_embedder.model_lanes`).
+    model_lanes: int = 0
 
     @property
     def raw_dirs(self) -> list[Path]:

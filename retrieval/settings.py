@@ -40,6 +40,9 @@ class RetrievalSection(BaseModel):
     # onnxruntime / OpenVINO threads per process (0: the usable cores, up to four); set 1 when
     # several replicas share few cores.
     model_threads: int = Field(default=0, ge=0, le=64)
+    # Copies of the model sharing those threads, each encoding its share of a batch of
+    # questions (0: auto; each copy costs ~60 MB).
+    model_lanes: int = Field(default=0, ge=0, le=16)
     # `atazan serve-retrieval` base URL(s), comma-separated: the bot then asks them over HTTP
     # instead of loading the model itself (scale-out); unset: search runs in process.
     url: str | None = None
@@ -106,6 +109,7 @@ class RetrievalSettings(BaseSettings):
             max_batch=self.retrieval.max_batch,
             eval_k=self.retrieval.eval_k,
             model_threads=self.retrieval.model_threads,
+            model_lanes=self.retrieval.model_lanes,
         )
 
 

@@ -114,6 +114,7 @@ class Cue:
     speech: bool = False  # has a verb of saying
     gender: str | None = None  # femn/masc of the verb of saying
     asking: bool = False  # a verb of asking: the sentence is a question, nobody's statement
+    oblique: bool = False  # names someone only in an oblique case: not whose words they are
 
 
 @dataclass(frozen=True)

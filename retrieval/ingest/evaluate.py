@@ -8,8 +8,8 @@ Every release `X.txt|.md|.html` in a folder may have `X.gold.yaml` beside it:
     senators: [Имя Фамилия, …]  # every senator of the release
     others: {Имя Фамилия: роль} # other speakers and their role as the text gives it
     meetings:                   # in order; place is optional
-      - {senators: [...], place: Костанай, audience_not: [a slogan that is no audience],
-         place_not: [a town of another meeting]}
+      - {senators: [...], place: Костанай, audience: [учащиеся школы им. Абая],
+         audience_not: [a slogan that is no audience], place_not: [a town of another meeting]}
     quotes:                     # each direct quote's opening words → its speaker (or null)
       - {text: "Новая Конституция ставит", speaker: Имя Фамилия}
     reported:                   # optional: a reported sentence's opening words → its speaker
@@ -184,6 +184,9 @@ def _meetings_exact(
         ok = _same_names(meeting.senators, _names(want.get("senators")))
         if want.get("place") and not _place_matches(str(want["place"]), meeting.place):
             ok = False
+        for item in want.get("audience") or []:  # each begins an audience the parse found
+            if not any(fold(a).startswith(fold(str(item))) for a in meeting.audience):
+                ok = False
         for slogan in want.get("audience_not") or []:
             if any(fold(str(slogan)) in fold(a) for a in meeting.audience):
                 ok = False

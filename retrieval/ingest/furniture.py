@@ -30,11 +30,13 @@ _WHOLE_LINE = re.compile(
     r")",
     re.I,
 )
-# Lines that are furniture only when alone: a rubric ("Басты жаңалықтар"), a language switch
+# Lines that are furniture only when alone: a rubric ("Басты жаңалықтар", "Общество"), a
+# bulleted counter ("• 276"), a language switch
 # ("РУ"), a bare counter ("48", "91 рет", "көрсетілді"), a reading time ("1 мин", "оқу үшін"),
 # "Опубликовано:", a time stamp with its zone ("09:52, 09 Февраль 2026 | GMT +5")
 _ALONE = re.compile(
-    r"^\s*(?:(?:басты\s+)?жаңалықтар|новости|главное|главные\s+новости|лента\s+новостей"
+    r"^\s*(?:[•·|]\s*)?(?:(?:басты\s+)?жаңалықтар|новости|главное|главные\s+новости|лента\s+новостей"
+    r"|общество|политика|экономика|события|парламент|қоғам|саясат|оқиға|sayasat|qoǵam"
     r"|ру|рус|қаз|каз|kaz|kz|ru|en|eng|\d{1,7}|\d+\s*рет|көрсетілді|қаралды"
     r"|\d+\s*мин(?:ут\w*)?\.?(?:\s+(?:чтения|оқу\s+үшін))?|оқу\s+үшін|чтения"
     r"|опубликовано|жарияланды|обновлено"
@@ -87,12 +89,13 @@ def _stamp(text: str) -> str | None:
 
 def drop_furniture(lines: list[tuple[int, str]]) -> None:
     """Blank every furniture line in place (line numbers stay right for moderators)."""
-    filled = 0
+    filled = 0  # lines with text so far, furniture (rubrics, tags, counters) not counted
     for i, (number, text) in enumerate(lines):
-        filled += bool(text.strip())
+        furniture = is_furniture(text)
+        filled += bool(text.strip()) and not furniture
         if (when := _stamp(text)) is not None:
             lines[i] = (number, when if filled <= _STAMP_KEEP_DATE else "")
-        elif is_furniture(text):
+        elif furniture:
             lines[i] = (number, "")
         elif _TAIL.search(text):
             lines[i] = (number, _TAIL.sub("", text))

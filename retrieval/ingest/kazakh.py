@@ -30,6 +30,7 @@ _KK_LOCATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|ында|ін
 _KK_WITH = re.compile(r"^([\w-]+?)(мен|пен|бен)$")
 _WORD = re.compile(r"[\w№][\w№-]*")
 _MAX_PLACE_WORDS = 3
+_ETC = frozenset(("т.б.", "т.б", "т.с.с.", "т.с.с", "т.с."))
 
 
 def _capitalised(word: str) -> bool:
@@ -116,12 +117,21 @@ def kazakh_audience(sentence: str, name_words: Collection[str] = ()) -> list[str
         nxt = words[k + 1] if k + 1 < len(words) else ""
         if _KK_LOCATIVE.search(bare) or bare in name_words or bare.casefold() in _CUE_WORDS:
             start = max(start, k + 1)
-        elif _capitalised(bare) and _capitalised(nxt) and not _KK_WITH.match(nxt.strip(",")):
+        elif (
+            _capitalised(bare)
+            and _capitalised(nxt)
+            and not _KK_WITH.match(nxt.strip(","))
+            and not bare.isupper()  # "ҚР Ұлттық гвардиясының": an abbreviation, not a name
+            and "атындағы" not in words[k + 2 : k + 3]  # "Қаныш Сәтбаев атындағы университет"
+        ):
             start = max(start, k + 2)  # "Ляззат Рысбекова": a name, skip both words
     items: list[str] = []
     current: list[str] = []
     for word in words[start:]:
         bare = word.strip(",")
+        if bare in _ETC:
+            current = []  # "дәрігерлерімен т.б. мамандарымен": "etc." joins, it is no audience
+            continue
         if bare in ("және", "мен", "әрі") or any(mark in word for mark in '«»"'):
             current = []  # a joint, or the end of a name in quotes ("«… үшін!» коалициясы")
             continue

@@ -202,11 +202,22 @@ class People:
             return None
         if role is None and not looks_like_name(name, self.morph):
             return None
+        if role is not None and not role.senator and self._adjective(surface.split()[0]):
+            return None  # "с членами Студенческой Ассамблеи": a body, not a person
         if role is not None and role.senator:
             return Person(name, self._label(role.post, role), True, role.post)
         if role is not None:
             return Person(name, role.text, False)
         return Person(name, "", False)
+
+    def _adjective(self, word: str) -> bool:
+        """A Russian adjective no parse reads as a first name or surname ('Студенческой')."""
+        if self.morph is None:
+            return False
+        parses = self.morph.parse(word)
+        if any(tag in p.tag for p in parses for tag in ("Name", "Surn", "Patr")):
+            return False
+        return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
     def _full(self, surface: str, roster: str) -> bool:
         """Does the mention give the roster senator's first name too (not just a surname)?"""

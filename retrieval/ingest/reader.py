@@ -148,10 +148,14 @@ def _caps_captions(lines: _Lines) -> None:
         number, text = lines.lines[i]
         match = _CAPS_CAPTION.match(text)
         following = lines.lines[filled[k + 1]][1]
-        if match is None or not text.isupper() or len(text.split()) > 12 or following.isupper():
+        if match is None or len(text.split()) > 12 or following.isupper():
+            continue
+        # the whole caption in capitals, or only its name ('СЕРГЕЙ ХУДЯКОВ, председатель …:')
+        if not (text.isupper() or (match.group(1).isupper() and text.rstrip().endswith(":"))):
             continue
         name = " ".join(w.capitalize() for w in match.group(1).split())
-        lines.lines[i] = (number, f"{name}, {match.group(2).lower()}:")
+        role = match.group(2).lower() if match.group(2).isupper() else match.group(2)
+        lines.lines[i] = (number, f"{name}, {role}:")
 
 
 def _drop_bare_dates(lines: _Lines, taken: int) -> None:

@@ -176,16 +176,36 @@ def trim_role(phrase: str) -> str:
             first -= 1
         else:
             break
+    if tokens[first].endswith("»"):  # "«Ассамблея жастары» РҚБ төрағасы": the whole name
+        opening = next((j for j in range(first, -1, -1) if tokens[j].startswith("«")), first)
+        first = opening if first - opening <= 4 else first
     return " ".join(tokens[first:])
 
 
 def _left_phrase(text: str, start: int) -> tuple[str, int]:
-    """The role words right before a name: back to a boundary, a verb or a function word."""
+    """The role words right before a name: back to a boundary, a verb or a function word.
+    A role may hold an «organisation» ('председатель партии «Ауыл»') or an 'и' between its
+    word and its complements ('Министр труда и социальной защиты')."""
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text, max(0, start - 160), start)]
     words: list[str] = []
     begin = start
-    for token, pos in reversed(tokens):
+    k = len(tokens)
+    while k > 0:
+        k -= 1
+        token, pos = tokens[k]
         low = token.casefold()
+        if token == "»" and (opening := _opening_quote(tokens, k)) is not None:
+            kazakh_order = any(_starts(w.casefold(), OTHER_ROLES) for w in words)
+            if kazakh_order or _role_head_before(tokens, opening):
+                words += [t for t, _ in reversed(tokens[opening : k + 1])]
+                begin, k = tokens[opening][1], opening
+                if kazakh_order:
+                    break  # "«Ассамблея жастары» РҚБ төрағасы": the body's name opens the role
+                continue
+        if low == "и" and words and _role_head_before(tokens, k, complement=True):
+            words.append(token)
+            begin = pos
+            continue
         if token in _BOUNDARY or token == "," or low in _CONJ or low in _ROLE_STOP:
             break
         if _is_verb(token) and not _starts(low, (*_SENATOR, *_SENATE)):
@@ -194,14 +214,42 @@ def _left_phrase(text: str, start: int) -> tuple[str, int]:
         begin = pos
         if len(words) >= _MAX_ROLE_WORDS:
             break
-    return " ".join(reversed(words)), begin
+    return " ".join(reversed(words)).replace("« ", "«").replace(" »", "»"), begin
+
+
+def _opening_quote(tokens: list[tuple[str, int]], close: int) -> int | None:
+    """Index of the '«' that a '»' at `close` closes, within a few words."""
+    for j in range(close - 1, max(-1, close - 6), -1):
+        if tokens[j][0] == "«":
+            return j
+        if tokens[j][0] in _BOUNDARY:
+            return None
+    return None
+
+
+def _role_head_before(tokens: list[tuple[str, int]], at: int, *, complement: bool = False) -> bool:
+    """Is there a role word one or two words before index `at` ('партии «…»' after
+    'председатель'; 'труда и …' after 'Министр')? With `complement` the role word must have
+    a word after it before `at` ('Министр труда и'), never stand right before it
+    ('с жителями и Анной …' is a list, not a role)."""
+    lows = [t.casefold() for t, _ in tokens[max(0, at - 2) : at]]
+    if complement:
+        return len(lows) == 2 and _starts(lows[0], OTHER_ROLES) and lows[1].isalpha()
+    return any(_starts(w, OTHER_ROLES) for w in lows)
+
+
+# the stop of "г." or "им." inside a caption's role ("председатель КСК г. Петропавловска")
+_ABBREVIATION_STOP = r"(?<=\sг)\.|(?<=\sим)\.|(?<=\sобл)\."
 
 
 def _caption_role(text: str, end: int) -> str:
     """A speaker caption in a transcript: 'Ерик Садыков, машинист:' — any short lowercase role;
     without the comma only a role that ends in a role word and has no verb ('Рухабза Халдарбек
     «Дара ұрпақ» қоғамдық қорының директоры:')."""
-    match = re.match(r"\s*,\s*([a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*(?:$|[–—-])", text[end:])
+    match = re.match(
+        rf"\s*,\s*([a-zа-яёәғқңөұүһі](?:[^,.;:!?«»()\n]|{_ABBREVIATION_STOP}){{2,60}}):\s*(?:$|[–—-])",
+        text[end:],
+    )
     if match:
         return match.group(1) if len(match.group(1).split()) <= 5 else ""
     bare = re.match(
@@ -244,6 +292,8 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
     mentions: list[Mention] = []
     for match in NAME_RE.finditer(text):
         start, surface = match.start(), match.group(0)
+        if _named_after(text, start, match.end()):
+            continue
         lead, rest = _split_lead(surface)
         offset = surface.find(rest)
         phrase, _ = _left_phrase(text, start)
@@ -268,6 +318,8 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
     for match in _SINGLE.finditer(text):  # "вице-спикера Сената Перепечиной", "сенатор Есбай"
         if any(s <= match.start() < e for s, e in taken) or _is_institution(match.group(0)):
             continue
+        if _named_after(text, match.start(), match.end()):
+            continue
         phrase, _ = _left_phrase(text, match.start())
         last = fold(phrase).split()[-1:]
         if not last or not _starts(last[0], (*OTHER_ROLES, *_SENATOR, *_SENATE, *_OTHER_HOUSE)):
@@ -279,6 +331,30 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
 
 
 _SINGLE = re.compile(rf"(?<![\w.-]){_CAP}(?![\w-])(?!\s+{_CAP})")
+
+
+# "Қ.Сәтбаев атындағы университет", "школа им. Абая", "имени Л.Н. Гумилева": the name of an
+# institution, not a person at the meeting
+_NAMED_AFTER_RIGHT = re.compile(r"\s*(?:атындағы|atyndaǵy|atyndagy|atyndağy)\b", re.I)
+_NAMED_AFTER_LEFT = re.compile(rf"(?:\bим\.|\bимени)\s*(?:[{_UP}]\.\s?)*$", re.I)
+
+
+def _named_after(text: str, start: int, end: int) -> bool:
+    return bool(
+        _NAMED_AFTER_RIGHT.match(text, end)
+        or _NAMED_AFTER_LEFT.search(text[max(0, start - 20) : start])
+    )
+
+
+_NAMED_AFTER_SPAN = re.compile(
+    rf"(?:[{_UP}]\.\s?)*{_CAP}(?:\s{_CAP})?\s+(?:атындағы|atyndaǵy|atyndagy|atyndağy)\b"
+    rf"|(?:\bим\.|\bимени)\s*(?:[{_UP}]\.\s?)*{_CAP}(?:\s{_CAP})?"
+)
+
+
+def without_named_after(text: str) -> str:
+    """The text without 'Қ.Сәтбаев атындағы' / 'им. Абая': such a name is no place either."""
+    return _NAMED_AFTER_SPAN.sub(" ", text)
 
 
 def _share_trailing_roles(text: str, mentions: list[Mention]) -> None:
@@ -311,7 +387,10 @@ def _split_lead(surface: str) -> tuple[str, str]:
         return " ".join([*lead, parts[0]]), parts[1]  # "… Республики Казахстан Жакип": no name
     if len(parts) >= 3 and not _patronymic(parts[2]):
         shaped = [i for i in range(1, len(parts)) if surname_like(parts[i])]
-        i = shaped[0] if shaped else 1
+        # "Аким Астаны Женис Касымбек": after a role word comes what the role is of (a city, a
+        # ministry), so with no surname shape to go by the name is the last two words
+        fallback = len(parts) - 1 if lead and _starts(fold(lead[-1]), OTHER_ROLES) else 1
+        i = shaped[0] if shaped else fallback
         lead += parts[: i - 1]
         parts = parts[i - 1 : i + 1] + ([parts[i + 1]] if i + 1 < len(parts) and
                                          _patronymic(parts[i + 1]) else [])  # fmt: skip

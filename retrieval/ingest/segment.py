@@ -24,12 +24,17 @@ from retrieval.ingest.attribution import (
 )
 from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
 from retrieval.ingest.names import Stoplist
-from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent
-from retrieval.ingest.people import People
+from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent, Tok
+from retrieval.ingest.people import Found, People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, has_speech_word, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
 from retrieval.ingest.regions import load_gazetteer, places_in
-from retrieval.ingest.roles import mentions_senate, role_words
+from retrieval.ingest.roles import (
+    mentions_senate,
+    role_words,
+    strip_kazakh_case,
+    without_named_after,
+)
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.text import fold, norm_key
 from retrieval.ingest.themes import ThemeTagger
@@ -62,6 +67,9 @@ class MeetingDraft:
     # places and audience read before any senator was named: a digest's lead ("Сенат
     # депутаттары Шымкент, Ақтөбе, Павлодар … тұрғындарымен кездесті") covers every meeting after it
     preamble: set[str] = field(default_factory=set)
+    # senators added only because a quote's tail named them: narrative that introduces one
+    # of them later still starts that senator's own meeting
+    from_tails: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -188,7 +196,9 @@ class Segmenter:
             self.meetings.append(MeetingDraft(para, names))
             introduced = names
         else:
-            new = [n for n in names if n not in self.current.senators]
+            new = [
+                n for n in names if n not in self.current.senators or n in self.current.from_tails
+            ]
             if new and not self.current.senators:
                 self.current.senators.extend(new)
                 introduced = new
@@ -231,7 +241,30 @@ class Segmenter:
         # Kazakh has no morphology here: only a short tail is read word by word for other people.
         cue = read_cue(toks, names, [*ents, *spans], kazakh=self.kazakh, tail=tail)
         cue.other = cue.other or other
+        if not tail and not cue.speech:
+            # "… курса Главы государства Касым-Жомарта Токаева …": a name in an oblique case is
+            # no subject; with no verb of saying the sentence is not that person's words
+            oblique = [n for n in cue.names if self._oblique(n, found, toks, analysis.text)]
+            if oblique:
+                cue.names = [n for n in cue.names if n not in oblique]
+                cue.oblique = not cue.names
         return cue
+
+    def _oblique(self, name: str, found: Found, toks: list[Tok], text: str) -> bool:
+        """Is every mention of this non-senator in the clause in an oblique case (Russian by
+        morphology, Kazakh by a case ending on the surname)?"""
+        if self.people.is_senator(name):
+            return False
+        at = found.first_at.get(name)
+        spans = [(a, b) for a, b in found.spans if a == at]
+        if not spans:
+            return False
+        a, b = spans[0]
+        if self.kazakh:
+            last = text[a:b].split()[-1]
+            return strip_kazakh_case(last) != last
+        cases = {t.case for t in toks if a <= t.start < b}
+        return bool(cases) and cases <= _OBLIQUE
 
     def _quote(
         self,
@@ -260,8 +293,11 @@ class Segmenter:
                 self._pending.append(self.current.statements[-1])
             return
         named_senators = [n for n in cue.names if self.people.is_senator(n)]
-        if not self.current.senators and named_senators:
-            self.current.senators.extend(named_senators)  # the first senator is in a quote tail
+        # "«…», – отметил сенатор X": a senator named only in a quote's tail is at this meeting
+        added = [n for n in named_senators if n not in self.current.senators]
+        if self.current.senators:
+            self.current.from_tails.update(added)
+        self.current.senators.extend(added)
         resolution = resolve(cue, self.current.senators, quote=True, known=self.people.known)
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_quote")
@@ -310,8 +346,9 @@ class Segmenter:
             return
         resolution = resolve(cue, meeting.senators, known=self.people.known)
         before = self._introduced_at is not None and sent.stop <= self._introduced_at
-        if cue.asking:
-            # "Журналисты спросили сенатора …": the question is not the words of the one asked
+        if cue.asking or cue.oblique:
+            # "Журналисты спросили сенатора …": the question is not the words of the one asked;
+            # "… курса Главы государства X": X is no speaker, and no senator is named either
             resolution = Resolution([], "unattributed_reported")
         elif resolution.problem == "ambiguous_speaker" or (before and not cue.names):
             resolution = Resolution([], "unattributed_reported")
@@ -345,7 +382,7 @@ class Segmenter:
             places = [p for p, _ in place_phrases(sent, text, self.ctx.nlp, self.town)]
             audience = audience_items(sent, text, self.ctx.nlp, self.town)
         if not places:
-            places = places_in(sentence, corpus_dir=self.ctx.corpus_dir)
+            places = places_in(without_named_after(sentence), corpus_dir=self.ctx.corpus_dir)
         for place in places:
             if norm_key(place) not in {norm_key(p) for p in meeting.places}:
                 meeting.places.append(place)
@@ -402,6 +439,7 @@ def _is_caption(text: str, cue: Cue, para: Paragraph) -> bool:
     )
 
 
+_OBLIQUE = frozenset(("Gen", "Dat", "Acc", "Ins", "Loc"))
 _PRONOUNS = frozenset(("он", "она", "ол", "ol"))
 # "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
 _CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)

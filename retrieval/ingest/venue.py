@@ -94,6 +94,16 @@ def _opens_item(tok: Tok | None) -> bool:
     return tok is not None and tok.case == "Ins" and tok.pos in ("NOUN", "ADJ", "PROPN", "DET")
 
 
+# Abbreviations whose stop ends no audience: "им." (имени), "г." (город), "обл.", "р-н", "ул."
+_ABBREVIATIONS = frozenset("им г гг обл ул пос мкр с п ст акад проф".split())
+_DANGLING = re.compile(r"\s+(?:г|гг|пос|с|п|им)\.$")
+
+
+def _initial(tok: Tok) -> bool:
+    """'К' of 'им. К. Нурланова': a capital letter alone, an initial."""
+    return len(tok.text) == 1 and tok.text.isupper()
+
+
 def _conjuncts(toks: tuple[Tok, ...], start: int) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
     depth = 0
@@ -114,6 +124,14 @@ def _conjuncts(toks: tuple[Tok, ...], start: int) -> list[list[Tok]]:
                     continue
                 if tok.text == ",":
                     break
+            elif (
+                (tok.lower in _ABBREVIATIONS or _initial(tok))
+                and nxt is not None
+                and nxt.text == "."
+            ):
+                items[-1] += [tok, nxt]  # "школы им. Абая", "колледжа г. Кокшетау"
+                j += 2
+                continue
             elif tok.pos in ("ADP", "VERB", "AUX", "SCONJ", "PRON") or tok.text in ".;:!?()–—":
                 break
         items[-1].append(tok)
@@ -140,6 +158,7 @@ def _item_text(item: list[Tok], text: str, nlp: Nlp, cut: int) -> str | None:
     rest_start = item[head_end].stop
     rest_end = min(item[-1].stop, max(cut, rest_start))
     rest = strip_slogans(text[rest_start:rest_end].strip(" ,"))
+    rest = _DANGLING.sub("", rest)  # "колледжа г." when the town itself is the place
     return f"{head} {rest}".strip() if rest else head
 
 

@@ -180,7 +180,7 @@ def load_embedder(
     model_id, path = _identity(config)
     if config.backend in ("ort", "ort-w8", "ov-w8"):
         threads = threads or config.model_threads or None
-        from retrieval.model.ort_embedder import OrtEmbedder, OrtRunner, Runner
+        from retrieval.model.ort_embedder import OrtEmbedder, OrtRunner, Runner, model_lanes
 
         open_runner: Callable[[str, int | None], Runner] = OrtRunner
         if config.backend == "ov-w8":
@@ -197,6 +197,7 @@ def load_embedder(
                 query_max_tokens=query_max_tokens,
                 token_budget=config.token_budget,
                 open_runner=open_runner,
+                lanes=model_lanes(config.model_lanes, threads),
             )
         except Exception as exc:  # onnxruntime/tokenizers/OS errors: no usable model here
             raise ModelMissingError(

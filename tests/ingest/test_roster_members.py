@@ -7,6 +7,7 @@ The sentences are invented and neutral (a meeting with residents); no senator is
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -144,6 +145,19 @@ def test_every_member_cites_acting_or_term_evidence() -> None:
     assert not [n for n, k in kinds.items() if k is None], kinds
     assert set(kinds.values()) == {"acting", "term"}
     assert kinds["Закиржан Кузиев"] == kinds["Талгат Жунусов"] == "term"
+
+
+def test_readme_coverage_is_what_the_roster_holds() -> None:
+    """README tells moderators how much of the Senate the roster covers and on what evidence; an
+    entry added, dropped or re-sourced without updating that sentence makes it a false claim."""
+    readme = " ".join((CORPUS_DIR.parent / "README.md").read_text("utf-8").split())
+    kinds = Counter(evidence(s.source or "") for s in read_senators(CORPUS_DIR))
+    total = sum(kinds.values())
+    coverage = r"Coverage: (\d+) of the Senate's 50 seats — (\d+) of kind \(a\), (\d+) of kind"
+    stated = re.search(coverage, readme)
+    assert stated, "README no longer states the roster's coverage"
+    assert [int(n) for n in stated.groups()] == [total, kinds["acting"], kinds["term"]]
+    assert f"The {50 - total} others are not listed" in readme
 
 
 @pytest.mark.parametrize(

@@ -172,21 +172,25 @@ def test_int8_backends_load_without_network(data_dir: Path, no_network: list[Any
         assert emb.encode_queries(["Жер кімге тиесілі?"]).shape == (1, 384)
 
 
+@pytest.mark.parametrize("lanes", [1, 2])
 def test_ort_lets_a_question_before_the_next_chunk_of_a_build(
-    embedders: dict[str, Embedder], monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, lanes: int
 ) -> None:
-    """A rebuild inside a serving process must not hold questions for the whole corpus."""
-    emb = embedders["ort"]
+    """A rebuild inside a serving process must not hold questions for the whole corpus: with
+    one lane a question goes before the build's next chunk; with two it does not wait at all."""
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1})
+    config = RetrievalConfig(data_dir=data_dir, backend="ort", model_lanes=lanes)
+    emb = load_embedder(config)
     first_chunk_running, let_it_finish = threading.Event(), threading.Event()
     order: list[int] = []
     real_run = emb._run  # type: ignore[attr-defined]
 
-    def gated(rows: list[list[int]]) -> np.ndarray:
+    def gated(runner: Any, rows: list[list[int]]) -> np.ndarray:
         order.append(len(rows))
         if len(order) == 1:
             first_chunk_running.set()
-            assert let_it_finish.wait(10)
-        return real_run(rows)  # type: ignore[no-any-return]
+            assert let_it_finish.wait(30)
+        return real_run(runner, rows)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(emb, "_run", gated)
     monkeypatch.setattr(emb, "_token_budget", 64)
@@ -195,39 +199,53 @@ def test_ort_lets_a_question_before_the_next_chunk_of_a_build(
     assert first_chunk_running.wait(10)
     question = threading.Thread(target=emb.encode_queries, args=(["один вопрос?"],))
     question.start()
-    while not emb._turns._queries_waiting:  # type: ignore[attr-defined]
-        time.sleep(0.001)
+    if lanes == 1:
+        deadline = time.monotonic() + 10
+        while not emb._turns._queries_waiting:  # type: ignore[attr-defined]
+            assert time.monotonic() < deadline, "the question never queued"
+            time.sleep(0.001)
+    else:
+        question.join(10)
+        assert not question.is_alive()  # answered on the other lane, the chunk still running
     let_it_finish.set()
     build.join(30)
     question.join(30)
     assert len(order) > 3 and order[1] == 1  # the one-question batch ran second
 
 
-def test_model_threads_size_the_runtime_pool(
+def test_model_threads_and_lanes_size_the_runtime_pools(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """RETRIEVAL__MODEL_THREADS sets onnxruntime's pool; unset, it is the usable cores (up to
-    four), whatever OMP_NUM_THREADS says (serving sets that to 1 for BLAS)."""
+    """RETRIEVAL__MODEL_THREADS is the model's threads in all (unset: the usable cores, up to
+    four, whatever OMP_NUM_THREADS says: serving sets that to 1 for BLAS), shared by
+    RETRIEVAL__MODEL_LANES sessions (unset: two, never more than the threads)."""
     monkeypatch.setenv("OMP_NUM_THREADS", "1")
     monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1})
 
-    def pool(**update: Any) -> int:
+    def pools(**update: Any) -> list[int]:
         config = RetrievalConfig(data_dir=data_dir, backend="ort-w8").model_copy(update=update)
         emb = load_embedder(config)
-        options = emb._runner._session.get_session_options()  # type: ignore[attr-defined]
-        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
-        return int(options.intra_op_num_threads)
+        threads = []
+        for runner in emb._runners:  # type: ignore[attr-defined]
+            options = runner._session.get_session_options()
+            assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+            threads.append(int(options.intra_op_num_threads))
+        return threads
 
-    assert pool() == 2
-    assert pool(model_threads=1) == 1
+    assert pools() == [1, 1]
+    assert pools(model_lanes=1) == [2]
+    assert pools(model_threads=1) == [1]
+    assert pools(model_threads=4) == [2, 2]
 
 
 def test_a_batch_of_short_and_long_questions_runs_in_groups_with_the_same_vectors(
-    embedders: dict[str, Embedder],
+    data_dir: Path,
 ) -> None:
-    """The grouping by length only removes padding: every vector equals the question's own."""
-    emb = embedders["ort-w8"]
-    runner = emb._runner  # type: ignore[attr-defined]
+    """The grouping by length only removes padding: every vector equals the question's own
+    (one lane here, so that the whole batch is one share)."""
+    emb = load_embedder(RetrievalConfig(data_dir=data_dir, backend="ort-w8", model_lanes=1))
+    runners = emb._runners  # type: ignore[attr-defined]
+    runner = runners[0]
     widths: list[int] = []
 
     class Recording:
@@ -242,11 +260,49 @@ def test_a_batch_of_short_and_long_questions_runs_in_groups_with_the_same_vector
     questions += [
         f"Какие права есть у граждан и как их защищает новая Конституция {i}?" for i in range(8)
     ]
-    emb._runner = Recording()  # type: ignore[attr-defined]
+    emb._runners = [Recording()]  # type: ignore[attr-defined]
     try:
         batch = emb.encode_queries(questions)
     finally:
-        emb._runner = runner  # type: ignore[attr-defined]
+        emb._runners = runners  # type: ignore[attr-defined]
     alone = np.vstack([emb.encode_queries([q]) for q in questions])
     assert len(widths) == 2 and min(widths) < max(widths)
     assert float(np.min(np.sum(batch * alone, axis=1))) > 0.99999
+
+
+def test_two_lanes_share_a_batch_with_the_same_vectors_as_one(
+    data_dir: Path, embedders: dict[str, Embedder], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two lanes (the default on two cores): two sessions of one thread each, both working a
+    batch; the vectors are those one session gives, and a lone question uses one lane."""
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1})
+    config = RetrievalConfig(data_dir=data_dir, backend="ort-w8")
+    emb = load_embedder(config)
+    runners = emb._runners  # type: ignore[attr-defined]
+    assert len(runners) == 2
+    for runner in runners:
+        assert runner._session.get_session_options().intra_op_num_threads == 1
+    calls: list[tuple[int, str]] = []
+
+    class Recording:
+        def __init__(self, lane: int) -> None:
+            self.lane, self.inner = lane, runners[lane]
+            self.inputs, self.dim = self.inner.inputs, self.inner.dim
+
+        def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+            calls.append((self.lane, threading.current_thread().name))
+            return np.asarray(self.inner(feeds))
+
+    emb._runners = [Recording(0), Recording(1)]  # type: ignore[attr-defined]
+    questions = [f"Что сказано о праве номер {i} в проекте?" for i in range(16)]
+    batch = emb.encode_queries(questions)
+    assert {lane for lane, _ in calls} == {0, 1}
+    assert len({thread for _, thread in calls}) == 2  # at the same time, on two threads
+    calls.clear()
+    emb.encode_queries(["один вопрос?"])
+    assert len(calls) == 1
+    one_lane = load_embedder(config.model_copy(update={"model_lanes": 1})).encode_queries(questions)
+    assert float(np.min(np.sum(batch * one_lane, axis=1))) > 0.99999
+    # never more lanes than the pool has threads
+    single = load_embedder(config.model_copy(update={"model_threads": 1}))
+    assert len(single._runners) == 1  # type: ignore[attr-defined]

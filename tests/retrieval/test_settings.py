@@ -22,7 +22,8 @@ from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
 
 def test_knobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in (("MAX_QUESTION_CHARS", "300"), ("TOKEN_BUDGET", "2048"),
-                        ("MAX_BATCH", "8"), ("EVAL_K", "5"), ("MODEL_THREADS", "3")):  # fmt: skip
+                        ("MAX_BATCH", "8"), ("EVAL_K", "5"), ("MODEL_THREADS", "3"),
+                        ("MODEL_LANES", "2")):  # fmt: skip
         monkeypatch.setenv(f"RETRIEVAL__{name}", value)
     config = read_settings(RetrievalSettings).retrieval_config()
     assert (
@@ -31,12 +32,19 @@ def test_knobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
         config.max_batch,
         config.eval_k,
         config.model_threads,
-    ) == (300, 2048, 8, 5, 3)
+        config.model_lanes,
+    ) == (300, 2048, 8, 5, 3, 2)
 
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("TOKEN_BUDGET", "10"), ("MAX_BATCH", "0"), ("EVAL_K", "many"), ("MODEL_THREADS", "-1")],
+    [
+        ("TOKEN_BUDGET", "10"),
+        ("MAX_BATCH", "0"),
+        ("EVAL_K", "many"),
+        ("MODEL_THREADS", "-1"),
+        ("MODEL_LANES", "-1"),
+    ],
 )
 def test_a_bad_knob_is_one_line_naming_it(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str
