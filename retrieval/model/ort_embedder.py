@@ -191,6 +191,10 @@ class OrtEmbedder:
         return self._model_id
 
     @property
+    def lanes(self) -> int:
+        return len(self._runners)
+
+    @property
     def dim(self) -> int:
         return self._dim
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Sequence
+from typing import Any
+
+import pytest
 
 from retrieval.embedder import Vectors
 from retrieval.search import SearchService
@@ -89,6 +93,38 @@ async def test_concurrent_questions_are_micro_batched() -> None:
     assert all(a.answered for a in answers)
     assert sum(embedder.calls) == 40
     assert len(embedder.calls) < 40  # the first goes alone, the rest share batches
+
+
+class TwoLaneEmbedder(CountingEmbedder):
+    """An embedder that runs two batches at once, as `OrtEmbedder` with two lanes does."""
+
+    lanes = 2
+
+
+async def test_with_two_lanes_a_batch_is_ranked_on_the_model_thread_not_beside_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two lanes already keep both cores busy: ranking is not overlapped with the next encode,
+    and the answers are the same as with the overlap."""
+    threads: list[str] = []
+    real_rank = SearchService._rank_batch
+
+    def recording(self: SearchService, encoded: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real_rank(self, encoded)
+
+    monkeypatch.setattr(SearchService, "_rank_batch", recording)
+    questions = [f"брак семья {i}" for i in range(40)]
+    answers = {}
+    for embedder in (CountingEmbedder(), TwoLaneEmbedder()):
+        threads.clear()
+        svc = SearchService.from_corpus(make_corpus(), embedder, make_resources())
+        got = await asyncio.gather(*(svc.search(q) for q in questions))
+        await svc.close()
+        answers[type(embedder).__name__] = [[h.statement_id for h in a.hits] for a in got]
+        lanes = getattr(embedder, "lanes", 1)
+        assert all(t.startswith("search") for t in threads) == (lanes == 2), threads
+    assert answers["CountingEmbedder"] == answers["TwoLaneEmbedder"]
 
 
 async def test_swap_keeps_in_flight_questions_on_their_snapshot() -> None:
