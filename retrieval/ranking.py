@@ -119,8 +119,6 @@ class Term:
     weight: float
     # a Cyrillic word neither the corpus nor the glossary knows: probably a subject it lacks
     unknown: bool = False
-    # a concept the glossary knows (any language) and no statement uses: a subject it lacks
-    absent: bool = False
 
     def covered_by(self, stems: frozenset[str]) -> bool:
         return any(all(not part.isdisjoint(stems) for part in alt) for alt in self.alternatives)
@@ -180,8 +178,7 @@ def subject_terms(
         unknown = idf is None and not latin[key]
         if idf is None:
             idf = top * (cal.unknown_latin_weight if latin[key] else cal.unknown_weight)
-        absent = unknown and bool(twin_alternatives)
-        result.append(Term(tuple(dict.fromkeys(alternatives)), idf, unknown, absent))
+        result.append(Term(tuple(dict.fromkeys(alternatives)), idf, unknown))
     return result
 
 
@@ -312,28 +309,22 @@ def _addressing(
     best = _best(fused, scope, cal.depth)
     total = sum(t.weight for t in terms)
     coverage = np.zeros(len(best), dtype=np.float32)
-    # words the corpus never uses, left uncovered and outweighing what the statement covers:
-    # two of them (one may be a typo), or one the glossary knows (no typo: a subject it lacks)
-    unseen = np.zeros(len(best), dtype=bool)
     if total > 0:
         stems = snapshot.lexicon.stems
         named = np.isin(best, audience, assume_unique=True)
         # a statement sharing no stem with any of a term's alternatives cannot cover it: one set
         # test skips the term (the sum still adds the covered weights in the same order)
         reach = [_reach(t) for t in terms]
-        unseen_words = sum(t.unknown for t in terms) >= 2 or any(t.absent for t in terms)
         for j, i in enumerate(best.tolist()):
             bag = stems[i] | snapshot.lexicon.context[i] if named[j] else stems[i]
-            covered = [
-                not near.isdisjoint(bag) and t.covered_by(bag)
-                for t, near in zip(terms, reach, strict=True)
-            ]
-            weight = sum(t.weight for t, c in zip(terms, covered, strict=True) if c)
-            coverage[j] = weight / total
-            if unseen_words:
-                missing = [t for t, c in zip(terms, covered, strict=True) if t.unknown and not c]
-                several = len(missing) >= 2 or any(t.absent for t in missing)
-                unseen[j] = several and sum(t.weight for t in missing) > weight
+            coverage[j] = (
+                sum(
+                    t.weight
+                    for t, near in zip(terms, reach, strict=True)
+                    if not near.isdisjoint(bag) and t.covered_by(bag)
+                )
+                / total
+            )
     m = margins[best]
     top = max(float(coverage.max(initial=0.0)), best_elsewhere)
     by_meaning = m >= cal.margin
@@ -343,9 +334,6 @@ def _addressing(
         # some of the question's subject
         by_meaning &= coverage > 0
     ok = (coverage >= max(cal.min_coverage, top - cal.coverage_slack)) | by_meaning
-    # the covered word is a subject the corpus has ("Курултай", "аким"); the unseen ones make
-    # the question about something it lacks (the Kurultai's chair, recalling an akim early)
-    ok &= ~unseen
     if not terms:
         ok = m >= cal.margin
     if quantity:

@@ -48,8 +48,6 @@ STOPWORDS = frozenset(
     может могут смогут смогу сможет сможем надо придется прежнему able still ever
     рас біреу арқылы ала аламын аламыз аласыз алады алмайды етіле етіледі емес тек енді ғана
     қалса қалсам шынымен қатысты жағдайда себебі ше ғой
-    какого какую каким какими самому самой самого самим простой простые простым обычный
-    обычные обычным пойти сходить
     """.split()
 )
 
@@ -194,22 +192,12 @@ def term_matches(token: str, term: str) -> bool:
     """Does a question word match a glossary/entity term word? Stems, or a Kazakh-style suffix."""
     if token == term:
         return True
-    if len(term) >= 3 and token.startswith(term) and _ending(token, len(term)):
+    if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= 5:
         return True
     return len(term) >= 4 and stem(token) == stem(term)
 
 
 MAX_SUFFIX = 5  # letters a Kazakh/Russian ending may add to a term in `term_matches`
-# the endings an English word may add: "land" is not "landlord", "court" is not "courtesy"
-_EN_ENDINGS = frozenset({"s", "es", "ed", "d", "ing"})
-
-
-def _ending(token: str, size: int) -> bool:
-    """May `token[size:]` be an inflected ending of the word `token[:size]`?"""
-    if token.isascii():
-        return token[size:] in _EN_ENDINGS
-    return len(token) - size <= MAX_SUFFIX
-
 
 T = TypeVar("T")
 
@@ -229,8 +217,7 @@ class TermIndex(Generic[T]):
     def lookup(self, token: str) -> set[T]:
         found: set[T] = set(self._exact.get(token, ()))
         for size in range(max(3, len(token) - MAX_SUFFIX), len(token)):
-            if _ending(token, size):
-                found |= self._exact.get(token[:size], set())
+            found |= self._exact.get(token[:size], set())
         if len(token) >= 2:
             found |= self._stems.get(stem(token), set())
         return found
