@@ -42,7 +42,7 @@ class _Encoded:
     readings: Future[list[Reading]]
 
 
-def model_lanes(embedder: Embedder) -> int:
+def _concurrent_batches(embedder: Embedder) -> int:
     """How many batches the embedder runs at once (`OrtEmbedder.lanes`; others: one)."""
     lanes = getattr(embedder, "lanes", 1)
     return lanes if isinstance(lanes, int) else 1
@@ -73,7 +73,7 @@ class SearchService:
         # ranking after the encode; one lane: 220 → 208, so it keeps the overlap).
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
         self._ranker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rank")
-        overlap = self._ranker if model_lanes(embedder) < 2 else None
+        overlap = self._ranker if _concurrent_batches(embedder) < 2 else None
         self._batcher: MicroBatcher[_Job, _Encoded, Answer] = MicroBatcher(
             self._encode_batch, self._rank_batch, self._executor, overlap, max_batch=max_batch
         )

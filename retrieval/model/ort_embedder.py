@@ -131,12 +131,9 @@ def deal(ids: Sequence[Sequence[int]], lanes: int) -> list[list[int]]:
 
 class OrtEmbedder:
     """Rows are L2-normalised float32. One call per lane at a time: a lane is one session
-    (`RETRIEVAL__MODEL_LANES`), and a batch is dealt out to all of them.
-
-    Two single-threaded sessions encode more questions a second than one session with two
-    threads, which synchronises its threads at every operator (32 questions a call, 2 cores:
-    312–338 vs 249–263 questions/s); one question alone is a little slower on one thread.
-    Each lane costs ~60 MB."""
+    (`RETRIEVAL__MODEL_LANES`, why two: AUTO_LANES), and a batch is dealt out to all of them.
+    A session with two threads synchronises them at every operator; two sessions of one thread
+    do not. Each lane costs ~50 MB."""
 
     def __init__(
         self,
