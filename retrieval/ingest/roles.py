@@ -294,9 +294,10 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         start, surface = match.start(), match.group(0)
         if _named_after(text, start, match.end()):
             continue
-        lead, rest = _split_lead(surface)
-        offset = surface.find(rest)
         phrase, _ = _left_phrase(text, start)
+        left = fold(phrase).split()[-1:]
+        lead, rest = _split_lead(surface, after_role=bool(left) and _starts(left[0], OTHER_ROLES))
+        offset = surface.find(rest)
         start += max(0, offset)
         surface = rest
         if len(surface.split()) < 2 and "." not in surface:
@@ -372,10 +373,15 @@ _LEAD_WORDS = (*_SENATOR, *_SENATE, *OTHER_ROLES, "генеральн", "гос�
                "вице", "бас", "облыс", "аудан", "қала")  # fmt: skip
 
 
-def _split_lead(surface: str) -> tuple[str, str]:
+def _split_lead(surface: str, *, after_role: bool = False) -> tuple[str, str]:
     """'Сенатор Арман Куатбеков' → ('Сенатор', 'Арман Куатбеков'); role/institution words
-    glued to the name by capitals are context, and a name is its last two or three words."""
+    glued to the name by capitals are context, and a name is its last two or three words.
+    `after_role`: a lowercase role word stands right before ('заместитель акима Города Имя
+    Фамилия'), so a first capitalised word is what the role is of. A country's name is never
+    a first name ('Қазақстан Жазушылар одағы' is a body)."""
     parts = surface.split()
+    if len(parts) == 2 and _starts(fold(parts[0]), _COUNTRY):
+        return surface, ""
     lead: list[str] = []
     while len(parts) > 2 and (
         _starts(fold(parts[0]), _LEAD_WORDS) or _is_institution(parts[0]) or parts[0].isupper()
@@ -389,7 +395,8 @@ def _split_lead(surface: str) -> tuple[str, str]:
         shaped = [i for i in range(1, len(parts)) if surname_like(parts[i])]
         # "Аким Астаны Женис Касымбек": after a role word comes what the role is of (a city, a
         # ministry), so with no surname shape to go by the name is the last two words
-        fallback = len(parts) - 1 if lead and _starts(fold(lead[-1]), OTHER_ROLES) else 1
+        of_role = (lead and _starts(fold(lead[-1]), OTHER_ROLES)) or (after_role and not lead)
+        fallback = len(parts) - 1 if of_role else 1
         i = shaped[0] if shaped else fallback
         lead += parts[: i - 1]
         parts = parts[i - 1 : i + 1] + ([parts[i + 1]] if i + 1 < len(parts) and
@@ -416,6 +423,9 @@ def surname_like(word: str) -> bool:
 
 def _patronymic(word: str) -> bool:
     return fold(word).endswith(("ович", "евич", "овна", "евна", "ұлы", "улы", "қызы", "кызы"))
+
+
+_COUNTRY = ("казахстан", "қазақстан", "kazakhstan", "qazaqstan")
 
 
 def _is_institution(word: str) -> bool:
