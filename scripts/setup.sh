@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 # A lock older than pyproject.toml would install the wrong set: stop and say so.
 "$PYTHON" scripts/check_lock.py
+# Room for the venv and the model files, checked before writing any of them.
+"$PYTHON" scripts/check_disk.py . "${DATA_DIR:-data}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi

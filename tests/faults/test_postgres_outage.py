@@ -157,7 +157,9 @@ async def test_during_an_outage_writes_return_false_and_reads_nothing(
     assert await repo.purge_expired() == 0
     assert await repo.ping() is False
     await proxy.start()
-    assert await repo.ping() is True
+    # a pooled connection broken by the outage may fail the first write after it (seen once on
+    # a loaded machine); the store recovers on its own within a few attempts, never a restart
+    assert await _recovers(repo)
     assert await repo.set_language("k", "kk") is True
     assert await repo.get_question(question) is not None
 
@@ -168,3 +170,11 @@ async def test_closed_pool_neither_raises(repo: PostgresStorage) -> None:
     assert await repo.log_question("k", "private", "q", True, [], 1) is None
     assert await repo.get_question(1) is None
     assert await repo.ping() is False
+
+
+async def _recovers(repo: PostgresStorage, attempts: int = 20) -> bool:
+    for _ in range(attempts):
+        if await repo.ping():
+            return True
+        await asyncio.sleep(0.1)
+    return False
