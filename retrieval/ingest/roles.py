@@ -138,13 +138,22 @@ def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
     return None
 
 
-def _is_verb(word: str) -> bool:
+def _is_verb(word: str, before: str = "") -> bool:
+    """Does the word end like a verb? `before` is the word in front of it: the Kazakh past
+    ending -ды/-ті is also a possessive noun's ('Парламенті', capitalised) and a Russian
+    genitive's after an adjective ('социальной защиты')."""
     low = word.casefold()
     if is_speech_word(word) or (len(low) > 5 and low.endswith(("ся", "сь"))):
         return True
     if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
         return True
+    if low.endswith(_KK_PAST) and (word[:1].isupper() or before.casefold().endswith(_RU_GEN)):
+        return False
     return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, _NOT_VERBS)
+
+
+_KK_PAST = ("ды", "ді", "ты", "ті")
+_RU_GEN = ("ой", "ей", "ого", "его", "ых", "их")
 
 
 # Nouns that end like a verb: "мәслихат" ("-ат": "облыстық мәслихат депутаттары"), "Сенат",
@@ -208,7 +217,9 @@ def _left_phrase(text: str, start: int) -> tuple[str, int]:
             continue
         if token in _BOUNDARY or token == "," or low in _CONJ or low in _ROLE_STOP:
             break
-        if _is_verb(token) and not _starts(low, (*_SENATOR, *_SENATE)):
+        if _is_verb(token, tokens[k - 1][0] if k else "") and not _starts(
+            low, (*_SENATOR, *_SENATE)
+        ):
             break
         words.append(token)
         begin = pos
@@ -252,17 +263,24 @@ def _caption_role(text: str, end: int) -> str:
     )
     if match:
         return match.group(1) if len(match.group(1).split()) <= 5 else ""
+    capital = re.match(r"\s*,\s*([^\W\d_][^,.;:!?«»()\n]{2,60}):\s*$", text[end:])
+    if capital is not None:  # "Имя Фамилия, ҚР Парламенті Мәжілісінің депутаты:"
+        return _ends_in_role(capital.group(1))
     bare = re.match(
         r"\s+((?:«[^»\n]{2,40}»\s+)?[a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*$", text[end:]
     )
-    if bare is None:
-        return ""
-    role = bare.group(1)
+    return "" if bare is None else _ends_in_role(bare.group(1))
+
+
+def _ends_in_role(role: str) -> str:
+    """The caption's role when it ends in a role word and has no verb, else ''."""
     items = fold(role).split()
     tokens = [t for t in role.split() if not t.startswith(("«", "»"))]
-    if not 1 <= len(items) <= 7 or not _starts(items[-1], (*OTHER_ROLES, *_SENATOR, *_SENATE)):
+    heads = (*OTHER_ROLES, *_SENATOR, *_SENATE, "депутат", "depýtat", "deputat")
+    if not 1 <= len(items) <= 7 or not _starts(items[-1], heads):
         return ""
-    return "" if any(_is_verb(t.strip("«»")) for t in tokens) else role
+    verbs = [_is_verb(t.strip("«»"), tokens[i - 1] if i else "") for i, t in enumerate(tokens)]
+    return "" if any(verbs) else role
 
 
 def _right_phrase(text: str, end: int) -> str:
@@ -312,7 +330,7 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         if role is None:
             role = classify(_right_phrase(text, match.end()), senate_context=senate_context)
         if role is None and (caption := _caption_role(text, match.end())):
-            role = Role(caption, False)
+            role = classify(caption, senate_context=senate_context) or Role(caption, False)
         mentions.append(Mention(start, match.end(), surface, role))
     _share_trailing_roles(text, mentions)
     taken = [(m.start, m.end) for m in mentions]
