@@ -79,6 +79,9 @@ def _has_title(surface: str) -> bool:
     return False
 
 
+_PATRONYMIC = ("ович", "евич", "овна", "евна", "ична")
+
+
 def same_person(a: str, b: str) -> bool:
     return SenatorDirectory([Senator(b)]).canonical(a) == b
 
@@ -187,6 +190,13 @@ class People:
                 return old
             if old.role and not old.senator and _by_context_only(role):
                 return old  # "Мәжіліс депутаты X" … later "депутат X": still the Mazhilis deputy
+        parts = surface.split()
+        if role is None and len(parts) == 2 and fold(parts[1]).endswith(_PATRONYMIC):
+            # "Владимир Васильевич рассказал": a form of address for someone named before
+            first = fold(self._word_nominative(parts[0]) if self.morph is not None else parts[0])
+            same = [p for n, p in self.known.items() if first in fold(n).split()]
+            if len(same) == 1:
+                return same[0]  # with none or several, read as before: someone else's words
         if self.kazakh and role is not None and _INITIAL_NAME.fullmatch(surface):
             # "деді сенатор А.Төлеуов", "dedi komıtet tóraǵasy V.Volkov": the role right beside
             # the initials names a person the text gives no first name for

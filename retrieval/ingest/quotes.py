@@ -23,10 +23,12 @@ _RU_SPEECH = (
     "посетовал",
 )  # fmt: skip
 _KK_SPEECH = frozenset(
-    "деді деп дейді айтты айтады айтып атап мәлімдеді жеткізді түсіндірді қосты түйіндеді білдірді "
+    "деді деп дейді айтты айтады айтып атап мәлімдеді жеткізді түсіндірді түсіндіріп қосты "
+    "түйіндеді білдірді "
     "көрсетті санайды есептейді айтуынша пікірінше сөзінше екенін екендігін тоқталды тоқталып "
     # the same in the Latin scripts outlets mirror their pages in (2018 and 2021 alphabets)
     "dedi dedı dep deıdi deidi aıtty aitty atap málimdedi mälımdedı jetkizdi jetkızdı túsindirdi "
+    "túsindirip tüsındırıp "
     "tüsındırdı qosty túıindedi tüiındedı bildirdi bıldırdı aıtýynsha aituynşa sózinshe sözınşe "
     "pikirinshe pıkırınşe toqtaldy toqtalyp".split()
 )

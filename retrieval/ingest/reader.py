@@ -279,6 +279,9 @@ def _take_url(lines: _Lines) -> None:
 
 # '"Еще рано …": Ашимбаев пошутил …', '«…» – Сенат төрағасы': a headline that opens with a quote
 _QUOTED_HEADLINE = re.compile(r'^[«"“„][^«»"“”„]{3,}[»"”“]\s*(?::|[–—-])\s+\w')
+# "«Ауыл» партиясы … ұсынды": a headline that opens with a body's «name», not with a quote
+_NAMED_HEADLINE = re.compile(r"^«[^«»]{1,40}»\s+[a-zа-яёәғқңөұүһі]")
+_HEADLINE_OPENERS = (_QUOTED_HEADLINE, _NAMED_HEADLINE)
 
 
 def _take_headline(lines: _Lines) -> str | None:
@@ -304,7 +307,7 @@ def _take_headline(lines: _Lines) -> str | None:
         len(text.split()) > 16
         or len(text) > 160
         or text.endswith((".", ":", ",", ";", "…"))
-        or (text[:1] in '«"“„' and not _QUOTED_HEADLINE.match(text))
+        or (text[:1] in '«"“„' and not any(r.match(text) for r in _HEADLINE_OPENERS))
         or text[:1] in "–—-"
         or not apart
     ):

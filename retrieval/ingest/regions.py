@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,6 +165,9 @@ def regions_named(text: str, *, corpus_dir: Path) -> list[tuple[str, str]]:
     return list(found)
 
 
+_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+
 def places_in(text: str, *, corpus_dir: Path) -> list[str]:
     """Known place names in free text, as a fallback where NER fails (Kazakh releases)."""
     gazetteer = load_gazetteer(corpus_dir)
@@ -176,7 +180,12 @@ def places_in(text: str, *, corpus_dir: Path) -> list[str]:
             name = match.region
         else:
             stem = folded[match.start : match.end]
-            name = stem.title() if len(stem.split()) > 1 else stem.capitalize()
+            if len(stem.split()) == 1 and (known := gazetteer.town(stem)):
+                name = known  # 'Конаевқа' → 'Конаев'
+            elif len(stem.split()) == 1 and _ADJECTIVE.search(stem):
+                continue  # 'Костанайского университета': a body's epithet, not a town's name
+            else:
+                name = stem.title() if len(stem.split()) > 1 else stem.capitalize()
         if name not in out:
             out.append(name)
     return out

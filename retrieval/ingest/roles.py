@@ -138,13 +138,22 @@ def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
     return None
 
 
-def _is_verb(word: str) -> bool:
+def _is_verb(word: str, before: str = "") -> bool:
+    """Does the word end like a verb? `before` is the word in front of it: the Kazakh past
+    ending -ды/-ті is also a possessive noun's ('Парламенті', capitalised) and a Russian
+    genitive's after an adjective ('социальной защиты')."""
     low = word.casefold()
     if is_speech_word(word) or (len(low) > 5 and low.endswith(("ся", "сь"))):
         return True
     if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
         return True
+    if low.endswith(_KK_PAST) and (word[:1].isupper() or before.casefold().endswith(_RU_GEN)):
+        return False
     return len(low) > 4 and low.endswith(_VERB_ENDINGS) and not _starts(low, _NOT_VERBS)
+
+
+_KK_PAST = ("ды", "ді", "ты", "ті")
+_RU_GEN = ("ой", "ей", "ого", "его", "ых", "их")
 
 
 # Nouns that end like a verb: "мәслихат" ("-ат": "облыстық мәслихат депутаттары"), "Сенат",
@@ -208,7 +217,9 @@ def _left_phrase(text: str, start: int) -> tuple[str, int]:
             continue
         if token in _BOUNDARY or token == "," or low in _CONJ or low in _ROLE_STOP:
             break
-        if _is_verb(token) and not _starts(low, (*_SENATOR, *_SENATE)):
+        if _is_verb(token, tokens[k - 1][0] if k else "") and not _starts(
+            low, (*_SENATOR, *_SENATE)
+        ):
             break
         words.append(token)
         begin = pos
@@ -252,17 +263,24 @@ def _caption_role(text: str, end: int) -> str:
     )
     if match:
         return match.group(1) if len(match.group(1).split()) <= 5 else ""
+    capital = re.match(r"\s*,\s*([^\W\d_][^,.;:!?«»()\n]{2,60}):\s*$", text[end:])
+    if capital is not None:  # "Имя Фамилия, ҚР Парламенті Мәжілісінің депутаты:"
+        return _ends_in_role(capital.group(1))
     bare = re.match(
         r"\s+((?:«[^»\n]{2,40}»\s+)?[a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*$", text[end:]
     )
-    if bare is None:
-        return ""
-    role = bare.group(1)
+    return "" if bare is None else _ends_in_role(bare.group(1))
+
+
+def _ends_in_role(role: str) -> str:
+    """The caption's role when it ends in a role word and has no verb, else ''."""
     items = fold(role).split()
     tokens = [t for t in role.split() if not t.startswith(("«", "»"))]
-    if not 1 <= len(items) <= 7 or not _starts(items[-1], (*OTHER_ROLES, *_SENATOR, *_SENATE)):
+    heads = (*OTHER_ROLES, *_SENATOR, *_SENATE, "депутат", "depýtat", "deputat")
+    if not 1 <= len(items) <= 7 or not _starts(items[-1], heads):
         return ""
-    return "" if any(_is_verb(t.strip("«»")) for t in tokens) else role
+    verbs = [_is_verb(t.strip("«»"), tokens[i - 1] if i else "") for i, t in enumerate(tokens)]
+    return "" if any(verbs) else role
 
 
 def _right_phrase(text: str, end: int) -> str:
@@ -294,9 +312,10 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         start, surface = match.start(), match.group(0)
         if _named_after(text, start, match.end()):
             continue
-        lead, rest = _split_lead(surface)
-        offset = surface.find(rest)
         phrase, _ = _left_phrase(text, start)
+        left = fold(phrase).split()[-1:]
+        lead, rest = _split_lead(surface, after_role=bool(left) and _starts(left[0], OTHER_ROLES))
+        offset = surface.find(rest)
         start += max(0, offset)
         surface = rest
         if len(surface.split()) < 2 and "." not in surface:
@@ -311,7 +330,7 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         if role is None:
             role = classify(_right_phrase(text, match.end()), senate_context=senate_context)
         if role is None and (caption := _caption_role(text, match.end())):
-            role = Role(caption, False)
+            role = classify(caption, senate_context=senate_context) or Role(caption, False)
         mentions.append(Mention(start, match.end(), surface, role))
     _share_trailing_roles(text, mentions)
     taken = [(m.start, m.end) for m in mentions]
@@ -372,10 +391,15 @@ _LEAD_WORDS = (*_SENATOR, *_SENATE, *OTHER_ROLES, "генеральн", "гос�
                "вице", "бас", "облыс", "аудан", "қала")  # fmt: skip
 
 
-def _split_lead(surface: str) -> tuple[str, str]:
+def _split_lead(surface: str, *, after_role: bool = False) -> tuple[str, str]:
     """'Сенатор Арман Куатбеков' → ('Сенатор', 'Арман Куатбеков'); role/institution words
-    glued to the name by capitals are context, and a name is its last two or three words."""
+    glued to the name by capitals are context, and a name is its last two or three words.
+    `after_role`: a lowercase role word stands right before ('заместитель акима Города Имя
+    Фамилия'), so a first capitalised word is what the role is of. A country's name is never
+    a first name ('Қазақстан Жазушылар одағы' is a body)."""
     parts = surface.split()
+    if len(parts) == 2 and _starts(fold(parts[0]), _COUNTRY):
+        return surface, ""
     lead: list[str] = []
     while len(parts) > 2 and (
         _starts(fold(parts[0]), _LEAD_WORDS) or _is_institution(parts[0]) or parts[0].isupper()
@@ -389,7 +413,8 @@ def _split_lead(surface: str) -> tuple[str, str]:
         shaped = [i for i in range(1, len(parts)) if surname_like(parts[i])]
         # "Аким Астаны Женис Касымбек": after a role word comes what the role is of (a city, a
         # ministry), so with no surname shape to go by the name is the last two words
-        fallback = len(parts) - 1 if lead and _starts(fold(lead[-1]), OTHER_ROLES) else 1
+        of_role = (lead and _starts(fold(lead[-1]), OTHER_ROLES)) or (after_role and not lead)
+        fallback = len(parts) - 1 if of_role else 1
         i = shaped[0] if shaped else fallback
         lead += parts[: i - 1]
         parts = parts[i - 1 : i + 1] + ([parts[i + 1]] if i + 1 < len(parts) and
@@ -416,6 +441,9 @@ def surname_like(word: str) -> bool:
 
 def _patronymic(word: str) -> bool:
     return fold(word).endswith(("ович", "евич", "овна", "евна", "ұлы", "улы", "қызы", "кызы"))
+
+
+_COUNTRY = ("казахстан", "қазақстан", "kazakhstan", "qazaqstan")
 
 
 def _is_institution(word: str) -> bool:

@@ -39,13 +39,15 @@ def _locs(sent: Sent) -> list[Ent]:
 
 
 def _loc_normal(ent: Ent, nlp: Nlp, town: Callable[[str], str | None] | None) -> str:
-    """natasha's normal form, except a one-word town natasha left inflected ('Караганде'):
-    the gazetteer's town name, else pymorphy's nominative of a Geox reading."""
-    if " " in ent.text.strip() or ent.normal != ent.text:
+    """natasha's normal form, except for a one-word town: the gazetteer's town name
+    ('Караганде', 'Кызылорде'), else pymorphy's nominative of a Geox reading."""
+    if " " in ent.text.strip():
         return ent.normal
     known = town(ent.text) if town else None
     if known:
-        return known
+        return known  # before natasha's guess, which may cut a town ('Кызылорде' → 'Кызылорд')
+    if ent.normal != ent.text:
+        return ent.normal
     geox = [p for p in nlp.morph_vocab.parse(ent.text) if "Geox" in p.tag and p.is_known]
     if geox and all(p.tag.case in ("loct", "datv", "gent", "ablt") for p in geox):
         word = str(geox[0].normal_form)  # a guessed parse ("Жетысу" → "жетыс") is not trusted
