@@ -175,6 +175,9 @@ class Segmenter:
 
     # ---- paragraphs -----------------------------------------------------------------------
     def _paragraph(self, para: Paragraph) -> None:
+        if self.meetings and _RECAP.match(para.text):
+            self._recap()
+            return
         quotes = find_quotes(para.text)
         caption, self._caption = self._caption, False
         if not quotes and caption and self._lead_cue is not None and self._lead_cue.names:
@@ -216,8 +219,16 @@ class Segmenter:
         for sent in analysis.sents:
             if not inside(sent.start, sent.stop, quotes):
                 self._said = []
+                if _RECAP.match(analysis.text[sent.start : sent.stop]):
+                    break  # the rest of the paragraph recaps earlier news too
                 self._sentence(sent, analysis, para)
         self._speaker_before = [] if quotes else self._said
+
+    def _recap(self) -> None:
+        """A paragraph recapping earlier news: narrative between speeches, nobody's words."""
+        self._flush_pending()
+        self._carried, self._said, self._speaker_before = [], [], []
+        self._lead_cue, self._caption = None, False
 
     def _cue_for(self, analysis: Analysis, start: int, end: int, *, tail: bool = False) -> Cue:
         toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
@@ -439,6 +450,23 @@ def _is_caption(text: str, cue: Cue, para: Paragraph) -> bool:
     )
 
 
+# The outlet's own recap of earlier news, not this meeting: "Ранее сообщалось, что …",
+# "Напомним, …", "Бұған дейін хабарланғандай, …", "Еске сала кетейік, …", "Previously, Agency
+# reported …". Such a sentence and the rest of its paragraph are nobody's words here (they went
+# to the meeting's senator). Only reporting verbs in the imperfective count: "Ранее сенатор
+# сообщил/рассказал …" stays a statement.
+_RECAP = re.compile(
+    r"^\s*(?:"  # a letter first: «Как писал поэт, …» – сказал X is a quote, not a recap
+    r"напомн(?:им|ю)\b|напоминаем\b"
+    r"|(?:ранее|как)\b[^.!?,]{0,40}?\b(?:сообщал\w*|писал\w*|информировал\w*|передавал\w*)"
+    r"|еске\s+сал\w*"
+    r"|(?:бұған|бұдан)\s+(?:дейін|бұрын)\b[^.!?]{0,40}?(?:хабарла\w*|жаз(?:ған|ды)\w*)"
+    r"|(?:previously|earlier)\b[^.!?]{0,40}?\b(?:reported|wrote)\b"
+    r"|as\s+[^.!?]{0,40}?\breported\s+(?:earlier|previously|before)\b"
+    r"|recall\s+that\b|it\s+was\s+(?:earlier|previously)\s+reported\b"
+    r")",
+    re.I,
+)
 _OBLIQUE = frozenset(("Gen", "Dat", "Acc", "Ins", "Loc"))
 _PRONOUNS = frozenset(("он", "она", "ол", "ol"))
 # "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
