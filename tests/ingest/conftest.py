@@ -9,7 +9,7 @@ import pytest
 
 from retrieval.ingest import make_context, parse_bytes, parse_file
 from retrieval.ingest.segment import Context
-from retrieval.models import Meeting, ParseResult
+from retrieval.models import Meeting, ParseResult, Statement
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_DIR = REPO / "corpus"
@@ -42,3 +42,14 @@ def by_senator(meetings: list[Meeting], surname: str) -> Meeting:
     found = [m for m in meetings if any(surname in n for n in m.senators)]
     assert len(found) == 1, f"{surname}: {[m.senators for m in meetings]}"
     return found[0]
+
+
+def said(result: ParseResult, opening: str) -> Statement:
+    """The one statement that opens with `opening` (the tests of published forms find by it)."""
+    found = [s for s in result.corpus.statements() if s.text.startswith(opening)]
+    assert len(found) == 1, [s.text[:40] for s in result.corpus.statements()]
+    return found[0]
+
+
+def speakers(result: ParseResult) -> set[str]:
+    return {n for s in result.corpus.statements() for n in s.speakers}

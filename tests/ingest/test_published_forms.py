@@ -10,14 +10,7 @@ from collections.abc import Callable
 from retrieval.ingest.build import ParseResult
 from retrieval.ingest.furniture import is_furniture
 from retrieval.ingest.quotes import find_quotes
-from retrieval.models import Statement
-
-
-def _said(result: ParseResult, opening: str) -> Statement:
-    found = [s for s in result.corpus.statements() if s.text.startswith(opening)]
-    assert len(found) == 1, [s.text[:40] for s in result.corpus.statements()]
-    return found[0]
-
+from tests.ingest.conftest import said
 
 QUOTE_PARAGRAPH = """date 2026-02-20
 Форум в районе
@@ -38,9 +31,9 @@ def test_a_tailless_quote_paragraph_is_the_previous_speakers_or_nobodys(
     parse: Callable[..., ParseResult],
 ) -> None:
     result = parse(QUOTE_PARAGRAPH)
-    forum = _said(result, "Сегодняшний форум")
+    forum = said(result, "Сегодняшний форум")
     assert forum.kind == "quote" and forum.speakers == []  # the unnamed head of region spoke
-    land = _said(result, "Земля и ее недра")
+    land = said(result, "Земля и ее недра")
     assert land.kind == "quote" and land.speakers == ["Динара Абилова"]
 
 
@@ -58,9 +51,9 @@ NAME_INSIDE = """date 2026-03-02
 
 def test_a_name_inside_a_quote_is_never_its_speaker(parse: Callable[..., ParseResult]) -> None:
     result = parse(NAME_INSIDE)
-    quote = _said(result, "Эту линию еще в девяностые")
+    quote = said(result, "Эту линию еще в девяностые")
     assert quote.speakers == ["Тимур Абилкасов"]
-    assert _said(result, "В ходе выступления спикер Сената").speakers == ["Тимур Абилкасов"]
+    assert said(result, "В ходе выступления спикер Сената").speakers == ["Тимур Абилкасов"]
     assert all("Нуртаев" not in n for s in result.corpus.statements() for n in s.speakers)
 
 
@@ -75,7 +68,7 @@ PRONOUN = """date 2026-03-12
 
 
 def test_a_pronoun_after_another_person_is_that_person(parse: Callable[..., ParseResult]) -> None:
-    added = _said(parse(PRONOUN), "Он добавил")
+    added = said(parse(PRONOUN), "Он добавил")
     assert added.speakers == ["Арман Кенжебаев"]
 
 
@@ -99,7 +92,7 @@ def test_a_mazhilis_deputy_named_again_as_deputy_stays_one(
     result = parse(MAZHILIS_AGAIN)
     senators = {n for m in result.corpus.meetings for n in m.senators}
     assert senators == {"Ғалымжан Сейітқали"}
-    assert _said(result, "Әрине, көршілес палатаның").speakers == ["Ғалымжан Сейітқали"]
+    assert said(result, "Әрине, көршілес палатаның").speakers == ["Ғалымжан Сейітқали"]
 
 
 LONG_TITLE = """date 2026-01-30
@@ -116,7 +109,7 @@ LONG_TITLE = """date 2026-01-30
 def test_a_long_title_before_a_name_gives_no_phantom(parse: Callable[..., ParseResult]) -> None:
     result = parse(LONG_TITLE)
     assert [m.senators for m in result.corpus.meetings] == [["Кайрат Омарбеков"]]
-    assert _said(result, "Предки говорили").speakers == ["Кайрат Омарбеков"]
+    assert said(result, "Предки говорили").speakers == ["Кайрат Омарбеков"]
 
 
 def test_nested_straight_quotes_and_mid_paragraph_dashes_are_speech() -> None:
@@ -138,7 +131,7 @@ HEADLINE_ONLY = """В Аксай приехал депутат Сената Ба
 def test_a_senator_named_only_in_the_headline(parse: Callable[..., ParseResult]) -> None:
     result = parse(HEADLINE_ONLY)
     assert [m.senators for m in result.corpus.meetings] == [["Бахыт Искендиров"]]
-    assert _said(result, "Люди задают").speakers == ["Бахыт Искендиров"]
+    assert said(result, "Люди задают").speakers == ["Бахыт Искендиров"]
 
 
 def test_page_furniture_lines() -> None:
@@ -183,8 +176,8 @@ HE_SAID = """date 2026-02-20
 
 def test_he_said_after_an_akim_is_the_akims_words(parse: Callable[..., ParseResult]) -> None:
     result = parse(HE_SAID)
-    assert _said(result, "Все участки готовы").speakers == ["Бауыржан Серикбаев"]
-    assert _said(result, "И для чиновников тоже").speakers == ["Айдар Нурланов"]
+    assert said(result, "Все участки готовы").speakers == ["Бауыржан Серикбаев"]
+    assert said(result, "И для чиновников тоже").speakers == ["Айдар Нурланов"]
 
 
 LATIN = """date 2026-02-14
@@ -203,8 +196,8 @@ Kezdesýde aýdan ákimi Ǵalym Serikov sóz sóıledi.
 def test_kazakh_in_latin_script_keeps_its_quotes(parse: Callable[..., ParseResult]) -> None:
     result = parse(LATIN)
     assert [m.senators for m in result.corpus.meetings] == [["Erjan Tolegenov"]]
-    assert _said(result, "Jańa Konstıtýtsııa").speakers == ["Erjan Tolegenov"]
-    assert _said(result, "Barlyq ýchaskeler").speakers == ["Ǵalym Serikov"]
+    assert said(result, "Jańa Konstıtýtsııa").speakers == ["Erjan Tolegenov"]
+    assert said(result, "Barlyq ýchaskeler").speakers == ["Ǵalym Serikov"]
 
 
 LED_BY = """date 2026-02-17
@@ -243,5 +236,5 @@ UPPER_HOUSE = """"Рано подводить итоги": спикер Сена
 def test_the_upper_house_speaker_and_a_quoted_headline(parse: Callable[..., ParseResult]) -> None:
     result = parse(UPPER_HOUSE)
     assert result.corpus.documents[0].title.startswith('"Рано подводить итоги": спикер Сената')
-    assert _said(result, "Спикер верхней палаты").speakers == ["Тимур Абилкасов"]
+    assert said(result, "Спикер верхней палаты").speakers == ["Тимур Абилкасов"]
     assert {n for m in result.corpus.meetings for n in m.senators} == {"Тимур Абилкасов"}

@@ -9,13 +9,7 @@ from collections.abc import Callable
 from retrieval.ingest.build import ParseResult
 from retrieval.ingest.furniture import drop_furniture, is_furniture
 from retrieval.ingest.text import detect_language
-from retrieval.models import Statement
-
-
-def _said(result: ParseResult, opening: str) -> Statement:
-    found = [s for s in result.corpus.statements() if s.text.startswith(opening)]
-    assert len(found) == 1, [s.text[:40] for s in result.corpus.statements()]
-    return found[0]
+from tests.ingest.conftest import said
 
 
 def _senators(result: ParseResult) -> set[str]:
@@ -40,10 +34,10 @@ def test_a_kazakh_sentence_about_other_people_is_not_the_senators(
 ) -> None:
     """Kazakh marks no subject: a bare 'қатысушылары', 'журналистер' first is the subject."""
     result = parse(KK_OTHERS)
-    assert _said(result, "Кездесу қатысушылары").speakers == []
-    assert _said(result, "Журналистер одан").speakers == []
+    assert said(result, "Кездесу қатысушылары").speakers == []
+    assert said(result, "Журналистер одан").speakers == []
     # the senator first, and «жастар үшін» is no subject: still the senator's words
-    assert _said(result, "Сенатор жастар үшін").speakers == ["Бақытжан Нұрмағанбетов"]
+    assert said(result, "Сенатор жастар үшін").speakers == ["Бақытжан Нұрмағанбетов"]
 
 
 RU_ASKED = """date 2026-03-05
@@ -61,8 +55,8 @@ def test_a_question_put_to_a_senator_is_not_her_statement(
     parse: Callable[..., ParseResult],
 ) -> None:
     result = parse(RU_ASKED)
-    assert _said(result, "Журналисты спросили").speakers == []
-    assert _said(result, "Сенатор подчеркнула").speakers == ["Ольга Брагина"]
+    assert said(result, "Журналисты спросили").speakers == []
+    assert said(result, "Сенатор подчеркнула").speakers == ["Ольга Брагина"]
 
 
 LATIN = """Senat depýtaty Gúlnaz Ábdikerimova Astana kúni men Tuńǵysh Prezıdent kúni týraly aıtty.
@@ -81,9 +75,9 @@ def test_latin_kazakh_initials_with_a_role_and_titles(parse: Callable[..., Parse
     result = parse(LATIN)
     assert result.corpus.documents[0].language == "kk"
     assert _senators(result) == {"Gúlnaz Ábdikerimova"}
-    assert _said(result, "Bul merekeler").speakers == ["Gúlnaz Ábdikerimova"]
-    assert _said(result, "Jastar bizdiń").speakers == ["S. Muqanov"]
-    assert _said(result, "S.Muqanov jıyndy").speakers == ["S. Muqanov"]
+    assert said(result, "Bul merekeler").speakers == ["Gúlnaz Ábdikerimova"]
+    assert said(result, "Jastar bizdiń").speakers == ["S. Muqanov"]
+    assert said(result, "S.Muqanov jıyndy").speakers == ["S. Muqanov"]
 
 
 def test_kazakh_in_latin_letters_is_kazakh_and_english_is_english() -> None:
@@ -153,9 +147,9 @@ def test_tv_captions_without_dash_in_capitals_or_without_comma(
 ) -> None:
     result = parse(CAPTIONS)
     assert result.corpus.documents[0].title == "Жезқазғанда Ата заң жобасы талқыланды"
-    assert _said(result, "Жаңа Ата заң еңбек").speakers == ["Айдана Құрманова"]
-    assert _said(result, "Қаладағы барлық учаскелер").speakers == ["Марат Омаров"]
-    assert _said(result, "Жастар жаңа құжатты").speakers == ["Әсел Бекова"]
+    assert said(result, "Жаңа Ата заң еңбек").speakers == ["Айдана Құрманова"]
+    assert said(result, "Қаладағы барлық учаскелер").speakers == ["Марат Омаров"]
+    assert said(result, "Жастар жаңа құжатты").speakers == ["Әсел Бекова"]
     assert _senators(result) == {"Айдана Құрманова"}
 
 
@@ -172,7 +166,7 @@ INTRODUCED = """date 2026-02-09
 def test_a_dash_paragraph_after_toqtalyp_otti_is_that_speakers(
     parse: Callable[..., ParseResult],
 ) -> None:
-    assert _said(parse(INTRODUCED), "Құжатта азаматтың").speakers == ["Талғат Әбенов"]
+    assert said(parse(INTRODUCED), "Құжатта азаматтың").speakers == ["Талғат Әбенов"]
 
 
 VICE = """date 2026-02-27
@@ -187,4 +181,4 @@ def test_a_bare_vice_speaker_in_a_senate_release_is_its_deputy_chair(
     parse: Callable[..., ParseResult],
 ) -> None:
     """'Вице-спикер подчеркнула' after 'вице-спикера Сената X' (fold() splits the hyphen)."""
-    assert _said(parse(VICE), "Вице-спикер подчеркнула").speakers == ["Ирина Сомова"]
+    assert said(parse(VICE), "Вице-спикер подчеркнула").speakers == ["Ирина Сомова"]

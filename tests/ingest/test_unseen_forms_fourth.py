@@ -8,18 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from retrieval.ingest.build import ParseResult
-from retrieval.models import Statement
-
-
-def _said(result: ParseResult, opening: str) -> Statement:
-    found = [s for s in result.corpus.statements() if s.text.startswith(opening)]
-    assert len(found) == 1, [s.text[:40] for s in result.corpus.statements()]
-    return found[0]
-
-
-def _speakers(result: ParseResult) -> set[str]:
-    return {n for s in result.corpus.statements() for n in s.speakers}
-
+from tests.ingest.conftest import said, speakers
 
 DEPUTY_AKIM = """date 2026-02-24
 Выступая перед студентами, заместитель акима Талдыкоргана Ерболат Сагынтай подчеркнул \
@@ -34,7 +23,7 @@ def test_a_city_after_a_lowercase_role_is_not_a_first_name(
 ) -> None:
     """'заместитель акима Талдыкоргана Ерболат Сагынтай' is Ерболат Сагынтай, not «Талдыкорган
     Ерболат»."""
-    quote = _said(parse(DEPUTY_AKIM), "Каждый голос")
+    quote = said(parse(DEPUTY_AKIM), "Каждый голос")
     assert quote.speakers == ["Ерболат Сагынтай"]
     assert quote.roles == {"Ерболат Сагынтай": "заместитель акима Талдыкоргана"}
 
@@ -49,9 +38,9 @@ GUESTS = """date 2026-03-02
 
 def test_a_country_opening_a_body_is_not_a_person(parse: Callable[..., ParseResult]) -> None:
     """'Қазақстан Суретшілер одағының мүшесі' names a union, not «Қазақстан Суретшілер»."""
-    speakers = _speakers(parse(GUESTS))
-    assert not any("Қазақстан" in s or "Суретшілер" in s for s in speakers), speakers
-    assert "Б. Оспанов" in speakers
+    named = speakers(parse(GUESTS))
+    assert not any("Қазақстан" in s or "Суретшілер" in s for s in named), named
+    assert "Б. Оспанов" in named
 
 
 EXPLAINED = """date 2026-02-18
@@ -67,7 +56,7 @@ def test_a_dash_paragraph_after_explained_is_the_explainers(
     parse: Callable[..., ParseResult],
 ) -> None:
     """'X … түсіндіріп берді.' then a dash paragraph: X's words, not the senator's or nobody's."""
-    quote = _said(parse(EXPLAINED), "Бұл — ең маңызды")
+    quote = said(parse(EXPLAINED), "Бұл — ең маңызды")
     assert quote.speakers == ["Нұрбол Ахметов"]
 
 
@@ -128,9 +117,9 @@ def test_a_first_name_and_patronymic_is_the_person_named_before(
 ) -> None:
     """'Бауыржан Ермекович рассказал' is Бауыржан Сейтказиев, named before, never a second
     person «Бауыржан Ермекович»; with nobody of that first name, never the senator's."""
-    told = _said(parse(ADDRESS), "Бауыржан Ермекович")
+    told = said(parse(ADDRESS), "Бауыржан Ермекович")
     assert told.speakers == ["Бауыржан Сейтказиев"]
-    other = _said(parse(ADDRESS_NOBODY), "Ерлан Маратович")
+    other = said(parse(ADDRESS_NOBODY), "Ерлан Маратович")
     assert "Бауыржан Сейтказиев" not in other.speakers
 
 
@@ -145,7 +134,7 @@ CAPTION = """date 2026-02-27
 
 def test_a_caption_role_may_open_with_an_abbreviation(parse: Callable[..., ParseResult]) -> None:
     """'Name, ҚР Парламенті Мәжілісінің депутаты:' gives the role; 'Парламенті' is a noun."""
-    quote = _said(parse(CAPTION), "Жастар – біздің")
+    quote = said(parse(CAPTION), "Жастар – біздің")
     assert quote.speakers == ["Анар Сейітова"]
     assert quote.roles == {"Анар Сейітова": "ҚР Парламенті Мәжілісінің депутаты"}
     assert parse(CAPTION).corpus.meetings[0].senators == []
@@ -164,6 +153,6 @@ def test_a_role_ending_like_a_kazakh_verb_is_kept_whole(
     parse: Callable[..., ParseResult],
 ) -> None:
     """'социальной защиты' is a Russian genitive after an adjective, not a verb ending -ты."""
-    quote = _said(parse(MINISTER), "Государство гарантирует")
+    quote = said(parse(MINISTER), "Государство гарантирует")
     assert quote.speakers == ["Асқар Тулегенов"]
     assert quote.roles == {"Асқар Тулегенов": "Министр труда и социальной защиты"}

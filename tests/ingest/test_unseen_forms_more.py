@@ -9,18 +9,7 @@ from collections.abc import Callable
 
 from retrieval.ingest.build import ParseResult
 from retrieval.ingest.furniture import is_furniture
-from retrieval.models import Statement
-
-
-def _said(result: ParseResult, opening: str) -> Statement:
-    found = [s for s in result.corpus.statements() if s.text.startswith(opening)]
-    assert len(found) == 1, [s.text[:40] for s in result.corpus.statements()]
-    return found[0]
-
-
-def _speakers(result: ParseResult) -> set[str]:
-    return {n for s in result.corpus.statements() for n in s.speakers}
-
+from tests.ingest.conftest import said, speakers
 
 AKIM = """date 2026-03-12
 Голос каждого важен
@@ -34,7 +23,7 @@ AKIM = """date 2026-03-12
 def test_the_city_after_a_role_word_is_not_a_first_name(parse: Callable[..., ParseResult]) -> None:
     """'Аким Кокшетау Бауржан Тлеубек' is Бауржан Тлеубек, not «Кокшетау Бауржан»."""
     result = parse(AKIM)
-    quote = _said(result, "Призываю всех")
+    quote = said(result, "Призываю всех")
     assert quote.speakers == ["Бауржан Тлеубек"]
     assert quote.roles == {"Бауржан Тлеубек": "Аким Кокшетау"}
 
@@ -62,11 +51,11 @@ def test_a_person_named_only_in_an_oblique_case_gets_no_sentence(
     """Without a verb of saying, a name in the genitive is no subject: the sentence stays,
     unattributed — neither that person's nor (by default) the senator's."""
     result = parse(RU_GENITIVE)
-    assert _said(result, "Референдум – исторический этап").speakers == []
+    assert said(result, "Референдум – исторический этап").speakers == []
     # a nominative subject with a verb of saying still speaks
-    assert _said(result, "Генеральный прокурор").speakers == ["Берик Асылов"]
+    assert said(result, "Генеральный прокурор").speakers == ["Берик Асылов"]
     kk = parse(KK_GENITIVE)
-    assert _said(kk, "Конституциялық реформа").speakers == []
+    assert said(kk, "Конституциялық реформа").speakers == []
 
 
 BODY = """date 2026-02-13
@@ -90,13 +79,13 @@ def test_a_body_in_capitals_is_no_person_and_a_role_keeps_its_body(
     parse: Callable[..., ParseResult],
 ) -> None:
     result = parse(BODY)
-    assert not any("Ассамблеи" in n for n in _speakers(result))
-    said = _said(result, "К участникам встречи")
-    assert said.speakers == ["Тимур Каримбаев"]
-    assert said.roles["Тимур Каримбаев"] == "председатель РОО «Ассамблея молодежи»"
-    minister = _said(result, "Министр труда")
+    assert not any("Ассамблеи" in n for n in speakers(result))
+    chair = said(result, "К участникам встречи")
+    assert chair.speakers == ["Тимур Каримбаев"]
+    assert chair.roles["Тимур Каримбаев"] == "председатель РОО «Ассамблея молодежи»"
+    minister = said(result, "Министр труда")
     assert minister.roles == {"Светлана Ахметова": "Министр труда и социальной политики"}
-    kk = _said(parse(KK_BODY), "Жастар жаңа")
+    kk = said(parse(KK_BODY), "Жастар жаңа")
     assert kk.roles.get("Арман Сейітов") == "«Жастар үні» РҚБ төрағасы"
 
 
@@ -122,9 +111,9 @@ def test_a_senator_named_only_in_a_quote_tail_is_at_the_meeting(
 ) -> None:
     result = parse(RU_TAIL)
     assert [m.senators for m in result.corpus.meetings] == [["Ольга Брагина", "Игорь Лапин"]]
-    assert _said(result, "Новая Конституция").speakers == ["Игорь Лапин"]
+    assert said(result, "Новая Конституция").speakers == ["Игорь Лапин"]
     # two senators now: a bare «сенатор» can no longer be told
-    assert _said(result, "Сенатор подчеркнул").speakers == []
+    assert said(result, "Сенатор подчеркнул").speakers == []
     kk = parse(KK_TAIL)
     assert [m.senators for m in kk.corpus.meetings] == [["Ерлан Тоқтаров", "Айгүл Жұмабаева"]]
     # introduced later in narrative, that senator's own meeting still starts
@@ -162,12 +151,12 @@ def test_the_person_an_institution_is_named_after_is_nobody_there(
     assert meeting.place is None or "Сәтбаев" not in meeting.place
     assert "ҚР Ұлттық гвардиясының әскери қызметшілері" in meeting.audience
     assert "мамандар" in meeting.audience
-    assert _said(kk, "Жаңа Ата заң").speakers == ["Бауыржан Сейітов"]
+    assert said(kk, "Жаңа Ата заң").speakers == ["Бауыржан Сейітов"]
     ru = parse(RU_NAMED_AFTER)
     meeting = ru.corpus.meetings[0]
     assert meeting.senators == ["Виталий Осипов"]
     assert meeting.audience == ["студенты колледжа им. К. Нурланова", "педагоги школы-лицея"]
-    assert _said(ru, "Новая Конституция").speakers == ["Виталий Осипов"]
+    assert said(ru, "Новая Конституция").speakers == ["Виталий Осипов"]
 
 
 RUBRIC = """url https://daily.example.kz/n/x
@@ -202,6 +191,6 @@ CAPS_NAME_CAPTION = """date 2026-02-23
 def test_a_caption_with_only_its_name_in_capitals(parse: Callable[..., ParseResult]) -> None:
     """'АРМАН ТОКБАЕВ, председатель ассоциации КСК г. Петропавловска:' names the speaker of
     the dash line under it, though only the name is in capitals and the role has 'г.'."""
-    quote = _said(parse(CAPS_NAME_CAPTION), "Люди приходят")
+    quote = said(parse(CAPS_NAME_CAPTION), "Люди приходят")
     assert quote.speakers == ["Арман Токбаев"]
     assert quote.roles["Арман Токбаев"].startswith("председатель ассоциации КСК")
