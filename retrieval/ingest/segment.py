@@ -175,7 +175,8 @@ class Segmenter:
 
     # ---- paragraphs -----------------------------------------------------------------------
     def _paragraph(self, para: Paragraph) -> None:
-        if self.meetings and _RECAP.match(para.text):
+        opening = not self.meetings  # the article's lead, even when it opens "Как сообщал …"
+        if not opening and _RECAP.match(para.text):
             self._recap()
             return
         quotes = find_quotes(para.text)
@@ -219,7 +220,7 @@ class Segmenter:
         for sent in analysis.sents:
             if not inside(sent.start, sent.stop, quotes):
                 self._said = []
-                if _RECAP.match(analysis.text[sent.start : sent.stop]):
+                if not opening and _RECAP.match(analysis.text[sent.start : sent.stop]):
                     break  # the rest of the paragraph recaps earlier news too
                 self._sentence(sent, analysis, para)
         self._speaker_before = [] if quotes else self._said

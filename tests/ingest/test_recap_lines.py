@@ -89,6 +89,8 @@ def test_an_opening_as_reported_keeps_the_meeting(parse: Callable[..., ParseResu
     )
     [meeting] = result.corpus.meetings
     assert meeting.senators == ["Ринат Аманжолов"]
+    assert meeting.place == "Жезказган"  # the lead's venue sentence is read, not skipped
+    assert meeting.audience == ["горняки"]
     [quote] = result.corpus.statements()
     assert quote.speakers == ["Ринат Аманжолов"]
 
