@@ -59,12 +59,25 @@ _QUESTION_KK = frozenset("сұрақ сұрақтар сауал сауалда�
 _QUESTION_VERB_KK = frozenset("қойды қойып жолдады qoıdy qoıyp joldady".split())
 
 
+_ASKING_EN = frozenset("asked asks inquired wondered".split())
+_QUESTION_VERB_EN = frozenset("voiced raised put posed".split())
+# English has no case either: a bare plural for other people opening the clause is its subject
+# ("Students asked about …", "Residents noted that …"), never the senator
+_EN_OTHER_PEOPLE = frozenset(
+    "students residents participants teachers farmers journalists veterans doctors pupils "
+    "servicemen attendees citizens workers employees activists youth villagers parents "
+    "entrepreneurs experts representatives locals".split()
+)
+
+
 def asks(toks: Sequence[Tok]) -> bool:
     """Is the clause's verb one of asking (a question, not a statement)?"""
     lows = [t.lower for t in toks]
     for i, low in enumerate(lows):
-        if low.startswith(_ASKING_RU) or low in _ASKING_KK:
+        if low.startswith(_ASKING_RU) or low in _ASKING_KK or low in _ASKING_EN:
             return True
+        if low in _QUESTION_VERB_EN and any(w.startswith("question") for w in lows[i + 1 : i + 3]):
+            return True  # "servicemen voiced questions"
         if low in _QUESTION_KK and i + 1 < len(lows) and lows[i + 1] in _QUESTION_VERB_KK:
             return True
         if low.startswith("задал") and i + 1 < len(lows) and lows[i + 1].startswith("вопрос"):
@@ -166,6 +179,9 @@ def read_cue(
         elif not named and (tail or not kazakh) and _is_other_subject(tok, kazakh=kazakh):
             cue.other = True
     if kazakh and not tail and _kk_other_subject(toks):
+        cue.other = True
+    words = [t.lower for t in toks if t.text[:1].isalpha() and t.lower != "the"]
+    if words and words[0] in _EN_OTHER_PEOPLE:
         cue.other = True
     cue.asking = asks(toks)
     return cue

@@ -5,6 +5,9 @@ dateline ("АСТАНА. KAZINFORM –") is cut from the front of the first para
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from retrieval.ingest.dates import parse_date_prefix
 
 _WHOLE_LINE = re.compile(
     r"^\s*(?:"
@@ -27,6 +30,13 @@ _WHOLE_LINE = re.compile(
     r"|(?:(?:фото|сурет)\s+)?(?:из\s+)?открыт\w*\s+источник\w*\s*$|ашық\s+дереккөз\w*\s*$"
     # a hashtag rubric: "#АЭС в Казахстане"
     r"|#[^\s#]"
+    # English credits and page chrome: "Photo credit: …", "Images | senate.parlam.kz",
+    # "Author:", "Translation and editing by …", "(Senate Press Service, …)", "Go to the main
+    # site"; and an accessibility panel's lines ("Цвет сайта")
+    r"|(?:photo|image)s?\s+(?:credit|by|courtesy)\b|images?\s*[:|]"
+    r"|(?:author|translation|translated|editing|edited|reporting)(?:\s+and\s+\w+)?\s*(?:by\b|:)"
+    r"|\([^()]*press\s+service[^()]*\)\s*$|go\s+to\s+the\s+main\s+site|read\s+(?:also|more)\b"
+    r"|currently\s+reading|цвет\s+сайта|расстояние\s+между\s+буквами|версия\s+для\s+слабовидящих"
     r")",
     re.I,
 )
@@ -103,9 +113,23 @@ def drop_furniture(lines: list[tuple[int, str]]) -> None:
             lines[i] = (number, _RUBRIC.sub("", text))
 
 
+# An English agency dateline with its date: "ASTANA, March 3, 2026 (Kazinform) – "
+_EN_DATELINE = re.compile(
+    r"^[A-Z][A-Z-]{2,},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})"
+    r"(?:\s*\([^()]{2,30}\))?\s*[-–—]\s+(?=\S)"
+)
+
+
+def dateline_date(text: str) -> date | None:
+    """The date an English dateline gives ('ASTANA, March 3, 2026 (Kazinform) –'), if any."""
+    match = _EN_DATELINE.match(text)
+    parsed = parse_date_prefix(match.group("date")) if match else None
+    return parsed[0] if parsed else None
+
+
 def split_dateline(text: str) -> tuple[str, str | None]:
     """'АСТАНА. Сегодня …' → ('Сегодня …', 'Астана'); text without a dateline is unchanged."""
-    match = _DATELINE.match(text)
+    match = _EN_DATELINE.match(text) or _DATELINE.match(text)
     if match is None or not text[match.end() :].strip():
         return text, None
     place = re.match(r"[\w-]+", text)

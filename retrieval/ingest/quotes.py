@@ -34,8 +34,13 @@ _KK_SPEECH = frozenset(
 )
 _EN_SPEECH = frozenset(
     "said says noted stressed added emphasized emphasised explained according told underlined "
-    "stated".split()
+    "stated highlighted underscored remarked recalled continued concluded believes assured "
+    "urged affirmed observed insisted commented clarified mentioned acknowledged announced "
+    "shared pointed summed".split()
 )
+# An English tail may name its speaker before the verb at some length: '"…," the Deputy
+# Chairman of the Senate said.' (Russian and Kazakh tails put the verb within three words)
+_EN_TAIL_WINDOW = 8
 _WORD = re.compile(r"[\w-]+")
 _LEAD_DASH = re.compile(r"\s*" + DASH_CLASS + r"{1,2}\s*")
 _SEPARATOR = re.compile(r"([,!?…]?)\s*" + DASH_CLASS + r"{1,2}\s+")
@@ -184,7 +189,10 @@ def _tail_after(text: str, close: int) -> tuple[int, int] | None:
         return None
     end = sentence_end(text, bare.end())
     words = _WORD.findall(text[bare.end() : end])
-    if not words or len(words) > TAIL_WORDS or not any(is_speech_word(w) for w in words[:3]):
+    if not words or len(words) > TAIL_WORDS:
+        return None
+    english = any(w.casefold() in _EN_SPEECH for w in words[:_EN_TAIL_WINDOW])
+    if not english and not any(is_speech_word(w) for w in words[:3]):
         return None
     return bare.end(), end
 

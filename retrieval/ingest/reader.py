@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from retrieval.ingest.dates import parse_date_prefix
 from retrieval.ingest.decode import DecodeError, decode
-from retrieval.ingest.furniture import drop_furniture, split_dateline
+from retrieval.ingest.furniture import dateline_date, drop_furniture, split_dateline
 from retrieval.ingest.html import extract_html
 from retrieval.ingest.text import DASH_CLASS, clean, detect_language
 from retrieval.models import Issue
@@ -123,12 +123,18 @@ def _take_date(lines: _Lines) -> tuple[date | None, str | None]:
     for rank, i in enumerate(filled):
         number, text = lines.lines[i]
         parsed = parse_date_prefix(text)
-        if parsed is None or (rank > 0 and parsed[1] and not lines.blocks):
+        counter = parsed is not None and parsed[1].isdigit()  # "12.05.2022 290": views
+        if parsed is None or (rank > 0 and parsed[1] and not lines.blocks and not counter):
             continue
         found, rest = parsed
-        if lines.blocks and len(rest.split()) < 8:
+        if (lines.blocks and len(rest.split()) < 8) or counter:
             rest = ""  # "5 марта 2026 · 1 204 просмотра": page furniture, not article text
-        headline = " ".join(lines.lines[j][1].strip() for j in filled[:rank]) or None
+        above: list[str] = []
+        for j in filled[:rank]:
+            line = lines.lines[j][1].strip()
+            if not above or line != above[-1]:  # a page that repeats its headline
+                above.append(line)
+        headline = " ".join(above) or None
         for j in filled[:rank]:
             lines.lines[j] = (lines.lines[j][0], "")
         lines.lines[i] = (number, rest)
@@ -302,7 +308,11 @@ def _take_headline(lines: _Lines) -> str | None:
     # apart: a blank line after it, or no blank line between any two lines of text (a page
     # pasted one paragraph per line); the newline that ends the file is no blank line
     between = lines.lines[i : filled[-1]]
-    apart = filled[1] > i + 1 or not any(not t.strip() for _, t in between)
+    apart = (
+        filled[1] > i + 1
+        or not any(not t.strip() for _, t in between)
+        or _english_headline(text, second)
+    )
     if (
         len(text.split()) > 16
         or len(text) > 160
@@ -313,7 +323,25 @@ def _take_headline(lines: _Lines) -> str | None:
     ):
         return None
     lines.lines[i] = (lines.lines[i][0], "")
+    following = lines.lines[filled[1]]
+    if len(filled) > 2 and following[1].strip() == text:  # a page that repeats its headline
+        lines.lines[filled[1]] = (following[0], "")
     return text
+
+
+# An English headline in title or sentence case: Latin words, no closing stop
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _english_headline(text: str, second: str) -> bool:
+    """An English headline needs no blank line after it: 'Senator met with students in
+    Kostanay' then 'KOSTANAY, March 3, 2026 (Kazinform) – Senator …' on the next line. The
+    line must be English words and the next line must open a sentence (a capital or a quote)."""
+    words = text.split()
+    latin = [w for w in words if _LATIN_WORDS.fullmatch(w.strip(",:;!?()\"“”«»'‘’"))]
+    if len(words) < 3 or len(latin) < 0.8 * len(words) or not text[:1].isupper():
+        return False
+    return second[:1].isupper() or second[:1] in '«"“'
 
 
 MAX_PARAGRAPH_CHARS = 20_000
@@ -347,7 +375,10 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
     if headline is None and lines.title is None and not lines.blocks:
         headline = _take_headline(lines)
     _caps_captions(lines)
-    paragraphs, dateline = _strip_dateline(_join_open_quotes(_paragraphs(lines)))
+    joined = _join_open_quotes(_paragraphs(lines))
+    if found_date is None and joined:
+        found_date = dateline_date(joined[0].text)
+    paragraphs, dateline = _strip_dateline(joined)
     huge = next((p for p in paragraphs if len(p.text) > MAX_PARAGRAPH_CHARS), None)
     if huge is not None:
         # A press release paragraph is a few hundred characters; a 100 000-character one is not

@@ -33,11 +33,24 @@ _SENATE = ("сенат", "senat")
 _SENATOR = ("сенатор", "senator")
 _SENATE_HEADS = ("депутат", "председател", "спикер", "вице", "заместител", "член", "төраға",
                  "орынбасар", "спикері", "палат", "парламентари", "depýtat", "deputat", "tóraǵa",
-                 "töraǵa", "törağa", "orynbasar", "spıker", "spiker")  # fmt: skip
-_DEPUTY = ("заместител", "вице", "орынбасар")
-_CHAIR = ("председател", "спикер", "төраға", "tóraǵa", "töraǵa", "törağa", "spıker", "spiker")
+                 "töraǵa", "törağa", "orynbasar", "spıker", "spiker",
+                 # English: "Deputy of the Senate", "Member of the Senate", "Senate Speaker"
+                 "deputy", "chair", "speaker", "member", "vice")  # fmt: skip
+_DEPUTY = ("заместител", "вице", "орынбасар", "vice")
+_CHAIR = ("председател", "спикер", "төраға", "tóraǵa", "töraǵa", "törağa", "spıker", "spiker",
+          "chair", "speaker")  # fmt: skip
 _OTHER_HOUSE = ("мажилис", "мәжіліс", "маслихат", "мәслихат", "мажлис", "májilis", "mäjılıs",
-                "mazhilis", "máslihat", "mäslihat")  # fmt: skip
+                "mazhilis", "máslihat", "mäslihat", "majilis", "maslikhat", "lower")  # fmt: skip
+# English roles: "Minister of Justice", "Prosecutor General", "akim of the region"; an English
+# "deputy" is a senator only beside the Senate ("Deputy of the Senate"), never bare
+_EN_ROLES = ("akim", "mayor", "governor", "minister", "prosecutor", "counsel", "adviser",
+             "advisor", "rector", "director", "head", "chief", "president", "judge", "ombudsman",
+             "commissioner", "secretary", "expert", "scientist", "analyst", "professor",
+             "teacher", "student", "resident", "veteran", "activist", "representative",
+             "employee", "worker", "farmer", "entrepreneur", "journalist", "correspondent",
+             "blogger", "lawyer", "attorney", "participant", "moderator", "chair", "deputy",
+             "member", "speaker", "leader", "founder", "principal", "dean", "doctor", "officer",
+             "official", "ambassador")  # fmt: skip
 _BARE_DEPUTY = ("депутат", "depýtat", "deputat")
 # Roles that are never a senator (stems; Russian and Kazakh)
 OTHER_ROLES = (
@@ -57,6 +70,7 @@ OTHER_ROLES = (
     "ákim", "äkım", "mınıstr", "ministr", "depýtat", "deputat", "tóraǵa", "töraǵa", "törağa",
     "orynbasar", "hatshy", "hatşy", "rektor", "dırektor", "direktor", "basshy", "basşy",
     "prokýror", "prokuror", "keńesshi", "keñesşı",
+    *_EN_ROLES,
 )  # fmt: skip
 _STATE_COUNSELLOR = ("государственн", "мемлекеттік")
 _MAX_ROLE_WORDS = 7
@@ -66,7 +80,10 @@ _VERB_ENDINGS = ("ил", "ила", "или", "ал", "ала", "али", "ел",
 _ROLE_STOP = frozenset(
     "в во на с со по о об при для из за от до у к ко после где когда который которая которые "
     "что как это также кроме затем однако сегодня вчера ранее далее ал ол олар бүгін кеше "
-    "сондай-ақ сонымен қатар бұдан кейін словам мнению сөзінше айтуынша пікірінше".split()
+    "сондай-ақ сонымен қатар бұдан кейін словам мнению сөзінше айтуынша пікірінше "
+    # English words a role never runs across ("met with residents", "according to")
+    "with by at in on to from for that which who whom and or as after during while when where "
+    "about into also met has have had was were is are will".split()
 )
 
 
@@ -108,7 +125,7 @@ def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
     if not items:
         return None
     has_senate = any(_starts(w, _SENATE) and not _starts(w, _SENATOR) for w in items) or bool(
-        re.search(r"\bверхн\w* палат", low)  # "спикер верхней палаты Парламента"
+        re.search(r"\bверхн\w* палат|\bupper (?:house|chamber)", low)  # "спикер верхней палаты"
     )
     other_house = any(_starts(w, _OTHER_HOUSE) for w in items)
     senator_word = any(_starts(w, _SENATOR) for w in items)
@@ -117,13 +134,16 @@ def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
         heads = [w for w in items if _starts(w, _SENATE_HEADS)]
         if senator_word or heads:
             post = None
-            if has_senate and any(_starts(w, _DEPUTY) for w in items):
+            english_deputy = "deputy" in items and any(_starts(w, _CHAIR) for w in items)
+            if has_senate and (english_deputy or any(_starts(w, _DEPUTY) for w in items)):
                 post = "deputy_chair"
             elif has_senate and any(_starts(w, _CHAIR) for w in items):
                 post = "chair"
             return Role(text, True, post)
     # fold() splits "вице-спикер" into two words
-    vice_speaker = any(a == "вице" and b.startswith("спикер") for a, b in pairwise(items))
+    vice_speaker = any(
+        a in ("вице", "vice") and b.startswith(("спикер", "speaker")) for a, b in pairwise(items)
+    )
     if not has_senate and not other_house and vice_speaker:
         return Role(text, True, "deputy_chair") if senate_context else Role(text, False)
     if other_house or any(_starts(w, OTHER_ROLES) for w in items):
@@ -145,6 +165,8 @@ def _is_verb(word: str, before: str = "") -> bool:
     low = word.casefold()
     if is_speech_word(word) or (len(low) > 5 and low.endswith(("ся", "сь"))):
         return True
+    if low.isascii() and low.isalpha() and len(low) > 4 and low.endswith("ed"):
+        return True  # English past: "Senator X discussed … with National Defense University"
     if low in ("өтті", "етті", "берді", "қылды"):  # "атап өтті", "мәлім етті"
         return True
     if low.endswith(_KK_PAST) and (word[:1].isupper() or before.casefold().endswith(_RU_GEN)):
@@ -163,7 +185,7 @@ _NOT_VERBS = (*OTHER_ROLES, *_OTHER_HOUSE, *_SENATE, "палат")
 
 _RU_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им")
 _HEAD_STEMS = (*OTHER_ROLES, *_SENATOR, *_SENATE, *_OTHER_HOUSE, "вице", "генеральн",
-               "государствен", "мемлекеттік")  # fmt: skip
+               "государствен", "мемлекеттік", "vice", "state")  # fmt: skip
 
 
 def trim_role(phrase: str) -> str:
@@ -320,6 +342,8 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         surface = rest
         if len(surface.split()) < 2 and "." not in surface:
             continue
+        if _english_body(match.group(0), surface, text[match.end() :]):
+            continue
         phrase = trim_role(" ".join(p for p in (phrase, lead) if p))
         role = classify(phrase, senate_context=senate_context) if phrase else None
         previous = mentions[-1] if mentions else None
@@ -347,6 +371,40 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         if role is not None:
             mentions.append(Mention(match.start(), match.end(), match.group(0), role))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# English names of bodies and places: "National Defense University", "Auezov University",
+# "Abai Regional Library", "Qazinform News Agency" are no people
+_EN_BODIES = frozenset(
+    "university academy college school gymnasium lyceum library institute center centre "
+    "council commission committee assembly court office ministry agency department party union "
+    "association foundation fund region district oblast city village mission hall service news "
+    "group company corporation bank station organization organisation programme program forum "
+    "club theatre theater museum hospital clinic branch board akimat channel chamber house "
+    "palace parliament senate republic marathon".split()
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+# Title words that open an English role, never a name: "Deputy Chairman", "Prosecutor General"
+_EN_TITLE_WORDS = frozenset(
+    (*_EN_ROLES, "chairman", "chairwoman", "chairperson", "vice", "state", "general", "first",
+     "senior", "acting", "executive", "senator", "senate", "mazhilis", "majilis")
+)  # fmt: skip
+
+
+def _english_body(span: str, surface: str, after: str) -> bool:
+    """Is a Latin capitalised span a body's or a place's name (its last word or the word right
+    after it: 'National Defense University', 'Auezov University'), or a title read as a name
+    ('Deputy Chairman', 'Prosecutor General')?"""
+    if not span.isascii():
+        return False
+    following = _NEXT_WORD.match(after)
+    last = [span.split()[-1].casefold()]
+    if following is not None and following.group(1)[:1].isupper():
+        last.append(following.group(1).casefold())
+    first = surface.split()[0].casefold() if surface.split() else ""
+    return any(w.strip(".,") in _EN_BODIES for w in last) or first in _EN_TITLE_WORDS
 
 
 _SINGLE = re.compile(rf"(?<![\w.-]){_CAP}(?![\w-])(?!\s+{_CAP})")
@@ -472,7 +530,8 @@ def role_words(piece: str, *, senate_context: bool = True) -> list[Role]:
                 break
             before.insert(0, prev)
         after: list[str] = []
-        for nxt in tokens[i + 1 : i + 4]:
+        reach = 6 if token.isascii() else 4  # "Deputy Chairman of the Senate": English order
+        for nxt in tokens[i + 1 : i + reach]:
             if nxt in _BOUNDARY or nxt == "," or _is_verb(nxt) or nxt.casefold() in _ROLE_STOP:
                 break
             after.append(nxt)

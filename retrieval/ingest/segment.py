@@ -469,7 +469,7 @@ _RECAP = re.compile(
     re.I,
 )
 _OBLIQUE = frozenset(("Gen", "Dat", "Acc", "Ins", "Loc"))
-_PRONOUNS = frozenset(("он", "она", "ол", "ol"))
+_PRONOUNS = frozenset(("он", "она", "ол", "ol", "he", "she"))
 # "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
 _CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)
 

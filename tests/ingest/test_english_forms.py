@@ -1,0 +1,126 @@
+"""English news about senators' meetings (agency English pages, TV sites, the Senate's own
+English releases): the forms seen in published articles, each reproduced with invented people.
+On the old code the tail `," X highlighted.` lost its quote, a clause after 'Senator X' gave a
+body ('National Defense University') the senator's role and words, and an English headline
+with no blank line after it was not the title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from retrieval.ingest.build import ParseResult
+from tests.ingest.conftest import said, speakers
+
+AGENCY = """url https://agency.example.kz/en/news/1
+Senator discusses draft Constitution with Kostanay teachers
+KOSTANAY, March 3, 2026 (Kazinform) – Senator Daniyar Kemelbekov met with teachers of school \
+No. 7 in Kostanay.
+
+"Our children will live under this Basic Law, so we explain it to their teachers," \
+Kemelbekov highlighted.
+
+"The referendum is the voice of every citizen," he added.
+
+Photo: Agency press service
+"""
+
+
+def test_tail_with_an_english_verb_after_the_name(parse: Callable[..., ParseResult]) -> None:
+    result = parse(AGENCY)
+    assert said(result, "Our children will live").speakers == ["Daniyar Kemelbekov"]
+    assert said(result, "Our children will live").kind == "quote"
+    assert said(result, "The referendum is the voice").speakers == ["Daniyar Kemelbekov"]
+
+
+def test_headline_without_blank_line_and_dateline(parse: Callable[..., ParseResult]) -> None:
+    result = parse(AGENCY)
+    document = result.corpus.documents[0]
+    assert document.title == "Senator discusses draft Constitution with Kostanay teachers"
+    assert str(document.date) == "2026-03-03"
+    assert not any(s.text.startswith(("Photo", "KOSTANAY")) for s in result.corpus.statements())
+
+
+BODY_AFTER_CLAUSE = """date 2026-02-12
+Senator Kul-Aman discussed the draft with National Defense University personnel.
+
+"The draft bans close relatives of the President from leading state bodies," said the Senator.
+
+"Land and its subsoil belong to the people," said Ardak Temirov, Head of the Law \
+Department, Auezov University.
+"""
+
+
+def test_a_body_after_a_clause_is_never_a_senator(parse: Callable[..., ParseResult]) -> None:
+    result = parse(BODY_AFTER_CLAUSE)
+    names = speakers(result) | {n for m in result.corpus.meetings for n in m.senators}
+    assert not any("Defense" in n or "University" in n for n in names), names
+    assert said(result, "Land and its subsoil").speakers == ["Ardak Temirov"]
+
+
+ROLES = """date 2026-02-20
+Zhanibek Orazaliyev, Deputy Chairman of the Senate, met with residents of Pavlodar. The \
+meeting was attended by Mazhilis deputy Galym Seitkali and Minister of Justice Yerbol Akhmetov.
+
+Zhanibek Orazaliyev said: "The draft gives every citizen the right to go to the \
+Constitutional Court."
+
+"The Mazhilis will pass the new laws within a year," Mazhilis deputy Galym Seitkali noted.
+
+«The courts will become more open,» the Deputy Chairman of the Senate said.
+
+Students asked about the new Kurultai.
+"""
+
+
+def test_roles_of_other_speakers_never_make_senators(parse: Callable[..., ParseResult]) -> None:
+    result = parse(ROLES)
+    senators = {n for m in result.corpus.meetings for n in m.senators}
+    assert senators == {"Zhanibek Orazaliyev"}
+    assert said(result, "The draft gives every citizen").speakers == ["Zhanibek Orazaliyev"]
+    mazhilis = said(result, "The Mazhilis will pass")
+    assert mazhilis.speakers == ["Galym Seitkali"]
+    assert mazhilis.roles["Galym Seitkali"] == "Mazhilis deputy"
+    assert said(result, "The courts will become").speakers == ["Zhanibek Orazaliyev"]
+    assert not any(s.text.startswith("Students asked") and s.speakers
+                   for s in result.corpus.statements())  # fmt: skip
+
+
+PRONOUN = """date 2026-03-05
+Senator Asel Bekova met with teachers of Taraz. Prosecutor General Timur Abdrakhmanov also \
+took part in the meeting.
+
+Timur Abdrakhmanov spoke about the new Miranda rules.
+
+"A detained person must be told of his rights at once," he said.
+"""
+
+
+def test_he_after_another_named_speaker_is_that_speaker(
+    parse: Callable[..., ParseResult],
+) -> None:
+    assert said(parse(PRONOUN), "A detained person").speakers == ["Timur Abdrakhmanov"]
+
+
+REPEATED = """url https://region.example.kz/en/news/7781
+Senator Marat Ermekov met with farmers of Zhetysu region
+
+Senator Marat Ermekov met with farmers of Zhetysu region
+
+12.02.2026 311
+
+Senator Marat Ermekov met with farmers of the village of Koksu.
+
+"Land belongs to the people, and the new Constitution says it directly," Marat Ermekov \
+underscored.
+
+Translation and editing by Dina Omarova
+"""
+
+
+def test_repeated_headline_and_counter_are_furniture(parse: Callable[..., ParseResult]) -> None:
+    result = parse(REPEATED)
+    document = result.corpus.documents[0]
+    assert document.title == "Senator Marat Ermekov met with farmers of Zhetysu region"
+    assert str(document.date) == "2026-02-12"
+    assert said(result, "Land belongs to the people").speakers == ["Marat Ermekov"]
+    assert not any("Translation" in s.text for s in result.corpus.statements())
