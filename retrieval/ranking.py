@@ -24,6 +24,7 @@ from retrieval.text import (
     asks_quantity,
     content_stems,
     is_kazakh,
+    kk_root,
     normalize,
     stem,
     words,
@@ -44,6 +45,28 @@ GENERIC_STEMS = frozenset(
 )  # meeting and place words: "what was said at the meeting in X" asks about X, not meetings
 # Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы).
 GENERIC_ROOTS = ("кездесу", "облыс", "аудан")
+
+
+# ... except a deputy's: a Kazakh question about deputies (*депутатқа есеп беру*, their
+# accountability) has them as its subject; making these forms generic lost three such questions
+# on the synthetic splits (the bare Russian *депутат* stays generic, as before).
+_SUBJECT_ROLES = frozenset({stem("депутат")})
+
+
+def is_generic(token: str) -> bool:
+    """A word every statement shares, also in a Kazakh inflected form (*сенаторлар*,
+    *Конституцияның*, *жобасында*): Kazakh plural, case and adjective endings do not change what
+    it says — without this, *сенаторлар* weighed as the question's subject, and a summary naming
+    "сенатор" outranked the quote on the topic."""
+    root = kk_root(token)
+    return (
+        stem(token) in GENERIC_STEMS
+        # a root of four letters at least: a shorter one meets unrelated words (атау → ата)
+        or (len(root) >= 4 and stem(root) in GENERIC_STEMS and stem(root) not in _SUBJECT_ROLES)
+        or token.startswith(GENERIC_ROOTS)
+    )
+
+
 EXPANSION_WEIGHT = 0.5  # of the unit-length mean of the twins' vectors
 RRF_K = 60
 _NONE = np.zeros(0, dtype=np.int64)
@@ -142,13 +165,7 @@ def subject_terms(
     latin: dict[object, bool] = {}
     for i, token in enumerate(tokens):
         base = stem(token)
-        if (
-            token in STOPWORDS
-            or token in skipped
-            or len(token) < 2
-            or base in GENERIC_STEMS
-            or token.startswith(GENERIC_ROOTS)
-        ):
+        if token in STOPWORDS or token in skipped or len(token) < 2 or is_generic(token):
             continue
         alternatives: list[tuple[frozenset[str], ...]] = []
         own = lex.relatives(base)

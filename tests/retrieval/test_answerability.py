@@ -263,3 +263,39 @@ def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
     query = ranking.prepare(snapshot, "Ерекшеліктері қандай?")
     terms = ranking.subject_terms(snapshot, query, FAKE_CALIBRATION)
     assert [t.covered_by(stems) for t in terms] == [True]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Сенаторлар жер туралы не айтты?", "Сенаторымыз жер туралы не айтты?",
+     "Конституция жобасында жер туралы не бар?"],
+)  # fmt: skip
+def test_generic_words_in_kazakh_forms_are_not_the_subject(question: str) -> None:
+    """*Сенаторлар*, *Сенаторымыз*, *жобасында* say what every statement says, as their bare
+    forms do; only *жер* (land) is the question's subject."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    terms = ranking.subject_terms(snapshot, ranking.prepare(snapshot, question), FAKE_CALIBRATION)
+    assert len(terms) == 1
+
+
+def test_a_short_kazakh_root_is_not_taken_for_a_generic_word() -> None:
+    # атауларын (their names) strips to ата, the first word of "Ата Заң"
+    assert not ranking.is_generic("атауларын")
+    assert ranking.is_generic("конституциялық")
+
+
+async def test_senators_in_a_kazakh_question_do_not_favour_a_summary_naming_one() -> None:
+    """A summary sentence with the word *сенатор* and the topic among others covered the plural
+    *сенаторлар* as a subject word, and the quote on the topic (no *сенатор* in it) fell below
+    the coverage the summary set: it was not shown."""
+    kk = _meeting(
+        "m8", "d2", "Ерлан Талапов", "Тараз", "жители",
+        "Неке ерікті әрі тең құқылы одақ ретінде қорғалады.",
+    )  # fmt: skip
+    summary = Statement(
+        id="m8-s1", meeting_id="m8", kind="reported", speakers=["Ерлан Талапов"],
+        text="Кездесуде сенатор неке, жайылым және орман мәселелерін түсіндірді.",
+    )  # fmt: skip
+    kk = kk.model_copy(update={"statements": [*kk.statements, summary]})
+    answer = await _ask("Сенаторлар неке туралы не айтты?", kk)
+    assert "m8-s0" in [h.statement_id for h in answer.hits]
