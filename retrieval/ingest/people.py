@@ -21,6 +21,7 @@ from retrieval.ingest.name_forms import russian_nominative
 from retrieval.ingest.names import Stoplist, looks_like_name, strip_discourse
 from retrieval.ingest.nlp import Analysis
 from retrieval.ingest.quotes import QuoteSpan, inside
+from retrieval.ingest.role_case import role_nominative
 from retrieval.ingest.roles import (
     Mention,
     Role,
@@ -139,7 +140,11 @@ class People:
     def _label(self, post: str | None, role: Role | None) -> str:
         if post:
             return _POST_LABELS[(post, "kk" if self.kazakh else "ru")]
-        return role.text if role and not role.senator else "сенатор"
+        return self._role_text(role) if role and not role.senator else "сенатор"
+
+    def _role_text(self, role: Role) -> str:
+        """An other speaker's role as stored and shown: in the nominative."""
+        return role_nominative(role.text, self.morph, kazakh=self.kazakh)
 
     def _roster(self, surface: str, role: Role | None) -> str | None:
         post = role.post if role else None
@@ -204,7 +209,7 @@ class People:
             name = " ".join([*parts[:-1], strip_kazakh_case(parts[-1])])
             if role.senator:
                 return Person(name, self._label(role.post, role), True, role.post)
-            return Person(name, role.text, False)
+            return Person(name, self._role_text(role), False)
         if len(surface.split()) < 2 or "." in surface:
             return None  # a lone surname or an initial needs someone already known
         name = self._nominative(surface, analysis, mention.start)
@@ -217,7 +222,7 @@ class People:
         if role is not None and role.senator:
             return Person(name, self._label(role.post, role), True, role.post)
         if role is not None:
-            return Person(name, role.text, False)
+            return Person(name, self._role_text(role), False)
         return Person(name, "", False)
 
     def _adjective(self, word: str) -> bool:

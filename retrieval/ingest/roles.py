@@ -198,12 +198,17 @@ def trim_role(phrase: str) -> str:
     if not heads:
         return phrase
     first = heads[0]
-    kazakh_head = fold(tokens[first]).endswith(("ы", "і", "сы", "сі"))
+    # a possessive head ('аудан әкімі') or a genitive one that qualifies the next ('облыс
+    # әкімінің орынбасары'): its qualifiers stand before it
+    kazakh_head = fold(tokens[first]).endswith(("ы", "і", "сы", "сі", "ның", "нің"))
     while first > 0 and heads[0] - first < 2:
         prev = tokens[first - 1]
         low = fold(prev)
         kk_verb = is_speech_word(prev) or low.endswith(("ды", "ді", "ты", "ті", "ған", "ген"))
-        if low.endswith(_RU_ADJECTIVE) or (kazakh_head and not kk_verb and low not in _ROLE_STOP):
+        kk_where = re.search(r"(?:дағы|дегі|тағы|тегі|нда|нде|уда|уде)$", low)  # 'Кездесуде'
+        if low.endswith(_RU_ADJECTIVE) or (
+            kazakh_head and not kk_verb and not kk_where and low not in _ROLE_STOP
+        ):
             first -= 1
         else:
             break

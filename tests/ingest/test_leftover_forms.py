@@ -1,0 +1,73 @@
+"""Issue #9's leftovers on the genre as published (invented people, the published forms): an
+other speaker's role named in an oblique case is stored in the nominative."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from retrieval.ingest.build import ParseResult
+from tests.ingest.conftest import said
+
+ROLES_RU = """date 2026-02-27
+Сенатор Тимур Есенгельдин встретился с жителями Аральска вместе с председателем Мажилиса \
+Канатом Жумагалиевым и акимом области Сериком Оразбековым.
+
+– Парламент будет сильнее, – сказал Канат Жумагалиев.
+
+– Область готова к референдуму, – добавил Серик Оразбеков.
+
+По словам Генерального прокурора Бахыта Мусина, надзор станет прозрачнее.
+
+– Суды станут независимее, – сказал Бахыт Мусин.
+"""
+
+
+def test_a_russian_role_in_an_oblique_case_is_stored_in_the_nominative(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'с председателем Мажилиса', 'акимом области', 'Генерального прокурора': the role shown
+    beside the quote is 'председатель Мажилиса', 'аким области', 'Генеральный прокурор'."""
+    result = parse(ROLES_RU)
+    chair = said(result, "Парламент будет")
+    assert chair.roles == {"Канат Жумагалиев": "председатель Мажилиса"}
+    akim = said(result, "Область готова")
+    assert akim.roles == {"Серик Оразбеков": "аким области"}
+    prosecutor = said(result, "Суды станут")
+    assert prosecutor.roles == {"Бахыт Мусин": "Генеральный прокурор"}
+
+
+def test_an_ambiguous_russian_head_keeps_the_texts_form(parse: Callable[..., ParseResult]) -> None:
+    """'директора' may be a nominative plural: unsure, the role stays as the text gives it."""
+    text = """date 2026-02-27
+Сенатор Тимур Есенгельдин встретился с учителями вместе с директора школы Арманом Бековым.
+
+– Школа готова, – сказал Арман Беков.
+"""
+    quote = said(parse(text), "Школа готова")
+    assert quote.speakers == ["Арман Беков"]
+    assert quote.roles == {"Арман Беков": "директора школы"}
+
+
+ROLES_KK = """date 2026-02-27
+Сенат депутаты Ерлан Тұрсынбаев Шиелі ауданының тұрғындарымен кездесті.
+
+Кездесуде облыс әкімінің орынбасары Нұржан Сейітқалиев те сөз алды.
+
+– Біз жобаны толық қолдаймыз, – деді Нұржан Сейітқалиев.
+
+Содан кейін сөз Мәжіліс депутатына Айгүл Омарбековаға берілді.
+
+– Жоба халыққа жақын, – деді Айгүл Омарбекова.
+"""
+
+
+def test_a_kazakh_role_in_a_case_is_stored_in_the_nominative(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'Мәжіліс депутатына' → 'Мәжіліс депутаты'; 'облыс әкімінің орынбасары' keeps its
+    'облыс' (a genitive head's qualifier stands before it), the locative 'Кездесуде' does not."""
+    result = parse(ROLES_KK)
+    deputy = said(result, "Жоба халыққа")
+    assert deputy.roles == {"Айгүл Омарбекова": "Мәжіліс депутаты"}
+    akim = said(result, "Біз жобаны")
+    assert akim.roles == {"Нұржан Сейітқалиев": "облыс әкімінің орынбасары"}
