@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from retrieval.ingest.name_forms import russian_nominative
+from retrieval.ingest.name_forms import is_first_name, russian_nominative
 from retrieval.ingest.names import Stoplist, looks_like_name, strip_discourse
 from retrieval.ingest.nlp import Analysis
 from retrieval.ingest.quotes import QuoteSpan, inside
@@ -30,6 +30,7 @@ from retrieval.ingest.roles import (
     is_role_stem,
     role_words,
     strip_kazakh_case,
+    surname_like,
 )
 from retrieval.ingest.senators import Senator, SenatorDirectory
 from retrieval.ingest.text import fold, words
@@ -81,6 +82,26 @@ def _has_title(surface: str) -> bool:
 
 
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ична")
+
+
+# a patronymic in any case: 'Васильевичем', 'Петровна', 'Серікұлы', 'Серікқызына'
+_ANY_PATRONYMIC = re.compile(r"(?:ович|евич|овн|евн|ичн|ұлы|улы|қызы|кызы)\w{0,4}$")
+
+
+def _first_name_first(surface: str) -> str:
+    """'Волковым Владимиром Васильевичем' → 'Владимиром Волковым', 'Иванова Мария Петровна' →
+    'Мария Иванова': a surname, a first name and a patronymic name the person 'Имя Фамилия'
+    names elsewhere in the text and in the roster (the patronymic is no part of a stored name)."""
+    parts = surface.split()
+    if (
+        len(parts) == 3
+        and _ANY_PATRONYMIC.search(fold(parts[2]))
+        and any(surname_like(parts[0][: len(parts[0]) - k]) for k in (0, 1, 2))  # 'Волковым'
+        and not surname_like(parts[1])
+        and is_first_name(parts[1])
+    ):
+        return f"{parts[1]} {parts[0]}"
+    return surface
 
 
 def same_person(a: str, b: str) -> bool:
@@ -142,9 +163,11 @@ class People:
             return _POST_LABELS[(post, "kk" if self.kazakh else "ru")]
         return self._role_text(role) if role and not role.senator else "сенатор"
 
-    def _role_text(self, role: Role) -> str:
-        """An other speaker's role as stored and shown: in the nominative."""
-        return role_nominative(role.text, self.morph, kazakh=self.kazakh)
+    def _role_text(self, role: Role, surface: str = "", name: str = "") -> str:
+        """An other speaker's role as stored and shown: in the nominative (in the name's case
+        when the name shows one: 'директора гимназии Виктора Волкова')."""
+        oblique = bool(surface) and surface.split() != name.split()
+        return role_nominative(role.text, self.morph, kazakh=self.kazakh, oblique=oblique)
 
     def _roster(self, surface: str, role: Role | None) -> str | None:
         post = role.post if role else None
@@ -183,7 +206,7 @@ class People:
 
     def person(self, mention: Mention, analysis: Analysis | None = None) -> Person | None:
         """The person a mention names, with their role; None when it names nobody."""
-        surface, role = mention.surface, mention.role
+        surface, role = _first_name_first(mention.surface), mention.role
         roster = self._roster(surface, role)
         if roster is not None and (role is None or role.senator or self._full(surface, roster)):
             post = self.directory.post(roster) or (role.post if role else None)
@@ -222,7 +245,7 @@ class People:
         if role is not None and role.senator:
             return Person(name, self._label(role.post, role), True, role.post)
         if role is not None:
-            return Person(name, self._role_text(role), False)
+            return Person(name, self._role_text(role, surface, name), False)
         return Person(name, "", False)
 
     def _adjective(self, word: str) -> bool:

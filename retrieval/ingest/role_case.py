@@ -29,9 +29,11 @@ _KK_BARE_CASE = re.compile(
 )
 
 
-def role_nominative(role: str, morph: Any | None, *, kazakh: bool) -> str:
+def role_nominative(role: str, morph: Any | None, *, kazakh: bool, oblique: bool = False) -> str:
     """'председателем Мажилиса' → 'председатель Мажилиса', 'облыс әкімінің' → 'облыс әкімі';
-    the role unchanged when its head is already nominative or its case is unclear."""
+    the role unchanged when its head is already nominative or its case is unclear. `oblique`:
+    the name beside the role shows an oblique case ('директора гимназии Виктора Волкова'), so
+    the role, in apposition, is in it too and its nominative-plural reading is out."""
     tokens = role.split()
     if not tokens:
         return role
@@ -48,7 +50,7 @@ def role_nominative(role: str, morph: Any | None, *, kazakh: bool) -> str:
     if not heads:
         return role
     head = heads[0]
-    changed = _russian_nominative(tokens[: head + 1], morph)
+    changed = _russian_nominative(tokens[: head + 1], morph, oblique=oblique)
     return " ".join([*changed, *tokens[head + 1 :]]) if changed else role
 
 
@@ -82,11 +84,13 @@ def _is_role_word(stem: str) -> bool:
     return len(stem) >= 3 and fold(stem) in _HEADS
 
 
-def _russian_nominative(words: list[str], morph: Any) -> list[str] | None:
+def _russian_nominative(words: list[str], morph: Any, *, oblique: bool) -> list[str] | None:
     """The head noun (last of `words`) and the adjectives before it in the nominative, keeping
     number; None when the head may already be nominative or its parses disagree."""
     head = words[-1]
     nouns = [p for p in morph.parse(head) if p.tag.POS == "NOUN"]
+    if oblique:
+        nouns = [p for p in nouns if p.tag.case != "nomn"]
     if not nouns or any(p.tag.case == "nomn" for p in nouns):
         return None
     forms: set[tuple[str, str | None, str | None]] = set()

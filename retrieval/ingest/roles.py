@@ -503,7 +503,11 @@ def surname_like(word: str) -> bool:
 
 
 def _patronymic(word: str) -> bool:
-    return fold(word).endswith(("ович", "евич", "овна", "евна", "ұлы", "улы", "қызы", "кызы"))
+    """'Серикович', 'Петровна', 'Серікұлы', and in a case: 'Васильевичем', 'Петровной'."""
+    return bool(_PATRONYMIC_CASE.search(fold(word)))
+
+
+_PATRONYMIC_CASE = re.compile(r"(?:ович|евич|овн|евн|ұлы|улы|қызы|кызы)(?:а|у|ем|е|ой|у|ы|ну)?$")
 
 
 _COUNTRY = ("казахстан", "қазақстан", "kazakhstan", "qazaqstan")

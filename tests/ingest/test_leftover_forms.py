@@ -1,12 +1,13 @@
 """Issue #9's leftovers on the genre as published (invented people, the published forms): an
-other speaker's role named in an oblique case is stored in the nominative."""
+other speaker's role named in an oblique case is stored in the nominative; a surname-first name
+with a patronymic is the person 'Имя Фамилия' names."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from retrieval.ingest.build import ParseResult
-from tests.ingest.conftest import said
+from tests.ingest.conftest import said, speakers
 
 ROLES_RU = """date 2026-02-27
 Сенатор Тимур Есенгельдин встретился с жителями Аральска вместе с председателем Мажилиса \
@@ -37,15 +38,18 @@ def test_a_russian_role_in_an_oblique_case_is_stored_in_the_nominative(
 
 
 def test_an_ambiguous_russian_head_keeps_the_texts_form(parse: Callable[..., ParseResult]) -> None:
-    """'директора' may be a nominative plural: unsure, the role stays as the text gives it."""
+    """'Директора' beside nominative names may be a nominative plural: unsure, the role stays
+    as the text gives it."""
     text = """date 2026-02-27
-Сенатор Тимур Есенгельдин встретился с учителями вместе с директора школы Арманом Бековым.
+Сенатор Тимур Есенгельдин встретился с учителями Каскелена.
+
+Директора школ Арман Беков и Ерлан Сапаров рассказали о подготовке к референдуму.
 
 – Школа готова, – сказал Арман Беков.
 """
     quote = said(parse(text), "Школа готова")
     assert quote.speakers == ["Арман Беков"]
-    assert quote.roles == {"Арман Беков": "директора школы"}
+    assert quote.roles == {"Арман Беков": "Директора школ"}
 
 
 ROLES_KK = """date 2026-02-27
@@ -71,3 +75,45 @@ def test_a_kazakh_role_in_a_case_is_stored_in_the_nominative(
     assert deputy.roles == {"Айгүл Омарбекова": "Мәжіліс депутаты"}
     akim = said(result, "Біз жобаны")
     assert akim.roles == {"Нұржан Сейітқалиев": "облыс әкімінің орынбасары"}
+
+
+SURNAME_FIRST = """date 2026-02-28
+Сенатор Тимур Есенгельдин встретился с педагогами гимназии в Каскелене. Встреча прошла при \
+участии директора гимназии Волкова Виктора Андреевича и депутата маслихата Сергеевой Анны \
+Павловны.
+
+Виктор Волков рассказал о подготовке учителей к референдуму.
+
+– Мы провели уже три встречи с родителями, – сказал Виктор Волков.
+
+– Родители задают много вопросов, – добавила Анна Сергеева.
+"""
+
+
+def test_a_surname_first_name_is_the_same_person(parse: Callable[..., ParseResult]) -> None:
+    """'Волкова Виктора Андреевича' is Виктор Волков (named so later), never «Волков Виктор»,
+    a second person; the role beside the genitive name is in the genitive too."""
+    result = parse(SURNAME_FIRST)
+    assert speakers(result) == {"Виктор Волков", "Анна Сергеева"}
+    assert said(result, "Мы провели").roles == {"Виктор Волков": "директор гимназии"}
+    assert said(result, "Родители задают").roles == {"Анна Сергеева": "депутат маслихата"}
+
+
+def test_surname_first_in_the_instrumental_and_in_kazakh(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'с Волковым Владимиром Васильевичем', 'Тұрсынов Ерлан Серікұлы': first name first."""
+    ru = parse("""date 2026-02-28
+Сенатор Тимур Есенгельдин встретился с директором школы Волковым Владимиром Васильевичем.
+
+– Школа готова, – сказал Владимир Волков.
+""")
+    assert said(ru, "Школа готова").speakers == ["Владимир Волков"]
+    kk = parse("""date 2026-02-28
+Сенатор Ерлан Тұрсынбаев мектеп ұжымымен кездесті. Кездесуге аудандық мәслихат депутаты \
+Бекенов Асқар Серікұлы қатысты.
+
+– Біз жобаны қолдаймыз, – деді Асқар Бекенов.
+""")
+    assert said(kk, "Біз жобаны").speakers == ["Асқар Бекенов"]
+    assert said(kk, "Біз жобаны").roles["Асқар Бекенов"].endswith("мәслихат депутаты")
