@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from retrieval.ingest.names import has_surname_shape, strip_discourse
+from retrieval.ingest.role_case import kazakh_person_head
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "а-яёәғқңөұүһі"
@@ -30,6 +31,7 @@ _KK_LOCATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|ында|ін
 _KK_WITH = re.compile(r"^([\w-]+?)(мен|пен|бен)$")
 _WORD = re.compile(r"[\w№][\w№-]*")
 _MAX_PLACE_WORDS = 3
+_ALONG = ("бірге", "бірлесіп", "қоса")
 _ETC = frozenset(("т.б.", "т.б", "т.с.с.", "т.с.с", "т.с."))
 
 
@@ -106,7 +108,9 @@ def kazakh_places(
 
 def kazakh_audience(sentence: str, name_words: Collection[str] = ()) -> list[str]:
     """'… мектебінің ұжымымен кездесті' → ['… мектебінің ұжымы'] (the -мен/-пен/-бен words);
-    the senator's name, cue words and places before them are not part of the audience."""
+    the senator's name, cue words and places before them are not part of the audience, nor
+    are visitors: who came along ('коалиция мүшелерімен бірге') or a group named as the
+    subject before the audience ('Коалиция мүшелері тұрғындармен кездесті')."""
     match = re.search(r"\b(?:кездес|жүздес)\w*", sentence)
     if match is None:
         return []
@@ -127,20 +131,25 @@ def kazakh_audience(sentence: str, name_words: Collection[str] = ()) -> list[str
             start = max(start, k + 2)  # "Ляззат Рысбекова": a name, skip both words
     items: list[str] = []
     current: list[str] = []
-    for word in words[start:]:
+    rest = words[start:]
+    for k, word in enumerate(rest):
         bare = word.strip(",")
         if bare in _ETC:
             current = []  # "дәрігерлерімен т.б. мамандарымен": "etc." joins, it is no audience
             continue
-        if bare in ("және", "мен", "әрі") or any(mark in word for mark in '«»"'):
+        if bare in ("және", "мен", "әрі", *_ALONG) or any(mark in word for mark in '«»"'):
             current = []  # a joint, or the end of a name in quotes ("«… үшін!» коалициясы")
             continue
         current.append(bare)
         with_match = _KK_WITH.match(bare)
         if with_match and len(bare) > 5:
             current[-1] = with_match.group(1)
-            items.append(" ".join(current))
+            along = k + 1 < len(rest) and rest[k + 1].strip(",") in _ALONG
+            if not along:  # "X-мен бірге": X came along with the senator
+                items.append(" ".join(current))
             current = []
+        elif k + 1 < len(rest) and kazakh_person_head(bare, rest[k + 1]):
+            current = []  # "Коалиция мүшелері тұрғындармен": the members are no audience
         elif word.endswith(","):
             current = []
     return items

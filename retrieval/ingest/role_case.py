@@ -120,3 +120,16 @@ def _russian_nominative(words: list[str], morph: Any, *, oblique: bool) -> list[
 def _like(original: str, word: str) -> str:
     """The new form with the original's capital ('Председателя' → 'Председатель')."""
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
+
+
+def kazakh_person_head(word: str, following: str) -> bool:
+    """A Kazakh role noun in the nominative that heads its own phrase: possessive ('мүшелері',
+    'төрағасы') or plural ('депутаттар') with no possessive noun after it ('ардагерлер
+    кеңесі' is one body) — so 'коалиция мүшелері тұрғындармен' names two groups, not one."""
+    low = fold(word.strip(",")).replace(" ", "")
+    if low.endswith(("ы", "і")):
+        stem = low[:-2] if low.endswith(("сы", "сі")) else low[:-1]
+        return _is_role_word(stem) or _is_role_word(_without_plural(stem))
+    plural = _without_plural(low) != low and _is_role_word(_without_plural(low))
+    after = re.sub(r"(?:мен|бен|пен|ның|нің|нда|нде|на|не|н)$", "", fold(following.strip(",")))
+    return plural and not after.endswith(("ы", "і"))

@@ -1,13 +1,13 @@
 """Issue #9's leftovers on the genre as published (invented people, the published forms): an
 other speaker's role named in an oblique case is stored in the nominative; a surname-first name
-with a patronymic is the person 'Имя Фамилия' names."""
+with a patronymic is the person 'Имя Фамилия' names; visitors are no audience."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from retrieval.ingest.build import ParseResult
-from tests.ingest.conftest import said, speakers
+from tests.ingest.conftest import by_senator, said, speakers
 
 ROLES_RU = """date 2026-02-27
 Сенатор Тимур Есенгельдин встретился с жителями Аральска вместе с председателем Мажилиса \
@@ -117,3 +117,20 @@ def test_surname_first_in_the_instrumental_and_in_kazakh(
 """)
     assert said(kk, "Біз жобаны").speakers == ["Асқар Бекенов"]
     assert said(kk, "Біз жобаны").roles["Асқар Бекенов"].endswith("мәслихат депутаты")
+
+
+VISITORS = """date 2026-03-01
+Сенатор Дәулет Қасымбеков коалиция мүшелерімен бірге Жаңақорған кентінің тұрғындарымен \
+кездесті.
+
+«Жаңа Ата Заң ауыл адамының да даусын естиді», – деді Дәулет Қасымбеков.
+
+Сондай-ақ коалиция мүшелері тұрғындармен кездесіп, жобаның негізгі баптарын түсіндірді.
+"""
+
+
+def test_visitors_are_no_audience(parse: Callable[..., ParseResult]) -> None:
+    """'коалиция мүшелерімен бірге … тұрғындарымен кездесті', 'коалиция мүшелері тұрғындармен
+    кездесіп': the coalition members came with the senator; the audience is the residents."""
+    meeting = by_senator(parse(VISITORS).corpus.meetings, "Қасымбеков")
+    assert meeting.audience == ["Жаңақорған кентінің тұрғындары", "тұрғындар"]
