@@ -42,6 +42,7 @@ _KK_OTHER_PEOPLE = re.compile(
     r"^(?:қатысушы|тұрғын|журналист|тілші|жастар|студент|оқушы|мұғалім|ұстаз|дәрігер|фермер"
     r"|кәсіпкер|ардагер|зейнеткер|қызметкер|жұмысшы|маман|сарапшы|ғалым|өкіл|әкім|министр"
     r"|жиналған|жиылған|тыңдаушы|көрермен|ата-ана|азамат|сайлаушы"
+    r"|мүшелер|белсенділер"  # plural only: 'комитет мүшесі' may be the senator
     r"|qatysýshy|qatysushy|turǵyn|turğyn|jýrnalıst|jurnalist|tilshi|tılşı|jastar|stýdent"
     r"|student|oqýshy|oquşy|muǵalim|mūğalım|ákim|äkım)"
     r"(?:дар|дер|тар|тер|лар|лер|dar|der|tar|ter|lar|ler)?(?:ы|і|сы|сі|y|i|sy|si)?$"

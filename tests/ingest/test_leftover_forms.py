@@ -134,3 +134,10 @@ def test_visitors_are_no_audience(parse: Callable[..., ParseResult]) -> None:
     кездесіп': the coalition members came with the senator; the audience is the residents."""
     meeting = by_senator(parse(VISITORS).corpus.meetings, "Қасымбеков")
     assert meeting.audience == ["Жаңақорған кентінің тұрғындары", "тұрғындар"]
+
+
+def test_what_the_visitors_explained_is_not_the_senators(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'коалиция мүшелері … түсіндірді': the coalition members explained, not the senator."""
+    assert said(parse(VISITORS), "Сондай-ақ коалиция мүшелері").speakers == []
