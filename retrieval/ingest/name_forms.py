@@ -282,10 +282,15 @@ def _first_nominative(first: str, gender: Gender, morph: Any | None) -> str:
     return first
 
 
-def russian_nominative(name: str, morph: Any | None = None) -> str | None:
+def russian_nominative(
+    name: str, morph: Any | None = None, cases: frozenset[str] = frozenset()
+) -> str | None:
     """'Айгуль Жунусовой' → 'Айгуль Жунусова', 'Асета Шалабаева' → 'Асет Шалабаев',
     'Салтанат Мусина' → 'Салтанат Мусина' (an unchanged first name: her nominative); None
-    when the surname does not show its case (then another reader decides)."""
+    when the surname does not show its case (then another reader decides). `cases`: those
+    the role before the name can be in ('министру' → dative): 'министру юстиции Нурлану
+    Касенову' is Нурлан Касенов, 'председателя Нурлана Касенова' no nominative «Нурлана»."""
+    oblique = bool(cases) and "nomn" not in cases
     parts = name.split()
     if len(parts) != 2:
         return None
@@ -300,12 +305,13 @@ def russian_nominative(name: str, morph: Any | None = None) -> str | None:
     if low.endswith(_RU_FEM_ACC):
         fem = _first_nominative(first, "f", morph)
         masc = _first_nominative(first, "m", morph)
-        if first_low.endswith(("у", "ю")) and masc != first and fem == first:
+        dative = "datv" in cases and "accs" not in cases and _is_masc_name(masc, morph)
+        if first_low.endswith(("у", "ю")) and masc != first and (fem == first or dative):
             return f"{masc} {surname[:-1]}"  # Нурлану Бекназарову
         return f"{fem} {surname[:-1]}а"  # Жанну Асанову, Айгуль Асанову
     if low.endswith(FEM_SURNAME):
         genitive = first_low.endswith(("а", "я")) and first_low[-2:-1] not in _VOWELS
-        if not genitive or _is_fem_nominative(first, morph):
+        if not genitive or (_is_fem_nominative(first, morph) and not oblique):
             return name  # Салтанат Мусина, Сауле Темирбаева, Жанна Асанова
         masc = first[:-1] + ("й" if first_low.endswith("я") else "")
         return f"{masc} {surname[:-1]}" if _is_masc_name(masc, morph) else name

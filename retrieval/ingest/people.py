@@ -21,7 +21,7 @@ from retrieval.ingest.name_forms import is_first_name, russian_nominative
 from retrieval.ingest.names import Stoplist, looks_like_name, strip_discourse
 from retrieval.ingest.nlp import Analysis
 from retrieval.ingest.quotes import QuoteSpan, inside
-from retrieval.ingest.role_case import role_nominative
+from retrieval.ingest.role_case import role_cases, role_nominative
 from retrieval.ingest.roles import (
     Mention,
     Role,
@@ -174,13 +174,16 @@ class People:
         found = self.directory.find_in_text(surface, post)
         return found[0] if len(found) == 1 else None
 
-    def _nominative(self, surface: str, analysis: Analysis | None, start: int) -> str:
+    def _nominative(
+        self, surface: str, analysis: Analysis | None, start: int, role: Role | None = None
+    ) -> str:
         """A new name in the nominative: natasha's normal form (Russian) or the Kazakh case
         ending stripped from the surname."""
         parts = surface.split()
         if self.kazakh or self.morph is None:
             return " ".join([*parts[:-1], strip_kazakh_case(parts[-1])])
-        by_rule = russian_nominative(surface, self.morph)
+        cases = role_cases(role.text, self.morph) if role is not None else frozenset()
+        by_rule = russian_nominative(surface, self.morph, cases)
         if by_rule is not None:
             return by_rule
         if analysis is not None:
@@ -235,7 +238,7 @@ class People:
             return Person(name, self._role_text(role), False)
         if len(surface.split()) < 2 or "." in surface:
             return None  # a lone surname or an initial needs someone already known
-        name = self._nominative(surface, analysis, mention.start)
+        name = self._nominative(surface, analysis, mention.start, role)
         if self.stoplist.blocks(name) or self.stoplist.blocks(surface) or _has_title(surface):
             return None
         if role is None and not looks_like_name(name, self.morph):

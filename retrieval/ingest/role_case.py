@@ -54,6 +54,19 @@ def role_nominative(role: str, morph: Any | None, *, kazakh: bool, oblique: bool
     return " ".join([*changed, *tokens[head + 1 :]]) if changed else role
 
 
+def role_cases(role: str, morph: Any | None) -> frozenset[str]:
+    """The cases a Russian role's head noun can be in ('министру' → {datv}); empty when
+    unknown. A name in apposition to the role is in one of them."""
+    if morph is None:
+        return frozenset()
+    for token in role.split():
+        if token.casefold().startswith(_HEADS):
+            nouns = [p for p in morph.parse(token) if p.tag.POS == "NOUN"]
+            if nouns:
+                return frozenset(str(p.tag.case) for p in nouns)
+    return frozenset()
+
+
 def _kazakh_nominative(word: str) -> str | None:
     """'депутатына' → 'депутаты', 'әкімінің' → 'әкімі', 'министрге' → 'министр'; None when
     the word shows no case after a role stem."""

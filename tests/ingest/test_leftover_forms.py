@@ -141,3 +141,22 @@ def test_what_the_visitors_explained_is_not_the_senators(
 ) -> None:
     """'коалиция мүшелері … түсіндірді': the coalition members explained, not the senator."""
     assert said(parse(VISITORS), "Сондай-ақ коалиция мүшелері").speakers == []
+
+
+def test_a_role_in_an_oblique_case_tells_the_names_case(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'министру юстиции Нурлану Касенову' is Нурлан Касенов, and 'председателя Нурлана
+    Касенова' no «Нурлана Касенова» (a feminine nominative cannot follow a genitive role)."""
+    text = """date 2026-02-27
+Сенатор Тимур Есенгельдин встретился с жителями Аральска.
+
+Вопросы жителей адресовали также министру юстиции Нурлану Касенову.
+
+– Суды станут независимее, – ответил Нурлан Касенов.
+
+По словам председателя комиссии Армана Сагинтаева, референдум пройдет открыто.
+"""
+    result = parse(text)
+    assert said(result, "Суды станут").roles == {"Нурлан Касенов": "министр юстиции"}
+    assert said(result, "По словам").speakers == ["Арман Сагинтаев"]
