@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from retrieval.ingest.text import StemPattern, clean, compile_patterns, fold, words
+from retrieval.ingest.text import StemPattern, clean, compile_patterns, fold, skeleton, words
 from retrieval.yaml_files import load_yaml
 
 REGIONS_FILE = "regions.yaml"
@@ -168,6 +168,19 @@ def regions_named(text: str, *, corpus_dir: Path) -> list[tuple[str, str]]:
 _ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
 
+_EN_REGION_WORD = re.compile(r"[\w-]*\s+(?:region|oblast|province|regional)\b")
+
+
+def _english_town(gazetteer: Gazetteer, folded: str, start: int, end: int) -> str | None:
+    """'in Kostanay' is the town, 'in Kostanay region' the region: a Latin region name with no
+    'region' after it that spells one of its towns ('Kostanay' ~ 'Костанай') is that town."""
+    word = re.match(r"[\w-]+", folded[start:])
+    if word is None or not word.group(0).isascii() or _EN_REGION_WORD.match(folded, end):
+        return None
+    key = skeleton(word.group(0))
+    return next((t for t in gazetteer.towns if skeleton(t) == key), None)
+
+
 def places_in(text: str, *, corpus_dir: Path) -> list[str]:
     """Known place names in free text, as a fallback where NER fails (Kazakh releases)."""
     gazetteer = load_gazetteer(corpus_dir)
@@ -177,7 +190,7 @@ def places_in(text: str, *, corpus_dir: Path) -> list[str]:
     out: list[str] = []
     for match in sorted(gazetteer.matches(text), key=lambda m: m.start):
         if match.level == 0:
-            name = match.region
+            name = _english_town(gazetteer, folded, match.start, match.end) or match.region
         else:
             stem = folded[match.start : match.end]
             if len(stem.split()) == 1 and (known := gazetteer.town(stem)):

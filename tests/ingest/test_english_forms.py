@@ -124,3 +124,31 @@ def test_repeated_headline_and_counter_are_furniture(parse: Callable[..., ParseR
     assert str(document.date) == "2026-02-12"
     assert said(result, "Land belongs to the people").speakers == ["Marat Ermekov"]
     assert not any("Translation" in s.text for s in result.corpus.statements())
+
+
+def _place(parse: Callable[..., ParseResult], lead: str) -> str | None:
+    quote = '"The new Constitution protects every citizen," the senator said.'
+    text = f"date 2026-03-01\n{lead}\n\n{quote}\n"
+    return parse(text).corpus.meetings[0].place
+
+
+def test_an_english_town_is_the_town_and_a_region_the_region(
+    parse: Callable[..., ParseResult],
+) -> None:
+    town = "Senator Daniyar Kemelbekov met with teachers of school No. 7 in Kostanay."
+    region = "Senator Daniyar Kemelbekov met with residents of Kostanay region."
+    assert _place(parse, town) == "Костанай"
+    assert _place(parse, region) == "Костанайская область"
+
+
+ATTENDED = """date 2026-02-19
+Senator Daniyar Kemelbekov met with teachers of a Shymkent gymnasium.
+
+The meeting was attended by experts Makpal Serikova and Chairman of the party branch Altai \
+Bekov, who spoke about the new Constitution and human rights.
+"""
+
+
+def test_who_attended_is_no_statement_of_theirs(parse: Callable[..., ParseResult]) -> None:
+    assert not any(s.text.startswith("The meeting was attended")
+                   for s in parse(ATTENDED).corpus.statements())  # fmt: skip
