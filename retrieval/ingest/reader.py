@@ -251,12 +251,20 @@ def _shorten(text: str) -> str:
 
 _RU_MONTHS = ("января февраля марта апреля мая июня июля августа сентября октября ноября "
               "декабря").split()  # fmt: skip
+_EN_MONTHS = ("January February March April May June July August September October November "
+              "December").split()  # fmt: skip
 _KK_MONTHS = ("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша "
               "желтоқсан").split()  # fmt: skip
 
 
 def neutral_title(found: date | None, language: str) -> str:
-    """'Сенат РК, пресс-релиз от 5 марта 2026' — never a sentence about one senator."""
+    """'Сенат РК, пресс-релиз от 5 марта 2026' — never a sentence about one senator; in the
+    release's own language, as an English reader would not read a Russian title."""
+    if language == "en":
+        if found is None:
+            return "Senate of Kazakhstan, press release (undated)"
+        month = _EN_MONTHS[found.month - 1]
+        return f"Senate of Kazakhstan, press release of {found.day} {month} {found.year}"
     if language == "kk":
         if found is None:
             return "ҚР Сенаты, баспасөз релизі (күні белгісіз)"

@@ -75,6 +75,10 @@ def test_without_a_headline_the_title_is_neutral_never_a_sentence() -> None:
     assert undated.title == "Сенат РК, пресс-релиз (без даты)" and undated.date is None
     kazakh = _read("2026 жылғы 6 наурыз\n\nСенатор жаңа Конституция туралы айтты.")
     assert kazakh.title == "ҚР Сенаты, баспасөз релизі, 2026 жылғы 6 наурыз"
+    english = _read("05.03.2026\n\nSenator Aidos Kermenov spoke about the draft Constitution.")
+    assert english.title == "Senate of Kazakhstan, press release of 5 March 2026"
+    undated_en = _read("Senator Aidos Kermenov spoke.\n\nThe draft was discussed.")
+    assert undated_en.title == "Senate of Kazakhstan, press release (undated)"
 
 
 def test_own_headline_url_line_and_furniture() -> None:
