@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Test servers on 127.0.0.1 only: PostgreSQL (role atazan, password atazan, database
 # atazan_test, port 5432) and Redis (port 6379), from Debian's packages; nginx is installed for
-# the load-balancer config check. Idempotent. Installs missing packages when run as root with apt.
+# the load-balancer config check, docker-compose for the compose files' check. Idempotent. Installs missing packages when run as root with apt.
 # Under CI=true a server that cannot be started fails the run; elsewhere tests skip with a reason.
 set -uo pipefail
 fail() {
@@ -15,6 +15,8 @@ missing=()
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+# docker-compose only reads the compose files in a test (no Docker engine needed)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "services: installing ${missing[*]}" >&2

@@ -149,7 +149,7 @@ def test_docker_compose_accepts_both_files(tmp_path: Path) -> None:
     depends_on conditions, build targets. Needs no Docker engine."""
     compose = shutil.which("docker-compose")
     if compose is None:
-        pytest.skip("docker-compose is not installed (apt-get install docker-compose)")
+        missing("docker-compose is not installed (scripts/services.sh installs it as root)")
     env = tmp_path / "smoke.env"
     settings = ["BOT__TOKEN=1:x", "BOT__WEBHOOK_URL=https://x/tg/a", "BOT__WEBHOOK_SECRET=s",
                 "DB__HASH_KEY=0123456789abcdef", "POSTGRES_PASSWORD=p",
