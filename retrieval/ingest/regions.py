@@ -43,6 +43,11 @@ class Gazetteer:
     _town_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _towns_by_start: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _short_towns: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    # A town's spelling-blind key → its name (the first, Russian, spelling wins): 'Taraz',
+    # 'Temirtau', 'Ust-Kamenogorsk' in English text are the gazetteer's Тараз, Темиртау …
+    _latin_towns: dict[str, str] = field(init=False, repr=False, compare=False)
+    # A region's Latin name's key → the region: 'Kostanai region' is 'kostanay' spelt otherwise
+    _latin_regions: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         firsts = tuple(fold(pattern.source).split()[0] for _, _, pattern in self.entries)
@@ -56,6 +61,16 @@ class Gazetteer:
         object.__setattr__(self, "_towns_by_start", {k: tuple(v) for k, v in by_start.items()})
         short = tuple(i for i, key in enumerate(keys) if len(key) < 3)
         object.__setattr__(self, "_short_towns", short)
+        latin: dict[str, str] = {}
+        for name in self.towns:
+            latin.setdefault(skeleton(name), name)
+        object.__setattr__(self, "_latin_towns", latin)
+        regions: dict[str, str] = {}
+        for region, level, pattern in self.entries:
+            name = re.sub(r"\s+(?:region|oblast)$", "", pattern.source.rstrip("$"))
+            if level == 0 and name.isascii() and (key := skeleton(name)):
+                regions.setdefault(key, region)
+        object.__setattr__(self, "_latin_regions", regions)
 
     def town(self, word: str) -> str | None:
         """'Караганде' → 'Караганда', 'Шымкентте' → 'Шымкент', 'Алматы' → 'Алматы'."""
@@ -74,6 +89,24 @@ class Gazetteer:
             if soft and low[len(base) :] in _RU_SOFT:
                 return name
         return None
+
+    def latin_town(self, text: str) -> str | None:
+        """'Taraz' → 'Тараз', 'Ust-Kamenogorsk' → 'Усть-Каменогорск': a town's name in Latin
+        letters, by the same spelling-blind key that matches senators' Latin names."""
+        if not text.isascii() or not text.strip():
+            return None
+        return self._latin_towns.get(skeleton(text))
+
+    def latin_region(self, text: str) -> str | None:
+        """'Kostanai' (before 'region') → 'Костанайская область': a region's Latin name by its
+        spelling-blind key, else the region of the town it spells ('Turkestan region')."""
+        if not text.isascii() or not (key := skeleton(text)):
+            return None
+        if key in self._latin_regions:
+            return self._latin_regions[key]
+        town = self._latin_towns.get(key)
+        found = self.matches(town) if town else []
+        return found[0].region if found else None
 
     def matches(self, text: str) -> list[PlaceMatch]:
         folded = fold(text)
@@ -177,8 +210,27 @@ def _english_town(gazetteer: Gazetteer, folded: str, start: int, end: int) -> st
     word = re.match(r"[\w-]+", folded[start:])
     if word is None or not word.group(0).isascii() or _EN_REGION_WORD.match(folded, end):
         return None
-    key = skeleton(word.group(0))
-    return next((t for t in gazetteer.towns if skeleton(t) == key), None)
+    return gazetteer.latin_town(word.group(0))
+
+
+# 'in Temirtau', 'In the city of Ekibastuz,': a capitalised Latin word after 'in' is a place
+_EN_IN_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+(?:city|town|village)\s+of\s+)?([A-Z][A-Za-z'’-]+)")
+
+
+_EN_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.I)
+
+
+def _english_towns(gazetteer: Gazetteer, text: str) -> list[str]:
+    """Towns and regions an English sentence puts something in that the gazetteer's patterns
+    (Cyrillic stems and a few Latin names) do not spell: 'in Temirtau' → Темиртау, 'in Kostanai
+    region' → Костанайская область (never the town Костанай)."""
+    found = (
+        gazetteer.latin_region(m.group(1))
+        if _EN_REGION_AFTER.match(text, m.end(1))
+        else gazetteer.latin_town(m.group(1))
+        for m in _EN_IN_PLACE.finditer(text)
+    )
+    return [place for place in found if place]
 
 
 def places_in(text: str, *, corpus_dir: Path) -> list[str]:
@@ -195,10 +247,12 @@ def places_in(text: str, *, corpus_dir: Path) -> list[str]:
             stem = folded[match.start : match.end]
             if len(stem.split()) == 1 and (known := gazetteer.town(stem)):
                 name = known  # 'Конаевқа' → 'Конаев'
+            elif known := gazetteer.latin_town(stem):
+                name = known  # 'taraz' → 'Тараз', 'ust kamenogorsk' → 'Усть-Каменогорск'
             elif len(stem.split()) == 1 and _ADJECTIVE.search(stem):
                 continue  # 'Костанайского университета': a body's epithet, not a town's name
             else:
                 name = stem.title() if len(stem.split()) > 1 else stem.capitalize()
         if name not in out:
             out.append(name)
-    return out
+    return out + [town for town in _english_towns(gazetteer, text) if town not in out]
