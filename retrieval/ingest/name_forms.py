@@ -334,3 +334,33 @@ def _is_fem_nominative(first: str, morph: Any | None) -> bool:
         "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
         for p in morph.parse(first)
     )
+
+
+def russian_readings(
+    name: str, morph: Any | None, cases: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
+    """(his name, her name) when a form reads both ways: 'Нурлану Касенову' (his dative, her
+    accusative «Нурлана Касенова»), 'Ерлана Асанова' (his genitive, her nominative); None when
+    the form, or the role's case beside it, shows one reading (then `russian_nominative`)."""
+    parts = name.split()
+    if len(parts) != 2 or morph is None:
+        return None
+    first, surname = parts
+    low, first_low = surname.casefold(), first.casefold()
+    if low.endswith(_RU_FEM_ACC) and first_low.endswith(("у", "ю")):
+        if ("datv" in cases) != ("accs" in cases):
+            return None  # 'министру юстиции Нурлану Касенову': the role says which
+        masc, fem = _first_nominative(first, "m", morph), _first_nominative(first, "f", morph)
+        if first in (masc, fem) or not _is_masc_name(masc, morph):
+            return None
+        return f"{masc} {surname[:-1]}", f"{fem} {surname[:-1]}а"
+    if low.endswith(FEM_SURNAME):
+        if cases and ("nomn" not in cases or not cases & {"gent", "accs"}):
+            return None  # 'сенатор Батима Жумабекова', 'председателя Армана …': the role says
+        if not first_low.endswith("а") or first_low[-2:-1] in _VOWELS:
+            return None
+        masc = first[:-1]
+        if not (_is_fem_nominative(first, morph) and _is_masc_name(masc, morph)):
+            return None
+        return f"{masc} {surname[:-1]}", name
+    return None

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from retrieval.ingest.name_forms import is_first_name, russian_nominative
+from retrieval.ingest.name_forms import is_first_name, russian_nominative, russian_readings
 from retrieval.ingest.names import Stoplist, looks_like_name, strip_discourse
 from retrieval.ingest.nlp import Analysis
 from retrieval.ingest.quotes import QuoteSpan, inside
@@ -81,6 +81,15 @@ def _has_title(surface: str) -> bool:
     return False
 
 
+# words before a name that govern its case (his dative vs her accusative; his genitive)
+_DATIVE_PREP = frozenset("к ко по благодаря согласно вопреки навстречу".split())
+_ACCUSATIVE_PREP = frozenset("про через сквозь на в во за под".split())
+_GENITIVE_PREP = frozenset("у от для без до из после около возле кроме среди против".split())
+_GOVERNORS = frozenset("словам слов мнению имени участием участии инициативе".split())
+_DATIVE_VERBS = ("вручил", "вручен", "предостав", "передал", "адресова", "ответил", "слово")
+_ACCUSATIVE_VERBS = ("поздравил", "поблагодари", "наградил", "пригласил", "назначил")
+
+
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ична")
 
 
@@ -119,8 +128,10 @@ class People:
         stoplist: Stoplist | None = None,
         morph: Any | None = None,
         senate_context: bool = True,
+        document: str = "",
     ) -> None:
         self.directory = directory
+        self.document = document  # the whole release: another mention may show a name's gender
         self.kazakh = kazakh
         self.stoplist = stoplist or Stoplist.build(())
         self.morph = None if kazakh else morph  # pymorphy knows Russian names only
@@ -176,13 +187,17 @@ class People:
 
     def _nominative(
         self, surface: str, analysis: Analysis | None, start: int, role: Role | None = None
-    ) -> str:
+    ) -> str | None:
         """A new name in the nominative: natasha's normal form (Russian) or the Kazakh case
         ending stripped from the surname."""
         parts = surface.split()
         if self.kazakh or self.morph is None:
             return " ".join([*parts[:-1], strip_kazakh_case(parts[-1])])
         cases = role_cases(role.text, self.morph) if role is not None else frozenset()
+        readings = russian_readings(surface, self.morph, cases)
+        if readings is not None:
+            text = analysis.text if analysis is not None else ""
+            return self._his_or_hers(*readings, text, start, start + len(surface))
         by_rule = russian_nominative(surface, self.morph, cases)
         if by_rule is not None:
             return by_rule
@@ -193,6 +208,74 @@ class People:
                     if len(normal) == len(parts):
                         return " ".join(w[:1].upper() + w[1:] for w in normal)
         return " ".join(self._word_nominative(w) for w in parts)
+
+    def _his_or_hers(self, masc: str, fem: str, text: str, start: int, end: int) -> str | None:
+        """'Нурлану Касенову' is Нурлан Касенов or Нурлана Касенова: someone the document named
+        already, then its other mentions, then the roster, then the sentence's grammar decide;
+        failing those, a man's first name for his dative (the form as written otherwise)."""
+        known = [n for n in (masc, fem) if n in self.known]
+        if len(known) == 1:
+            return known[0]
+        by_text = self._gender_in_document(masc)
+        if by_text is not None:
+            return masc if by_text == "m" else fem
+        in_roster = [n for n in (masc, fem) if self.directory.senator(n) is not None]
+        if len(in_roster) == 1:
+            return in_roster[0]
+        by_grammar = self._gender_by_grammar(fem, text, start, end)
+        if by_grammar is not None:
+            return masc if by_grammar == "m" else fem
+        if fold(text[start:end]) == fold(fem):
+            return fem  # 'Ерлана Асанова' with nothing before it: her nominative, as written
+        first = fold(masc.split()[0])
+        if first[-1:].isalpha() and first[-1:] not in "аеиоуыэюяьйәөүұі":
+            return masc  # Нурлан, Ерлан, Даурен: his dative; her «Нурлана» is rare
+        return None
+
+    def _gender_in_document(self, masc: str) -> str | None:
+        """'Касенов', 'Касеновым', 'Касенове' are his only, 'Касеновой' hers only ('Касенова',
+        'Касенову' are either): the one gender the release's other mentions of this surname
+        show — bare, after an initial or after this first name, never after another first name
+        ('Болат Жумабеков' says nothing of 'Батима Жумабекова')."""
+        first, surname = (fold(w) for w in masc.split())
+        his = {surname, surname + "ым", surname + "е"}
+        seen: set[str] = set()
+        tokens = words(self.document)
+        for i, token in enumerate(tokens):
+            low = fold(token)
+            if low not in his and low != surname + "ой":
+                continue
+            before = tokens[i - 1] if i else ""
+            other = is_first_name(before) and not fold(before).startswith(first)
+            if not other and not (len(before) == 1 and fold(before) != first[:1]):
+                seen.add("f" if low == surname + "ой" else "m")
+        return seen.pop() if len(seen) == 1 else None
+
+    def _gender_by_grammar(self, fem: str, text: str, start: int, end: int) -> str | None:
+        """A word before the name that governs a case, or a past verb after it that agrees:
+        'к Нурлану Касенову' (dative: his), 'про Нурлану Касенову' (accusative: hers),
+        'по словам Ерлана Асанова' (genitive: his), 'Ерлана Асанова отметила' (hers)."""
+        before = [fold(w) for w in words(text[max(0, start - 40) : start])][-2:]
+        after = [fold(w) for w in words(text[end : end + 30])][:1]
+        dative_form = fold(fem.split()[-1])[:-1] + "у" == fold(text[start:end].split()[-1])
+        last = before[-1] if before else ""
+        if dative_form:  # his dative or her accusative
+            if last in _DATIVE_PREP or any(w.startswith(_DATIVE_VERBS) for w in before):
+                return "m"
+            if last in _ACCUSATIVE_PREP or any(w.startswith(_ACCUSATIVE_VERBS) for w in before):
+                return "f"
+            return None
+        # his genitive or accusative, her nominative: no nominative follows a preposition
+        if last in _DATIVE_PREP | _ACCUSATIVE_PREP | _GENITIVE_PREP or last in _GOVERNORS:
+            return "m"
+        if after and self.morph is not None:
+            verbs = [p.tag for p in self.morph.parse(after[0]) if p.tag.POS == "VERB"]
+            genders = {t.gender for t in verbs if t.tense == "past" and t.number == "sing"}
+            if genders == {"femn"}:
+                return "f"
+            if genders == {"masc"}:
+                return "m"
+        return None
 
     def _word_nominative(self, word: str) -> str:
         assert self.morph is not None
@@ -238,7 +321,10 @@ class People:
             return Person(name, self._role_text(role), False)
         if len(surface.split()) < 2 or "." in surface:
             return None  # a lone surname or an initial needs someone already known
-        name = self._nominative(surface, analysis, mention.start, role)
+        nominative = self._nominative(surface, analysis, mention.start, role)
+        if nominative is None:
+            return None  # his or hers, and nothing tells which: nobody rather than a guess
+        name = nominative
         if self.stoplist.blocks(name) or self.stoplist.blocks(surface) or _has_title(surface):
             return None
         if role is None and not looks_like_name(name, self.morph):

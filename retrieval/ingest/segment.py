@@ -112,14 +112,14 @@ class Segmenter:
         self._title_senators: list[str] = []
         self._named: list[str] = []  # the people the last sentence that named anyone named
         self._speaker_before: list[str] = []
+        whole = " ".join([doc.title, *(p.text for p in doc.paragraphs)])
         self.people = People(
             ctx.directory,
             kazakh=self.kazakh,
             stoplist=ctx.stoplist or Stoplist.load(ctx.corpus_dir),
             morph=ctx.nlp.morph_vocab,
-            senate_context=mentions_senate(
-                " ".join([doc.title, *(p.text for p in doc.paragraphs)])
-            ),
+            senate_context=mentions_senate(whole),
+            document=whole,
         )
         gazetteer = load_gazetteer(ctx.corpus_dir)
         self.town = gazetteer.town if gazetteer else None

@@ -160,3 +160,58 @@ def test_a_role_in_an_oblique_case_tells_the_names_case(
     result = parse(text)
     assert said(result, "Суды станут").roles == {"Нурлан Касенов": "министр юстиции"}
     assert said(result, "По словам").speakers == ["Арман Сагинтаев"]
+
+
+def test_his_dative_or_her_accusative_by_another_mention(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'Нурлану Касенову' is his dative or her accusative («Нурлана Касенова»): a bare
+    'Касенов' elsewhere makes him; 'Ахметовой' elsewhere makes 'Руслану Ахметову' her, even
+    after a verb that would take his dative."""
+    result = parse("""date 2026-03-02
+Сенатор Тимур Есенгельдин встретился с жителями Жанаозена.
+
+Затем слово предоставили Нурлану Касенову.
+
+– Суды станут независимее, – сказал Касенов.
+
+Слово предоставили и Руслану Ахметову. По мнению Ахметовой, школа готова к референдуму.
+""")
+    assert said(result, "Суды станут").speakers == ["Нурлан Касенов"]
+    assert said(result, "По мнению Ахметовой").speakers == ["Руслана Ахметова"]
+
+
+def test_his_or_her_name_by_the_sentences_grammar(parse: Callable[..., ParseResult]) -> None:
+    """'по словам Ерлана Тулегенова' is his genitive, 'Ерлана Тулегенова отметила' her
+    nominative; 'к Даурену Сапарову' his dative, 'поблагодарили Руслану Ахметову' her
+    accusative."""
+    result = parse("""date 2026-03-02
+Сенатор Тимур Есенгельдин встретился с жителями Жанаозена.
+
+По словам Ерлана Тулегенова, референдум пройдет открыто.
+
+Жители обратились с вопросами к Даурену Сапарову.
+
+Участники поблагодарили Руслану Ахметову за организацию встречи.
+
+Ерлана Садыкова отметила, что школа готова к референдуму.
+""")
+    assert said(result, "По словам").speakers == ["Ерлан Тулегенов"]
+    assert said(result, "Жители обратились").speakers == ["Даурен Сапаров"]
+    assert said(result, "Ерлана Садыкова").speakers == ["Ерлана Садыкова"]
+    names = {p for s in result.corpus.statements() for p in s.speakers}
+    assert "Руслан Ахметов" not in names and "Даурена Сапарова" not in names
+
+
+def test_a_mans_first_name_decides_when_nothing_else_does(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'Нурлану Касенову' on its own, after a verb of no known case: Нурлан is a man's name,
+    so the dative is his, never «Нурлана Касенова», a person the text never names."""
+    result = parse("""date 2026-03-02
+Сенатор Тимур Есенгельдин встретился с жителями Жанаозена.
+
+Жители выразили признательность Нурлану Касенову, который ответил на их вопросы.
+""")
+    assert speakers(result) - {"Тимур Есенгельдин"} <= {"Нурлан Касенов"}
+    assert "Нурлана Касенова" not in speakers(result)
