@@ -257,7 +257,12 @@ def _first_nominative(first: str, gender: Gender, morph: Any | None) -> str:
     if morph is not None:
         for parse in morph.parse(first):
             tag = parse.tag
-            if "Name" in tag and tag.gender == ("femn" if gender == "f" else "masc"):
+            # a plural parse is no one's name: 'Жанар' as the genitive of «Жанары»
+            if (
+                "Name" in tag
+                and tag.number == "sing"
+                and tag.gender == ("femn" if gender == "f" else "masc")
+            ):
                 if tag.case == "nomn":
                     return first
                 inflected = parse.inflect({"Nom"})

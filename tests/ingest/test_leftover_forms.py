@@ -215,3 +215,14 @@ def test_a_mans_first_name_decides_when_nothing_else_does(
 """)
     assert speakers(result) - {"Тимур Есенгельдин"} <= {"Нурлан Касенов"}
     assert "Нурлана Касенова" not in speakers(result)
+
+
+def test_an_unchanging_first_name_is_no_plural(parse: Callable[..., ParseResult]) -> None:
+    """'Жанар Исаевой': pymorphy also reads 'Жанар' as the plural genitive of «Жанара»; her name
+    is Жанар Исаева, never «Жанары Исаева»."""
+    result = parse("""date 2026-03-02
+Сенатор Тимур Есенгельдин встретился с жителями Жанаозена.
+
+По словам Жанар Исаевой, жители поддержат проект.
+""")
+    assert said(result, "По словам").speakers == ["Жанар Исаева"]
