@@ -111,6 +111,10 @@ class Segmenter:
         self._said: list[str] = []
         self._title_senators: list[str] = []
         self._named: list[str] = []  # the people the last sentence that named anyone named
+        # that sentence named only someone else, in an oblique case ("слово предоставили
+        # Нурлану Касенову", "поблагодарил акима Касенова"): a following «он» may be them or
+        # the meeting's senator, so it is nobody's for sure
+        self._oblique_last = False
         self._speaker_before: list[str] = []
         whole = " ".join([doc.title, *(p.text for p in doc.paragraphs)])
         self.people = People(
@@ -322,7 +326,16 @@ class Segmenter:
             and self._other_before(analysis, start, end)
         ):
             resolution = Resolution(list(self._named))
+        elif (
+            self._oblique_last
+            and start is not None
+            and end is not None
+            and not cue.names
+            and _pronoun_subject(analysis, start, end)
+        ):
+            resolution = Resolution([], "unattributed_quote")
         self._named = list(resolution.speakers)  # a later «он» is most likely this speaker
+        self._oblique_last = self._oblique_last and not resolution.speakers  # still in doubt
         self._add("quote", quote.text, resolution, para, cue)
         if resolution.speakers and self._pending:
             for draft in self._pending:  # the same speech, begun in the paragraphs before
@@ -346,11 +359,16 @@ class Segmenter:
         start, end = clause(sent, analysis.text)
         cue = self._cue_for(analysis, start, end)
         prior = self._named
+        oblique_before = self._oblique_last
         cites = bool(_CITES_WORDS.search(text))  # someone else's words: not this speaker's
         if cue.names and not cites:
             self._named = list(cue.names)  # whom the text named last
+            self._oblique_last = False
         elif role_words(analysis.text[start:end], senate_context=self.people.senate_context):
             self._named = []  # "Сенатор отметил …", "глава региона сказал …": someone unnamed
+            self._oblique_last = False
+        elif cue.oblique:
+            self._named, self._oblique_last = [], True
         themes = self.ctx.tagger.tag(text)
         if MEETING_RE.search(text) and not cue.speech:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
@@ -368,6 +386,8 @@ class Segmenter:
             # "… сказал Касым-Жомарт Токаев. Он добавил, что …": «он» is the person named last,
             # not the meeting's senator by default
             resolution = Resolution(prior)
+        elif oblique_before and not cue.names and _pronoun_subject(analysis, start, end):
+            resolution = Resolution([], "unattributed_reported")
         self._add("reported", text, resolution, para, cue, themes)
         if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
             self._said = [] if cites else list(resolution.speakers)
