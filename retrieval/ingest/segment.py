@@ -410,9 +410,11 @@ class Segmenter:
             name_words = self.people.name_words(sentence)
             places = kazakh_places(sentence, name_words, self.town)
             audience = kazakh_audience(sentence, name_words)
-        else:
+        elif _CYRILLIC.search(sentence):
             places = [p for p, _ in place_phrases(sent, text, self.ctx.nlp, self.town)]
             audience = audience_items(sent, text, self.ctx.nlp, self.town)
+        else:  # English: natasha would keep 'Astana' as spelt; the gazetteer gives 'Астана'
+            places, audience = [], []
         if not places:
             places = places_in(without_named_after(sentence), corpus_dir=self.ctx.corpus_dir)
         for place in places:
@@ -492,6 +494,7 @@ _OBLIQUE = frozenset(("Gen", "Dat", "Acc", "Ins", "Loc"))
 _PRONOUNS = frozenset(("он", "она", "ол", "ol", "he", "she"))
 # "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
 _CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")  # a Russian or Kazakh sentence, not English
 
 
 def _pronoun_subject(analysis: Analysis, start: int, end: int) -> bool:

@@ -16,7 +16,12 @@ MEETING_RE = re.compile(
     re.I,
 )
 # Sentences that may name the venue and audience without being pure logistics.
-VENUE_RE = re.compile(MEETING_RE.pattern + r"|\b(?:обсудил\w*|провел\w*|провёл|талқыла\w*)", re.I)
+# "… was held in Astana, during which X proposed …": English names the venue with a passive
+# "held", which is no meeting report of its own (the rest of the sentence may be a statement).
+VENUE_RE = re.compile(
+    MEETING_RE.pattern + r"|\b(?:обсудил\w*|провел\w*|провёл|талқыла\w*|(?:was|were)\s+held)",
+    re.I,
+)
 _COUNTRY = frozenset({"казахстан", "республика казахстан", "рк", "қазақстан", "kazakhstan"})
 _HEAD_NOUNS = frozenset({"область", "район", "село", "аул", "поселок", "посёлок", "округ"})
 _CITY_NOUNS = frozenset({"город", "г", "г."})

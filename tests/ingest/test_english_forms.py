@@ -180,3 +180,20 @@ def test_a_hyphenated_surname_in_its_english_spellings() -> None:
     for text in ("said Senator Sary-Akhmettov.", "said Senator Sary-Ahmetov.",
                  "Senator Sari-Akhmetov discussed", "Serik Sary Akhmettov met"):  # fmt: skip
         assert roster.find_in_text(text) == ["Серик Сары-Ахметтов"], text
+
+
+def test_was_held_in_the_capital_names_the_place(parse: Callable[..., ParseResult]) -> None:
+    """'… was held in Astana, during which X proposed …' named no place: English reports the
+    venue with a passive 'held', which no venue pattern read; and where one did, natasha's
+    Russian NER kept the Latin 'Astana' instead of the gazetteer's 'Астана'."""
+    held = (
+        "On February 4, 2026, a roundtable on the draft Constitution was held in Astana, "
+        "during which Senator Daniyar Kemelbekov spoke about the new Kurultai."
+    )
+    assert _place(parse, held) == "Астана"
+    commission = "The fifth meeting of the commission was held in Astana."
+    assert _place(parse, commission) == "Астана"
+    met = "Senator Daniyar Kemelbekov met with students of a college in Astana."
+    assert _place(parse, met) == "Астана"
+    school = "A meeting on the new Constitution was held at Shymkent School-Gymnasium No. 4."
+    assert _place(parse, school) == "Шымкент"
