@@ -352,6 +352,64 @@ def _english_headline(text: str, second: str) -> bool:
     return second[:1].isupper() or second[:1] in '«"“'
 
 
+# A site's or channel's masthead above the headline: 'Senate of the Parliament' ¶ 'of the
+# Republic of Kazakhstan', 'Qazaq TV Телерадиокомпания Президента Казахстана', 'Сенат
+# Парламента Республики Казахстан' — a body's or outlet's name, every word capitalised.
+_MASTHEAD_BODY = re.compile(
+    r"\b(?:senate|parliament|mazhilis|republic|ministry|agency|news|tv|television|radio|channel"
+    r"|broadcasting|akimat|сенат\w*|парламент\w*|мажилис\w*|мәжіліс\w*|республик\w*"
+    r"|министерств\w*|агентств\w*|новост\w*|телерадиокомпани\w*|телеканал\w*|акимат\w*"
+    r"|әкімдік\w*)\b",
+    re.I,
+)
+_MASTHEAD_SMALL = frozenset("of the and for on и мен пен және".split())
+_MASTHEAD_MAX_WORDS = 10
+
+
+def _masthead(text: str) -> bool:
+    """A name and nothing else: short, no stop, a body's word, each other word capitalised
+    (a headline in sentence case has a lowercase verb: 'Сенат … одобрил закон')."""
+    words = text.split()
+    return (
+        0 < len(words) <= _MASTHEAD_MAX_WORDS
+        and not text.rstrip().endswith((".", ":", ";", ",", "!", "?", "…"))
+        and bool(_MASTHEAD_BODY.search(text))
+        and all(w[:1].isupper() or w.isupper() or w.casefold() in _MASTHEAD_SMALL for w in words)
+    )
+
+
+def _headline_like(text: str) -> bool:
+    """Three to 25 words opening with a capital or a quote and ending with no stop."""
+    words = text.split()
+    return (
+        3 <= len(words) <= 25
+        and (text[:1].isupper() or text[:1] in '«"“')
+        and not text.endswith((".", ":", ";", ","))
+    )
+
+
+def _drop_masthead(lines: _Lines) -> None:
+    """The first line of text (after a date line) that is only a body's or outlet's name is
+    furniture when a headline follows it; a name broken over two lines ('Senate of the
+    Parliament' ¶ 'of the Republic of Kazakhstan') is read whole."""
+    filled = [i for i in lines.filled() if parse_date_prefix(lines.lines[i][1]) is None][:3]
+    if len(filled) < 2:
+        return
+    name = [filled[0]]
+    text = lines.lines[filled[0]][1].strip()
+    after = lines.lines[filled[1]][1].strip()
+    if filled[1] == filled[0] + 1 and after.split()[0] in ("of", "of the"):
+        name.append(filled[1])
+        text = f"{text} {after}"
+        if len(filled) < 3:
+            return
+        after = lines.lines[filled[2]][1].strip()
+    if not (_masthead(text) and _headline_like(after)) or _masthead(after):
+        return
+    for i in name:
+        lines.lines[i] = (lines.lines[i][0], "")
+
+
 MAX_PARAGRAPH_CHARS = 20_000
 
 
@@ -379,6 +437,8 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
         lines = _Lines(list(enumerate(text.split("\n"), 1)))
     _take_url(lines)
     drop_furniture(lines.lines)
+    if lines.title is None and not lines.blocks:
+        _drop_masthead(lines)
     found_date, headline = _take_date(lines)
     if headline is None and lines.title is None and not lines.blocks:
         headline = _take_headline(lines)

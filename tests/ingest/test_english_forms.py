@@ -197,3 +197,59 @@ def test_was_held_in_the_capital_names_the_place(parse: Callable[..., ParseResul
     assert _place(parse, met) == "Астана"
     school = "A meeting on the new Constitution was held at Shymkent School-Gymnasium No. 4."
     assert _place(parse, school) == "Шымкент"
+
+
+MASTHEAD = """url https://senate.example.kz/en/news/101
+Senate of the Parliament
+of the Republic of Kazakhstan
+
+
+Senator Daniyar Kemelbekov explained the new Kurultai to students in Taraz
+
+14.02.2026 87
+
+Senator Daniyar Kemelbekov met with students of a Taraz college.
+
+"The Kurultai will be elected by the people," the senator said.
+"""
+
+CHANNEL = """url https://tv.example.kz/en/news/55
+date 2026-02-15
+Dala TV Телерадиокомпания Региона Жетысу
+Senator Daniyar Kemelbekov meets Taraz students
+
+Aidos Nurmanov
+15 February 2026, 10:20
+Senator Daniyar Kemelbekov met with students of a Taraz college.
+"""
+
+RU_MASTHEAD = """Сенат Парламента Республики Казахстан
+
+Сенатор Данияр Кемелбеков разъяснил студентам нормы проекта Конституции
+
+14.02.2026
+
+Сенатор Данияр Кемелбеков встретился со студентами колледжа в Таразе.
+"""
+
+
+def test_a_masthead_before_the_headline_is_furniture(parse: Callable[..., ParseResult]) -> None:
+    """A site's or channel's name above the headline hid it (the title fell back to 'Senate of
+    Kazakhstan, press release') and became a statement; in Russian the name was the title."""
+    masthead = parse(MASTHEAD)
+    document = masthead.corpus.documents[0]
+    assert document.title.startswith("Senator Daniyar Kemelbekov explained the new Kurultai")
+    assert str(document.date) == "2026-02-14"
+    assert not any("Republic" in s.text for s in masthead.corpus.statements())
+    channel = parse(CHANNEL).corpus.documents[0]
+    assert channel.title == "Senator Daniyar Kemelbekov meets Taraz students"
+    russian = parse(RU_MASTHEAD).corpus.documents[0]
+    assert russian.title.startswith("Сенатор Данияр Кемелбеков разъяснил студентам")
+
+
+def test_a_headline_that_names_a_body_stays_the_title(parse: Callable[..., ParseResult]) -> None:
+    """A guard: a headline with a verb is no masthead, nor a name with no headline after it."""
+    headline = "Сенат Парламента Республики Казахстан одобрил поправки\n\n" + RU_MASTHEAD
+    assert parse(headline).corpus.documents[0].title.startswith("Сенат Парламента Республики")
+    alone = "Senate of Kazakhstan\n\nSenator Daniyar Kemelbekov met with students in Taraz.\n"
+    assert parse(alone).corpus.documents[0].title == "Senate of Kazakhstan"
