@@ -184,8 +184,36 @@ def read_cue(
     words = [t.lower for t in toks if t.text[:1].isalpha() and t.lower != "the"]
     if words and words[0] in _EN_OTHER_PEOPLE:
         cue.other = True
+    if tail and _en_other_tail([t.lower for t in toks if t.text[:1].isalpha()]):
+        cue.other = True
     cue.asking = asks(toks)
     return cue
+
+
+# Words that may name a senator in an English tail: 'the senator said', 'said the Deputy
+# Chairman of the Senate', 'a member of the Senate noted' (the role itself is resolved apart)
+_EN_SENATOR_HEADS = frozenset(
+    "senator senators deputy deputies member members chairman chairwoman chair speaker vice "
+    "parliamentarian parliamentarians".split()
+)
+_EN_ARTICLES = frozenset(("the", "a", "an"))
+_EN_PHRASE = 6
+
+
+def _en_other_tail(lows: Sequence[str]) -> bool:
+    """'said the scholar', 'the historian noted': an English tail whose subject is a role noun
+    with no senator word is someone else, never the meeting's only senator by default."""
+    if not lows or not all(w.isascii() for w in lows):
+        return False
+    at = 1 if len(lows) > 1 and is_speech_word(lows[0]) else 0
+    if lows[at] not in _EN_ARTICLES:
+        return False
+    phrase = []
+    for word in lows[at + 1 : at + 1 + _EN_PHRASE]:
+        if is_speech_word(word):
+            break
+        phrase.append(word)
+    return bool(phrase) and not any(w in _EN_SENATOR_HEADS or w.startswith("senat") for w in phrase)
 
 
 def _has_subject(toks: Sequence[Tok]) -> bool:

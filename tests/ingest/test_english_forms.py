@@ -253,3 +253,32 @@ def test_a_headline_that_names_a_body_stays_the_title(parse: Callable[..., Parse
     assert parse(headline).corpus.documents[0].title.startswith("Сенат Парламента Республики")
     alone = "Senate of Kazakhstan\n\nSenator Daniyar Kemelbekov met with students in Taraz.\n"
     assert parse(alone).corpus.documents[0].title == "Senate of Kazakhstan"
+
+
+ROLE_TAILS = """date 2026-02-21
+Senator Daniyar Kemelbekov met with teachers and scholars of a Taraz university.
+
+"The draft protects the freedom of science," said the scholar.
+
+"Education must stay free for every child," the expert said.
+
+– The Kurultai is a single chamber, – said the historian.
+
+«Every region gets a voice», – noted the school principal.
+
+"The people hold the power," the senator said.
+
+"Courts will be open to all," said the member of the Senate.
+"""
+
+
+def test_a_role_noun_with_no_name_is_never_the_senator(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'said the scholar' gave the meeting's only senator the scholar's words: an English tail
+    whose subject is a role noun with no senator word stays unattributed."""
+    result = parse(ROLE_TAILS)
+    for opening in ("The draft protects", "Education must", "The Kurultai is", "Every region"):
+        assert said(result, opening).speakers == [], opening
+    assert said(result, "The people hold").speakers == ["Daniyar Kemelbekov"]
+    assert said(result, "Courts will be open").speakers == ["Daniyar Kemelbekov"]
