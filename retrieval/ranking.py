@@ -47,9 +47,9 @@ GENERIC_STEMS = frozenset(
 GENERIC_ROOTS = ("кездесу", "облыс", "аудан")
 
 
-# ... except a deputy's: a Kazakh question about deputies (*депутатқа есеп беру*, their
-# accountability) has them as its subject; making these forms generic lost three such questions
-# on the synthetic splits (the bare Russian *депутат* stays generic, as before).
+# Roots `is_generic` leaves out of its Kazakh-form rule: a Kazakh question about deputies
+# (*депутатқа есеп беру*, their accountability) has them as its subject; making those forms
+# generic lost three such questions on the synthetic splits (the bare *депутат* stays generic).
 _SUBJECT_ROLES = frozenset({stem("депутат")})
 
 

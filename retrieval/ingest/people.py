@@ -132,6 +132,7 @@ class People:
     ) -> None:
         self.directory = directory
         self.document = document  # the whole release: another mention may show a name's gender
+        self._document_words: list[str] | None = None  # its words, read on first need
         self.kazakh = kazakh
         self.stoplist = stoplist or Stoplist.build(())
         self.morph = None if kazakh else morph  # pymorphy knows Russian names only
@@ -240,7 +241,9 @@ class People:
         first, surname = (fold(w) for w in masc.split())
         his = {surname, surname + "ым", surname + "е"}
         seen: set[str] = set()
-        tokens = words(self.document)
+        if self._document_words is None:
+            self._document_words = words(self.document)
+        tokens = self._document_words
         for i, token in enumerate(tokens):
             low = fold(token)
             if low not in his and low != surname + "ой":

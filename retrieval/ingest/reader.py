@@ -398,7 +398,7 @@ def _drop_masthead(lines: _Lines) -> None:
     name = [filled[0]]
     text = lines.lines[filled[0]][1].strip()
     after = lines.lines[filled[1]][1].strip()
-    if filled[1] == filled[0] + 1 and after.split()[0] in ("of", "of the"):
+    if filled[1] == filled[0] + 1 and after.split()[0] == "of":
         name.append(filled[1])
         text = f"{text} {after}"
         if len(filled) < 3:

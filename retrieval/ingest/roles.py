@@ -507,7 +507,7 @@ def _patronymic(word: str) -> bool:
     return bool(_PATRONYMIC_CASE.search(fold(word)))
 
 
-_PATRONYMIC_CASE = re.compile(r"(?:ович|евич|овн|евн|ұлы|улы|қызы|кызы)(?:а|у|ем|е|ой|у|ы|ну)?$")
+_PATRONYMIC_CASE = re.compile(r"(?:ович|евич|овн|евн|ұлы|улы|қызы|кызы)(?:а|у|ем|е|ой|ы|ну)?$")
 
 
 _COUNTRY = ("казахстан", "қазақстан", "kazakhstan", "qazaqstan")

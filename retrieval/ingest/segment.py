@@ -318,22 +318,12 @@ class Segmenter:
         if resolution.problem == "ambiguous_speaker":
             resolution = Resolution([], "unattributed_quote")
         start, end = quote.cue_start, quote.cue_end
-        # "Аким X рассказал … ¶ – …, – сказал он.": «он» is the akim, not the senator
-        if (
-            start is not None
-            and end is not None
-            and not cue.names
-            and self._other_before(analysis, start, end)
-        ):
-            resolution = Resolution(list(self._named))
-        elif (
-            self._oblique_last
-            and start is not None
-            and end is not None
-            and not cue.names
-            and _pronoun_subject(analysis, start, end)
-        ):
-            resolution = Resolution([], "unattributed_quote")
+        if start is not None and end is not None and not cue.names:
+            # "Аким X рассказал … ¶ – …, – сказал он.": «он» is the akim, not the senator
+            if self._other_before(analysis, start, end):
+                resolution = Resolution(list(self._named))
+            elif self._oblique_last and _pronoun_subject(analysis, start, end):
+                resolution = Resolution([], "unattributed_quote")
         self._named = list(resolution.speakers)  # a later «он» is most likely this speaker
         self._oblique_last = self._oblique_last and not resolution.speakers  # still in doubt
         self._add("quote", quote.text, resolution, para, cue)
