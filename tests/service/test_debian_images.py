@@ -58,7 +58,11 @@ def test_postgres_first_start_makes_the_user_password_and_database(scratch: Path
         "POSTGRES_PASSWORD": "s3cret-pw",
         "POSTGRES_DB": "atazan",
     }
-    command = [str(DEBIAN / "postgres-entrypoint.sh"), "postgres", "-p", str(port),
+    # run a copy in the scratch dir: the postgres user may not reach a checkout under a private
+    # directory (a clone in `mktemp -d`, mode 0700), and the entrypoint uses no file beside it
+    entrypoint = scratch / "postgres-entrypoint.sh"
+    shutil.copy2(DEBIAN / "postgres-entrypoint.sh", entrypoint)
+    command = [str(entrypoint), "postgres", "-p", str(port),
                "-k", str(scratch), "-c", "listen_addresses=127.0.0.1"]  # fmt: skip
     server = subprocess.Popen(
         _as_postgres(["env", *(f"{k}={v}" for k, v in env.items()), *command]),
