@@ -217,7 +217,9 @@ class Segmenter:
         self._introduced_at = min((found.first_at.get(n, 0) for n in introduced), default=None)
         lead, self._lead_cue = self._lead_cue, None  # only the very next paragraph may use it
         before, self._speaker_before = self._speaker_before, []
+        tracked = 0  # narrative sentences read for whom they name, in the text's order
         for quote in quotes:
+            tracked = self._track_narrative(analysis, quotes, quote.start, tracked)
             self._quote(quote, analysis, para, lead, before)
             lead, before = None, []
         self._said = []
@@ -351,14 +353,7 @@ class Segmenter:
         prior = self._named
         oblique_before = self._oblique_last
         cites = bool(_CITES_WORDS.search(text))  # someone else's words: not this speaker's
-        if cue.names and not cites:
-            self._named = list(cue.names)  # whom the text named last
-            self._oblique_last = False
-        elif role_words(analysis.text[start:end], senate_context=self.people.senate_context):
-            self._named = []  # "Сенатор отметил …", "глава региона сказал …": someone unnamed
-            self._oblique_last = False
-        elif cue.oblique:
-            self._named, self._oblique_last = [], True
+        self._note_named(cue, analysis.text[start:end], cites)
         themes = self.ctx.tagger.tag(text)
         if MEETING_RE.search(text) and not cue.speech:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
@@ -381,6 +376,36 @@ class Segmenter:
         self._add("reported", text, resolution, para, cue, themes)
         if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
             self._said = [] if cites else list(resolution.speakers)
+
+    def _note_named(self, cue: Cue, clause_text: str, cites: bool) -> None:
+        """Remember whom a narrative sentence named, for a later «он/она/ол»."""
+        if cue.names and not cites:
+            self._named = list(cue.names)  # whom the text named last
+            self._oblique_last = False
+        elif role_words(clause_text, senate_context=self.people.senate_context):
+            self._named = []  # "Сенатор отметил …", "глава региона сказал …": someone unnamed
+            self._oblique_last = False
+        elif cue.oblique:
+            self._named, self._oblique_last = [], True
+
+    def _track_narrative(
+        self, analysis: Analysis, quotes: list[QuoteSpan], until: int, done: int
+    ) -> int:
+        """'Слово предоставили Гульнар Сапаровой. – …, – сказала она.': the narrative before a
+        quote in its own paragraph says who «она» is, not the paragraph before (the quotes are
+        read first; the pronoun went to the person named a paragraph earlier, a wrong
+        attribution). Returns how many of the paragraph's sentences are read."""
+        sents = analysis.sents
+        while done < len(sents) and sents[done].stop <= until:
+            sent = sents[done]
+            done += 1
+            text = analysis.text[sent.start : sent.stop].strip()
+            if inside(sent.start, sent.stop, quotes) or text.endswith(":"):
+                continue
+            start, end = clause(sent, analysis.text)
+            cue = self._cue_for(analysis, start, end)
+            self._note_named(cue, analysis.text[start:end], bool(_CITES_WORDS.search(text)))
+        return done
 
     def _other_before(
         self, analysis: Analysis, start: int, end: int, named: list[str] | None = None

@@ -50,3 +50,22 @@ def test_a_senator_role_word_keeps_the_pronoun_the_senators(
 – Конституция защищает права граждан, – сказал он.
 """
     assert said(parse(text), "Конституция защищает").speakers == ["Тимур Есенгельдин"]
+
+
+SAME_PARAGRAPH = """date 2026-03-04
+Сенатор Бекжан Сатыбалдиев встретился с жителями Шиели.
+
+Затем выступила Айгерим Оспанова. – Наши студенты изучают проект, – сказала она.
+
+Слово предоставили Гульнар Мырзахметовой. – Медики поддержат проект, – сказала она.
+"""
+
+
+def test_the_narrative_before_a_quote_in_its_paragraph_decides_the_pronoun(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """The paragraph's quotes were read before its narrative, so «она» went to whoever the
+    paragraph before named: the senator, then Айгерим Оспанова for Гульнар's words."""
+    result = parse(SAME_PARAGRAPH)
+    assert said(result, "Наши студенты").speakers == ["Айгерим Оспанова"]
+    assert said(result, "Медики поддержат").speakers == []
