@@ -88,6 +88,9 @@ _GENITIVE_PREP = frozenset("у от для без до из после окол�
 _GOVERNORS = frozenset("словам слов мнению имени участием участии инициативе".split())
 _DATIVE_VERBS = ("вручил", "вручен", "предостав", "передал", "адресова", "ответил", "слово")
 _ACCUSATIVE_VERBS = ("поздравил", "поблагодари", "наградил", "пригласил", "назначил")
+# ', который ответил' / ', которая ответила' right after the name: its gender, in any case
+_HIS_RELATIVE = frozenset("который которого которому которым котором".split())
+_HER_RELATIVE = frozenset("которая которой которую".split())
 
 
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ична")
@@ -213,7 +216,7 @@ class People:
     def _his_or_hers(self, masc: str, fem: str, text: str, start: int, end: int) -> str | None:
         """'Нурлану Касенову' is Нурлан Касенов or Нурлана Касенова: someone the document named
         already, then its other mentions, then the roster, then the sentence's grammar decide;
-        failing those, a man's first name for his dative (the form as written otherwise)."""
+        failing those, the -а form as written (her nominative), the -у form nobody."""
         known = [n for n in (masc, fem) if n in self.known]
         if len(known) == 1:
             return known[0]
@@ -228,9 +231,8 @@ class People:
             return masc if by_grammar == "m" else fem
         if fold(text[start:end]) == fold(fem):
             return fem  # 'Ерлана Асанова' with nothing before it: her nominative, as written
-        first = fold(masc.split()[0])
-        if first[-1:].isalpha() and first[-1:] not in "аеиоуыэюяьйәөүұі":
-            return masc  # Нурлан, Ерлан, Даурен: his dative; her «Нурлана» is rare
+        # 'выразили признательность Батиму Жумабекову': «Батим» or «Батима», and a man's-looking
+        # first name is no proof (it read her as «Батим Жумабеков»): nobody rather than a guess
         return None
 
     def _gender_in_document(self, masc: str) -> str | None:
@@ -262,6 +264,8 @@ class People:
         after = [fold(w) for w in words(text[end : end + 30])][:1]
         dative_form = fold(fem.split()[-1])[:-1] + "у" == fold(text[start:end].split()[-1])
         last = before[-1] if before else ""
+        if after and after[0] in _HIS_RELATIVE | _HER_RELATIVE:
+            return "m" if after[0] in _HIS_RELATIVE else "f"
         if dative_form:  # his dative or her accusative
             if last in _DATIVE_PREP or any(w.startswith(_DATIVE_VERBS) for w in before):
                 return "m"

@@ -206,8 +206,8 @@ def test_his_or_her_name_by_the_sentences_grammar(parse: Callable[..., ParseResu
 def test_a_mans_first_name_decides_when_nothing_else_does(
     parse: Callable[..., ParseResult],
 ) -> None:
-    """'Нурлану Касенову' on its own, after a verb of no known case: Нурлан is a man's name,
-    so the dative is his, never «Нурлана Касенова», a person the text never names."""
+    """'Нурлану Касенову, который ответил': the relative pronoun makes the dative his, never
+    «Нурлана Касенова», a person the text never names."""
     result = parse("""date 2026-03-02
 Сенатор Тимур Есенгельдин встретился с жителями Жанаозена.
 
@@ -226,3 +226,32 @@ def test_an_unchanging_first_name_is_no_plural(parse: Callable[..., ParseResult]
 По словам Жанар Исаевой, жители поддержат проект.
 """)
     assert said(result, "По словам").speakers == ["Жанар Исаева"]
+
+
+def test_her_accusative_by_the_relative_pronoun_after_it(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'Батиму Жумабекову, которая …' is «Батима Жумабекова»: the old code read a first name
+    ending in a consonant («Батим») as a man's and gave her later words to «Батим Жумабеков»."""
+    result = parse("""date 2026-03-06
+Сенатор Серик Ордабаев встретился с жителями Кентау.
+
+Благодарность жители выразили Батиму Жумабекову, которая руководит сельской школой.
+
+– Наши выпускники впервые проголосуют, – сказала Жумабекова.
+""")
+    assert said(result, "Наши выпускники").speakers == ["Батима Жумабекова"]
+
+
+def test_his_dative_or_her_accusative_with_nothing_to_decide_is_nobody(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'выразили признательность Батиму Жумабекову' with no other word on it: «Батим
+    Жумабеков» or «Батима Жумабекова»; no guessed name form, so no speaker."""
+    result = parse("""date 2026-03-06
+Сенатор Серик Ордабаев встретился с жителями Кентау.
+
+Жители выразили признательность Батиму Жумабекову за разъяснение проекта Конституции.
+""")
+    assert said(result, "Жители выразили").speakers == []
+    assert not {"Батим Жумабеков", "Батима Жумабекова"} & speakers(result)
