@@ -120,9 +120,16 @@ _EN_DATELINE = re.compile(
 )
 
 
+# "On February 9, 2026, Senator X met …": an English article's first words date its event
+_EN_ON_DATE = re.compile(
+    r"^On\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8})\s+\d{4}),\s"
+)
+
+
 def dateline_date(text: str) -> date | None:
-    """The date an English dateline gives ('ASTANA, March 3, 2026 (Kazinform) –'), if any."""
-    match = _EN_DATELINE.match(text)
+    """The date an English dateline gives ('ASTANA, March 3, 2026 (Kazinform) –') or the first
+    paragraph opens with ('On February 9, 2026, …'), if any."""
+    match = _EN_DATELINE.match(text) or _EN_ON_DATE.match(text)
     parsed = parse_date_prefix(match.group("date")) if match else None
     return parsed[0] if parsed else None
 

@@ -23,6 +23,9 @@ _RU_ENDINGS = frozenset("е у а ом ем ы и ой ей ю".split())
 _RU_SOFT = frozenset("е ы и у ой ей ю я".split())  # after a dropped final -а/-я/-й/-ь
 
 
+_EN_REGION_END = re.compile(r"\s+(?:region|oblast)$")  # a Latin region name's last word
+
+
 @dataclass(frozen=True)
 class PlaceMatch:
     region: str
@@ -66,8 +69,11 @@ class Gazetteer:
             latin.setdefault(skeleton(name), name)
         object.__setattr__(self, "_latin_towns", latin)
         regions: dict[str, str] = {}
-        for region, level, pattern in self.entries:
-            name = re.sub(r"\s+(?:region|oblast)$", "", pattern.source.rstrip("$"))
+        # 'almaty region' before 'almaty': the key 'almaty' before 'region' is the oblast, not
+        # the city of Алматы that has the same Latin name
+        named = sorted(self.entries, key=lambda e: not _EN_REGION_END.search(e[2].source))
+        for region, level, pattern in named:
+            name = _EN_REGION_END.sub("", pattern.source.rstrip("$"))
             if level == 0 and name.isascii() and (key := skeleton(name)):
                 regions.setdefault(key, region)
         object.__setattr__(self, "_latin_regions", regions)
@@ -206,10 +212,13 @@ _EN_REGION_WORD = re.compile(r"[\w-]*\s+(?:region|oblast|province|regional)\b")
 
 def _english_town(gazetteer: Gazetteer, folded: str, start: int, end: int) -> str | None:
     """'in Kostanay' is the town, 'in Kostanay region' the region: a Latin region name with no
-    'region' after it that spells one of its towns ('Kostanay' ~ 'Костанай') is that town."""
+    'region' after it that spells one of its towns ('Kostanay' ~ 'Костанай') is that town;
+    'Almaty region', 'Almaty oblast' are the oblast, never the city of Алматы."""
     word = re.match(r"[\w-]+", folded[start:])
-    if word is None or not word.group(0).isascii() or _EN_REGION_WORD.match(folded, end):
+    if word is None or not word.group(0).isascii():
         return None
+    if _EN_REGION_END.search(folded[start:end]) or _EN_REGION_WORD.match(folded, end):
+        return gazetteer.latin_region(_EN_REGION_END.sub("", folded[start:end]))
     return gazetteer.latin_town(word.group(0))
 
 
@@ -245,7 +254,10 @@ def places_in(text: str, *, corpus_dir: Path) -> list[str]:
             name = _english_town(gazetteer, folded, match.start, match.end) or match.region
         else:
             stem = folded[match.start : match.end]
-            if len(stem.split()) == 1 and (known := gazetteer.town(stem)):
+            if stem.isascii() and _EN_REGION_AFTER.match(folded, match.end):
+                # 'in Turkistan region': the region, not also its town Түркістан
+                name = gazetteer.latin_region(stem) or match.region
+            elif len(stem.split()) == 1 and (known := gazetteer.town(stem)):
                 name = known  # 'Конаевқа' → 'Конаев'
             elif known := gazetteer.latin_town(stem):
                 name = known  # 'taraz' → 'Тараз', 'ust kamenogorsk' → 'Усть-Каменогорск'

@@ -12,7 +12,8 @@ MEETING_RE = re.compile(
     r"\b(?:встрети\w*|встретил\w*|встреч\w*\s+с(?:о)?\b|провел\w*\s+(?:\w+\s+)?встреч\w*"
     r"|провёл\w*\s+(?:\w+\s+)?встреч\w*|состоял\w*|посетил\w*|побывал\w*|кездес\w*|жүздес\w*"
     r"|принял\w*\s+участие|қатысты"
-    r"|met\s+with|visited|took\s+part|(?:was|were)\s+attended\s+by|participated\s+in)",
+    r"|met\s+with|visited|took\s+part|(?:was|were)\s+attended\s+by|participated\s+in"
+    r"|held\s+(?:an?\s+)?(?:\w+\s+){0,2}meetings?\s+with)",
     re.I,
 )
 # Sentences that may name the venue and audience without being pure logistics.
