@@ -23,6 +23,7 @@ from retrieval.ingest.attribution import (
     resolve,
 )
 from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
+from retrieval.ingest.name_forms import is_first_name
 from retrieval.ingest.names import Stoplist
 from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent, Tok
 from retrieval.ingest.people import Found, People
@@ -421,17 +422,22 @@ class Segmenter:
     def _venue(self, sent: Sent, analysis: Analysis, meeting: MeetingDraft) -> None:
         text = analysis.text
         sentence = text[sent.start : sent.stop]
+        # 'аким района Талгар Абилов', 'аудан әкімі Талғар Әбілов': a first name that is also a
+        # town is no place (it was the meeting's place)
+        names = _first_names(text, self.people.scan(analysis, sent.start, sent.stop).spans)
         if _kazakh_sentence(sentence, self.kazakh):  # natasha's NER is Russian-only: rules
             name_words = self.people.name_words(sentence)
             places = kazakh_places(sentence, name_words, self.town)
             audience = kazakh_audience(sentence, name_words)
         elif _CYRILLIC.search(sentence):
-            places = [p for p, _ in place_phrases(sent, text, self.ctx.nlp, self.town)]
+            phrases = place_phrases(sent, text, self.ctx.nlp, self.town)
+            places = [p for p, at in phrases if not any(a <= at < b for a, b in names)]
             audience = audience_items(sent, text, self.ctx.nlp, self.town)
         else:  # English: natasha would keep 'Astana' as spelt; the gazetteer gives 'Астана'
             places, audience = [], []
         if not places:
-            places = places_in(without_named_after(sentence), corpus_dir=self.ctx.corpus_dir)
+            unnamed = _without_spans(sentence, sent.start, names)
+            places = places_in(without_named_after(unnamed), corpus_dir=self.ctx.corpus_dir)
         for place in places:
             if norm_key(place) not in {norm_key(p) for p in meeting.places}:
                 meeting.places.append(place)
@@ -510,6 +516,25 @@ _PRONOUNS = frozenset(("он", "она", "ол", "ol", "he", "she"))
 # "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
 _CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")  # a Russian or Kazakh sentence, not English
+
+
+def _first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the first names stand inside people's names ('Талгар' of 'Талгар Абилов')."""
+    return [
+        (a + m.start(), a + m.end())
+        for a, b in spans
+        for m in re.finditer(r"[^\W\d_][\w-]*", text[a:b])
+        if is_first_name(m.group(0))
+    ]
+
+
+def _without_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
+    """`text` (which starts at `offset`) with the spans blanked out, offsets kept."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(a - offset, 0), min(b - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
 
 
 def _pronoun_subject(analysis: Analysis, start: int, end: int) -> bool:

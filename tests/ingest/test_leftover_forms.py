@@ -255,3 +255,23 @@ def test_his_dative_or_her_accusative_with_nothing_to_decide_is_nobody(
 """)
     assert said(result, "Жители выразили").speakers == []
     assert not {"Батим Жумабеков", "Батима Жумабекова"} & speakers(result)
+
+
+def test_a_first_name_that_is_a_town_is_no_place(parse: Callable[..., ParseResult]) -> None:
+    """'аким района Талгар Абилов', 'аудан әкімі Талғар Әбілов': the first name was read as the
+    meeting's town; the town itself, named as a place, still is one."""
+    ru = parse("""date 2026-03-07
+Сенатор Ерик Токсанбаев встретился с учителями. Во встрече принял участие аким района Талгар \
+Абилов.
+""")
+    assert ru.corpus.meetings[0].place is None
+    kk = parse("""date 2026-03-07
+Сенатор Ерик Тоқсанбаев мектеп мұғалімдерімен кездесті. Кездесуге аудан әкімі Талғар Әбілов \
+қатысты.
+""")
+    assert kk.corpus.meetings[0].place is None
+    both = parse("""date 2026-03-07
+Сенатор Ерик Токсанбаев встретился с жителями Талгара, во встрече принял участие аким района \
+Талгар Абилов.
+""")
+    assert both.corpus.meetings[0].place == "Талгар"
