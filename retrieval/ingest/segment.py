@@ -519,13 +519,14 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]") 
 
 
 def _first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where the first names stand inside people's names ('Талгар' of 'Талгар Абилов')."""
-    return [
-        (a + m.start(), a + m.end())
-        for a, b in spans
-        for m in re.finditer(r"[^\W\d_][\w-]*", text[a:b])
-        if is_first_name(m.group(0))
-    ]
+    """Where the first names stand: the first word of people's names ('Талгар' of 'Талгар
+    Абилов'), never a lone word or a span's later word ('In Temirtau' is no name's)."""
+    out = []
+    for a, b in spans:
+        first = re.match(r"[^\W\d_][\w-]*", text[a:b])
+        if first and len(text[a:b].split()) > 1 and is_first_name(first.group(0)):
+            out.append((a, a + first.end()))
+    return out
 
 
 def _without_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
