@@ -183,6 +183,7 @@ _RU_GEN = ("ой", "ей", "ого", "его", "ых", "их")
 _NOT_VERBS = (*OTHER_ROLES, *_OTHER_HOUSE, *_SENATE, "палат")
 
 
+_KK_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік")  # 'аудандық', 'облыстық', 'қалалық'
 _RU_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им")
 _HEAD_STEMS = (*OTHER_ROLES, *_SENATOR, *_SENATE, *_OTHER_HOUSE, "вице", "генеральн",
                "государствен", "мемлекеттік", "vice", "state")  # fmt: skip
@@ -200,7 +201,15 @@ def trim_role(phrase: str) -> str:
     first = heads[0]
     # a possessive head ('аудан әкімі') or a genitive one that qualifies the next ('облыс
     # әкімінің орынбасары'): its qualifiers stand before it
-    kazakh_head = fold(tokens[first]).endswith(("ы", "і", "сы", "сі", "ның", "нің"))
+    possessive = ("ы", "і", "сы", "сі", "ның", "нің")
+    kazakh_head = fold(tokens[first]).endswith(possessive)
+    bare = first + 1 in heads and _starts(fold(tokens[first]), _OTHER_HOUSE)
+    if not kazakh_head and bare and fold(tokens[first + 1]).endswith(possessive):
+        # 'аудандық мәслихат депутаты': a bare noun before the possessive head keeps its
+        # adjective ('мәслихат депутаты' lost 'аудандық'), and only that ('Кездесуге …')
+        if first > 0 and fold(tokens[first - 1]).endswith(_KK_ADJECTIVE):
+            first -= 1
+        return " ".join(tokens[first:])
     while first > 0 and heads[0] - first < 2:
         prev = tokens[first - 1]
         low = fold(prev)

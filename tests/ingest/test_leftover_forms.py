@@ -275,3 +275,20 @@ def test_a_first_name_that_is_a_town_is_no_place(parse: Callable[..., ParseResul
 Талгар Абилов.
 """)
     assert both.corpus.meetings[0].place == "Талгар"
+
+
+def test_a_kazakh_bare_noun_role_keeps_its_adjective(parse: Callable[..., ParseResult]) -> None:
+    """'аудандық мәслихат депутаты' was stored as «мәслихат депутаты»: the bare noun before the
+    possessive head ended the role; a clause word before the adjective stays out."""
+    result = parse("""date 2026-03-02
+Сенатор Айдос Құрманов мектеп мұғалімдерімен кездесті. Кездесуге аудандық мәслихат депутаты \
+Сәуле Қасымова қатысты.
+
+– Біз референдумға дайынбыз, – деді аудандық мәслихат депутаты Сәуле Қасымова.
+
+– Жастар белсенді, – деді қалалық мәслихат хатшысы Нұрлан Әлиев.
+""")
+    assert said(result, "Біз референдумға").roles == {
+        "Сәуле Қасымова": "аудандық мәслихат депутаты"
+    }
+    assert said(result, "Жастар белсенді").roles == {"Нұрлан Әлиев": "қалалық мәслихат хатшысы"}
