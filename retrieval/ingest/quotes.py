@@ -260,6 +260,31 @@ def _unmarked_quote(text: str) -> list[QuoteSpan]:
     return []
 
 
+# a closing straight or curly mark right after the speech's last punctuation: ',"', '.”'
+UNOPENED_CLOSE = re.compile(r"(?<=[,.!?…])[\"”](?=\s)")
+
+
+def _unopened_quote(text: str) -> list[QuoteSpan]:
+    """English speech whose opening mark the page lost: 'The draft keeps free schools,"
+    Kemelbekov said.' — one closing mark, a short tail with a verb of saying closing the
+    paragraph; the whole paragraph before the mark is the speech."""
+    if not text or text.lstrip()[:1] in (*_OPENERS, *DASHES):
+        return []
+    if text.count('"') + text.count("”") + text.count("“") != 1:
+        return []
+    close = UNOPENED_CLOSE.search(text)
+    if close is None:
+        return []
+    end = _tail_at(text, close.end(), punctuated=True)
+    if end is None or text[end:].strip():
+        return []
+    b_start, b_end, body = _body(text, 0, close.start())
+    kept = body[-1] if body[-1:] in ("!", "?", "…") else ""
+    if len(_WORD.findall(body)) < 3 or ":" in body:
+        return []
+    return [QuoteSpan(0, end, b_start, b_end, body.rstrip(".") + kept, close.end(), end)]
+
+
 def _paragraph_quote(text: str) -> list[QuoteSpan]:
     """A paragraph that is one «…» quote and nothing else, with no tail: direct speech whose
     speaker the paragraphs around it must give (never the names inside it)."""
@@ -280,7 +305,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     spans = _dash_quotes(text)
     spans += _marked_quotes(text, spans)
     if not spans:
-        spans = _unmarked_quote(text) or _paragraph_quote(text)
+        spans = _unmarked_quote(text) or _paragraph_quote(text) or _unopened_quote(text)
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -11,6 +11,7 @@ from retrieval.ingest.dates import parse_date_prefix
 from retrieval.ingest.decode import DecodeError, decode
 from retrieval.ingest.furniture import dateline_date, drop_furniture, split_dateline
 from retrieval.ingest.html import extract_html
+from retrieval.ingest.quotes import UNOPENED_CLOSE
 from retrieval.ingest.text import DASH_CLASS, clean, detect_language
 from retrieval.models import Issue
 
@@ -209,7 +210,13 @@ def _open_mark(text: str) -> str | None:
         return "«"
     if text.count("“") > text.count("”"):
         return "“"
-    return '"' if text.count('"') % 2 else None
+    if text.count('"') % 2 == 0:
+        return None
+    # 'The draft keeps free schools," X said.': a lone mark closing speech whose opening mark
+    # the page lost opens nothing (it joined the next paragraphs into one)
+    first = text.find('"')
+    lost_opening = first > 0 and UNOPENED_CLOSE.match(text, first) is not None
+    return None if lost_opening and text.count('"') == 1 else '"'
 
 
 def _balanced(text: str) -> bool:

@@ -317,3 +317,25 @@ On February 9, 2026, Senator Daniyar Kemelbekov held a meeting with miners in Ek
     assert str(result.corpus.documents[0].date) == "2026-02-09"
     assert result.corpus.meetings[0].place == "Экибастуз"
     assert not any(s.text.startswith("On February") for s in result.corpus.statements())
+
+
+LOST_OPENING = """date 2026-03-11
+Senator Arman Zhusupbekov met with students of a Karaganda college. The meeting was attended \
+by rector of the college Saule Bekova.
+
+Every graduate will have the right to free higher education," Zhusupbekov said.
+
+"The referendum is the voice of every young citizen," he added.
+
+Our students have studied the draft chapter by chapter," Saule Bekova noted.
+"""
+
+
+def test_a_quote_whose_opening_mark_was_lost(parse: Callable[..., ParseResult]) -> None:
+    """'…," Zhusupbekov said.' with no opening mark: the lone mark joined the next paragraphs
+    into one and every quote of the three was lost; now each is its speaker's."""
+    result = parse(LOST_OPENING)
+    assert said(result, "Every graduate will").speakers == ["Arman Zhusupbekov"]
+    assert said(result, "Every graduate will").kind == "quote"
+    assert said(result, "The referendum is the voice").speakers == ["Arman Zhusupbekov"]
+    assert said(result, "Our students have studied").speakers == ["Saule Bekova"]
