@@ -327,6 +327,12 @@ class Segmenter:
                 resolution = Resolution(list(self._named))
             elif self._oblique_last and _pronoun_subject(analysis, start, end):
                 resolution = Resolution([], "unattributed_quote")
+        if (
+            start is not None
+            and end is not None
+            and _gender_clash(analysis, start, end, resolution)
+        ):
+            resolution = Resolution([], "unattributed_quote")
         self._named = list(resolution.speakers)  # a later «он» is most likely this speaker
         self._oblique_last = self._oblique_last and not resolution.speakers  # still in doubt
         self._add("quote", quote.text, resolution, para, cue)
@@ -527,6 +533,33 @@ def _first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         if first and len(text[a:b].split()) > 1 and is_first_name(first.group(0)):
             out.append((a, a + first.end()))
     return out
+
+
+_HIS_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ұлы")
+_HER_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "қызы")
+
+
+def _gender_clash(analysis: Analysis, start: int, end: int, resolution: Resolution) -> bool:
+    """'– …, – сказала она.' given to «Тимур Есенгельдин»: a Russian past verb in the tail that
+    agrees with one gender, and a speaker whose surname shows the other, is nobody's quote
+    rather than a wrong name."""
+    if len(resolution.speakers) != 1:
+        return False
+    surname = resolution.speakers[0].split()[-1].casefold()
+    his, hers = surname.endswith(_HIS_SURNAME), surname.endswith(_HER_SURNAME)
+    if his == hers:
+        return False
+    genders = {
+        t.feats.get("Gender")
+        for s in analysis.sents
+        for t in s.toks
+        if start <= t.start < end and t.pos == "VERB" and t.feats.get("Tense") == "Past"
+    }
+    if his:
+        return genders & {"Fem", "Masc"} == {"Fem"}  # no man is 'сказала'
+    # a woman may be 'сказал сенатор' (the role noun's own gender): only «он» clashes
+    he = any(t.lower == "он" for s in analysis.sents for t in s.toks if start <= t.start < end)
+    return he and genders & {"Fem", "Masc"} == {"Masc"}
 
 
 def _without_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

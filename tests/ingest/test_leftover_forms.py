@@ -292,3 +292,23 @@ def test_a_kazakh_bare_noun_role_keeps_its_adjective(parse: Callable[..., ParseR
         "Сәуле Қасымова": "аудандық мәслихат депутаты"
     }
     assert said(result, "Жастар белсенді").roles == {"Нұрлан Әлиев": "қалалық мәслихат хатшысы"}
+
+
+def test_a_feminine_verb_is_never_a_mans_quote(parse: Callable[..., ParseResult]) -> None:
+    """'– …, – отметила сенатор.' with one senator, a man, present: the words are a woman's the
+    text does not name, so nobody's — they went to him; a woman with 'сказал сенатор' (the
+    role noun's own gender) keeps hers, but 'сказал он' is never hers."""
+    result = parse("""date 2026-03-02
+Сенатор Тимур Есенгельдин встретился с жителями Жанаозена.
+
+– Референдум пройдет открыто, – отметила сенатор.
+
+Сенатор Айгуль Сапарова встретилась с учителями Актау.
+
+– Учителя готовы, – сказал сенатор.
+
+– Театры готовы, – сказал он.
+""")
+    assert said(result, "Референдум пройдет").speakers == []
+    assert said(result, "Учителя готовы").speakers == ["Айгуль Сапарова"]
+    assert said(result, "Театры готовы").speakers == []
