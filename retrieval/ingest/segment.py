@@ -380,6 +380,10 @@ class Segmenter:
             resolution = Resolution(prior)
         elif oblique_before and not cue.names and _pronoun_subject(analysis, start, end):
             resolution = Resolution([], "unattributed_reported")
+        elif cue.speech and end < sent.stop and _gender_clash(analysis, start, end, resolution):
+            # 'Она отметила, что …' (only the reporting clause before 'что'/':': the reported
+            # words may have verbs of their own, 'По словам сенатора, Конституция стала …')
+            resolution = Resolution([], "unattributed_reported")
         self._add("reported", text, resolution, para, cue, themes)
         if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
             self._said = [] if cites else list(resolution.speakers)
@@ -553,7 +557,10 @@ def _gender_clash(analysis: Analysis, start: int, end: int, resolution: Resoluti
         t.feats.get("Gender")
         for s in analysis.sents
         for t in s.toks
-        if start <= t.start < end and t.pos == "VERB" and t.feats.get("Tense") == "Past"
+        if start <= t.start < end
+        and t.pos == "VERB"
+        and t.feats.get("Tense") == "Past"
+        and t.feats.get("VerbForm") == "Fin"  # no participle ('земля … не может быть продана')
     }
     if his:
         return genders & {"Fem", "Masc"} == {"Fem"}  # no man is 'сказала'

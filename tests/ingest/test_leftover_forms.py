@@ -312,3 +312,20 @@ def test_a_feminine_verb_is_never_a_mans_quote(parse: Callable[..., ParseResult]
     assert said(result, "Референдум пройдет").speakers == []
     assert said(result, "Учителя готовы").speakers == ["Айгуль Сапарова"]
     assert said(result, "Театры готовы").speakers == []
+
+
+def test_a_feminine_reporting_verb_is_never_a_mans_statement(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'Она отметила, что …' after an unnamed chief doctor went to the male senator; the
+    reported words' own verbs ('Конституция стала') say nothing of the speaker."""
+    result = parse("""date 2026-03-02
+Сенатор Тимур Есенгельдин встретился с медиками Жанаозена. Во встрече участвовала главный \
+врач больницы.
+
+Она отметила, что больница готова к референдуму по новой Конституции.
+
+По словам Тимура Есенгельдина, новая Конституция стала основой реформы здравоохранения.
+""")
+    assert said(result, "Она отметила").speakers == []
+    assert said(result, "По словам").speakers == ["Тимур Есенгельдин"]
