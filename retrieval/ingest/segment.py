@@ -380,7 +380,11 @@ class Segmenter:
             resolution = Resolution(prior)
         elif oblique_before and not cue.names and _pronoun_subject(analysis, start, end):
             resolution = Resolution([], "unattributed_reported")
-        elif cue.speech and end < sent.stop and _gender_clash(analysis, start, end, resolution):
+        elif (
+            cue.speech
+            and (end < sent.stop or _EN_PRONOUN_START.match(text))
+            and _gender_clash(analysis, start, end, resolution)
+        ):
             # 'Она отметила, что …' (only the reporting clause before 'что'/':': the reported
             # words may have verbs of their own, 'По словам сенатора, Конституция стала …')
             resolution = Resolution([], "unattributed_reported")
@@ -539,8 +543,12 @@ def _first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-_HIS_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ұлы")
-_HER_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "қызы")
+_HIS_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ұлы",
+                "ov", "ev", "in", "yn", "sky", "skiy", "uly")  # fmt: skip
+_HER_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "қызы",
+                "ova", "eva", "ina", "yna", "skaya", "kyzy", "qyzy")  # fmt: skip
+# 'She noted that …': an English sentence whose subject is a pronoun
+_EN_PRONOUN_START = re.compile(r"(?:He|She)\s")
 
 
 def _gender_clash(analysis: Analysis, start: int, end: int, resolution: Resolution) -> bool:
@@ -562,11 +570,13 @@ def _gender_clash(analysis: Analysis, start: int, end: int, resolution: Resoluti
         and t.feats.get("Tense") == "Past"
         and t.feats.get("VerbForm") == "Fin"  # no participle ('земля … не может быть продана')
     }
-    if his:
-        return genders & {"Fem", "Masc"} == {"Fem"}  # no man is 'сказала'
+    words = {t.lower for s in analysis.sents for t in s.toks if start <= t.start < end}
+    english = words & {"he", "she"}
+    if his:  # no man is 'сказала' or '," she said'
+        return genders & {"Fem", "Masc"} == {"Fem"} or english == {"she"}
     # a woman may be 'сказал сенатор' (the role noun's own gender): only «он» clashes
-    he = any(t.lower == "он" for s in analysis.sents for t in s.toks if start <= t.start < end)
-    return he and genders & {"Fem", "Masc"} == {"Masc"}
+    he = "он" in words and genders & {"Fem", "Masc"} == {"Masc"}
+    return he or english == {"he"}
 
 
 def _without_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

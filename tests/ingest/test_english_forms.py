@@ -339,3 +339,21 @@ def test_a_quote_whose_opening_mark_was_lost(parse: Callable[..., ParseResult]) 
     assert said(result, "Every graduate will").kind == "quote"
     assert said(result, "The referendum is the voice").speakers == ["Arman Zhusupbekov"]
     assert said(result, "Our students have studied").speakers == ["Saule Bekova"]
+
+
+def test_she_is_never_a_male_senator(parse: Callable[..., ParseResult]) -> None:
+    """'"…," she said.' and 'She noted that …' after an unnamed chief doctor went to the one
+    senator, a man (his surname shows it); now nobody's. '"…," he added.' stays his."""
+    result = parse("""date 2026-03-02
+Senator Daniyar Kemelbekov met with doctors of a Kostanay hospital. The meeting was attended by \
+the chief doctor of the hospital.
+
+"The hospital is ready for the referendum," she said.
+
+"Doctors will have new guarantees," he added.
+
+She noted that the draft protects medical workers.
+""")
+    assert said(result, "The hospital is ready").speakers == []
+    assert said(result, "Doctors will have").speakers == ["Daniyar Kemelbekov"]
+    assert said(result, "She noted").speakers == []
