@@ -533,13 +533,15 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]") 
 
 
 def _first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where the first names stand: the first word of people's names ('Талгар' of 'Талгар
-    Абилов'), never a lone word or a span's later word ('In Temirtau' is no name's)."""
+    """Where people's names stand: a span of several words that starts with a first name, whole
+    ('Талгар Абилов': the first name is a town; 'Алия Жанибекова': the surname holds the stem of
+    the village Жанибек). A lone word, or a span that starts with no first name ('In Temirtau'),
+    is no one's: its town stays a place."""
     out = []
     for a, b in spans:
         first = re.match(r"[^\W\d_][\w-]*", text[a:b])
         if first and len(text[a:b].split()) > 1 and is_first_name(first.group(0)):
-            out.append((a, a + first.end()))
+            out.append((a, b))
     return out
 
 
