@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, get_args
 
@@ -97,19 +99,27 @@ def test_compile_settings_are_pinned_and_take_the_thread_count(
 
 def test_lanes_compile_unpinned_so_two_models_use_two_cores(tmp_path: Path) -> None:
     """Each compiled model pins its pool from the first core on unless told not to: `ov-w8`'s
-    two one-thread lanes then shared core 0 (bare batches 247 against 494 questions/s)."""
-    from retrieval.model.openvino_export import OvRunner
+    two one-thread lanes then shared core 0 (bare batches 247 against 494 questions/s).
 
+    Read back in a child process: two compiled models of this tiny IR left in the test process
+    crashed it (SIGSEGV) when a later test signalled itself; serving never holds such a model."""
     model, _, _ = _graph()
     fp32 = tmp_path / "fp32.onnx"
     onnx.save(model, str(fp32))
     out = tmp_path / "openvino" / "openvino_model_w8.xml"
     write_openvino_w8(fp32, out)
-    lanes = [OvRunner(str(out), 1) for _ in range(2)]
-    for lane in lanes:
-        compiled = lane._model  # the plugin's own view of the settings
-        assert compiled.get_property("ENABLE_CPU_PINNING") is False
-        assert int(compiled.get_property("INFERENCE_NUM_THREADS")) == 1
+    probe = (
+        "import json, sys\n"
+        "from retrieval.model.openvino_export import OvRunner\n"
+        "lanes = [OvRunner(sys.argv[1], 1) for _ in range(2)]\n"
+        "print(json.dumps([[bool(lane._model.get_property('ENABLE_CPU_PINNING')),\n"
+        "  int(lane._model.get_property('INFERENCE_NUM_THREADS'))] for lane in lanes]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    argv = [sys.executable, "-c", probe, str(out)]
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [[False, 1], [False, 1]]
 
 
 def _scratch_with_ir(tmp_path: Path) -> tuple[Path, Path]:
