@@ -23,7 +23,7 @@ from retrieval.ingest.attribution import (
     resolve,
 )
 from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
-from retrieval.ingest.name_forms import is_first_name
+from retrieval.ingest.name_forms import FEM_SURNAME, MASC_SURNAME, is_first_name
 from retrieval.ingest.names import Stoplist
 from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent, Tok
 from retrieval.ingest.people import Found, People
@@ -436,9 +436,9 @@ class Segmenter:
     def _venue(self, sent: Sent, analysis: Analysis, meeting: MeetingDraft) -> None:
         text = analysis.text
         sentence = text[sent.start : sent.stop]
-        # 'аким района Талгар Абилов', 'аудан әкімі Талғар Әбілов': a first name that is also a
-        # town is no place (it was the meeting's place)
-        names = _first_names(text, self.people.scan(analysis, sent.start, sent.stop).spans)
+        # 'аким района Талгар Абилов', 'Алия Жанибекова': a person's name holding a town or a
+        # village stem is no place (it was the meeting's place)
+        names = _person_names(text, self.people.scan(analysis, sent.start, sent.stop).spans)
         if _kazakh_sentence(sentence, self.kazakh):  # natasha's NER is Russian-only: rules
             name_words = self.people.name_words(sentence)
             places = kazakh_places(sentence, name_words, self.town)
@@ -532,7 +532,7 @@ _CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")  # a Russian or Kazakh sentence, not English
 
 
-def _first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _person_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where people's names stand: a span of several words that starts with a first name, whole
     ('Талгар Абилов': the first name is a town; 'Алия Жанибекова': the surname holds the stem of
     the village Жанибек). A lone word, or a span that starts with no first name ('In Temirtau'),
@@ -545,9 +545,9 @@ def _first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-_HIS_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ұлы",
+_HIS_SURNAME = (*MASC_SURNAME, "ский", "цкий", "ұлы",
                 "ov", "ev", "in", "yn", "sky", "skiy", "uly")  # fmt: skip
-_HER_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "қызы",
+_HER_SURNAME = (*FEM_SURNAME, "ская", "цкая", "қызы",
                 "ova", "eva", "ina", "yna", "skaya", "kyzy", "qyzy")  # fmt: skip
 # 'She noted that …': an English sentence whose subject is a pronoun
 _EN_PRONOUN_START = re.compile(r"(?:He|She)\s")
