@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from retrieval import ranking
+from retrieval.order import BucketRanks
 from retrieval.search import batch_scores
 from retrieval.snapshot import Snapshot, build_snapshot
 from tests.fake_embedder import FakeEmbedder
@@ -29,19 +30,49 @@ def test_ranking_only_the_matches_gives_every_statements_old_value(seed: int) ->
     assert np.array_equal(ranking._positive_rrf(np.zeros(5, np.float32)), np.zeros(5))
 
 
-def test_best_by_argpartition_is_the_full_sorts_top_set() -> None:
-    rng = np.random.default_rng(3)
-    fused = rng.random(5_000).astype(np.float32)
-    best = ranking._best(fused, None, 40)
-    assert set(best.tolist()) == set(np.argsort(-fused, kind="stable")[:40].tolist())
-    scope = np.flatnonzero(rng.random(5_000) < 0.1)
-    in_scope = ranking._best(fused, scope, 40)
-    expected = scope[np.argsort(-fused[scope], kind="stable")[:40]]
-    assert set(in_scope.tolist()) == set(expected.tolist())
-    assert (
-        len(ranking._best(fused, scope[:3], 40)) == 3
-        and len(ranking._best(fused[:0], None, 40)) == 0
-    )
+def _old_fused(
+    dense: np.ndarray, lexical: np.ndarray, quote: np.ndarray, related: np.ndarray
+) -> np.ndarray:
+    """The whole-corpus fused array ranking used before `_Fusion`."""
+    fused = ranking._rrf(dense) + ranking._positive_rrf(lexical)
+    fused += np.where(quote, ranking.QUOTE_BONUS, 0.0)
+    fused[related] += ranking.RELATED_BONUS
+    return fused
+
+
+def _fusion_case(seed: int, n: int) -> tuple[ranking._Fusion, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    dense = (0.8 + 0.05 * rng.standard_normal(n)).astype(np.float32)
+    dense[rng.integers(0, n, n // 10)] = dense[rng.integers(0, n, n // 10)]  # equal cosines
+    lexical = np.where(rng.random(n) < 0.05, rng.random(n) * 9, 0.0).astype(np.float32)
+    quote = rng.random(n) < 0.5
+    related = np.flatnonzero(rng.random(n) < 0.02)
+    fusion = ranking._Fusion(BucketRanks(dense), ranking._positive_rrf(lexical), quote, related)
+    return fusion, _old_fused(dense, lexical, quote, related)
+
+
+@pytest.mark.parametrize(("seed", "n"), [(0, 5_000), (1, 30_000), (2, 300), (3, 2_000)])
+def test_fusion_picks_the_whole_arrays_best_with_bit_identical_scores(seed: int, n: int) -> None:
+    fusion, fused = _fusion_case(seed, n)
+    rng = np.random.default_rng(seed)
+    for scope in (None, np.flatnonzero(rng.random(n) < 0.3), np.flatnonzero(rng.random(n) < 0.01)):
+        best, values = fusion.best(scope, 40)
+        pool = np.arange(n) if scope is None else scope
+        expected = pool[np.argsort(-fused[pool], kind="stable")[:40]]
+        assert set(best.tolist()) == set(expected.tolist())
+        assert np.array_equal(values, fused[best])  # the same float32 arithmetic
+        assert (np.diff(best) > 0).all()  # corpus order: ties keep one order
+    some = rng.choice(n, 100, replace=False)
+    assert np.array_equal(fusion.at(some), fused[some])
+
+
+def test_fusion_of_a_small_or_empty_scope() -> None:
+    fusion, fused = _fusion_case(4, 1_000)
+    best, values = fusion.best(np.array([5, 17, 900]), 40)
+    assert best.tolist() == [5, 17, 900] and np.array_equal(values, fused[best])
+    assert len(fusion.best(np.zeros(0, np.int64), 40)[0]) == 0
+    empty, _ = _fusion_case(5, 0)
+    assert len(empty.best(None, 40)[0]) == 0
 
 
 @pytest.fixture(scope="module")
