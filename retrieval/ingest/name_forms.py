@@ -310,7 +310,7 @@ def russian_nominative(
     if low.endswith(_RU_FEM_ACC):
         fem = _first_nominative(first, "f", morph)
         masc = _first_nominative(first, "m", morph)
-        dative = "datv" in cases and "accs" not in cases and _is_masc_name(masc, morph)
+        dative = "datv" in cases and "accs" not in cases and _could_be_his(masc, morph)
         if first_low.endswith(("у", "ю")) and masc != first and (fem == first or dative):
             return f"{masc} {surname[:-1]}"  # Нурлану Бекназарову
         return f"{fem} {surname[:-1]}а"  # Жанну Асанову, Айгуль Асанову
@@ -330,6 +330,19 @@ def _is_masc_name(first: str, morph: Any | None) -> bool:
         "Name" in p.tag and p.tag.gender == "masc" and p.tag.case == "nomn"
         for p in morph.parse(first)
     )
+
+
+# Kazakh men's first names pymorphy's dictionary lacks (it knows Нурлан, Ержан, Асхат …): without
+# them 'Айдану Калиеву' read only as her accusative «Айдана Калиева», never his dative
+_KAZAKH_MEN = frozenset(
+    "айдан жандос мейрам канат қанат улан ұлан куаныш қуаныш ерлен ерсен дархан абылай "
+    "шынгыс шыңғыс жаксылык жақсылық нурым нұрым темир темір".split()
+)
+
+
+def _could_be_his(first: str, morph: Any | None) -> bool:
+    """A man's first name in the nominative: pymorphy's, or a Kazakh one it lacks."""
+    return _is_masc_name(first, morph) or (morph is not None and first.casefold() in _KAZAKH_MEN)
 
 
 def _is_fem_nominative(first: str, morph: Any | None) -> bool:
@@ -356,7 +369,7 @@ def russian_readings(
         if ("datv" in cases) != ("accs" in cases):
             return None  # 'министру юстиции Нурлану Касенову': the role says which
         masc, fem = _first_nominative(first, "m", morph), _first_nominative(first, "f", morph)
-        if first in (masc, fem) or not _is_masc_name(masc, morph):
+        if first in (masc, fem) or not _could_be_his(masc, morph):
             return None
         return f"{masc} {surname[:-1]}", f"{fem} {surname[:-1]}а"
     if low.endswith(FEM_SURNAME):
