@@ -3,10 +3,15 @@
 A build writes a new content-named vectors file, then atomically replaces `manifest.json`, which is
 the only pointer readers follow: a build killed at any point leaves the last good index loadable.
 
-Search is an exact scan (`vectors @ q`, BLAS): 30,000 × 384 is one 46 MB matrix-vector product,
-~2 ms, and ranking needs every statement's cosine anyway (fusion, abstention margins). An
-approximate faiss index would answer top-k only and costs an import and a copy of the vectors. The
-file is memory-mapped read-only: replicas on one host share its pages, and start-up copies nothing.
+Search is an exact scan (`q @ vectors.T`, BLAS): 30,000 × 384 is one 46 MB matrix-vector product,
+and ranking needs every statement's cosine anyway (fusion, abstention margins). An approximate faiss
+index would answer top-k only and costs an import and a copy of the vectors. The file is
+memory-mapped read-only: replicas on one host share its pages, and start-up copies nothing.
+
+The matrix is stored column-major (`.npy` with `fortran_order`): still (count, dim) to every
+reader, but each dimension's values are contiguous, so a question's scan is OpenBLAS's
+column-streaming gemv instead of its row-dot one — at 30,000 statements 1.6 against 3.5 ms on one
+core of this machine (same cosines to ~1e-7). Indexes saved row-major earlier load as they are.
 """
 
 from __future__ import annotations
@@ -56,7 +61,7 @@ class DenseIndex:
 
     def scores(self, queries: Vectors) -> Vectors:
         """Cosine of every statement, corpus order: (len(queries), count), or (count,) for one."""
-        return np.asarray(self.vectors @ np.asarray(queries, dtype=np.float32).T, np.float32).T
+        return np.asarray(np.asarray(queries, dtype=np.float32) @ self.vectors.T, np.float32)
 
     def search(self, queries: Vectors, k: int) -> tuple[Vectors, np.ndarray]:
         """Top k per query, best first (exact)."""
@@ -75,7 +80,7 @@ class DenseIndex:
 def from_vectors(
     vectors: Vectors, statement_ids: tuple[str, ...], manifest: Manifest
 ) -> DenseIndex:
-    rows = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(statement_ids), -1)
+    rows = np.asfortranarray(np.asarray(vectors, dtype=np.float32).reshape(len(statement_ids), -1))
     rows.setflags(write=False)
     return DenseIndex(rows, statement_ids, manifest)
 
@@ -93,7 +98,7 @@ def build_dense(corpus: Corpus, embedder: Embedder) -> DenseIndex:
 
 def build_dense_from(corpus: Corpus, vectors: Vectors, model_id: str) -> DenseIndex:
     """An index over vectors made elsewhere (benchmarks at corpus sizes nobody encodes)."""
-    rows = np.ascontiguousarray(vectors, dtype=np.float32)
+    rows = np.asarray(vectors, dtype=np.float32)
     manifest = Manifest(
         format=INDEX_FORMAT,
         model_id=model_id,
@@ -111,7 +116,7 @@ def save(dense: DenseIndex, directory: Path) -> Manifest:
     """Write vectors under a content name, then swap the manifest in with os.replace."""
     directory.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    np.save(buffer, np.ascontiguousarray(dense.vectors, dtype=np.float32), allow_pickle=False)
+    np.save(buffer, np.asfortranarray(dense.vectors, dtype=np.float32), allow_pickle=False)
     data = buffer.getvalue()
     digest = hashlib.sha256(data).hexdigest()
     name = f"vectors-{digest[:16]}.npy"

@@ -340,7 +340,11 @@ class _Fusion:
             positions = np.arange(size, dtype=np.int64) if scope is None else scope
         else:
             buckets = self.ranks.buckets if scope is None else self.ranks.buckets[scope]
-            counts = np.bincount(buckets, minlength=len(self.ranks.counts))
+            counts = (
+                self.ranks.counts
+                if scope is None
+                else np.bincount(buckets, minlength=len(self.ranks.counts))
+            )
             last = int(np.searchsorted(np.cumsum(counts), depth))  # top buckets hold ≥ depth
             top = np.flatnonzero(buckets <= last)
             if scope is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -9,6 +10,7 @@ import signal
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from retrieval import index as dense_index
@@ -32,6 +34,33 @@ def test_round_trip_and_search(tmp_path: Path) -> None:
     scores, ids = loaded.search(query, 1)
     assert ids[0][0] == 3 and scores[0][0] == pytest.approx(1.0, abs=1e-5)
     assert manifest.count == 7
+
+
+def test_vectors_are_saved_column_major_and_old_row_major_files_still_load(tmp_path: Path) -> None:
+    """Column-major is what makes a question's scan the fast BLAS kernel (README, #14); an index
+    written row-major by an earlier version loads with the same rows and the same scores."""
+    corpus = make_corpus()
+    manifest = _save(corpus, tmp_path)
+    args = {"model_id": "fake-trigram-64", "dim": 64, "corpus_hash": corpus.content_hash()}
+    loaded = dense_index.load(tmp_path, **args)  # type: ignore[arg-type]
+    assert loaded.vectors.shape == (7, 64) and loaded.vectors.flags["F_CONTIGUOUS"]
+    path = tmp_path / manifest.vectors_file
+    assert b"'fortran_order': True" in path.read_bytes()[:128]
+    query = FakeEmbedder(64).encode_queries([corpus.statements()[2].text])[0]
+    expected = np.asarray([float(row @ query) for row in np.asarray(loaded.vectors)])
+    np.testing.assert_allclose(loaded.scores(query), expected, atol=1e-6)
+
+    rows = np.array(loaded.vectors)  # a copy: the file below replaces the mapped one in place
+    np.save(path, np.ascontiguousarray(rows))  # what the format wrote before
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    raw = json.loads((tmp_path / "manifest.json").read_text())
+    ids = tmp_path / f"ids-{raw['vectors_sha256'][:16]}.json"
+    ids.rename(tmp_path / f"ids-{digest[:16]}.json")
+    (tmp_path / "manifest.json").write_text(json.dumps({**raw, "vectors_sha256": digest}))
+    old = dense_index.load(tmp_path, **args)  # type: ignore[arg-type]
+    assert old.vectors.flags["C_CONTIGUOUS"]
+    assert np.array_equal(np.asarray(old.vectors), rows)
+    np.testing.assert_allclose(old.scores(query), expected, atol=1e-6)
 
 
 @pytest.mark.parametrize(
