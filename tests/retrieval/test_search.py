@@ -127,6 +127,51 @@ async def test_with_two_lanes_a_batch_is_ranked_on_the_model_thread_not_beside_i
     assert answers["CountingEmbedder"] == answers["TwoLaneEmbedder"]
 
 
+class WaitingTwoLaneEmbedder(TwoLaneEmbedder):
+    """Two lanes whose encode, once armed (after the snapshot is built), waits up to 5 s until
+    the question's text is being read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.armed = False
+        self.reading = threading.Event()
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        if self.armed:
+            self.reading.wait(5)
+            self.reading.clear()
+        return super().encode_queries(texts)
+
+
+async def test_a_lone_question_is_read_beside_its_encode_only_when_a_lane_leaves_cores_idle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One lane: a lone question's encode has every core, so its text is read after it on the
+    model thread. Several lanes: a lone question runs on one lane's share and the ranking thread
+    reads it meanwhile. The answers are the same."""
+    threads: list[str] = []
+    real_read = SearchService._read_batch
+    embedders = (CountingEmbedder(), WaitingTwoLaneEmbedder())
+
+    def recording(self: SearchService, jobs: Any, queries: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        embedders[1].reading.set()
+        return real_read(self, jobs, queries)
+
+    monkeypatch.setattr(SearchService, "_read_batch", recording)
+    answers = []
+    for embedder in embedders:
+        threads.clear()
+        svc = SearchService.from_corpus(make_corpus(), embedder, make_resources())
+        embedders[1].armed = embedder is embedders[1]
+        embedders[1].reading.clear()
+        answers.append([await svc.search(q) for q in ("брак семья", "Курултай", "погода")])
+        await svc.close()
+        expected = "rank" if getattr(embedder, "lanes", 1) == 2 else "search"
+        assert len(threads) == 3 and all(t.startswith(expected) for t in threads), threads
+    assert answers[0] == answers[1]
+
+
 async def test_swap_keeps_in_flight_questions_on_their_snapshot() -> None:
     svc = SearchService.from_corpus(make_corpus(), FakeEmbedder(), make_resources())
     smaller = make_corpus().model_copy(update={"meetings": make_corpus().meetings[:1]})
