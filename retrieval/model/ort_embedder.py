@@ -175,6 +175,13 @@ class OrtEmbedder:
                 self._runners = [r.result() for r in runners]
         self._pad_id = self._tokenizer.pad_id
         self._dim = self._runners[0].dim
+        # One call per lane, one lane after the other, before any two can run at once: a
+        # runtime's first call initialises lazy statics, and two lanes doing that together
+        # deadlocked OpenVINO's bindings (pybind11's numpy API set up under a static guard in
+        # one thread while the other held the GIL) — the service hung on its first batch.
+        warm = [self._tokenizer.encode(self._query_prefix + "?", 8)]
+        for runner in self._runners:
+            self._run(runner, warm)
         self._turns = QueriesFirst(lanes)
         # the calling thread works one share of a batch, these threads the others
         self._lane_pool = (

@@ -307,3 +307,72 @@ def test_two_lanes_share_a_batch_with_the_same_vectors_as_one(
     # never more lanes than the pool has threads
     single = load_embedder(config.model_copy(update={"model_threads": 1}))
     assert len(single._runners) == 1  # type: ignore[attr-defined]
+
+
+def test_each_lane_runs_once_alone_before_a_batch_can_use_two(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A runtime's first call sets up lazy statics; two `ov-w8` lanes doing that at once
+    deadlocked OpenVINO's bindings (the service hung on its first batch, 2 of 12 fresh
+    processes). So loading calls every lane once, one after the other, on the loading thread."""
+    from retrieval.model.openvino_export import OvRunner
+    from retrieval.model.ort_embedder import OrtEmbedder
+    from retrieval.model.st_embedder import _identity, _quantized
+
+    config = RetrievalConfig(data_dir=data_dir, backend="ov-w8")
+    model_id, path = _identity(config)
+    model_id, graph_file = _quantized(config, path)
+    calls: list[tuple[int, str, int]] = []
+    running = [0]
+    lock = threading.Lock()
+
+    class Recording:
+        def __init__(self, path: str, threads: int | None) -> None:
+            self.inner = OvRunner(path, threads)
+            self.inputs, self.dim = self.inner.inputs, self.inner.dim
+            self.lane = len(lanes)
+            lanes.append(self)
+
+        def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+            with lock:
+                running[0] += 1
+                calls.append((self.lane, threading.current_thread().name, running[0]))
+            try:
+                return np.asarray(self.inner(feeds))
+            finally:
+                with lock:
+                    running[0] -= 1
+
+    lanes: list[Recording] = []
+    emb = OrtEmbedder(Path(path), graph_file, model_id, open_runner=Recording, lanes=2)
+    here = threading.current_thread().name
+    assert sorted(lane for lane, _, _ in calls) == [0, 1]
+    assert all(thread == here and alone == 1 for _, thread, alone in calls), calls
+    calls.clear()
+    emb.encode_queries([f"Что сказано о праве номер {i}?" for i in range(8)])
+    assert {lane for lane, _, _ in calls} == {0, 1}  # then a batch uses both lanes
+
+
+def test_a_fresh_process_encodes_its_first_batch_on_two_lanes(data_dir: Path) -> None:
+    """The hang itself: fresh processes (lazy statics unset) each encode a batch at once with
+    the default backend's two lanes and must finish (before the fix 2 of 12 hung)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; "
+        "from retrieval.config import RetrievalConfig; "
+        "from retrieval.model.st_embedder import load_embedder; "
+        "emb = load_embedder(RetrievalConfig(data_dir=Path(sys.argv[1]), backend='ov-w8', "
+        "model_lanes=2, model_threads=2)); "
+        "emb.encode_queries([f'вопрос {i} о Конституции' for i in range(8)]); print('ok')"
+    )
+    for _ in range(4):
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(data_dir)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+        )
+        assert done.stdout.strip() == "ok", done.stderr[-2000:]
