@@ -6,8 +6,9 @@ Everything here is CPU-bound and synchronous; the service runs it in a worker th
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -254,7 +255,8 @@ def rank(
     # nearer the everyday/off-topic background than anything in scope: no statement can answer
     in_scope = inside - outside >= cal.covered_margin
     lexical, found, terms = reading.lexical, reading.found, reading.terms
-    related = _meeting_positions(snapshot, found.related_meeting_ids)
+    ids = found.related_meeting_ids
+    related = _meeting_mask(snapshot, ids) if ids else None
     fused = _Fusion(BucketRanks(dense), _positive_rrf(lexical), snapshot.is_quote, related)
 
     # only statements of the senators and places named (each filter applies if it selects any)
@@ -275,7 +277,7 @@ def rank(
         by = np.lexsort((-values, ~snapshot.is_quote[order]))
         return _answer(snapshot, query, order[by], np.ones(n, dtype=bool), values[by], k, cal)
     # an audience the question names ("с военными") vouches for scope; coverage still decides
-    if reading.foreign or not (in_scope or len(related)):
+    if reading.foreign or not (in_scope or (related is not None and related.any())):
         return Answer(query=query.question, answered=False)
     silent: list[str] = []
     margins = _Margins(dense, outside)
@@ -318,7 +320,7 @@ class _Fusion:
     ranks: BucketRanks
     lexical: Vectors  # BM25 RRF of every statement (0 for no match)
     is_quote: npt.NDArray[np.bool_]
-    related: npt.NDArray[np.int64]  # sorted positions of the meetings the question's words name
+    related: npt.NDArray[np.bool_] | None  # in a meeting whose audience the question names
 
     def at(self, positions: npt.NDArray[np.int64]) -> Vectors:
         """Exact fused scores of `positions`."""
@@ -364,18 +366,14 @@ class _Fusion:
         """The fused score at these dense ranks (positions None: every statement's), in the
         order of operations of the old whole-array code, so bounds stay bounds and exact
         scores are bit-identical."""
-        if positions is None:
-            fused: Vectors = _rrf_of_ranks(dense_ranks) + self.lexical
-            fused += np.where(self.is_quote, QUOTE_BONUS, 0.0)
-            if len(self.related):
-                fused[self.related] += RELATED_BONUS
-            return fused
-        fused = _rrf_of_ranks(dense_ranks) + self.lexical[positions]
-        fused += np.where(self.is_quote[positions], QUOTE_BONUS, 0.0)
-        if len(self.related):
-            near = np.searchsorted(self.related, positions)
-            near = np.minimum(near, len(self.related) - 1)
-            fused[self.related[near] == positions] += RELATED_BONUS
+
+        def at(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+            return values if positions is None else values[positions]
+
+        fused: Vectors = _rrf_of_ranks(dense_ranks) + at(self.lexical)
+        fused += np.where(at(self.is_quote), QUOTE_BONUS, 0.0)
+        if self.related is not None:
+            fused[at(self.related)] += RELATED_BONUS
         return fused
 
 
@@ -388,7 +386,7 @@ def _addressing(
     margins: _Margins,
     fused: _Fusion,
     scope: npt.NDArray[np.int64] | None,
-    audience: npt.NDArray[np.int64],
+    audience: npt.NDArray[np.bool_] | None,
     cal: Calibration,
     quantity: bool = False,
     best_elsewhere: float = 0.0,
@@ -397,14 +395,14 @@ def _addressing(
     they address the question, with their fused scores, which of them do — enough of its terms
     covered (and not far less than the best candidate covers), or close on meaning alone — and the
     best coverage seen.
-    `audience`: sorted positions whose meeting's audience the question names; `quantity`: the
+    `audience`: which statements' meeting audience the question names (None: none); `quantity`: the
     question asks how many / how long, which only a statement stating a number answers."""
     best, fused_best = fused.best(scope, cal.depth)
     total = sum(t.weight for t in terms)
     coverage = np.zeros(len(best), dtype=np.float32)
     if total > 0:
         stems = snapshot.lexicon.stems
-        named = np.isin(best, audience, assume_unique=True)
+        named = audience[best] if audience is not None else np.zeros(len(best), dtype=bool)
         # a statement sharing no stem with any of a term's alternatives cannot cover it: one set
         # test skips the term (the sum still adds the covered weights in the same order)
         reach = [_reach(t) for t in terms]
@@ -498,13 +496,6 @@ def _meeting_mask(snapshot: Snapshot, meeting_ids: Iterable[str]) -> npt.NDArray
     chosen[-1] = False
     mask: npt.NDArray[np.bool_] = chosen[snapshot.statement_meeting]
     return mask
-
-
-def _meeting_positions(snapshot: Snapshot, meeting_ids: Sequence[str]) -> npt.NDArray[np.int64]:
-    """Sorted positions of the meetings' statements (= np.unique over their position arrays)."""
-    if not meeting_ids:
-        return _NONE
-    return np.flatnonzero(_meeting_mask(snapshot, meeting_ids))
 
 
 def _place_names(snapshot: Snapshot, meeting_ids: Iterable[str]) -> list[str]:
