@@ -61,6 +61,7 @@ class Found:
     first_at: dict[str, int] = field(default_factory=dict)  # each person's first name offset
     # "V.Volkov", "А.Төлеуов" that name nobody known: someone else, never the meeting's senator
     unknown_initials: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # every name-shaped span read
 
     def names(self) -> list[str]:
         return [p.name for p in self.people]
@@ -370,6 +371,7 @@ class People:
             if inside(at, start + mention.end, skip):
                 continue
             shifted = Mention(at, start + mention.end, mention.surface, mention.role)
+            found.mentions.append(shifted)
             person = self.person(shifted, analysis)
             if person is None:
                 if "." in mention.surface:
@@ -440,10 +442,11 @@ class People:
         matching = [p.name for p in others if heads and all(_has_stem(p.role, h) for h in heads)]
         return matching if len(matching) == 1 else []
 
-    def name_words(self, sentence: str) -> set[str]:
-        """Surface words of the people named in a sentence (not places, not audiences)."""
+    def name_words(self, sentence: str, found: Found) -> set[str]:
+        """Surface words of the people named in a sentence (not places, not audiences), from
+        what `scan` found in it (the same mentions: no second scan)."""
         out: set[str] = set()
-        for mention in find_mentions(sentence, senate_context=self.senate_context):
+        for mention in found.mentions:
             if mention.role is not None or self.local().find_in_text(mention.surface):
                 out.update(mention.surface.replace(".", " ").split())
             elif self.directory.find_in_text(mention.surface):

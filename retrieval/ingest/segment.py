@@ -438,9 +438,10 @@ class Segmenter:
         sentence = text[sent.start : sent.stop]
         # 'аким района Талгар Абилов', 'Алия Жанибекова': a person's name holding a town or a
         # village stem is no place (it was the meeting's place)
-        names = _person_names(text, self.people.scan(analysis, sent.start, sent.stop).spans)
+        found = self.people.scan(analysis, sent.start, sent.stop)
+        names = _person_names(text, found.spans)
         if _kazakh_sentence(sentence, self.kazakh):  # natasha's NER is Russian-only: rules
-            name_words = self.people.name_words(sentence)
+            name_words = self.people.name_words(sentence, found)
             places = kazakh_places(sentence, name_words, self.town)
             audience = kazakh_audience(sentence, name_words)
         elif _CYRILLIC.search(sentence):
