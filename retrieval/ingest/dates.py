@@ -22,7 +22,7 @@ _PATTERNS = (
     re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})" + _YEAR_TAIL),
     re.compile(r"(?P<d>\d{1,2})\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})" + _YEAR_TAIL, re.I),
     re.compile(r"(?P<y>\d{4})\s*(?:жылғы|ж\.)?\s+(?P<d>\d{1,2})\s+" + _MONTH_WORD, re.I),
-    re.compile(_MONTH_WORD + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})", re.I),
+    re.compile(_MONTH_WORD + r"\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})", re.I),  # 'Feb. 9, 2026'
 )
 _SEPARATORS = " \t.,;:|–—-"
 _TIME = re.compile(r"^[,\s]*(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?")

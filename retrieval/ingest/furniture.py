@@ -120,9 +120,11 @@ _EN_DATELINE = re.compile(
 )
 
 
-# "On February 9, 2026, Senator X met …": an English article's first words date its event
+# "On February 9, 2026, Senator X met …": an English article's first words date its event (also
+# "On Monday, February 9, 2026, …", "On Feb. 9, 2026 Senator X …")
 _EN_ON_DATE = re.compile(
-    r"^On\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8})\s+\d{4}),\s"
+    r"^On\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8})\s+\d{4}),?\s"
 )
 
 

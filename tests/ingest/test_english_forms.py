@@ -319,6 +319,20 @@ On February 9, 2026, Senator Daniyar Kemelbekov held a meeting with miners in Ek
     assert not any(s.text.startswith("On February") for s in result.corpus.statements())
 
 
+def test_on_a_weekday_or_an_abbreviated_month_dates_it(parse: Callable[..., ParseResult]) -> None:
+    """A weekday before the date, 'Feb.' and no comma after the year gave the meeting no date."""
+    quote = '"The new Constitution guarantees fair pay for work," Kemelbekov said.'
+    for opening in (
+        "On Monday, February 9, 2026, Senator Daniyar Kemelbekov met miners in Ekibastuz.",
+        "On Feb. 9, 2026, Senator Daniyar Kemelbekov met miners in Ekibastuz.",
+        "On February 9, 2026 Senator Daniyar Kemelbekov met miners in Ekibastuz.",
+        "EKIBASTUZ, Feb. 9, 2026 (Agency) – Senator Daniyar Kemelbekov met miners.",
+    ):
+        result = parse(f"Senator explains the draft to miners\n\n{opening}\n\n{quote}\n")
+        assert [str(m.date) for m in result.corpus.meetings] == ["2026-02-09"], opening
+        assert said(result, "The new Constitution").speakers == ["Daniyar Kemelbekov"]
+
+
 LOST_OPENING = """date 2026-03-11
 Senator Arman Zhusupbekov met with students of a Karaganda college. The meeting was attended \
 by rector of the college Saule Bekova.
