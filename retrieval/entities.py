@@ -81,6 +81,7 @@ class EntityFinder:
         extra_forms: dict[str, list[str]] | None = None,
         meeting_regions: Mapping[str, str | None] | None = None,
         regions_named: Callable[[str], list[tuple[str, str]]] | None = None,
+        town_twins: Callable[[str | None], list[str]] | None = None,
     ) -> None:
         self._surnames: dict[str, set[str]] = defaultdict(set)  # form -> canonical names
         for name in {n for m in corpus.meetings for n in m.senators}:
@@ -107,8 +108,13 @@ class EntityFinder:
         self._places: TermIndex[str] = TermIndex(
             (form, meeting.id)
             for meeting in corpus.meetings
-            # the canonical region too: "в Туркестанской области" finds "Сарыағаш ауданы"
-            for text in [meeting.place or "", regions.get(meeting.id) or ""]
+            # the canonical region too: "в Туркестанской области" finds "Сарыағаш ауданы"; and
+            # the town's other names: "Оралда" finds a meeting a Russian outlet placed in Уральск
+            for text in [
+                meeting.place or "",
+                regions.get(meeting.id) or "",
+                *(town_twins(meeting.place) if town_twins else ()),
+            ]
             for w in _distinctive(words(text), common)
             # "in Shymkent" names Шымкент too, "в Караганде" names Қарағанды
             for form in _place_forms(w)

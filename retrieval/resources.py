@@ -16,8 +16,10 @@ from retrieval.yaml_files import load_yaml
 
 
 def load_resources(corpus_dir: Path) -> Resources:
-    """Curated YAML files; a broken one is a one-line ServiceUnavailable naming it."""
-    from retrieval.ingest import load_themes, region_of, regions_named, senator_forms
+    """Curated YAML files, parsed now: a rebuild's copies of them are deleted once its version is
+    published, and search must not read them later. A broken one is a one-line
+    ServiceUnavailable naming it."""
+    from retrieval.ingest import load_gazetteer, load_themes, senator_forms
 
     try:
         glossary = Glossary.load(corpus_dir / "glossary.yaml")
@@ -26,14 +28,20 @@ def load_resources(corpus_dir: Path) -> Resources:
         offtopic = [str(p) for p in background["prototypes"]]
         foreign = tuple(tuple(words(str(n))) for n in background.get("foreign", []))
         themes = load_themes(corpus_dir)
+        gazetteer = load_gazetteer(corpus_dir)
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise ServiceUnavailable(f"curated data in {corpus_dir} is broken: {exc}") from None
     return Resources(
         glossary=glossary,
         themes=themes,
         offtopic=offtopic,
-        region_of=lambda place: region_of(place, corpus_dir=corpus_dir),
-        regions_named=lambda text: regions_named(text, corpus_dir=corpus_dir),
+        region_of=gazetteer.region_of if gazetteer else _no_region,
+        regions_named=gazetteer.regions_named if gazetteer else None,
         senator_forms=senator_forms(corpus_dir),
         foreign=foreign,
+        town_twins=gazetteer.twin_names if gazetteer else None,
     )
+
+
+def _no_region(place: str | None) -> str | None:
+    return None

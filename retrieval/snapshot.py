@@ -39,6 +39,8 @@ class Resources:
     foreign: tuple[tuple[str, ...], ...] = ()  # other countries' names, as word tuples
     # regions a question names by a capitalised place, with the words naming each
     regions_named: Callable[[str], list[tuple[str, str]]] | None = None
+    # a meeting place's towns' other names (Уральск → Орал)
+    town_twins: Callable[[str | None], list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,11 @@ def build_snapshot(
         vectors=dense.vectors,
         bm25=Bm25Index(corpus),
         entities=EntityFinder(
-            corpus, resources.senator_forms, region_of_meeting, resources.regions_named
+            corpus,
+            resources.senator_forms,
+            region_of_meeting,
+            resources.regions_named,
+            resources.town_twins,
         ),
         glossary=resources.glossary,
         themes=resources.themes,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from retrieval.ingest.build import build_corpus, make_context, parse_bytes, parse_file
     from retrieval.ingest.nlp import Nlp, load_nlp
-    from retrieval.ingest.regions import region_of, regions_named
+    from retrieval.ingest.regions import load_gazetteer, region_of, regions_named
     from retrieval.ingest.senators import SenatorDirectory, senator_forms
     from retrieval.ingest.themes import ThemeTagger, load_themes
 
@@ -26,6 +26,7 @@ _MODULE_OF = {
     "load_nlp": "nlp",
     "region_of": "regions",
     "regions_named": "regions",
+    "load_gazetteer": "regions",
     "SenatorDirectory": "senators",
     "senator_forms": "senators",
     "ThemeTagger": "themes",
@@ -37,6 +38,7 @@ __all__ = [
     "SenatorDirectory",
     "ThemeTagger",
     "build_corpus",
+    "load_gazetteer",
     "load_nlp",
     "load_themes",
     "make_context",

@@ -38,6 +38,7 @@ class PlaceMatch:
 class Gazetteer:
     entries: tuple[tuple[str, int, StemPattern], ...]
     towns: tuple[str, ...] = ()  # nominative names of cities and district centres (ru, kk)
+    twins: tuple[tuple[str, ...], ...] = ()  # one town's names (Уральск, Орал)
     # Each entry's first word, which its pattern needs verbatim in the folded text: a question
     # runs only the few patterns whose first word it contains (575 regexes cost 0.4-0.75 ms).
     _first_words: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -96,6 +97,23 @@ class Gazetteer:
                 return name
         return None
 
+    def twin_names(self, place: str | None) -> list[str]:
+        """The other names of the towns a meeting's place names: 'Уральск' → ['Орал'],
+        'Карагандинская область, Караганда' → ['Қарағанды']."""
+        if not place:
+            return []
+        low = place.casefold().replace("ё", "е")
+        named = {self.town(w) for w in words(clean(place))} | {
+            name for group in self.twins for name in group if "-" in name and name.casefold() in low
+        }
+        return [
+            other
+            for group in self.twins
+            if not named.isdisjoint(group)
+            for other in group
+            if other not in named
+        ]
+
     def latin_town(self, text: str) -> str | None:
         """'Taraz' → 'Тараз', 'Ust-Kamenogorsk' → 'Усть-Каменогорск': a town's name in Latin
         letters, by the same spelling-blind key that matches senators' Latin names."""
@@ -127,6 +145,28 @@ class Gazetteer:
     def regions(self) -> list[str]:
         return list(dict.fromkeys(region for region, _, _ in self.entries))
 
+    def region_of(self, place: str | None) -> str | None:
+        """'Жамбылский район Алматинской области' → 'Алматинская область'; None when unknown."""
+        found = self.matches(place) if place else []
+        return found[0].region if found else None
+
+    def regions_named(self, text: str) -> list[tuple[str, str]]:
+        """Regions a question names by a capitalised place ("в Орале", "ВКО", "Өскеменде"), each
+        with the words that named it. Capitals only: "семей" (families) is no town, "Семей" is."""
+        folded = fold(text)
+        original = words(clean(text).replace("-", " "))
+        found: dict[tuple[str, str], None] = {}
+        for match in self.matches(text):
+            first = folded[: match.start].count(" ")
+            last = folded[: match.end].count(" ")
+            if first < len(original) and original[first][:1].isupper():
+                found[match.region, " ".join(original[first : last + 1])] = None
+        for word in original:  # a short town inflected ("Орале", "Семее"): its pattern wants it
+            if word[:1].isupper() and (town := self.town(word)):
+                for match in self.matches(town)[:1]:
+                    found[match.region, word] = None
+        return list(found)
+
 
 def _parse(path: Path) -> Gazetteer:
     data: Any = load_yaml(path.read_text("utf-8")) or {}
@@ -147,8 +187,11 @@ def _parse(path: Path) -> Gazetteer:
         sources[1].extend(_town_stem(t) for t in region_towns)
         for level, items in sources.items():
             entries.extend((name, level, p) for p in compile_patterns(items))
+    twins = tuple(tuple(str(t) for t in group) for group in data.get("twins") or [])
+    if unknown := sorted({t for group in twins for t in group} - set(towns)):
+        raise ValueError(f"{path}: twins name towns no region lists: {', '.join(unknown)}")
     # longest first, so "Усть-Каменогорск" is tried before a shorter name it starts with
-    return Gazetteer(tuple(entries), tuple(sorted(towns, key=len, reverse=True)))
+    return Gazetteer(tuple(entries), tuple(sorted(towns, key=len, reverse=True)), twins)
 
 
 def _town_stem(town: str) -> str:
@@ -174,34 +217,14 @@ def load_gazetteer(corpus_dir: Path) -> Gazetteer | None:
 
 def region_of(place: str | None, *, corpus_dir: Path) -> str | None:
     """'Жамбылский район Алматинской области' → 'Алматинская область'; None when unknown."""
-    if not place:
-        return None
-    gazetteer = load_gazetteer(corpus_dir)
-    if gazetteer is None:
-        return None
-    found = gazetteer.matches(place)
-    return found[0].region if found else None
+    gazetteer = load_gazetteer(corpus_dir) if place else None
+    return gazetteer.region_of(place) if gazetteer is not None else None
 
 
 def regions_named(text: str, *, corpus_dir: Path) -> list[tuple[str, str]]:
-    """Regions a question names by a capitalised place ("в Орале", "ВКО", "Өскеменде"), each
-    with the words that named it. Capitals only: "семей" (families) is no town, "Семей" is."""
+    """See `Gazetteer.regions_named`; none when the corpus has no gazetteer."""
     gazetteer = load_gazetteer(corpus_dir)
-    if gazetteer is None:
-        return []
-    folded = fold(text)
-    original = words(clean(text).replace("-", " "))
-    found: dict[tuple[str, str], None] = {}
-    for match in gazetteer.matches(text):
-        first = folded[: match.start].count(" ")
-        last = folded[: match.end].count(" ")
-        if first < len(original) and original[first][:1].isupper():
-            found[match.region, " ".join(original[first : last + 1])] = None
-    for word in original:  # a short town inflected ("Орале", "Семее"): its pattern wants it whole
-        if word[:1].isupper() and (town := gazetteer.town(word)):
-            for match in gazetteer.matches(town)[:1]:
-                found[match.region, word] = None
-    return list(found)
+    return gazetteer.regions_named(text) if gazetteer is not None else []
 
 
 _ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")

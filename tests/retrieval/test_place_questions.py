@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.ingest.regions import region_of, regions_named
+from retrieval.ingest.regions import load_gazetteer, region_of, regions_named
 from retrieval.models import Meeting, Statement
 from retrieval.search import SearchService
 from tests.fake_embedder import FakeEmbedder
@@ -90,6 +90,57 @@ async def test_a_town_spelt_otherwise_names_the_meetings_of_its_region(
     await svc.close()
     assert answer.answered
     assert {hit.meeting.id for hit in answer.hits} == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Что говорили в Уральске о пенсиях?",
+        "Оралда зейнетақы туралы не айтылды?",
+        "What was said in Oral about pensions?",
+    ],
+)
+async def test_a_town_reported_under_both_its_names_is_one_town(question: str) -> None:
+    """Outlets in Russian place a meeting in Уральск, in Kazakh in Орал: a question naming either
+    finds both, and not the other towns of the region (Аксай)."""
+    pensions = _pension_meetings(
+        ("ru", "Уральск", "Пенсии будут индексироваться, семьи защищены."),
+        ("kk", "Орал", "Зейнетақы жыл сайын өседі, отбасы қорғалады."),
+        ("aksai", "Аксай", "Пенсии будут расти ежегодно, семьи защищены законом."),
+    )
+    base = make_corpus()
+    corpus = base.model_copy(update={"meetings": [*base.meetings, *pensions]})
+    gazetteer = load_gazetteer(CORPUS_DIR)
+    assert gazetteer is not None
+    resources = replace(
+        make_resources(),
+        region_of=gazetteer.region_of,
+        regions_named=gazetteer.regions_named,
+        town_twins=gazetteer.twin_names,
+    )
+    svc = SearchService.from_corpus(corpus, FakeEmbedder(), resources, calibration=FAKE_CALIBRATION)
+    answer = await svc.search(question)
+    await svc.close()
+    assert answer.answered
+    assert {hit.meeting.id for hit in answer.hits} == {"ru", "kk"}
+
+
+def test_twins_are_each_others_names() -> None:
+    gazetteer = load_gazetteer(CORPUS_DIR)
+    assert gazetteer is not None
+    assert gazetteer.twin_names("Уральск") == ["Орал"]
+    assert gazetteer.twin_names("Түркістан") == ["Туркестан"]
+    assert gazetteer.twin_names("Карагандинская область, Караганда") == ["Қарағанды"]
+    assert gazetteer.twin_names("Усть-Каменогорск") == ["Өскемен"]
+    assert gazetteer.twin_names("Павлодар") == []
+
+
+def test_twins_must_name_listed_towns(tmp_path: Path) -> None:
+    """A twin no region lists is a typo a moderator should hear about, not a silent no-op."""
+    text = (CORPUS_DIR / "regions.yaml").read_text("utf-8") + "  - [Уральск, Оралл]\n"
+    (tmp_path / "regions.yaml").write_text(text, "utf-8")
+    with pytest.raises(ValueError, match="Оралл"):
+        load_gazetteer(tmp_path)
 
 
 def _pension_meetings(*meetings: tuple[str, str, str]) -> list[Meeting]:

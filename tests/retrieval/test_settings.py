@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -12,12 +13,15 @@ import pytest
 
 from retrieval.config import EVAL_K, MAX_QUESTION_CHARS, RetrievalConfig
 from retrieval.errors import SettingsError
-from retrieval.evaluation import EvalQuestion, run_eval
+from retrieval.evaluation import EvalQuestion, relevant, run_eval
+from retrieval.ingest.regions import load_gazetteer
 from retrieval.search import SearchService
 from retrieval.settings import RetrievalSettings, read_settings
 from tests.fake_embedder import FakeEmbedder
 
 from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def test_knobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,3 +137,24 @@ def test_the_token_budget_reaches_the_embedder(monkeypatch: pytest.MonkeyPatch) 
             assert len(calls) > 1
         else:
             assert calls == [len(texts)]
+
+
+async def test_eval_counts_a_meeting_in_a_town_under_its_other_name() -> None:
+    """A question expecting Уральск is answered right by a meeting a Kazakh outlet placed in
+    Орал; a meeting in Павлодар is still wrong."""
+    gazetteer = load_gazetteer(CORPUS_DIR)
+    assert gazetteer is not None
+    service = SearchService.from_corpus(
+        make_corpus(), FakeEmbedder(), make_resources(), calibration=FAKE_CALIBRATION
+    )
+    answer = await service.search("брак")
+    await service.close()
+    hit = answer.hits[0]
+    at = {
+        place: hit.model_copy(update={"meeting": hit.meeting.model_copy(update={"place": place})})
+        for place in ("Орал", "Павлодар")
+    }
+    item = EvalQuestion(q="Оралда не айтылды?", lang="kk", expect_place="Уральск")
+    assert relevant(at["Орал"], item, gazetteer.twin_names)
+    assert not relevant(at["Орал"], item)
+    assert not relevant(at["Павлодар"], item, gazetteer.twin_names)

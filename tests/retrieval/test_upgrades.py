@@ -103,3 +103,22 @@ def test_a_broken_curated_edit_at_start_keeps_the_last_good_version(
     # with another model the old version cannot serve: a clear one-line refusal
     with pytest.raises(ServiceUnavailable, match=r"themes\.yaml, line 2"):
         open_live(image, FakeEmbedder(dim=128))
+
+
+def test_a_rebuilt_version_still_knows_the_towns_a_question_names(
+    image: RetrievalConfig,
+) -> None:
+    """The rebuild parses the curated files from a staging copy it deletes once the version is
+    published: the snapshot it serves must not read them again. Before, every rebuild (a
+    moderator's reload, a curated edit at start) left "в Орале" (Уральск spelt otherwise)
+    naming no region until the next restart."""
+    open_live(image, FakeEmbedder())
+    with (image.corpus_dir / "glossary.yaml").open("a", encoding="utf-8") as file:
+        file.write("\n# a moderator's edit\n")
+    opened = open_live(image, FakeEmbedder())
+    assert opened.failure is None
+    assert opened.resources.regions_named is not None
+    assert opened.resources.regions_named("Что говорили в Орале?") == [
+        ("Западно-Казахстанская область", "Орале")
+    ]
+    assert opened.resources.region_of("Өскемен") == "Восточно-Казахстанская область"
