@@ -24,7 +24,7 @@ _LATIN = re.compile(r"[a-z]")
 STOPWORDS = frozenset(
     """
     такой такие такая такое и в во на с со о об обо по за из к ко от до у а но или ли же бы
-    что как какой какая какие
+    что как какой какая какие какое какого каким какую какому какими чей чья чьё чьи через
     каком каких кто кого кому чем чём где когда почему зачем это этот эта эти тот та те то все
     всё весь его её ее их он она они мы вы я ты не нет да будет будут был была были быть есть ли
     ещё еще уже сказал сказала сказали говорил говорила говорили говорят сказано скажите
@@ -192,12 +192,20 @@ def term_matches(token: str, term: str) -> bool:
     """Does a question word match a glossary/entity term word? Stems, or a Kazakh-style suffix."""
     if token == term:
         return True
-    if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= 5:
+    if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= _suffix_room(token):
         return True
     return len(term) >= 4 and stem(token) == stem(term)
 
 
 MAX_SUFFIX = 5  # letters a Kazakh/Russian ending may add to a term in `term_matches`
+# An English word takes an ending of a letter or two beyond what its stem shows (citizens,
+# akim's); a longer tail is another word: "landlord" is no "land", "freedom" no "free".
+MAX_LATIN_SUFFIX = 2
+
+
+def _suffix_room(token: str) -> int:
+    return MAX_LATIN_SUFFIX if token.isascii() else MAX_SUFFIX
+
 
 T = TypeVar("T")
 
@@ -216,7 +224,7 @@ class TermIndex(Generic[T]):
 
     def lookup(self, token: str) -> set[T]:
         found: set[T] = set(self._exact.get(token, ()))
-        for size in range(max(3, len(token) - MAX_SUFFIX), len(token)):
+        for size in range(max(3, len(token) - _suffix_room(token)), len(token)):
             found |= self._exact.get(token[:size], set())
         if len(token) >= 2:
             found |= self._stems.get(stem(token), set())
