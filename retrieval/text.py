@@ -192,20 +192,12 @@ def term_matches(token: str, term: str) -> bool:
     """Does a question word match a glossary/entity term word? Stems, or a Kazakh-style suffix."""
     if token == term:
         return True
-    if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= _suffix_room(token):
+    if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= 5:
         return True
     return len(term) >= 4 and stem(token) == stem(term)
 
 
 MAX_SUFFIX = 5  # letters a Kazakh/Russian ending may add to a term in `term_matches`
-# An English word takes an ending of a letter or two beyond what its stem shows (citizens,
-# akim's); a longer tail is another word: "landlord" is no "land", "freedom" no "free".
-MAX_LATIN_SUFFIX = 2
-
-
-def _suffix_room(token: str) -> int:
-    return MAX_LATIN_SUFFIX if token.isascii() else MAX_SUFFIX
-
 
 T = TypeVar("T")
 
@@ -224,7 +216,7 @@ class TermIndex(Generic[T]):
 
     def lookup(self, token: str) -> set[T]:
         found: set[T] = set(self._exact.get(token, ()))
-        for size in range(max(3, len(token) - _suffix_room(token)), len(token)):
+        for size in range(max(3, len(token) - MAX_SUFFIX), len(token)):
             found |= self._exact.get(token[:size], set())
         if len(token) >= 2:
             found |= self._stems.get(stem(token), set())
