@@ -23,7 +23,13 @@ _RU_ENDINGS = frozenset("е у а ом ем ы и ой ей ю".split())
 _RU_SOFT = frozenset("е ы и у ой ей ю я".split())  # after a dropped final -а/-я/-й/-ь
 
 
-_EN_REGION_END = re.compile(r"\s+(?:region|oblast)$")  # a Latin region name's last word
+# English words for a region after its Latin name: 'Kostanai region', 'Almaty oblast'
+_EN_REGION_NOUNS = "region|oblast|province"
+_EN_REGION_END = re.compile(rf"\s+(?:{_EN_REGION_NOUNS})$")  # a Latin region name's last word
+# the next word names a region: 'in Turkistan region', 'Kostanai Region'
+_EN_REGION_AFTER = re.compile(rf"\s+(?:{_EN_REGION_NOUNS})\b", re.I)
+# after a region's own name an adjective counts too: 'Almaty regional akimat' is the oblast's
+_EN_REGION_AFTER_NAME = re.compile(rf"\s+(?:{_EN_REGION_NOUNS}|regional)\b")
 
 
 @dataclass(frozen=True)
@@ -230,9 +236,6 @@ def regions_named(text: str, *, corpus_dir: Path) -> list[tuple[str, str]]:
 _ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
 
-_EN_REGION_WORD = re.compile(r"[\w-]*\s+(?:region|oblast|province|regional)\b")
-
-
 def _english_town(gazetteer: Gazetteer, folded: str, start: int, end: int) -> str | None:
     """'in Kostanay' is the town, 'in Kostanay region' the region: a Latin region name with no
     'region' after it that spells one of its towns ('Kostanay' ~ 'Костанай') is that town;
@@ -240,16 +243,13 @@ def _english_town(gazetteer: Gazetteer, folded: str, start: int, end: int) -> st
     word = re.match(r"[\w-]+", folded[start:])
     if word is None or not word.group(0).isascii():
         return None
-    if _EN_REGION_END.search(folded[start:end]) or _EN_REGION_WORD.match(folded, end):
+    if _EN_REGION_END.search(folded[start:end]) or _EN_REGION_AFTER_NAME.match(folded, end):
         return gazetteer.latin_region(_EN_REGION_END.sub("", folded[start:end]))
     return gazetteer.latin_town(word.group(0))
 
 
 # 'in Temirtau', 'In the city of Ekibastuz,': a capitalised Latin word after 'in' is a place
 _EN_IN_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+(?:city|town|village)\s+of\s+)?([A-Z][A-Za-z'’-]+)")
-
-
-_EN_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.I)
 
 
 def _english_towns(gazetteer: Gazetteer, text: str) -> list[str]:
