@@ -265,11 +265,37 @@ def _english_towns(gazetteer: Gazetteer, text: str) -> list[str]:
     return [place for place in found if place]
 
 
+# 'in Akmola and North Kazakhstan regions', 'of Kostanay, Akmola and North Kazakhstan oblasts':
+# capitalised names of one or two words, the last after 'and', then a plural region noun
+_EN_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_EN_REGION_LIST = re.compile(
+    rf"\b(?:[Ii]n|of)\s+(?:the\s+)?({_EN_NAME}(?:\s*,\s*{_EN_NAME})*\s*,?\s+and\s+{_EN_NAME})"
+    r"\s+(?:[Rr]egions|[Oo]blasts|[Pp]rovinces)\b"
+)
+
+
+def _english_region_lists(gazetteer: Gazetteer, text: str) -> tuple[list[str], str]:
+    """The regions an English list names ('in Akmola and North Kazakhstan regions' → both, where
+    'Akmola' alone was nothing and 'Kostanay' before 'and' the town), and the text without the
+    lists (blanked, offsets kept) for the rest of the reading."""
+    found: list[str] = []
+    for match in _EN_REGION_LIST.finditer(text):
+        for item in re.split(r"\s*,\s*|\s+and\s+", match.group(1)):
+            named = gazetteer.latin_region(item) or next(
+                (m.region for m in gazetteer.matches(item) if m.level == 0), None
+            )
+            if named and named not in found:
+                found.append(named)
+        text = text[: match.start(1)] + " " * (match.end() - match.start(1)) + text[match.end() :]
+    return found, text
+
+
 def places_in(text: str, *, corpus_dir: Path) -> list[str]:
     """Known place names in free text, as a fallback where NER fails (Kazakh releases)."""
     gazetteer = load_gazetteer(corpus_dir)
     if gazetteer is None:
         return []
+    listed, text = _english_region_lists(gazetteer, text)
     folded = fold(text)
     out: list[str] = []
     for match in sorted(gazetteer.matches(text), key=lambda m: m.start):
@@ -290,4 +316,5 @@ def places_in(text: str, *, corpus_dir: Path) -> list[str]:
                 name = stem.title() if len(stem.split()) > 1 else stem.capitalize()
         if name not in out:
             out.append(name)
+    out += [region for region in listed if region not in out]
     return out + [town for town in _english_towns(gazetteer, text) if town not in out]

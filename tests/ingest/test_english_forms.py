@@ -291,10 +291,21 @@ def test_almaty_region_is_the_oblast_not_the_city(parse: Callable[..., ParseResu
     assert _place(parse, lead.format("in Almaty region")) == "Алматинская область"
     assert _place(parse, lead.format("in Almaty oblast")) == "Алматинская область"
     assert _place(parse, lead.format("in Turkistan region")) == "Туркестанская область"
-    assert (
-        _place(parse, lead.format("in North Kazakhstan region")) == "Северо-Казахстанская область"
-    )
+    for side, region in (("North", "Северо"), ("West", "Западно"), ("East", "Восточно")):
+        where = f"in {side} Kazakhstan region"
+        assert _place(parse, lead.format(where)) == f"{region}-Казахстанская область", where
     assert _place(parse, lead.format("in Almaty")) == "Алматы"
+
+
+def test_a_list_of_regions_names_each_region(parse: Callable[..., ParseResult]) -> None:
+    """'in Akmola and North Kazakhstan regions' gave the second region alone (no pattern spells
+    'Akmola' without 'region'), and a one-word name before 'and' its town ('Kostanay')."""
+    lead = "Senator Daniyar Kemelbekov met with farmers {}."
+    both = _place(parse, lead.format("in Akmola and North Kazakhstan regions"))
+    assert both == "Акмолинская область, Северо-Казахстанская область"
+    three = _place(parse, lead.format("of Kostanay, Akmola and West Kazakhstan oblasts"))
+    assert three == "Костанайская область, Акмолинская область, Западно-Казахстанская область"
+    assert _place(parse, lead.format("in Moscow and Omsk regions")) is None
 
 
 def test_a_place_abroad_is_no_kazakhstan_place(parse: Callable[..., ParseResult]) -> None:
