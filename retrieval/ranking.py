@@ -287,9 +287,19 @@ def rank(
     )
     if mask is not None and mask.any():
         scope = np.flatnonzero(mask)
-        # their words must cover the topic about as well as the best anyone said on it
+        # their words must cover the topic about as well as the best anyone said on it; a named
+        # senator's audience says whom they spoke to, not what they said: "what did X say about
+        # science" is not answered by X's words on judges to scientists
         mine, mine_values, mine_ok, _ = _addressing(
-            snapshot, terms, margins, fused, scope, related, cal, quantity, best
+            snapshot,
+            terms,
+            margins,
+            fused,
+            scope,
+            None if senators.size else related,
+            cal,
+            quantity,
+            best,
         )
         if mine_ok.any():
             return _answer(snapshot, query, mine, mine_ok, mine_values, k, cal)

@@ -101,6 +101,23 @@ async def test_senator_who_said_nothing_on_the_topic_is_named_as_silent() -> Non
     assert "брак" in answer.hits[0].text.lower()
 
 
+async def test_whom_a_senator_met_is_not_what_they_said() -> None:
+    """Asked what a senator said about science, a statement on judges made to scientists is not
+    theirs on the topic: the audience names whom they spoke to. They are named as silent, and
+    another senator's words on science answer."""
+    judges = _meeting(
+        "m4", "d1", "Бибигуль Жексенбай", "Тараз", "учёные",
+        "Судья должен подчиняться только закону, и никто не вправе давить на суд.",
+    )  # fmt: skip
+    science = _meeting(
+        "m5", "d1", "Амангельды Есбай", "Актау", "студенты",
+        "Наука объявлена приоритетом, расходы на исследования учёных вырастут.",
+    )  # fmt: skip
+    answer = await _ask("Что говорила Жексенбай об учёных?", judges, science, k=5)
+    assert answer.silent == ["Бибигуль Жексенбай"]
+    assert answer.hits and answer.hits[0].meeting.id == "m5"
+
+
 async def test_more_never_pads_with_statements_off_the_subject() -> None:
     svc = await _service(make_corpus())
     answer = await svc.search("Что сказано про брак?", k=10)
