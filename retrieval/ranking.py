@@ -509,7 +509,15 @@ def _meeting_mask(snapshot: Snapshot, meeting_ids: Iterable[str]) -> npt.NDArray
 
 
 def _place_names(snapshot: Snapshot, meeting_ids: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(p for m in meeting_ids if (p := snapshot.meetings[m].place)))
+    """The places of the meetings, each once: an article's list of places ("Уральск, Павлодарская
+    область, Павлодар") is left out when one of its parts is itself a meeting's place."""
+    names = list(dict.fromkeys(p for m in meeting_ids if (p := snapshot.meetings[m].place)))
+    single = set(names)
+    return [
+        name
+        for name in names
+        if single.isdisjoint(part for part in map(str.strip, name.split(",")) if part != name)
+    ]
 
 
 def query_stems(query: Query) -> list[str]:

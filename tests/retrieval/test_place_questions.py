@@ -125,6 +125,25 @@ async def test_a_town_reported_under_both_its_names_is_one_town(question: str) -
     assert {hit.meeting.id for hit in answer.hits} == {"ru", "kk"}
 
 
+async def test_a_place_silent_on_the_topic_is_named_once() -> None:
+    """An article's list of places that includes the town is not a second name for it in the
+    "said nothing" line."""
+    meetings = _pension_meetings(
+        ("town", "Уральск", "Дороги в сёлах отремонтируют за три года."),
+        ("tour", "Уральск, Павлодарская область, Павлодар", "Дороги в сёлах станут лучше."),
+        ("other", "Тараз", "Пенсии будут индексироваться, зейнетақы төмендемейді."),
+    )
+    base = make_corpus()
+    corpus = base.model_copy(update={"meetings": [*base.meetings, *meetings]})
+    svc = SearchService.from_corpus(
+        corpus, FakeEmbedder(), make_resources(), calibration=FAKE_CALIBRATION
+    )
+    answer = await svc.search("Что говорили в Уральске о пенсиях?")
+    await svc.close()
+    assert answer.silent == ["Уральск"]
+    assert answer.hits and answer.hits[0].meeting.id == "other"
+
+
 def test_twins_are_each_others_names() -> None:
     gazetteer = load_gazetteer(CORPUS_DIR)
     assert gazetteer is not None
