@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from retrieval.ingest.regions import load_gazetteer, region_of, regions_named
-from retrieval.models import Meeting, Statement
+from retrieval.models import Answer, Meeting, Statement
 from retrieval.search import SearchService
+from retrieval.snapshot import Resources
 from tests.fake_embedder import FakeEmbedder
 
 from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
@@ -49,13 +50,7 @@ async def test_a_place_spelt_in_the_other_language_is_the_same_place(
         ("here", place, "Пенсии будут индексироваться, зейнетақы төмендемейді."),
         ("elsewhere", "Павлодар", "Пенсии будут индексироваться ежегодно, зейнетақы өседі."),
     )
-    base = make_corpus()
-    corpus = base.model_copy(update={"meetings": [*base.meetings, *pensions]})
-    svc = SearchService.from_corpus(
-        corpus, FakeEmbedder(), make_resources(), calibration=FAKE_CALIBRATION
-    )
-    answer = await svc.search(question)
-    await svc.close()
+    answer = await _ask_with(pensions, question)
     assert answer.answered
     assert {hit.meeting.id for hit in answer.hits} == {"here"}
 
@@ -78,16 +73,12 @@ async def test_a_town_spelt_otherwise_names_the_meetings_of_its_region(
         ("uralsk", "Уральск", "Пенсии будут индексироваться, семьи защищены."),
         ("semey", "Семипалатинск", "Пенсии будут расти ежегодно, семьи защищены законом."),
     )
-    base = make_corpus()
-    corpus = base.model_copy(update={"meetings": [*base.meetings, *pensions]})
     resources = replace(
         make_resources(),
         region_of=lambda place: region_of(place, corpus_dir=CORPUS_DIR),
         regions_named=lambda text: regions_named(text, corpus_dir=CORPUS_DIR),
     )
-    svc = SearchService.from_corpus(corpus, FakeEmbedder(), resources, calibration=FAKE_CALIBRATION)
-    answer = await svc.search(question)
-    await svc.close()
+    answer = await _ask_with(pensions, question, resources)
     assert answer.answered
     assert {hit.meeting.id for hit in answer.hits} == expected
 
@@ -108,8 +99,6 @@ async def test_a_town_reported_under_both_its_names_is_one_town(question: str) -
         ("kk", "Орал", "Зейнетақы жыл сайын өседі, отбасы қорғалады."),
         ("aksai", "Аксай", "Пенсии будут расти ежегодно, семьи защищены законом."),
     )
-    base = make_corpus()
-    corpus = base.model_copy(update={"meetings": [*base.meetings, *pensions]})
     gazetteer = load_gazetteer(CORPUS_DIR)
     assert gazetteer is not None
     resources = replace(
@@ -118,9 +107,7 @@ async def test_a_town_reported_under_both_its_names_is_one_town(question: str) -
         regions_named=gazetteer.regions_named,
         town_twins=gazetteer.twin_names,
     )
-    svc = SearchService.from_corpus(corpus, FakeEmbedder(), resources, calibration=FAKE_CALIBRATION)
-    answer = await svc.search(question)
-    await svc.close()
+    answer = await _ask_with(pensions, question, resources)
     assert answer.answered
     assert {hit.meeting.id for hit in answer.hits} == {"ru", "kk"}
 
@@ -133,13 +120,7 @@ async def test_a_place_silent_on_the_topic_is_named_once() -> None:
         ("tour", "Уральск, Павлодарская область, Павлодар", "Дороги в сёлах станут лучше."),
         ("other", "Тараз", "Пенсии будут индексироваться, зейнетақы төмендемейді."),
     )
-    base = make_corpus()
-    corpus = base.model_copy(update={"meetings": [*base.meetings, *meetings]})
-    svc = SearchService.from_corpus(
-        corpus, FakeEmbedder(), make_resources(), calibration=FAKE_CALIBRATION
-    )
-    answer = await svc.search("Что говорили в Уральске о пенсиях?")
-    await svc.close()
+    answer = await _ask_with(meetings, "Что говорили в Уральске о пенсиях?")
     assert answer.silent == ["Уральск"]
     assert answer.hits and answer.hits[0].meeting.id == "other"
 
@@ -160,6 +141,21 @@ def test_twins_must_name_listed_towns(tmp_path: Path) -> None:
     (tmp_path / "regions.yaml").write_text(text, "utf-8")
     with pytest.raises(ValueError, match="Оралл"):
         load_gazetteer(tmp_path)
+
+
+async def _ask_with(
+    meetings: list[Meeting], question: str, resources: Resources | None = None
+) -> Answer:
+    """The founding corpus plus `meetings`, asked one question with the fake embedder."""
+    base = make_corpus()
+    corpus = base.model_copy(update={"meetings": [*base.meetings, *meetings]})
+    svc = SearchService.from_corpus(
+        corpus, FakeEmbedder(), resources or make_resources(), calibration=FAKE_CALIBRATION
+    )
+    try:
+        return await svc.search(question)
+    finally:
+        await svc.close()
 
 
 def _pension_meetings(*meetings: tuple[str, str, str]) -> list[Meeting]:
