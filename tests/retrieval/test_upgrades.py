@@ -122,3 +122,14 @@ def test_a_rebuilt_version_still_knows_the_towns_a_question_names(
         ("Западно-Казахстанская область", "Орале")
     ]
     assert opened.resources.region_of("Өскемен") == "Восточно-Казахстанская область"
+
+
+def test_a_twin_naming_no_listed_town_is_refused_by_name(image: RetrievalConfig) -> None:
+    """A moderator's typo in regions.yaml's twins stops the rebuild with the stray name; the last
+    good version keeps serving."""
+    good = open_live(image, FakeEmbedder())
+    regions = image.corpus_dir / "regions.yaml"
+    regions.write_text(regions.read_text("utf-8") + "  - [Уральск, Оралл]\n", "utf-8")
+    opened = open_live(image, FakeEmbedder())
+    assert opened.version == good.version
+    assert opened.failure is not None and "Оралл" in opened.failure
