@@ -58,6 +58,15 @@ QUANTITY_WORDS = frozenset(
     "сколько скольких скольким сколькими скольки қанша неше нешеу нешінші".split()
 )
 _QUANTITY_EN = frozenset({"many", "much", "long", "old"})  # after "how"
+# "с какого возраста", "в каком возрасте", "at what age", "қай жастан": an age asked for is a number
+_WHICH = frozenset("какого каком какой which what қай minimum maximum минимальный".split())
+_AGE = frozenset("age ages жастан жаста жасқа жасында жастағы".split())
+
+
+def _is_age(word: str) -> bool:
+    return word in _AGE or word.startswith("возраст")
+
+
 NUMERAL_WORDS = frozenset(
     """
     один одна одно одного одной одному одним одну одни одних два две двух двум двумя три трех
@@ -78,10 +87,13 @@ _COMPOUND_NUMERALS = ("одно", "двух", "трех", "четырех", "п�
 
 
 def asks_quantity(tokens: list[str]) -> bool:
-    """Does the question ask how many / how much / how long / how old?"""
+    """Does the question ask how many / how much / how long / how old, or at what age?"""
     if any(t in QUANTITY_WORDS for t in tokens):
         return True
-    return any(a == "how" and b in _QUANTITY_EN for a, b in pairwise(tokens))
+    return any(
+        (a == "how" and b in _QUANTITY_EN) or (a in _WHICH and _is_age(b))
+        for a, b in pairwise(tokens)
+    )
 
 
 @cache

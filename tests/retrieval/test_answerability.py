@@ -252,7 +252,13 @@ def test_numbers_are_found_in_ru_kk_and_digits(text: str, number: bool) -> None:
     [("Сколько палат?", True), ("Құрылтай қанша палатадан тұрады?", True),
      ("Депутаттар неше жыл жұмыс істейді?", True), ("How many chambers?", True),
      ("How long is the term?", True), ("How will the chamber work?", False),
-     ("Что будет с палатами?", False)],
+     ("Что будет с палатами?", False),
+     # an age asked for is a number; an age talked about is not
+     ("С какого возраста можно стать судьёй?", True), ("В каком возрасте уходят на пенсию?", True),
+     ("At what age can one become a judge?", True), ("What is the minimum age for a judge?", True),
+     ("Судья болу үшін қай жастан бастауға болады?", True),
+     ("Повысят ли пенсионный возраст?", False), ("Which agencies protect children?", False),
+     ("Қай жастарға грант беріледі?", False)],
 )  # fmt: skip
 def test_questions_asking_for_a_number(question: str, quantity: bool) -> None:
     assert asks_quantity(words(question)) is quantity
