@@ -7,7 +7,7 @@ from collections import Counter
 
 import numpy as np
 
-from retrieval.lexical import K1, B, Bm25Index
+from retrieval.lexical import K1, B, Bm25Index, Lexicon
 from retrieval.text import content_stems
 from tests.retrieval.conftest import make_corpus
 
@@ -50,3 +50,27 @@ def test_unknown_or_empty_question_scores_nothing() -> None:
     assert not index.scores(["нетакогослова"]).any()
     assert not index.scores([]).any()
     assert index.scores([]).shape == (len(_docs()),)
+
+
+def _lexicon(*texts: str) -> Lexicon:
+    base = make_corpus()
+    meeting = base.meetings[0]
+    statements = [
+        meeting.statements[0].model_copy(update={"id": f"x{i}", "text": text})
+        for i, text in enumerate(texts)
+    ]
+    return Lexicon(
+        base.model_copy(
+            update={"meetings": [meeting.model_copy(update={"statements": statements})]}
+        )
+    )
+
+
+def test_a_typo_is_corrected_by_one_edit_only() -> None:
+    """Deleting a letter on both sides at different places is two edits: «шектеле» (limited) is
+    no typo of «шетелге» (abroad), which it meets that way."""
+    lexicon = _lexicon("Жастар шетелге кетпеуі керек.", "Конституция защищает права.")
+    assert lexicon.correct("шектеле") is None
+    assert lexicon.correct("конституцыя") == "конституция"  # a substitution
+    assert lexicon.correct("конститцуия") == "конституция"  # two neighbours swapped
+    assert lexicon.correct("шетелгее") == "шетелге"  # an insertion
