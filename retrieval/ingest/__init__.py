@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from retrieval.ingest.build import build_corpus, make_context, parse_bytes, parse_file
     from retrieval.ingest.nlp import Nlp, load_nlp
-    from retrieval.ingest.regions import load_gazetteer, region_of, regions_named
+    from retrieval.ingest.regions import load_gazetteer, region_of
     from retrieval.ingest.senators import SenatorDirectory, senator_forms
     from retrieval.ingest.themes import ThemeTagger, load_themes
 
@@ -25,7 +25,6 @@ _MODULE_OF = {
     "Nlp": "nlp",
     "load_nlp": "nlp",
     "region_of": "regions",
-    "regions_named": "regions",
     "load_gazetteer": "regions",
     "SenatorDirectory": "senators",
     "senator_forms": "senators",
@@ -45,7 +44,6 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "region_of",
-    "regions_named",
     "senator_forms",
 ]
 

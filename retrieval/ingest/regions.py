@@ -227,12 +227,6 @@ def region_of(place: str | None, *, corpus_dir: Path) -> str | None:
     return gazetteer.region_of(place) if gazetteer is not None else None
 
 
-def regions_named(text: str, *, corpus_dir: Path) -> list[tuple[str, str]]:
-    """See `Gazetteer.regions_named`; none when the corpus has no gazetteer."""
-    gazetteer = load_gazetteer(corpus_dir)
-    return gazetteer.regions_named(text) if gazetteer is not None else []
-
-
 _ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
 

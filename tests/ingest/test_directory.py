@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.ingest import SenatorDirectory, load_themes, region_of, senator_forms
-from retrieval.ingest.regions import load_gazetteer, regions_named
+from retrieval.ingest.regions import load_gazetteer
 from retrieval.ingest.senators import Senator, read_senators
 from retrieval.ingest.senators_file import update_senators
 from retrieval.ingest.themes import ThemeTagger
@@ -206,7 +206,8 @@ def test_region_of(place: str | None, region: str | None) -> None:
 def test_regions_a_question_names_by_a_capitalised_place(
     question: str, named: list[tuple[str, str]]
 ) -> None:
-    assert regions_named(question, corpus_dir=CORPUS_DIR) == named
+    gazetteer = load_gazetteer(CORPUS_DIR)
+    assert gazetteer is not None and gazetteer.regions_named(question) == named
 
 
 def test_gazetteer_has_the_twenty_regions() -> None:
