@@ -20,6 +20,7 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.ingest.text import osa_distance
 from retrieval.models import Corpus
 from retrieval.text import (
     KK_MIN_ROOT,
@@ -158,7 +159,7 @@ class Lexicon:
         for variant in (word, *_deletes(word)):
             found = self._deletes.get(variant)
             # a delete on both sides at different places is two edits (шектеле / шетелге)
-            if found is not None and _one_edit(word, found):
+            if found is not None and osa_distance(word, found) <= 1:
                 return found
         return None
 
@@ -172,16 +173,3 @@ class Lexicon:
 
 def _deletes(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """At most one deletion, insertion, substitution or swap of neighbours apart."""
-    if len(a) < len(b):
-        a, b = b, a
-    if len(a) - len(b) > 1:
-        return False
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(b))
-    if len(a) != len(b):
-        return a[i + 1 :] == b[i:]
-    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
-    return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
