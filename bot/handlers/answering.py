@@ -18,6 +18,7 @@ from bot.storage import Storage
 from bot.ui import keyboards, render, wording
 from bot.ui.callbacks import Kind
 from bot.ui.sending import Target, send_chunks
+from bot.ui.smalltalk import Courtesy, courtesy
 from bot.ui.texts import Texts
 from retrieval.api import SearchAPI
 from retrieval.models import Answer, Hit
@@ -38,6 +39,9 @@ async def answer_question(
     question, truncated_at = render.prepare_question(text, settings.retrieval.max_question_chars)
     if not question:
         await send_chunks(bot, target, [render.simple(tx.ask_usage)])
+        return
+    if (kind := courtesy(question)) is not None:
+        await send_courtesy(bot, target, search, tx, kind)
         return
     # "typing…" and the user row are not on the search's path: three round trips become one.
     (answer, search_ms), _, _ = await asyncio.gather(
@@ -79,6 +83,18 @@ async def send_abstention(
     markup = keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
     lines = [wording.silent_line(silent, tx)] if silent else []
     await send_chunks(bot, target, [render.simple(*lines, tx.no_answer, tx.no_answer_hint)], markup)
+
+
+async def send_courtesy(
+    bot: Bot, target: Target, search: SearchAPI, tx: Texts, kind: Courtesy
+) -> None:
+    """A greeting is answered with what the bot does and the themes; thanks or goodbye briefly.
+    Neither is searched nor logged as a question."""
+    if kind is Courtesy.GREETING:
+        markup = keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
+        await send_chunks(bot, target, [render.simple(tx.courtesy_greeting)], markup)
+    else:
+        await send_chunks(bot, target, [render.simple(tx.courtesy_closing)])
 
 
 async def send_answer_page(

@@ -170,3 +170,25 @@ async def test_search_failure_gets_a_short_apology_not_a_trace(tg: Tg, search: F
     await tg.send(LAND, BOB)
     [reply] = tg.sent()
     assert reply.text == EN.error
+
+
+async def test_a_greeting_is_greeted_with_themes_not_searched_nor_logged(
+    tg: Tg, repo: Storage, search: FakeSearch
+) -> None:
+    await tg.send("Здравствуйте!")
+    [reply] = tg.sent()
+    assert RU.courtesy_greeting in reply.text and RU.no_answer not in reply.text
+    assert [label for label, _ in buttons(reply)][:4] == ["Наука", "Семья", "Земля", "Парламент"]
+    assert search.questions == []
+    assert await _rows(repo, "SELECT text FROM questions") == []
+
+
+async def test_thanks_get_a_short_reply_and_a_greeting_with_a_question_is_a_question(
+    tg: Tg, search: FakeSearch
+) -> None:
+    await tg.send("Рахмет, сау болыңыз")
+    [reply] = tg.sent()
+    assert reply.text == RU.courtesy_closing and not buttons(reply)
+    await tg.send("Привет! " + LAND)
+    assert search.questions == ["Привет! " + LAND]
+    assert tg.sent()[0].text.count("<blockquote>") == 3

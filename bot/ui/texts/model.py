@@ -54,6 +54,9 @@ class Texts:
     truncated_note: str
     no_answer: str
     no_answer_hint: str
+    # a message that is only a greeting / only thanks, "ok" or goodbye (bot.ui.smalltalk)
+    courtesy_greeting: str
+    courtesy_closing: str
     # senators/places a question names that said nothing on its topic: {names}
     silent_note: str
     sources_label: str
