@@ -24,6 +24,15 @@ __all__ = [
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # An HMAC key short enough to guess would let anyone holding the database re-identify users.
 MIN_HASH_KEY_LENGTH = 16
+# Upper bound of the interval settings: Redis expiries and timers need a finite count.
+_YEAR_S = 365 * 24 * 3600.0
+
+
+def _not_empty(value: object) -> object:
+    """An empty path (`SECRETS_DIR=` in an .env) would silently mean the working directory."""
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("empty; unset it for the default, or give a path")
+    return value
 
 
 class BotSection(BaseModel):
@@ -34,7 +43,7 @@ class BotSection(BaseModel):
     # validate_default: a webhook URL without a secret must fail even when the secret is unset
     webhook_secret: SecretStr | None = Field(default=None, validate_default=True)
     # Seconds that in-flight updates get to finish on SIGTERM before the bot closes anyway.
-    shutdown_timeout: float = Field(default=25.0, gt=0)
+    shutdown_timeout: float = Field(default=25.0, gt=0, le=3600, allow_inf_nan=False)
 
     @field_validator("api_base", "webhook_url")
     @classmethod
@@ -58,7 +67,8 @@ class BotSection(BaseModel):
 
 class DbSection(BaseModel):
     path: Path = Path("data/atazan.sqlite3")
-    retention_days: int = Field(default=90, ge=1)
+    # At most a century: a cutoff before year 1 would stop every purge (and start-up).
+    retention_days: int = Field(default=90, ge=1, le=36_500)
     # Key of the HMAC that pseudonymises Telegram ids, or a file holding it (a Docker/compose
     # secret); with neither, one is generated into SECRETS_DIR (bot/storage/hash_key.py).
     hash_key: SecretStr | None = None
@@ -66,6 +76,11 @@ class DbSection(BaseModel):
     # postgresql://user:password@host:port/database: PostgreSQL shared by every replica instead
     # of the SQLite file (schema by `atazan db migrate`). After the key fields: it needs one.
     url: SecretStr | None = None
+
+    @field_validator("path", mode="before")
+    @classmethod
+    def _path_not_empty(cls, value: object) -> object:
+        return _not_empty(value)
 
     @field_validator("hash_key")
     @classmethod
@@ -112,6 +127,14 @@ class HttpSection(BaseModel):
     # Bearer token for POST /admin/reload; unset means the endpoint does not exist (404).
     admin_token: SecretStr | None = None
 
+    @field_validator("host", mode="before")
+    @classmethod
+    def _host_not_empty(cls, value: object) -> object:
+        # An empty host binds every interface: /metrics and /admin/reload would face the network.
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("empty (it would listen on every interface); unset it for 127.0.0.1")
+        return value
+
     @field_validator("admin_token")
     @classmethod
     def _non_empty(cls, value: SecretStr | None) -> SecretStr | None:
@@ -125,15 +148,15 @@ class LimitsSection(BaseModel):
     search_k: int = Field(default=10, ge=1, le=50)
     # Token buckets per user: `burst` actions at once, refilled at `per_second`.
     message_burst: int = Field(default=5, ge=1)
-    message_per_second: float = Field(default=1.0, gt=0)
+    message_per_second: float = Field(default=1.0, gt=0, allow_inf_nan=False)
     button_burst: int = Field(default=10, ge=1)
-    button_per_second: float = Field(default=3.0, gt=0)
+    button_per_second: float = Field(default=3.0, gt=0, allow_inf_nan=False)
     inline_burst: int = Field(default=10, ge=1)
-    inline_per_second: float = Field(default=3.0, gt=0)
+    inline_per_second: float = Field(default=3.0, gt=0, allow_inf_nan=False)
     # Seconds between retention purges (the first runs at start-up).
-    purge_interval_s: float = Field(default=24 * 3600.0, gt=0)
+    purge_interval_s: float = Field(default=24 * 3600.0, gt=0, le=_YEAR_S, allow_inf_nan=False)
     # A previewed upload waits this long for Publish; older previews per moderator are dropped.
-    pending_upload_ttl_s: float = Field(default=30 * 60.0, gt=0)
+    pending_upload_ttl_s: float = Field(default=30 * 60.0, gt=0, le=_YEAR_S, allow_inf_nan=False)
     pending_uploads_per_moderator: int = Field(default=3, ge=1)
     # /stats covers this many local days; /unanswered lists this many questions.
     stats_days: int = Field(default=7, ge=1, le=90)
@@ -149,6 +172,11 @@ class Settings(RetrievalSettings):
     limits: LimitsSection = Field(default_factory=LimitsSection)
     # Where a generated hash key is kept: apart from the database, backed up separately.
     secrets_dir: Path = Path("secrets")
+
+    @field_validator("secrets_dir", mode="before")
+    @classmethod
+    def _secrets_not_empty(cls, value: object) -> object:
+        return _not_empty(value)
 
 
 def load_settings() -> Settings:

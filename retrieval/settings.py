@@ -7,12 +7,15 @@ Never read at import time.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from retrieval.config import (
@@ -47,7 +50,7 @@ class RetrievalSection(BaseModel):
     # instead of loading the model itself (scale-out); unset: search runs in process.
     url: str | None = None
     # Seconds one retrieval service gets to answer before the next URL is tried.
-    timeout_s: float = Field(default=3.0, gt=0)
+    timeout_s: float = Field(default=3.0, gt=0, le=600, allow_inf_nan=False)
     # Bearer token of the service's corpus-change routes (`/v1/admin/…`): set on the service
     # and on the replicas, moderators' uploads and /reload go to the first URL; unset: none.
     admin_token: SecretStr | None = None
@@ -97,6 +100,20 @@ class RetrievalSettings(BaseSettings):
     builtin_data_dir: Path | None = None
     redis: RedisSection = Field(default_factory=RedisSection)
 
+    @field_validator("data_dir", "corpus_dir", mode="before")
+    @classmethod
+    def _not_empty(cls, value: object) -> object:
+        # `DATA_DIR=` in an .env would otherwise mean the working directory (in the image: the
+        # app's own folder instead of the /data volume, so published releases would be lost).
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("empty; unset it for the default, or give a directory")
+        return value
+
+    @field_validator("builtin_data_dir", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
     def retrieval_config(self) -> RetrievalConfig:
         return RetrievalConfig(
             model=self.retrieval.model,
@@ -125,7 +142,42 @@ def read_settings(cls: type[S]) -> S:
         name = "__".join(str(p) for p in first["loc"]).upper()
         raise SettingsError(f"bad setting {name}: {first['msg']}") from None
     except Exception as exc:  # pydantic-settings raises SettingsError for undecodable JSON
+        named = _undecodable_variable(cls)
+        if named is not None:
+            raise SettingsError(f"bad setting {named[0]}: not valid JSON ({named[1]})") from None
         raise SettingsError(f"bad setting: {exc}".splitlines()[0]) from None
+
+
+def _undecodable_variable(cls: type[BaseSettings]) -> tuple[str, str] | None:
+    """The env variable holding a list or section that is not JSON (`BOT__ADMIN_IDS=abc`):
+    pydantic-settings names only its section."""
+    env = {name.upper(): value for name, value in os.environ.items()}
+
+    def bad_json(name: str, field: FieldInfo) -> tuple[str, str] | None:
+        value = env.get(name)
+        annotation = field.annotation
+        complex_ = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        complex_ = complex_ or getattr(annotation, "__origin__", None) in (list, dict, set, tuple)
+        if value is None or not complex_:
+            return None
+        try:
+            json.loads(value)
+        except ValueError as exc:
+            return name, str(exc).splitlines()[0]
+        return None
+
+    for section_name, section in cls.model_fields.items():
+        name = section_name.upper()
+        found = bad_json(name, section)
+        if found is not None:
+            return found
+        model = section.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            for field_name, field in model.model_fields.items():
+                found = bad_json(f"{name}__{field_name.upper()}", field)
+                if found is not None:
+                    return found
+    return None
 
 
 def cli_retrieval_config(

@@ -98,3 +98,45 @@ def test_defaults_keep_the_internal_port_private(monkeypatch: pytest.MonkeyPatch
 def test_upload_limits_match_the_ingestion() -> None:
     assert MAX_UPLOAD_BYTES == MAX_BYTES
     assert set(UPLOAD_SUFFIXES) == set(ALLOWED_SUFFIXES)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        # pydantic-settings names only the section ("bot") of a list that is not JSON
+        ("BOT__ADMIN_IDS", "111,222", "bad setting BOT__ADMIN_IDS: not valid JSON"),
+        # an .env line `DATA_DIR=` meant the working directory: the image's own folder, not
+        # the /data volume, so moderators' releases were written where a restart loses them
+        ("DATA_DIR", "", "bad setting DATA_DIR: Value error, empty"),
+        ("CORPUS_DIR", " ", "bad setting CORPUS_DIR: Value error, empty"),
+        ("SECRETS_DIR", "", "bad setting SECRETS_DIR: Value error, empty"),
+        ("DB__PATH", "", "bad setting DB__PATH: Value error, empty"),
+        # an empty host listens on every interface: /metrics and /admin/reload face the network
+        ("HTTP__HOST", "", "bad setting HTTP__HOST: Value error, empty"),
+        # a purge cutoff before year 1 crashed start-up with OverflowError
+        ("DB__RETENTION_DAYS", "1000000", "bad setting DB__RETENTION_DAYS:"),
+        # infinite intervals crashed the Redis expiries (round(inf)) or never finished
+        ("LIMITS__PENDING_UPLOAD_TTL_S", "inf", "bad setting LIMITS__PENDING_UPLOAD_TTL_S:"),
+        ("LIMITS__PURGE_INTERVAL_S", "1e300", "bad setting LIMITS__PURGE_INTERVAL_S:"),
+        ("LIMITS__MESSAGE_PER_SECOND", "inf", "bad setting LIMITS__MESSAGE_PER_SECOND:"),
+        ("BOT__SHUTDOWN_TIMEOUT", "inf", "bad setting BOT__SHUTDOWN_TIMEOUT:"),
+        ("RETRIEVAL__TIMEOUT_S", "inf", "bad setting RETRIEVAL__TIMEOUT_S:"),
+    ],
+)
+def test_a_malformed_value_stops_every_command_naming_it(
+    name: str,
+    value: str,
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(name, value)
+    assert main(["corpus", "check"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_an_empty_builtin_data_dir_is_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compose passes an unset variable as an empty string; it meant the working directory."""
+    monkeypatch.setenv("BUILTIN_DATA_DIR", "")
+    assert load_settings().retrieval_config().builtin_data_dir is None
