@@ -159,6 +159,9 @@ class Answer(_Frozen):
     # senators or places the question names whose statements do not address its topic;
     # the hits (if any) are then other senators' words on it
     silent: list[str] = Field(default_factory=list)
+    # declined because the question has no subject of its own ("Что нового в Конституции?":
+    # every word is generic or a question word), not because the statements lack its subject
+    general: bool = False
 
 
 class Theme(_Frozen):

@@ -276,9 +276,11 @@ def rank(
         values = fused.at(order)
         by = np.lexsort((-values, ~snapshot.is_quote[order]))
         return _answer(snapshot, query, order[by], np.ones(n, dtype=bool), values[by], k, cal)
+    # no subject word and nobody or nowhere named: too general to answer, if nothing passes
+    general = not terms and mask is None and not reading.foreign
     # an audience the question names ("с военными") vouches for scope; coverage still decides
     if reading.foreign or not (in_scope or (related is not None and related.any())):
-        return Answer(query=query.question, answered=False)
+        return Answer(query=query.question, answered=False, general=general)
     silent: list[str] = []
     margins = _Margins(dense, outside)
     quantity = reading.quantity
@@ -305,6 +307,8 @@ def rank(
             return _answer(snapshot, query, mine, mine_ok, mine_values, k, cal)
         silent = [*found.senators, *_place_names(snapshot, found.meeting_ids)]
     answer = _answer(snapshot, query, order, ok, values, k, cal)
+    if general and not answer.answered:
+        return answer.model_copy(update={"general": True})
     return answer.model_copy(update={"silent": silent}) if silent else answer
 
 

@@ -142,7 +142,8 @@ class RetrievalEndpoints:
         self._metrics.latency.observe(time.perf_counter() - started)
         self._metrics.searches.labels("answered" if answer.answered else "abstained").inc()
         return web.Response(
-            body=answer.model_dump_json(),
+            # defaults left out: a replica a release behind reads every answer it knows the shape of
+            body=answer.model_dump_json(exclude_defaults=True),
             content_type="application/json",
             headers={VERSION_HEADER: self._version()},
         )

@@ -58,7 +58,7 @@ async def answer_question(
         update_log.answered = bool(hits)
         update_log.search_ms = search_ms
     if not hits:
-        await send_abstention(bot, target, search, tx, answer.silent)
+        await send_abstention(bot, target, search, tx, answer.silent, general=answer.general)
         return
     await send_answer_page(bot, target, tx, hits, 0, question_id, truncated_at, answer.silent)
 
@@ -77,12 +77,20 @@ async def _show_typing(bot: Bot, target: Target) -> None:
 
 
 async def send_abstention(
-    bot: Bot, target: Target, search: SearchAPI, tx: Texts, silent: Sequence[str] = ()
+    bot: Bot,
+    target: Target,
+    search: SearchAPI,
+    tx: Texts,
+    silent: Sequence[str] = (),
+    *,
+    general: bool = False,
 ) -> None:
-    """Say plainly that the corpus does not cover it; offer themes, never a random quote."""
+    """Say plainly that the corpus does not cover it — or that the question names no subject to
+    look for (`general`); offer themes, never a random quote."""
     markup = keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
     lines = [wording.silent_line(silent, tx)] if silent else []
-    await send_chunks(bot, target, [render.simple(*lines, tx.no_answer, tx.no_answer_hint)], markup)
+    lines += [tx.too_general] if general else [tx.no_answer, tx.no_answer_hint]
+    await send_chunks(bot, target, [render.simple(*lines)], markup)
 
 
 async def send_courtesy(

@@ -36,7 +36,7 @@ def answer_plain(answer: Answer, tx: Texts | None = None) -> str:
     tx = tx or texts_for(DEFAULT_LANG)
     silent = [silent_line(answer.silent, tx)] if answer.silent else []
     if not answer.answered or not answer.hits:
-        return "\n".join([*silent, tx.no_answer])
+        return "\n".join([*silent, tx.too_general if answer.general else tx.no_answer])
     blocks = list(silent)
     for number, hit in enumerate(answer.hits, start=1):
         blocks.extend(hit_blocks(hit, number, tx))

@@ -148,6 +148,7 @@ THEMES = [
 ]
 
 OFF_TOPIC = ("погода", "weather", "футбол")
+GENERAL = ("конституция", "constitution")  # alone, a question with no subject of its own
 
 
 class FakeSearch:
@@ -172,6 +173,8 @@ class FakeSearch:
         stems = {w[:5] for w in re.findall(r"\w+", lowered) if len(w) >= 4}
         if not stems or any(word in lowered for word in OFF_TOPIC):
             return Answer(query=question, answered=False)
+        if set(re.findall(r"\w+", lowered)) <= set(GENERAL):
+            return Answer(query=question, answered=False, general=True)
         scored = []
         for meeting in MEETINGS:
             for statement in meeting.statements:

@@ -145,6 +145,13 @@ async def test_abstention_says_so_and_offers_themes_never_a_quote(tg: Tg, repo: 
     assert await _rows(repo, "SELECT answered, hit_ids FROM questions") == [(0, "[]")]
 
 
+async def test_a_question_with_no_subject_is_told_it_is_too_general(tg: Tg) -> None:
+    await tg.send("Конституция")
+    [reply] = tg.sent()
+    assert RU.too_general in reply.text and RU.no_answer not in reply.text
+    assert [label for label, _ in buttons(reply)][:4] == ["Наука", "Семья", "Земля", "Парламент"]
+
+
 async def test_long_question_is_searched_truncated_not_refused(tg: Tg, search: FakeSearch) -> None:
     await tg.send("земля " + "очень " * 400)
     assert len(search.questions[-1]) == 1000

@@ -133,7 +133,19 @@ async def test_constitutional_subject_the_corpus_lacks_abstains(question: str) -
     svc = await _service(make_corpus())
     answer = await svc.search(question)
     await svc.close()
-    assert not answer.answered and answer.hits == []
+    assert not answer.answered and answer.hits == [] and not answer.general
+
+
+@pytest.mark.parametrize(
+    "question", ["Что нового в Конституции?", "Конституция", "Расскажи о реформе"]
+)
+async def test_a_question_with_no_subject_of_its_own_is_declined_as_too_general(
+    question: str,
+) -> None:
+    svc = await _service(make_corpus())
+    answer = await svc.search(question)
+    await svc.close()
+    assert not answer.answered and answer.general
 
 
 async def test_a_typo_in_a_rare_word_is_corrected_against_the_corpus() -> None:

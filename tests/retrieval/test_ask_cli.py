@@ -37,7 +37,13 @@ def test_ask_json_reads_stdin_line_by_line() -> None:
     assert set(hit["roles"]) <= set(hit["speakers"])
     assert hit["meeting"]["date"] == "2026-03-05"
     assert hit["sources"][0] == hit["source"]
-    assert second == {"query": "Как сварить плов?", "answered": False, "hits": [], "silent": []}
+    assert second == {
+        "query": "Как сварить плов?",
+        "answered": False,
+        "hits": [],
+        "silent": [],
+        "general": False,
+    }
 
 
 def test_ask_prints_the_bots_wording_without_importing_aiogram() -> None:

@@ -54,6 +54,8 @@ class Texts:
     truncated_note: str
     no_answer: str
     no_answer_hint: str
+    # declined because the question names no subject of its own (Answer.general)
+    too_general: str
     # a message that is only a greeting / only thanks, "ok" or goodbye (bot.ui.smalltalk)
     courtesy_greeting: str
     courtesy_closing: str
