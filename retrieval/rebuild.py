@@ -74,10 +74,33 @@ def check_curated(corpus_dir: Path) -> Resources:
         except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise BuildFailed(f"{path.name}: {first}; the previous version keeps serving") from None
+    _check_offtopic(corpus_dir / "offtopic.yaml")
     try:
         return load_resources(corpus_dir)
     except ServiceUnavailable as exc:
-        raise BuildFailed(f"{exc}; the previous version keeps serving") from None
+        reason = str(exc).removeprefix(f"curated data in {corpus_dir} is broken: ")
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # senators.yaml's, e.g.
+        reason = str(exc) or type(exc).__name__
+    # the moderator's file name, not the build's staging copy of it
+    reason = reason.replace(f"{corpus_dir}/", "").splitlines()[0]
+    raise BuildFailed(f"{reason}; the previous version keeps serving")
+
+
+def _check_offtopic(path: Path) -> None:
+    """offtopic.yaml's shape, so a wrong one is named (search's loader says only 'prototypes')."""
+    if not path.exists():
+        return
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    prototypes = data.get("prototypes") if isinstance(data, dict) else None
+    if not isinstance(prototypes, list) or not prototypes:
+        raise BuildFailed(
+            f"{path.name}: expected a non-empty 'prototypes:' list; the previous version keeps "
+            "serving"
+        )
+    if not isinstance(data.get("foreign", []), list):
+        raise BuildFailed(
+            f"{path.name}: 'foreign:' must be a list; the previous version keeps serving"
+        )
 
 
 def _encode(embedder: Embedder, texts: list[str], step: Step) -> np.ndarray:

@@ -14,3 +14,15 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_yaml(text: str) -> Any:
     """`yaml.safe_load(text)`, in C where available; errors are `yaml.YAMLError` either way."""
     return yaml.load(text, Loader=_LOADER)
+
+
+def string_list(value: object, where: str) -> list[str]:
+    """A curated list field (`forms`, `keywords`, `towns`…) as strings; absent is empty.
+
+    `keywords: семья` without brackets is one string, and iterating it gave one stem per letter
+    ('с' tagged nearly every statement): a ValueError naming the field instead."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"{where}: expected a list in brackets, e.g. [a, b]")
+    return [str(item) for item in value]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from retrieval.ingest.text import StemPattern, clean, compile_patterns, fold, skeleton, words
-from retrieval.yaml_files import load_yaml
+from retrieval.yaml_files import load_yaml, string_list
 
 REGIONS_FILE = "regions.yaml"
 _LEVELS = ("names", "cities", "districts")  # a region named outright beats a city, then a district
@@ -187,13 +187,18 @@ def _parse(path: Path) -> Gazetteer:
         name = str(region["name"])
         sources = {0: [name]}
         for level, key in enumerate(_LEVELS):
-            sources.setdefault(level, []).extend(str(s) for s in region.get(key) or [])
-        region_towns = [str(t) for t in region.get("towns") or []]
+            sources.setdefault(level, []).extend(
+                string_list(region.get(key), f"{path}: {name}: {key}")
+            )
+        region_towns = string_list(region.get("towns"), f"{path}: {name}: towns")
         towns += region_towns
         sources[1].extend(_town_stem(t) for t in region_towns)
         for level, items in sources.items():
             entries.extend((name, level, p) for p in compile_patterns(items))
-    twins = tuple(tuple(str(t) for t in group) for group in data.get("twins") or [])
+    groups = data.get("twins") or []
+    if not isinstance(groups, list):
+        raise ValueError(f"{path}: twins: expected a list of [name, other name] pairs")
+    twins = tuple(tuple(string_list(group, f"{path}: twins")) for group in groups)
     if unknown := sorted({t for group in twins for t in group} - set(towns)):
         raise ValueError(f"{path}: twins name towns no region lists: {', '.join(unknown)}")
     # longest first, so "Усть-Каменогорск" is tried before a shorter name it starts with

@@ -12,7 +12,7 @@ import yaml
 
 from retrieval.ingest import name_forms
 from retrieval.ingest.text import osa_distance, skeleton, word_spans, words
-from retrieval.yaml_files import load_yaml
+from retrieval.yaml_files import load_yaml, string_list
 
 SENATORS_FILE = "senators.yaml"
 _MAX_ENDING = 5  # longest case ending after a stem: -овой, -ның, -ымен …
@@ -258,7 +258,7 @@ def read_senators(corpus_dir: Path) -> list[Senator]:
     for entry in entries:
         if not isinstance(entry, Mapping) or not str(entry.get("name", "")).strip():
             raise ValueError(f"{path}: every senator needs a 'name'")
-        forms = entry.get("forms") or []
+        forms = string_list(entry.get("forms"), f"{path}: {entry['name']}: forms")
         post = entry.get("post")
         if post is not None and post not in POSTS:
             raise ValueError(f"{path}: {entry['name']}: post must be one of {', '.join(POSTS)}")

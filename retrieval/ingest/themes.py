@@ -9,7 +9,7 @@ from typing import Any
 
 from retrieval.ingest.text import StemPattern, compile_patterns, fold
 from retrieval.models import Theme
-from retrieval.yaml_files import load_yaml
+from retrieval.yaml_files import load_yaml, string_list
 
 THEMES_FILE = "themes.yaml"
 LANGUAGES = ("ru", "kk", "en")
@@ -27,6 +27,8 @@ def _entries(corpus_dir: Path) -> list[Mapping[str, Any]]:
         labels = entry.get("labels")
         if not isinstance(labels, Mapping) or any(not labels.get(lang) for lang in LANGUAGES):
             raise ValueError(f"{path}: theme {entry['id']!r} needs labels for ru, kk and en")
+        for key in ("keywords", "exclude"):
+            string_list(entry.get(key), f"{path}: theme {entry['id']!r}: {key}")
     return entries
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from retrieval.rebuild import BuildFailed, check_curated
 from retrieval.yaml_files import load_yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,3 +35,42 @@ def test_odd_and_broken_text_as_safe_load(text: str) -> None:
             load_yaml(text)
     else:
         assert load_yaml(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        # a ValueError from senators.yaml escaped as a traceback from `atazan index build`
+        ("senators.yaml", "senators: oops\n", r"^senators\.yaml: expected a 'senators:' list"),
+        # without brackets a list is one string, read letter by letter: 'с' tagged nearly
+        # every statement 'family', a senator got one-letter name forms
+        (
+            "senators.yaml",
+            "senators:\n- name: Зарина Қуанышева\n  forms: Қуанышевой\n",
+            r"^senators\.yaml: Зарина Қуанышева: forms: expected a list",
+        ),
+        (
+            "themes.yaml",
+            "themes:\n- id: family\n  labels: {ru: Семья, kk: Отбасы, en: Family}\n"
+            "  keywords: семья\n",
+            r"^themes\.yaml: theme 'family': keywords: expected a list",
+        ),
+        (
+            "regions.yaml",
+            "regions:\n- name: Астана\n  names: [астан]\n  towns: Астана\n",
+            r"^regions\.yaml: Астана: towns: expected a list",
+        ),
+        # search's loader said only "curated data in <dir> is broken: 'prototypes'"
+        ("offtopic.yaml", "foreign: [x]\n", r"^offtopic\.yaml: expected a non-empty 'prototypes:'"),
+    ],
+)
+def test_a_curated_file_of_the_wrong_shape_is_refused_naming_it(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    for path in CURATED:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / name).write_text(text, "utf-8")
+    with pytest.raises(BuildFailed, match=message) as caught:
+        check_curated(tmp_path)
+    assert str(caught.value).endswith("the previous version keeps serving")
+    assert str(tmp_path) not in str(caught.value)  # the moderator's file, not a staging path
