@@ -26,6 +26,16 @@ from bot.ui.texts.moderator import ModTexts, mod_texts_for
 from retrieval.api import ReleaseRecord, ReloadReport
 from retrieval.progress import Step
 
+# Release ids are short hex; an echoed argument longer than this is cut (a pasted page made the
+# reply longer than Telegram's 4096 characters, and the moderator saw only an apology).
+_SHOWN_ID_CHARS = 40
+
+
+def _shown(rid: str) -> str:
+    """The ID a moderator typed, as a refusal repeats it."""
+    rid = " ".join(rid.split())
+    return rid if len(rid) <= _SHOWN_ID_CHARS else rid[: _SHOWN_ID_CHARS - 1] + "…"
+
 
 async def _find(ops: CorpusOps, rid: str) -> ReleaseRecord | None:
     """By id, or by a prefix of at least 6 characters that names exactly one release."""
@@ -64,7 +74,7 @@ async def _ask_withdraw(
 ) -> None:
     record = await _find(ops, rid)
     if record is None or record.archived:
-        await send_chunks(bot, target, [simple(mtx.withdraw_not_found.format(id=rid))])
+        await send_chunks(bot, target, [simple(mtx.withdraw_not_found.format(id=_shown(rid)))])
     elif record.origin == "builtin":
         await send_chunks(bot, target, [simple(mtx.withdraw_builtin.format(name=record.name))])
     else:
@@ -110,7 +120,7 @@ async def _restore(
 ) -> None:
     record = await _find(ops, rid)
     if record is None or not record.archived:
-        await send_chunks(bot, target, [simple(mtx.restore_not_found.format(id=rid))])
+        await send_chunks(bot, target, [simple(mtx.restore_not_found.format(id=_shown(rid)))])
         return
     await _change(
         bot,
@@ -176,7 +186,7 @@ async def on_release_button(
     await callback.answer(mtx.withdrawing)
     record = await _find(corpus_ops, rid)
     if record is None or record.archived:
-        await send_chunks(bot, target, [simple(mtx.withdraw_not_found.format(id=rid))])
+        await send_chunks(bot, target, [simple(mtx.withdraw_not_found.format(id=_shown(rid)))])
         return
     await _change(
         bot,

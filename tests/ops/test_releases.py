@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText
 
 from bot.storage import Storage
@@ -90,6 +91,19 @@ async def test_cancel_and_unknown_or_builtin_releases_change_nothing(
     await tg.send("/withdraw", MODERATOR)
     assert tg.sent()[0].text == MOD_EN.withdraw_usage
     assert "withdraw" not in admin.calls and "restore" not in admin.calls
+
+
+@pytest.mark.parametrize("command", ["/withdraw", "/restore"])
+async def test_a_pasted_page_as_the_id_gets_the_refusal_not_an_apology(
+    tg: Tg, session: OpsSession, command: str
+) -> None:
+    """The refusal repeated the argument: past 4096 characters Telegram refused the reply and
+    the moderator saw only 'something went wrong'."""
+    await tg.send(f"{command} " + "<release>" * 500, MODERATOR)
+    (reply,) = tg.sent()
+    not_found = MOD_EN.withdraw_not_found if command == "/withdraw" else MOD_EN.restore_not_found
+    assert reply.text == not_found.format(id="&lt;release&gt;" * 4 + "&lt;re…")
+    assert session.rejected == []
 
 
 async def test_failed_withdraw_says_why_and_keeps_serving(
