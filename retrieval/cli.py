@@ -260,7 +260,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    from retrieval.bench import run_bench, synthetic_problem
+    from retrieval.bench import run_bench
+    from retrieval.bench_synthetic import synthetic_problem
     from retrieval.errors import ModelMissingError, ServiceUnavailable
     from retrieval.evaluation import load_questions
 

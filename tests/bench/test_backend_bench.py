@@ -10,13 +10,11 @@ import numpy as np
 import pytest
 
 from bot.cli import main
-from retrieval.bench import (
-    add_guards,
-    format_table,
-    probed_run,
-    scaled_vectors,
-    synthetic_problem,
-)
+from retrieval.bench import add_guards
+from retrieval.bench_backend import scaled_vectors
+from retrieval.bench_cold_start import probed_run
+from retrieval.bench_synthetic import synthetic_problem
+from retrieval.bench_table import format_table
 
 
 def test_peak_rss_is_the_childs_own_not_the_benchs() -> None:

@@ -147,7 +147,7 @@ def synthetic_held_out(
     synthetic_dir: Path, embedders: dict[str, Embedder]
 ) -> tuple[EvalSet, Any, dict[str, float]]:
     """The held-out split, its curated files, and the fp32 model's figures on it."""
-    from retrieval.bench import synthetic_eval_set
+    from retrieval.bench_synthetic import synthetic_eval_set
 
     held_out, resources = synthetic_eval_set(synthetic_dir)
     return held_out, resources, asyncio.run(eval_figures(held_out, embedders["torch"], resources))
