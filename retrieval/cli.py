@@ -201,6 +201,13 @@ def _cmd_index_build(args: argparse.Namespace) -> int:
 def _cmd_ask(args: argparse.Namespace) -> int:
     import os
 
+    if args.question != "-" and not args.question.strip():
+        # Checked before the model loads: the empty question printed nothing and exited 0, a
+        # blank one got the no-answer reply.
+        print(
+            "error: the question is empty (give one, or '-' to read one per line)", file=sys.stderr
+        )
+        return 2
     config = _config(args)
     if config is None:
         return 2
@@ -219,7 +226,9 @@ async def _ask(config: RetrievalConfig, args: argparse.Namespace) -> int:
         return 2
     try:
         questions = (
-            (line.strip() for line in sys.stdin) if args.question == "-" else [args.question]
+            (line.strip() for line in sys.stdin)
+            if args.question == "-"
+            else [args.question.strip()]
         )
         for question in questions:
             if not question:
@@ -268,7 +277,11 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return 2
-    questions = [q.q for q in load_questions(args.questions)] * 3
+    try:
+        questions = [q.q for q in load_questions(args.questions)] * 3
+    except (OSError, ValueError) as exc:
+        print(f"error: {args.questions}: {exc}", file=sys.stderr)
+        return 2
     try:
         sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
         backends = [b.strip() for b in args.backends.split(",") if b.strip()]

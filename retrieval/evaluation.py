@@ -44,7 +44,12 @@ def load_questions(path: Path) -> list[EvalQuestion]:
             continue
         try:
             items.append(EvalQuestion.model_validate(json.loads(line)))
-        except (ValueError, ValidationError) as exc:
+        except ValidationError as exc:  # its first line names the model, not the field
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            reason = f"{field}: {first['msg']}" if field else 'expected an object like {"q": …}'
+            raise ValueError(f"line {number}: {reason}") from None
+        except ValueError as exc:
             raise ValueError(f"line {number}: {str(exc).splitlines()[0]}") from None
     return items
 
