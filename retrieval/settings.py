@@ -55,6 +55,14 @@ class RetrievalSection(BaseModel):
     # and on the replicas, moderators' uploads and /reload go to the first URL; unset: none.
     admin_token: SecretStr | None = None
 
+    @field_validator("model")
+    @classmethod
+    def _model_named(cls, value: str) -> str:
+        # empty, it was looked up as a directory named '' and reported as a missing export
+        if not value.strip():
+            raise ValueError("empty; unset it for the default model")
+        return value
+
     @field_validator("admin_token")
     @classmethod
     def _token(cls, value: SecretStr | None) -> SecretStr | None:

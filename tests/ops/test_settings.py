@@ -113,6 +113,8 @@ def test_upload_limits_match_the_ingestion() -> None:
         ("DB__PATH", "", "bad setting DB__PATH: Value error, empty"),
         # an empty host listens on every interface: /metrics and /admin/reload face the network
         ("HTTP__HOST", "", "bad setting HTTP__HOST: Value error, empty"),
+        # an empty model name was reported as a missing OpenVINO export
+        ("RETRIEVAL__MODEL", "", "bad setting RETRIEVAL__MODEL: Value error, empty"),
         # a purge cutoff before year 1 crashed start-up with OverflowError
         ("DB__RETENTION_DAYS", "1000000", "bad setting DB__RETENTION_DAYS:"),
         # infinite intervals crashed the Redis expiries (round(inf)) or never finished
