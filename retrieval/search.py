@@ -13,11 +13,13 @@ import numpy as np
 
 from retrieval.api import CorpusInfo
 from retrieval.batching import MicroBatcher
+from retrieval.calibration import Calibration
 from retrieval.config import MAX_BATCH, MAX_QUESTION_CHARS
 from retrieval.embedder import Embedder, Vectors
 from retrieval.errors import ServiceUnavailable
 from retrieval.models import Answer, Corpus, Document, Hit, Meeting, Theme
-from retrieval.ranking import Calibration, Query, Reading, expand_vector, prepare, rank, read
+from retrieval.question import Query, Reading, expand_vector, prepare, read
+from retrieval.ranking import rank
 from retrieval.resources import load_resources as load_resources  # re-exported
 from retrieval.snapshot import Resources, Snapshot, build_snapshot
 

@@ -1,4 +1,4 @@
-"""Fit `retrieval.ranking.Calibration` on the synthetic corpus's dev split (never held-out).
+"""Fit `retrieval.calibration.Calibration` on the synthetic corpus's dev split (never held-out).
 
 Coordinate descent over a small grid per field; the objective is the issue's targets — statement
 + speaker hit@3, out-of-corpus abstention and the senator-silent line — summed per language, plus
@@ -14,9 +14,11 @@ from typing import Any
 
 import numpy as np
 
+from retrieval.calibration import Calibration
 from retrieval.config import EVAL_K
 from retrieval.evaluation import PAGE, EvalQuestion, load_questions, relevant, summarize
-from retrieval.ranking import Calibration, Query, expand_vector, prepare, rank
+from retrieval.question import Query, expand_vector, prepare
+from retrieval.ranking import rank
 from retrieval.snapshot import Snapshot
 
 GRID: dict[str, tuple[float, ...]] = {

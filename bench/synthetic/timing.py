@@ -7,8 +7,10 @@ import statistics
 import time
 from pathlib import Path
 
+from retrieval.calibration import Calibration
 from retrieval.evaluation import load_questions
-from retrieval.ranking import Calibration, expand_vector, prepare, rank
+from retrieval.question import expand_vector, prepare
+from retrieval.ranking import rank
 
 
 def timing(directory: Path, rounds: int = 3) -> int:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.calibration import Calibration
 from retrieval.glossary import Glossary
 from retrieval.models import Corpus, Document, Meeting, Statement, Theme
-from retrieval.ranking import Calibration
 from retrieval.search import SearchService
 from retrieval.snapshot import Resources
 from retrieval.text import words

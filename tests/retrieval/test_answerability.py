@@ -10,6 +10,7 @@ import pytest
 from retrieval import ranking
 from retrieval.embedder import Vectors
 from retrieval.models import Answer, Corpus, Document, Meeting, Statement
+from retrieval.question import is_generic, prepare, subject_terms
 from retrieval.search import SearchService
 from retrieval.snapshot import Snapshot, build_snapshot
 from retrieval.text import asks_quantity, has_number, kk_root, words
@@ -243,7 +244,7 @@ def test_meaning_alone_does_not_vouch_for_a_word_the_corpus_never_uses() -> None
     snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
     vector = _statement_vector(snapshot, "добровольный союз")
     for question, answered in (("Что будет с абырвалгом?", False), ("abyrvalg rules?", True)):
-        query = ranking.prepare(snapshot, question)
+        query = prepare(snapshot, question)
         answer = ranking.rank(snapshot, query, vector, 3, FAKE_CALIBRATION)
         assert answer.answered is answered, question
 
@@ -295,8 +296,8 @@ def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
     snapshot = build_snapshot(_with(kk), FakeEmbedder(), make_resources())
     position = next(i for i, s in enumerate(snapshot.statements) if s.text.startswith("Ана мен"))
     stems = snapshot.lexicon.stems[position]
-    query = ranking.prepare(snapshot, "Ерекшеліктері қандай?")
-    terms = ranking.subject_terms(snapshot, query, FAKE_CALIBRATION)
+    query = prepare(snapshot, "Ерекшеліктері қандай?")
+    terms = subject_terms(snapshot, query, FAKE_CALIBRATION)
     assert [t.covered_by(stems) for t in terms] == [True]
 
 
@@ -309,14 +310,14 @@ def test_generic_words_in_kazakh_forms_are_not_the_subject(question: str) -> Non
     """*Сенаторлар*, *Сенаторымыз*, *жобасында* say what every statement says, as their bare
     forms do; only *жер* (land) is the question's subject."""
     snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
-    terms = ranking.subject_terms(snapshot, ranking.prepare(snapshot, question), FAKE_CALIBRATION)
+    terms = subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
     assert len(terms) == 1
 
 
 def test_a_short_kazakh_root_is_not_taken_for_a_generic_word() -> None:
     # атауларын (their names) strips to ата, the first word of "Ата Заң"
-    assert not ranking.is_generic("атауларын")
-    assert ranking.is_generic("конституциялық")
+    assert not is_generic("атауларын")
+    assert is_generic("конституциялық")
 
 
 async def test_senators_in_a_kazakh_question_do_not_favour_a_summary_naming_one() -> None:

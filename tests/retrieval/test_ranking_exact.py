@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval import ranking
+from retrieval import fusion, ranking
 from retrieval.order import BucketRanks
+from retrieval.question import expand_vector, prepare, read
 from retrieval.search import batch_scores
 from retrieval.snapshot import Snapshot, build_snapshot
 from tests.fake_embedder import FakeEmbedder
@@ -16,7 +17,7 @@ from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
 
 
 def _old_lexical_rrf(scores: np.ndarray) -> np.ndarray:
-    return np.where(scores > 0, ranking._rrf(scores), 0.0)
+    return np.where(scores > 0, fusion.rrf(scores), 0.0)
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -24,31 +25,31 @@ def test_ranking_only_the_matches_gives_every_statements_old_value(seed: int) ->
     rng = np.random.default_rng(seed)
     scores = rng.choice([0.0, 0.0, 0.0, 1.5, 2.25, 3.0], size=2_000).astype(np.float32)
     scores[rng.integers(0, 2_000, 300)] = rng.random(300).astype(np.float32)  # ties and not
-    new = ranking._positive_rrf(scores)
+    new = fusion.positive_rrf(scores)
     assert new.dtype == np.float32
     assert np.array_equal(new, _old_lexical_rrf(scores))
-    assert np.array_equal(ranking._positive_rrf(np.zeros(5, np.float32)), np.zeros(5))
+    assert np.array_equal(fusion.positive_rrf(np.zeros(5, np.float32)), np.zeros(5))
 
 
 def _old_fused(
     dense: np.ndarray, lexical: np.ndarray, quote: np.ndarray, related: np.ndarray
 ) -> np.ndarray:
     """The whole-corpus fused array ranking used before `_Fusion`."""
-    fused = ranking._rrf(dense) + ranking._positive_rrf(lexical)
-    fused += np.where(quote, ranking.QUOTE_BONUS, 0.0)
-    fused[np.flatnonzero(related)] += ranking.RELATED_BONUS  # positions, as before
+    fused = fusion.rrf(dense) + fusion.positive_rrf(lexical)
+    fused += np.where(quote, fusion.QUOTE_BONUS, 0.0)
+    fused[np.flatnonzero(related)] += fusion.RELATED_BONUS  # positions, as before
     return fused
 
 
-def _fusion_case(seed: int, n: int) -> tuple[ranking._Fusion, np.ndarray]:
+def _fusion_case(seed: int, n: int) -> tuple[fusion.Fusion, np.ndarray]:
     rng = np.random.default_rng(seed)
     dense = (0.8 + 0.05 * rng.standard_normal(n)).astype(np.float32)
     dense[rng.integers(0, n, n // 10)] = dense[rng.integers(0, n, n // 10)]  # equal cosines
     lexical = np.where(rng.random(n) < 0.05, rng.random(n) * 9, 0.0).astype(np.float32)
     quote = rng.random(n) < 0.5
     related = rng.random(n) < 0.02
-    fusion = ranking._Fusion(BucketRanks(dense), ranking._positive_rrf(lexical), quote, related)
-    return fusion, _old_fused(dense, lexical, quote, related)
+    fused = fusion.Fusion(BucketRanks(dense), fusion.positive_rrf(lexical), quote, related)
+    return fused, _old_fused(dense, lexical, quote, related)
 
 
 @pytest.mark.parametrize(("seed", "n"), [(0, 5_000), (1, 30_000), (2, 300), (3, 2_000)])
@@ -120,8 +121,8 @@ def test_a_batch_scan_matches_one_scan_per_question(snapshot: Snapshot) -> None:
      "Рысбекова о браке в ЗКО", "погода завтра", "Курултай"],
 )  # fmt: skip
 def test_rank_with_a_given_scan_is_rank_with_its_own(snapshot: Snapshot, question: str) -> None:
-    query = ranking.prepare(snapshot, question)
-    qvec = ranking.expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
+    query = prepare(snapshot, question)
+    qvec = expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
     own = ranking.rank(snapshot, query, qvec, 3, FAKE_CALIBRATION)
     given = ranking.rank(snapshot, query, qvec, 3, FAKE_CALIBRATION, snapshot.dense.scores(qvec))
     assert own == given
@@ -140,9 +141,9 @@ class _Everything(frozenset[str]):
 def test_skipping_terms_a_statement_cannot_cover_changes_no_answer(
     snapshot: Snapshot, question: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    query = ranking.prepare(snapshot, question)
-    qvec = ranking.expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
-    reading = ranking.read(snapshot, query, FAKE_CALIBRATION)
+    query = prepare(snapshot, question)
+    qvec = expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
+    reading = read(snapshot, query, FAKE_CALIBRATION)
     skipping = ranking.rank(snapshot, query, qvec, 5, FAKE_CALIBRATION, None, reading)
     monkeypatch.setattr(ranking, "_reach", lambda term: _Everything())  # every term tested
     every = ranking.rank(snapshot, query, qvec, 5, FAKE_CALIBRATION)
@@ -163,8 +164,8 @@ async def test_a_lone_questions_split_scan_is_the_one_scan(
     np.testing.assert_allclose(split, snapshot.dense.scores(vector), atol=1e-6)
     monkeypatch.setattr(search, "SPLIT_SCAN_ROWS", 1)
     for question in ("брак и семья", "Что говорила Асанова?", "погода завтра", "Курултай"):
-        query = ranking.prepare(snapshot, question)
-        qvec = ranking.expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
+        query = prepare(snapshot, question)
+        qvec = expand_vector(snapshot, query, FakeEmbedder().encode_queries([question])[0])
         assert await service.search(question) == ranking.rank(
             snapshot, query, qvec, 3, FAKE_CALIBRATION
         )

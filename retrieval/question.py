@@ -1,0 +1,205 @@
+"""What a question's own text says, before any vector: its subject terms (generic Constitution
+words left out, glossary twins and relatives counted), the senators and places it names, the
+stems BM25 searches, and the glossary twins that pull its vector. Ranking (`retrieval.ranking`)
+weighs statements against this reading."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.calibration import Calibration
+from retrieval.config import MAX_QUESTION_CHARS
+from retrieval.embedder import Vectors
+from retrieval.entities import EntityMatch
+from retrieval.glossary import Expansion
+from retrieval.snapshot import Snapshot
+from retrieval.text import (
+    STOPWORDS,
+    asks_quantity,
+    content_stems,
+    is_kazakh,
+    kk_root,
+    normalize,
+    stem,
+    words,
+)
+
+# Words every statement shares: they show nothing about whether one covers a question.
+GENERIC_STEMS = frozenset(
+    stem(w)
+    for w in """
+    конституция конституции конституционный конституционные проект норма нормы закон
+    сенатор сенаторы депутат депутаты сенат встреча встречи изменения реформа новые будет
+    государство государственный страна общество казахстан граждане
+    ата заң заңы конституциясы жоба мемлекет мемлекеттік ел қоғам қазақстан азаматтар
+    constitution constitutional draft senator senators deputy reform new state country kazakhstan
+    встрече встречах встречу meeting meetings область области районе районах район районы
+    region district oblast
+    """.split()
+)  # meeting and place words: "what was said at the meeting in X" asks about X, not meetings
+# Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы).
+GENERIC_ROOTS = ("кездесу", "облыс", "аудан")
+
+
+# Roots `is_generic` leaves out of its Kazakh-form rule: a Kazakh question about deputies
+# (*депутатқа есеп беру*, their accountability) has them as its subject; making those forms
+# generic lost three such questions on the synthetic splits (the bare *депутат* stays generic).
+_SUBJECT_ROLES = frozenset({stem("депутат")})
+
+
+def is_generic(token: str) -> bool:
+    """A word every statement shares, also in a Kazakh inflected form (*сенаторлар*,
+    *Конституцияның*, *жобасында*): Kazakh plural, case and adjective endings do not change what
+    it says — without this, *сенаторлар* weighed as the question's subject, and a summary naming
+    "сенатор" outranked the quote on the topic."""
+    root = kk_root(token)
+    return (
+        stem(token) in GENERIC_STEMS
+        # a root of four letters at least: a shorter one meets unrelated words (атау → ата)
+        or (len(root) >= 4 and stem(root) in GENERIC_STEMS and stem(root) not in _SUBJECT_ROLES)
+        or token.startswith(GENERIC_ROOTS)
+    )
+
+
+EXPANSION_WEIGHT = 0.5  # of the unit-length mean of the twins' vectors
+_NONE_F = np.zeros(0, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question prepared for encoding, with the glossary terms it matched."""
+
+    question: str
+    expansion: Expansion
+    dense_terms: tuple[str, ...]  # twins whose vectors are mixed into the question's
+
+
+def prepare(snapshot: Snapshot, question: str, max_chars: int = MAX_QUESTION_CHARS) -> Query:
+    text = normalize(question)[:max_chars]
+    expansion = snapshot.glossary.expand(text)
+    extra = [t for t in expansion.dense_terms(limit=8) if t.lower() not in text.lower()][:3]
+    return Query(question=text, expansion=expansion, dense_terms=tuple(extra))
+
+
+def expand_vector(snapshot: Snapshot, query: Query, qvec: Vectors) -> Vectors:
+    """Query expansion in embedding space: e5 puts "парламент" only weakly near "Курултай", so
+    the question's vector is pulled toward its glossary twins (vectors cached at start-up),
+    which costs no extra encode — unlike appending the terms to the question's text."""
+    twins = [snapshot.curated.terms[t] for t in query.dense_terms if t in snapshot.curated.terms]
+    if not twins:
+        return qvec
+    pull = np.mean(twins, axis=0)
+    mixed = qvec + EXPANSION_WEIGHT * pull / max(float(np.linalg.norm(pull)), 1e-12)
+    unit: Vectors = (mixed / max(float(np.linalg.norm(mixed)), 1e-12)).astype(np.float32)
+    return unit
+
+
+@dataclass(frozen=True)
+class Term:
+    """One concept of the question: alternative stem sets (the word's relatives, its typo fix,
+    each glossary twin as all its words), any one of which covers it, and its weight."""
+
+    alternatives: tuple[tuple[frozenset[str], ...], ...]
+    weight: float
+    # a Cyrillic word neither the corpus nor the glossary knows: probably a subject it lacks
+    unknown: bool = False
+
+    def covered_by(self, stems: frozenset[str]) -> bool:
+        return any(all(not part.isdisjoint(stems) for part in alt) for alt in self.alternatives)
+
+
+def subject_terms(
+    snapshot: Snapshot, query: Query, cal: Calibration, skip: Iterable[str] = ()
+) -> list[Term]:
+    """The question's own subject: its words minus question words, generic Constitution words and
+    the names that only select whose statements to search."""
+    lex = snapshot.lexicon
+    tokens = words(query.question)
+    twins = snapshot.glossary.twins_by_token(tokens)
+    skipped = set(skip)
+    kazakh = is_kazakh(query.question)
+    top = math.log(1.0 + max(lex.size, 1))
+    by_concept: dict[object, list[tuple[frozenset[str], ...]]] = {}
+    # a phrase's own words cover its concept only together: "зейнет жасы" (pension age) is not
+    # covered by "жас" (young) alone
+    own_words: dict[object, list[frozenset[str]]] = {}
+    latin: dict[object, bool] = {}
+    for i, token in enumerate(tokens):
+        base = stem(token)
+        if token in STOPWORDS or token in skipped or len(token) < 2 or is_generic(token):
+            continue
+        alternatives: list[tuple[frozenset[str], ...]] = []
+        own = lex.relatives(base)
+        if kazakh:
+            own |= lex.kin(token)
+        if not own and (fixed := lex.correct(token)):
+            own = lex.relatives(stem(fixed))
+        key: object = token
+        if i in twins:
+            key, terms = twins[i]
+            for term in terms:
+                parts = tuple(
+                    lex.relatives(stem(w)) | {stem(w)}
+                    for w in words(term)
+                    if w not in STOPWORDS and stem(w) not in GENERIC_STEMS
+                )
+                if parts:
+                    alternatives.append(parts)
+        own_words.setdefault(key, []).append(own | {base})
+        by_concept.setdefault(key, []).extend(alternatives)
+        latin[key] = latin.get(key, True) and token.isascii() and i not in twins
+    result: list[Term] = []
+    for key, twin_alternatives in by_concept.items():
+        alternatives = [tuple(own_words[key]), *twin_alternatives]
+        seen = {s for alt in alternatives for part in alt for s in part}
+        idf = lex.idf(seen)
+        unknown = idf is None and not latin[key]
+        if idf is None:
+            idf = top * (cal.unknown_latin_weight if latin[key] else cal.unknown_weight)
+        result.append(Term(tuple(dict.fromkeys(alternatives)), idf, unknown))
+    return result
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What ranking needs from the question's text alone (no vector): BM25, the senators and
+    places it names, its subject terms. The service computes it on the ranking thread while the
+    model encodes the question (the model's native code releases the GIL)."""
+
+    has_words: bool
+    lexical: Vectors
+    found: EntityMatch
+    terms: list[Term]
+    foreign: bool
+    quantity: bool = False  # asks how many / how long: only a statement with a number answers
+
+
+def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
+    tokens = words(query.question)
+    if not len(snapshot.statements) or not tokens:
+        return Reading(False, _NONE_F, EntityMatch((), ()), [], False)
+    lexical = snapshot.bm25.scores(query_stems(query))
+    found = snapshot.entities.find(query.question, query.expansion.terms)
+    terms = subject_terms(snapshot, query, cal, found.tokens)
+    foreign = _names_foreign_state(snapshot, query.question)
+    return Reading(True, lexical, found, terms, foreign, asks_quantity(tokens))
+
+
+def query_stems(query: Query) -> list[str]:
+    """Stems that can show a statement covers the question: its own words minus the generic
+    ones (Constitution, draft, norm, senator…), plus the twins of its domain terms."""
+    own = content_stems(query.question)
+    twins = [s for group in query.expansion.domain_terms for t in group for s in content_stems(t)]
+    return list(dict.fromkeys(s for s in own + twins if s not in GENERIC_STEMS))
+
+
+def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:
+    """Another country named and Kazakhstan not: another state's constitution or politics."""
+    tokens = words(question)
+    if any(t.startswith(("казахстан", "қазақстан", "kazakhstan")) for t in tokens):
+        return False
+    return bool(snapshot.foreign.find(tokens))
