@@ -35,10 +35,12 @@ async def answer_question(
     tx: Texts,
     settings: Settings,
     update_log: UpdateLog | None = None,
+    empty_reply: str | None = None,
 ) -> None:
+    """`empty_reply`: what a question of nothing but spaces gets (default: /ask's usage)."""
     question, truncated_at = render.prepare_question(text, settings.retrieval.max_question_chars)
     if not question:
-        await send_chunks(bot, target, [render.simple(tx.ask_usage)])
+        await send_chunks(bot, target, [render.simple(empty_reply or tx.ask_usage)])
         return
     if (kind := courtesy(question)) is not None:
         await send_courtesy(bot, target, search, tx, kind)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram import Bot, Router
+from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
@@ -26,7 +27,11 @@ async def on_question(
     repo: Storage,
     update_log: UpdateLog,
     settings: Settings,
+    empty_reply: str | None = None,
 ) -> None:
+    if empty_reply is None and message.chat.type == ChatType.PRIVATE:
+        # a message of only spaces or invisible characters, not /ask: no command to explain
+        empty_reply = tx.send_text
     await answer_question(
         bot=bot,
         target=Target.of_message(message, reply=True),
@@ -37,6 +42,7 @@ async def on_question(
         tx=tx,
         settings=settings,
         update_log=update_log,
+        empty_reply=empty_reply,
     )
 
 
@@ -52,7 +58,16 @@ async def on_ask(
     settings: Settings,
 ) -> None:
     await on_question(
-        message, command.args or "", bot, tx, user_key, search, repo, update_log, settings
+        message,
+        command.args or "",
+        bot,
+        tx,
+        user_key,
+        search,
+        repo,
+        update_log,
+        settings,
+        empty_reply=tx.ask_usage,
     )
 
 

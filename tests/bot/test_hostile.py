@@ -7,6 +7,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiogram.methods import SendMessage
 from aiogram.types import Update
 from hypothesis import HealthCheck, given, settings
@@ -81,3 +82,16 @@ def test_any_text_gets_a_valid_reply(text: str) -> None:
 def test_non_text_messages_get_the_text_hint(extra: dict[str, Any]) -> None:
     sent, session = asyncio.run(_exchange(extra))
     assert [m.text for m in sent] == [RU.send_text] and session.rejected == []
+
+
+@pytest.mark.parametrize("text", ["   ", "\n\t ", "\u200b\u200b"])
+def test_a_blank_message_gets_the_text_hint_not_the_ask_usage(text: str) -> None:
+    """It got "write the question after the command, e.g. /ask …" for a command never sent."""
+    sent, session = asyncio.run(_exchange({"text": text}))
+    assert [m.text for m in sent] == [RU.send_text] and session.rejected == []
+
+
+def test_a_blank_ask_still_explains_the_command() -> None:
+    entities = [{"type": "bot_command", "offset": 0, "length": 4}]
+    sent, _ = asyncio.run(_exchange({"text": "/ask   ", "entities": entities}))
+    assert [m.text for m in sent] == [RU.ask_usage]
