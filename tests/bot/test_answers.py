@@ -12,7 +12,7 @@ from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, BOB, Tg, button, buttons
 from tests.bot.fakes import FakeSearch
 
-RU, EN, KK = texts_for(Lang.RU), texts_for(Lang.EN), texts_for(Lang.KK)
+RU, EN = texts_for(Lang.RU), texts_for(Lang.EN)
 LAND = "Кому принадлежит земля?"  # 5 hits in the fake corpus: pages of 3 + 2
 
 
@@ -193,26 +193,9 @@ async def test_a_greeting_is_greeted_with_themes_not_searched_nor_logged(
 async def test_thanks_get_a_short_reply_and_a_greeting_with_a_question_is_a_question(
     tg: Tg, search: FakeSearch
 ) -> None:
-    await tg.send("Рахмет, сау болыңыз")  # written in Kazakh: answered in Kazakh
+    await tg.send("Рахмет, сау болыңыз")
     [reply] = tg.sent()
-    assert reply.text == KK.courtesy_closing and not buttons(reply)
+    assert reply.text == RU.courtesy_closing and not buttons(reply)
     await tg.send("Привет! " + LAND)
     assert search.questions == ["Привет! " + LAND]
     assert tg.sent()[0].text.count("<blockquote>") == 3
-
-
-async def test_the_bot_answers_in_the_language_the_question_is_written_in(tg: Tg) -> None:
-    # Alice's Telegram is Russian; she asks in Kazakh, then in English, then in Russian
-    await tg.send("Ауа райы қандай болады?")
-    assert KK.no_answer in tg.sent()[0].text
-    await tg.send("What will the weather be tomorrow?")
-    assert EN.no_answer in tg.sent()[0].text
-    await tg.send("Какая завтра погода?")
-    assert RU.no_answer in tg.sent()[0].text
-
-
-async def test_a_chosen_language_wins_over_the_language_of_the_question(tg: Tg) -> None:
-    await tg.send("/lang en")
-    tg.sent()
-    await tg.send("Ауа райы қандай болады?")
-    assert EN.no_answer in tg.sent()[0].text

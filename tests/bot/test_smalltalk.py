@@ -1,13 +1,10 @@
-"""A message as the bot first reads it: a courtesy rather than a question (`bot.ui.smalltalk`), and
-the language it is plainly written in (`written_in`)."""
+"""Which messages are a courtesy rather than a question (`bot.ui.smalltalk`)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.ui.smalltalk import Courtesy, courtesy
-from bot.ui.texts import Lang
-from bot.ui.texts.model import written_in
 
 GREETING, CLOSING = Courtesy.GREETING, Courtesy.CLOSING
 
@@ -42,21 +39,3 @@ GREETING, CLOSING = Courtesy.GREETING, Courtesy.CLOSING
 )
 def test_only_courtesy_words_make_a_courtesy(text: str, kind: Courtesy | None) -> None:
     assert courtesy(text) is kind
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Жер кімге тиесілі?", Lang.KK),
-        ("Who owns the land?", Lang.EN),
-        ("Кому принадлежит земля?", None),  # Cyrillic without Kazakh letters: either language
-        ("Сенаторлар не айтты?", None),
-        ("/start", None),
-        ("/ask Who owns the land?", Lang.EN),
-        ("@atazan_bot Кому принадлежит земля?", None),
-        ("ok", None),  # too short to tell
-        ("👍", None),
-    ],
-)
-def test_the_language_a_message_is_plainly_written_in(text: str, lang: Lang | None) -> None:
-    assert written_in(text) is lang

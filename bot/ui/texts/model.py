@@ -13,8 +13,6 @@ class Lang(StrEnum):
 
 
 DEFAULT_LANG = Lang.RU
-# letters only Kazakh Cyrillic has
-_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 LANG_NAMES: dict[Lang, str] = {Lang.RU: "Русский", Lang.KK: "Қазақша", Lang.EN: "English"}
 
 
@@ -117,16 +115,3 @@ def resolve_lang(code: str | None) -> Lang:
             if lang.value == prefix:
                 return lang
     return DEFAULT_LANG
-
-
-def written_in(text: str) -> Lang | None:
-    """The language a message is plainly written in: Kazakh letters, or Latin words and no
-    Cyrillic; None when it does not say (Cyrillic without Kazakh letters may be either language;
-    a command, a mention or an emoji says nothing)."""
-    if any(ch in _KAZAKH_LETTERS for ch in text):
-        return Lang.KK
-    words = [w for w in text.split() if not w.startswith(("/", "@"))]  # commands, mentions
-    letters = [ch for w in words for ch in w if ch.isalpha()]
-    if len(letters) >= 3 and all("a" <= ch.lower() <= "z" for ch in letters):
-        return Lang.EN
-    return None
