@@ -17,21 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from retrieval.ingest.mentions import Mention, find_mentions
 from retrieval.ingest.name_forms import is_first_name, russian_nominative, russian_readings
+from retrieval.ingest.name_spans import strip_kazakh_case, surname_like
 from retrieval.ingest.names import Stoplist, looks_like_name, strip_discourse
 from retrieval.ingest.nlp import Analysis
 from retrieval.ingest.quotes import QuoteSpan, inside
 from retrieval.ingest.role_case import role_cases, role_nominative
-from retrieval.ingest.roles import (
-    Mention,
-    Role,
-    classify,
-    find_mentions,
-    is_role_stem,
-    role_words,
-    strip_kazakh_case,
-    surname_like,
-)
+from retrieval.ingest.roles import Role, classify, is_role_stem, role_words
 from retrieval.ingest.senators import Senator, SenatorDirectory
 from retrieval.ingest.text import fold, words
 
@@ -400,9 +393,9 @@ class People:
         return found
 
     def _other_role_before(self, text: str, start: int) -> bool:
-        from retrieval.ingest.roles import _left_phrase
+        from retrieval.ingest.mentions import left_phrase
 
-        phrase, _ = _left_phrase(text, start)
+        phrase, _ = left_phrase(text, start)
         role = classify(phrase, senate_context=self.senate_context) if phrase else None
         return role is not None and not role.senator
 

@@ -23,19 +23,16 @@ from retrieval.ingest.attribution import (
     resolve,
 )
 from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
+from retrieval.ingest.mentions import without_named_after
 from retrieval.ingest.name_forms import FEM_SURNAME, MASC_SURNAME, is_first_name
+from retrieval.ingest.name_spans import strip_kazakh_case
 from retrieval.ingest.names import Stoplist
 from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent, Tok
 from retrieval.ingest.people import Found, People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, has_speech_word, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
 from retrieval.ingest.regions import load_gazetteer, places_in
-from retrieval.ingest.roles import (
-    mentions_senate,
-    role_words,
-    strip_kazakh_case,
-    without_named_after,
-)
+from retrieval.ingest.roles import mentions_senate, role_words
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.text import fold, norm_key
 from retrieval.ingest.themes import ThemeTagger

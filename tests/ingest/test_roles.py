@@ -6,8 +6,9 @@ import pytest
 
 from retrieval.ingest.caption import apply_caption, caption_facts
 from retrieval.ingest.furniture import is_furniture
+from retrieval.ingest.mentions import find_mentions
 from retrieval.ingest.name_forms import all_forms, kazakh_forms, russian_forms
-from retrieval.ingest.roles import classify, find_mentions, role_words, trim_role
+from retrieval.ingest.roles import classify, role_words, trim_role
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,241 @@
+"""Name-shaped spans in a release, each with the role its context gives (`find_mentions`).
+
+A mention's role is read from the words right before the name (up to a comma, a stop or a
+verb), from an apposition after it ("Болат Искаков, депутат Сената"), or is inherited along a
+list ("Сенаторы X и Y", "X, Y и Z", "X пен Y", "X және Y"). What a role phrase means is
+`roles`' business, what of a span is the name `name_spans`'; this module finds the names and
+the phrases beside them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retrieval.ingest.name_spans import english_body, is_institution, split_lead
+from retrieval.ingest.roles import (
+    BOUNDARY,
+    CAPITALISED,
+    OTHER_HOUSE,
+    OTHER_ROLES,
+    ROLE_STOP,
+    SENATE,
+    SENATOR,
+    UPPER,
+    WORD,
+    Role,
+    classify,
+    is_verb,
+    starts,
+    trim_role,
+)
+from retrieval.ingest.text import fold
+
+# "Н.Бекназаров", "Н. Бекназаров", "Бекназаров Н.", "Имя Фамилия", "Имя Фамилия Отчество"
+NAME_RE = re.compile(
+    rf"(?<![\w.-])(?:[{UPPER}]\.\s?{CAPITALISED}|{CAPITALISED}\s[{UPPER}]\.(?!\w)|{CAPITALISED}(?:\s{CAPITALISED}){{1,9}})(?![\w-])"
+)
+_CONJ = frozenset("и пен мен бен және а также".split())
+_MAX_ROLE_WORDS = 7
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str  # the name as written ("Айдоса Ержанова", "Н.Бекназаров")
+    role: Role | None
+
+
+def left_phrase(text: str, start: int) -> tuple[str, int]:
+    """The role words right before a name: back to a boundary, a verb or a function word.
+    A role may hold an «organisation» ('председатель партии «Ауыл»') or an 'и' between its
+    word and its complements ('Министр труда и социальной защиты')."""
+    tokens = [(m.group(0), m.start()) for m in WORD.finditer(text, max(0, start - 160), start)]
+    words: list[str] = []
+    begin = start
+    k = len(tokens)
+    while k > 0:
+        k -= 1
+        token, pos = tokens[k]
+        low = token.casefold()
+        if token == "»" and (opening := _opening_quote(tokens, k)) is not None:
+            kazakh_order = any(starts(w.casefold(), OTHER_ROLES) for w in words)
+            if kazakh_order or _role_head_before(tokens, opening):
+                words += [t for t, _ in reversed(tokens[opening : k + 1])]
+                begin, k = tokens[opening][1], opening
+                if kazakh_order:
+                    break  # "«Ассамблея жастары» РҚБ төрағасы": the body's name opens the role
+                continue
+        if low == "и" and words and _role_head_before(tokens, k, complement=True):
+            words.append(token)
+            begin = pos
+            continue
+        if token in BOUNDARY or token == "," or low in _CONJ or low in ROLE_STOP:
+            break
+        if is_verb(token, tokens[k - 1][0] if k else "") and not starts(low, (*SENATOR, *SENATE)):
+            break
+        words.append(token)
+        begin = pos
+        if len(words) >= _MAX_ROLE_WORDS:
+            break
+    return " ".join(reversed(words)).replace("« ", "«").replace(" »", "»"), begin
+
+
+def _opening_quote(tokens: list[tuple[str, int]], close: int) -> int | None:
+    """Index of the '«' that a '»' at `close` closes, within a few words."""
+    for j in range(close - 1, max(-1, close - 6), -1):
+        if tokens[j][0] == "«":
+            return j
+        if tokens[j][0] in BOUNDARY:
+            return None
+    return None
+
+
+def _role_head_before(tokens: list[tuple[str, int]], at: int, *, complement: bool = False) -> bool:
+    """Is there a role word one or two words before index `at` ('партии «…»' after
+    'председатель'; 'труда и …' after 'Министр')? With `complement` the role word must have
+    a word after it before `at` ('Министр труда и'), never stand right before it
+    ('с жителями и Анной …' is a list, not a role)."""
+    lows = [t.casefold() for t, _ in tokens[max(0, at - 2) : at]]
+    if complement:
+        return len(lows) == 2 and starts(lows[0], OTHER_ROLES) and lows[1].isalpha()
+    return any(starts(w, OTHER_ROLES) for w in lows)
+
+
+# the stop of "г." or "им." inside a caption's role ("председатель КСК г. Петропавловска")
+_ABBREVIATION_STOP = r"(?<=\sг)\.|(?<=\sим)\.|(?<=\sобл)\."
+
+
+def _caption_role(text: str, end: int) -> str:
+    """A speaker caption in a transcript: 'Ерик Садыков, машинист:' — any short lowercase role;
+    without the comma only a role that ends in a role word and has no verb ('Рухабза Халдарбек
+    «Дара ұрпақ» қоғамдық қорының директоры:')."""
+    match = re.match(
+        rf"\s*,\s*([a-zа-яёәғқңөұүһі](?:[^,.;:!?«»()\n]|{_ABBREVIATION_STOP}){{2,60}}):\s*(?:$|[–—-])",
+        text[end:],
+    )
+    if match:
+        return match.group(1) if len(match.group(1).split()) <= 5 else ""
+    capital = re.match(r"\s*,\s*([^\W\d_][^,.;:!?«»()\n]{2,60}):\s*$", text[end:])
+    if capital is not None:  # "Имя Фамилия, ҚР Парламенті Мәжілісінің депутаты:"
+        return _ends_in_role(capital.group(1))
+    bare = re.match(
+        r"\s+((?:«[^»\n]{2,40}»\s+)?[a-zа-яёәғқңөұүһі][^,.;:!?«»()\n]{2,60}):\s*$", text[end:]
+    )
+    return "" if bare is None else _ends_in_role(bare.group(1))
+
+
+def _ends_in_role(role: str) -> str:
+    """The caption's role when it ends in a role word and has no verb, else ''."""
+    items = fold(role).split()
+    tokens = [t for t in role.split() if not t.startswith(("«", "»"))]
+    heads = (*OTHER_ROLES, *SENATOR, *SENATE, "депутат", "depýtat", "deputat")
+    if not 1 <= len(items) <= 7 or not starts(items[-1], heads):
+        return ""
+    verbs = [is_verb(t.strip("«»"), tokens[i - 1] if i else "") for i, t in enumerate(tokens)]
+    return "" if any(verbs) else role
+
+
+def _right_phrase(text: str, end: int) -> str:
+    """An apposition after a name: ', депутат Сената' up to the next comma or stop."""
+    match = re.match(r"\s*,\s*([^,.;:!?«»()\n]{3,80})", text[end:])
+    if match is None:
+        return ""
+    phrase = match.group(1)
+    first = fold(phrase).split()[:1]
+    if not first or not (starts(first[0], OTHER_ROLES) or starts(first[0], (*SENATOR, *SENATE))):
+        return ""
+    return phrase
+
+
+def _list_gap(text: str) -> bool:
+    """Is the text between two names a list joint (' и ', ', ', ' пен ', ' және ')?"""
+    low = text.casefold().strip()
+    return low in ("", ",", "и", "пен", "мен", "бен", "және", "а также") or bool(
+        re.fullmatch(r",\s*(?:и|а также|және)?", low)
+    )
+
+
+def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
+    """Every name-shaped span with the role its context gives (None when it gives none)."""
+    mentions: list[Mention] = []
+    for match in NAME_RE.finditer(text):
+        start, surface = match.start(), match.group(0)
+        if _named_after(text, start, match.end()):
+            continue
+        phrase, _ = left_phrase(text, start)
+        left = fold(phrase).split()[-1:]
+        lead, rest = split_lead(surface, after_role=bool(left) and starts(left[0], OTHER_ROLES))
+        offset = surface.find(rest)
+        start += max(0, offset)
+        surface = rest
+        if len(surface.split()) < 2 and "." not in surface:
+            continue
+        if english_body(match.group(0), surface, text[match.end() :]):
+            continue
+        phrase = trim_role(" ".join(p for p in (phrase, lead) if p))
+        role = classify(phrase, senate_context=senate_context) if phrase else None
+        previous = mentions[-1] if mentions else None
+        if previous is not None and _list_gap(text[previous.end : start]):
+            own_words = phrase.split()
+            if role is None and not own_words and previous.role is not None:
+                role = previous.role  # "Сенаторы X и Y", "X пен Y"
+        if role is None:
+            role = classify(_right_phrase(text, match.end()), senate_context=senate_context)
+        if role is None and (caption := _caption_role(text, match.end())):
+            role = classify(caption, senate_context=senate_context) or Role(caption, False)
+        mentions.append(Mention(start, match.end(), surface, role))
+    _share_trailing_roles(text, mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    for match in _SINGLE.finditer(text):  # "вице-спикера Сената Перепечиной", "сенатор Есбай"
+        if any(s <= match.start() < e for s, e in taken) or is_institution(match.group(0)):
+            continue
+        if _named_after(text, match.start(), match.end()):
+            continue
+        phrase, _ = left_phrase(text, match.start())
+        last = fold(phrase).split()[-1:]
+        if not last or not starts(last[0], (*OTHER_ROLES, *SENATOR, *SENATE, *OTHER_HOUSE)):
+            continue  # only right after a role word: "вице-спикера Сената Перепечиной"
+        role = classify(phrase, senate_context=senate_context)
+        if role is not None:
+            mentions.append(Mention(match.start(), match.end(), match.group(0), role))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+_SINGLE = re.compile(rf"(?<![\w.-]){CAPITALISED}(?![\w-])(?!\s+{CAPITALISED})")
+
+
+# "Қ.Сәтбаев атындағы университет", "школа им. Абая", "имени Л.Н. Гумилева": the name of an
+# institution, not a person at the meeting
+_NAMED_AFTER_RIGHT = re.compile(r"\s*(?:атындағы|atyndaǵy|atyndagy|atyndağy)\b", re.I)
+_NAMED_AFTER_LEFT = re.compile(rf"(?:\bим\.|\bимени)\s*(?:[{UPPER}]\.\s?)*$", re.I)
+
+
+def _named_after(text: str, start: int, end: int) -> bool:
+    return bool(
+        _NAMED_AFTER_RIGHT.match(text, end)
+        or _NAMED_AFTER_LEFT.search(text[max(0, start - 20) : start])
+    )
+
+
+_NAMED_AFTER_SPAN = re.compile(
+    rf"(?:[{UPPER}]\.\s?)*{CAPITALISED}(?:\s{CAPITALISED})?\s+(?:атындағы|atyndaǵy|atyndagy|atyndağy)\b"
+    rf"|(?:\bим\.|\bимени)\s*(?:[{UPPER}]\.\s?)*{CAPITALISED}(?:\s{CAPITALISED})?"
+)
+
+
+def without_named_after(text: str) -> str:
+    """The text without 'Қ.Сәтбаев атындағы' / 'им. Абая': such a name is no place either."""
+    return _NAMED_AFTER_SPAN.sub(" ", text)
+
+
+def _share_trailing_roles(text: str, mentions: list[Mention]) -> None:
+    """'X и Y, депутаты Сената': an apposition after a list gives the whole list its role."""
+    for i in range(len(mentions) - 1, 0, -1):
+        current, previous = mentions[i], mentions[i - 1]
+        joined = _list_gap(text[previous.end : current.start])
+        trailing = joined and bool(_right_phrase(text, current.end))
+        if current.role is not None and previous.role is None and trailing:
+            mentions[i - 1] = Mention(previous.start, previous.end, previous.surface,
+                                          current.role)  # fmt: skip
