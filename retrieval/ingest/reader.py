@@ -436,6 +436,8 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
     if isinstance(decoded, DecodeError):
         return None, error(decoded.code, decoded.message, decoded.line)
     text = clean(decoded.text).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():  # a byte-order mark or invisible characters only
+        return None, error("empty_file", "the file is empty", 1)
     if suffix in (".html", ".htm") or _HTML_SNIFF.match(text):
         lines = _html(text)
     elif suffix == ".md":
@@ -464,7 +466,13 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
             huge.line,
         )
     if not paragraphs:
-        what = "no article text found in the page" if lines.blocks else "no text after the date"
+        what = (
+            "no article text found in the page"
+            if lines.blocks
+            else "no text after the date"
+            if found_date is not None
+            else "no text, only a headline or a web address"
+        )
         return None, error("no_text", what, 1)
     issues: list[Issue] = []
     if found_date is None:

@@ -34,6 +34,21 @@ def test_empty_file(parse: Parse) -> None:
 
 @pytest.mark.parametrize(
     "data",
+    [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, "\u200b\u00ad\n\ufeff".encode()],
+    ids=["utf8-bom", "utf16-bom", "invisible"],
+)
+def test_a_bom_or_invisible_characters_only_is_empty(parse: Parse, data: bytes) -> None:
+    """It was refused as 'no text after the date', in a file with no date."""
+    _only_error(parse(data, "blank.txt"), "empty_file", "blank.txt")
+
+
+def test_no_text_without_a_date_does_not_mention_one(parse: Parse) -> None:
+    issue = _only_error(parse(b"url https://example.org/r/1\n", "link.txt"), "no_text", "link.txt")
+    assert "date" not in issue.message
+
+
+@pytest.mark.parametrize(
+    "data",
     [b"date 2026-03-05\n\x00\x01\x02\x03binary", b"%PDF-1.7\n%\xe2\xe3", b"PK\x03\x04zip"],
 )
 def test_binary_data(parse: Parse, data: bytes) -> None:
