@@ -45,7 +45,10 @@ async def on_more(
 ) -> None:
     record = await _own_question(callback, callback_data.q, repo, user_key, tx)
     target = Target.of_callback(callback)
-    if record is None or target is None:
+    if record is None:
+        return
+    if target is None:  # a press with no message to answer under: the spinner must still stop
+        await callback.answer(tx.expired)
         return
     hits = [hit for hit_id in record.hit_ids if (hit := search.hit(hit_id)) is not None]
     if not await send_answer_page(bot, target, tx, hits, callback_data.p, record.id):

@@ -51,6 +51,15 @@ async def test_question_is_logged_with_hits_and_no_raw_id(tg: Tg, repo: Storage)
     assert hit_ids == '["s3", "s7", "s5", "s8", "s9"]'
 
 
+async def test_more_without_a_message_to_answer_under_is_still_answered(tg: Tg) -> None:
+    """A press carrying no message (an inline message's) left the button spinning."""
+    await tg.send("Кому принадлежит земля?")
+    more = button(tg.sent()[0], "Ещё ▸")
+    query = {"id": "7", "from": ALICE, "chat_instance": "ci", "data": more}
+    await tg.feed({"callback_query": {**query, "inline_message_id": "inline-1"}})
+    assert [c.text for c in tg.of(AnswerCallbackQuery)] == [RU.expired]
+
+
 async def test_more_pages_through_to_the_last_page(tg: Tg) -> None:
     await tg.send(LAND)
     await tg.press(button(tg.sent()[0], "Ещё ▸"))
