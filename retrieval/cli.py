@@ -25,6 +25,18 @@ AnswerText = Callable[["Answer"], str]
 DEFAULT_EVAL = Path("corpus/eval/questions.jsonl")
 
 
+def _port(value: str) -> int:
+    """A TCP port for argparse: out of range it was an OverflowError traceback from bind(),
+    after the model had loaded."""
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (0-65535)")
+    return port
+
+
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     *,
@@ -84,7 +96,7 @@ def register(
         "SIGHUP reloads the corpus the shell built",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=int, default=8090, help="port (default 8090; 0: any)")
+    serve.add_argument("--port", type=_port, default=8090, help="port (default 8090; 0: any)")
     serve.set_defaults(func=_cmd_serve)
 
 

@@ -52,3 +52,16 @@ def test_bench_with_a_missing_question_file_is_one_line(
     assert main(["bench", "--questions", str(missing), "--no-quality"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {missing}:") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_serve_retrieval_refuses_a_port_out_of_range_before_loading(
+    port: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An out-of-range port was an OverflowError traceback from bind(), after the model loaded."""
+    with pytest.raises(SystemExit) as exited:
+        main(["serve-retrieval", "--port", port])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith("atazan serve-retrieval: error: argument --port:")
+    assert not any("Traceback" in line for line in err)
