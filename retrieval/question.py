@@ -175,7 +175,7 @@ class Reading:
     found: EntityMatch
     terms: list[Term]
     foreign: bool
-    quantity: bool = False  # asks how many / how long: only a statement with a number answers
+    quantity: bool = False  # how many / how long / when: only a statement with a number answers
 
 
 def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:

@@ -125,7 +125,7 @@ def _addressing(
     covered (and not far less than the best candidate covers), or close on meaning alone — and the
     best coverage seen.
     `audience`: which statements' meeting audience the question names (None: none); `quantity`: the
-    question asks how many / how long, which only a statement stating a number answers."""
+    question asks how many / how long / when, which only a statement stating a number answers."""
     best, fused_best = fused.best(scope, cal.depth)
     total = sum(t.weight for t in terms)
     coverage = np.zeros(len(best), dtype=np.float32)

@@ -67,6 +67,14 @@ def _is_age(word: str) -> bool:
     return word in _AGE or word.startswith("возраст")
 
 
+# "Когда …?", "When …?", "… қашан …?", "в каком году", "қай жылы", "what date": a time asked for is
+# a date. Russian and English "когда"/"when" ask only as the question's first word; later they
+# are a conjunction ("Что будет с правами, когда …").
+_WHEN_FIRST = frozenset({"когда", "when"})
+_WHEN = frozenset({"қашан"})
+_DATE = frozenset("году года год числа число числу дату дата date year жылы жылға күні".split())
+
+
 NUMERAL_WORDS = frozenset(
     """
     один одна одно одного одной одному одним одну одни одних два две двух двум двумя три трех
@@ -87,11 +95,13 @@ _COMPOUND_NUMERALS = ("одно", "двух", "трех", "четырех", "п�
 
 
 def asks_quantity(tokens: list[str]) -> bool:
-    """Does the question ask how many / how much / how long / how old, or at what age?"""
-    if any(t in QUANTITY_WORDS for t in tokens):
+    """Does the question ask how many / how much / how long / how old, at what age, or when?"""
+    if any(t in QUANTITY_WORDS or t in _WHEN for t in tokens):
+        return True
+    if tokens and tokens[0] in _WHEN_FIRST:
         return True
     return any(
-        (a == "how" and b in _QUANTITY_EN) or (a in _WHICH and _is_age(b))
+        (a == "how" and b in _QUANTITY_EN) or (a in _WHICH and (_is_age(b) or b in _DATE))
         for a, b in pairwise(tokens)
     )
 

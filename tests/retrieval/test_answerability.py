@@ -230,6 +230,14 @@ async def test_a_how_many_question_is_answered_only_by_a_statement_with_a_number
     assert [h.meeting.id for h in answer.hits] == ["m7"]
     # without the question word the statement on the maslikhats' powers answers as before
     assert (await _ask("Что будет с маслихатами?", powers)).answered
+    # a time asked for is a date: the statement with none does not answer "when"
+    assert not (await _ask("Когда маслихаты получат право распределять бюджет?", powers)).answered
+    dated = _meeting(
+        "m8", "d2", "Ерлан Талапов", "Тараз", "жители",
+        "С 2027 года маслихаты будут сами распределять местный бюджет.",
+    )  # fmt: skip
+    answer = await _ask("Когда маслихаты получат право распределять бюджет?", powers, dated)
+    assert answer.answered and answer.hits[0].meeting.id == "m8"
 
 
 def _statement_vector(snapshot: Snapshot, fragment: str) -> Vectors:
@@ -271,7 +279,13 @@ def test_numbers_are_found_in_ru_kk_and_digits(text: str, number: bool) -> None:
      ("At what age can one become a judge?", True), ("What is the minimum age for a judge?", True),
      ("Судья болу үшін қай жастан бастауға болады?", True),
      ("Повысят ли пенсионный возраст?", False), ("Which agencies protect children?", False),
-     ("Қай жастарға грант беріледі?", False)],
+     ("Қай жастарға грант беріледі?", False),
+     # a time asked for is a date; "когда"/"when" later in a question is a conjunction
+     ("Когда пройдёт референдум?", True), ("Референдум қашан өтеді?", True),
+     ("When will the Kurultai meet?", True), ("В каком году вступит в силу?", True),
+     ("Қай жылы күшіне енеді?", True), ("What date is the vote?", True),
+     ("Что будет с правами, когда примут Конституцию?", False),
+     ("Will my rights be kept when I move abroad?", False)],
 )  # fmt: skip
 def test_questions_asking_for_a_number(question: str, quantity: bool) -> None:
     assert asks_quantity(words(question)) is quantity
