@@ -39,7 +39,7 @@ from retrieval.versions import (
     load_version,
     read_info,
 )
-from retrieval.yaml_files import load_yaml
+from retrieval.yaml_files import load_yaml, string_list
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,7 @@ def check_curated(corpus_dir: Path) -> Resources:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise BuildFailed(f"{path.name}: {first}; the previous version keeps serving") from None
     _check_offtopic(corpus_dir / "offtopic.yaml")
+    _check_glossary(corpus_dir / "glossary.yaml")
     try:
         return load_resources(corpus_dir)
     except ServiceUnavailable as exc:
@@ -84,6 +85,27 @@ def check_curated(corpus_dir: Path) -> Resources:
     # the moderator's file name, not the build's staging copy of it
     reason = reason.replace(f"{corpus_dir}/", "").splitlines()[0]
     raise BuildFailed(f"{reason}; the previous version keeps serving")
+
+
+def _check_glossary(path: Path) -> None:
+    """Each group's `terms` a list and `domain` true/false: the loader read `terms: Конституция`
+    as one term per letter and `domain: "false"` as true."""
+    if not path.exists():
+        return
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    groups = data.get("groups") if isinstance(data, dict) else None
+    for number, group in enumerate(groups if isinstance(groups, list) else [], 1):
+        if not isinstance(group, dict):
+            continue  # the loader's own refusal names it
+        try:
+            string_list(group.get("terms"), f"{path.name}: group {number}: terms")
+        except ValueError as exc:
+            raise BuildFailed(f"{exc}; the previous version keeps serving") from None
+        if not isinstance(group.get("domain", True), bool):
+            raise BuildFailed(
+                f"{path.name}: group {number}: domain must be true or false; the previous "
+                "version keeps serving"
+            )
 
 
 def _check_offtopic(path: Path) -> None:

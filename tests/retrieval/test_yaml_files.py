@@ -60,6 +60,16 @@ def test_odd_and_broken_text_as_safe_load(text: str) -> None:
             "regions:\n- name: Астана\n  names: [астан]\n  towns: Астана\n",
             r"^regions\.yaml: Астана: towns: expected a list",
         ),
+        (
+            "glossary.yaml",
+            "groups:\n- terms: [земля, жер]\n- terms: Конституция\n",
+            r"^glossary\.yaml: group 2: terms: expected a list",
+        ),
+        (
+            "glossary.yaml",
+            'groups:\n- terms: [Конституция]\n  domain: "false"\n',
+            r"^glossary\.yaml: group 1: domain must be true or false",
+        ),
         # search's loader said only "curated data in <dir> is broken: 'prototypes'"
         ("offtopic.yaml", "foreign: [x]\n", r"^offtopic\.yaml: expected a non-empty 'prototypes:'"),
     ],
