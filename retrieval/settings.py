@@ -122,6 +122,14 @@ class RetrievalSettings(BaseSettings):
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("data_dir", "corpus_dir", "builtin_data_dir")
+    @classmethod
+    def _a_directory(cls, value: Path | None) -> Path | None:
+        # a file there: `corpus build` died in mkdir, other commands said "run corpus build"
+        if value is not None and value.exists() and not value.is_dir():
+            raise ValueError(f"{value} is a file, not a directory")
+        return value
+
     def retrieval_config(self) -> RetrievalConfig:
         return RetrievalConfig(
             model=self.retrieval.model,

@@ -138,6 +138,19 @@ def test_a_malformed_value_stops_every_command_naming_it(
     assert err.startswith(message) and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("name", ["DATA_DIR", "CORPUS_DIR", "BUILTIN_DATA_DIR", "SECRETS_DIR"])
+def test_a_file_where_a_directory_belongs_is_named(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`corpus build` died in mkdir with a traceback; other commands said 'run corpus build'."""
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", "utf-8")
+    monkeypatch.setenv(name, str(a_file))
+    assert main(["corpus", "build"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"bad setting {name}: Value error, {a_file} is a file, not a directory\n"
+
+
 def test_an_empty_builtin_data_dir_is_unset(monkeypatch: pytest.MonkeyPatch) -> None:
     """Compose passes an unset variable as an empty string; it meant the working directory."""
     monkeypatch.setenv("BUILTIN_DATA_DIR", "")
