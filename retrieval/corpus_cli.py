@@ -128,7 +128,8 @@ def _parse(args: argparse.Namespace) -> int:
         return 2
     path: Path = args.path
     if not path.is_file():
-        print(f"{path}: no such file", file=sys.stderr)
+        what = "a folder: give one release file" if path.is_dir() else "no such file"
+        print(f"{path}: {what}", file=sys.stderr)
         return 2
     result = parse_file(path, corpus_dir=config.corpus_dir)
     _print_issues(result.issues)

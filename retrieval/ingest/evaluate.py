@@ -238,11 +238,20 @@ def evaluate_dir(directory: Path, *, corpus_dir: Path, context: Context | None =
     ctx = context or make_context(corpus_dir)
     total = Score()
     for release, gold_path in gold_pairs(directory):
-        gold: Any = yaml.safe_load(gold_path.read_text("utf-8")) or {}
+        try:
+            gold: Any = yaml.safe_load(gold_path.read_text("utf-8")) or {}
+        except yaml.YAMLError as exc:  # a traceback before
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}: " if mark is not None else ""
+            reason = getattr(exc, "problem", None) or "invalid YAML"
+            raise ValueError(f"{gold_path}: not valid YAML ({where}{reason})") from None
         if not isinstance(gold, Mapping):
             raise ValueError(f"{gold_path}: expected a mapping")
         result = parse_file(release, corpus_dir=corpus_dir, context=ctx)
-        total.add(score_release(result.corpus, gold, release.name))
+        try:
+            total.add(score_release(result.corpus, gold, release.name))
+        except (TypeError, AttributeError, KeyError) as exc:  # `meetings: 5` was a traceback
+            raise ValueError(f"{gold_path}: a field of the wrong shape ({exc})") from None
     return total
 
 

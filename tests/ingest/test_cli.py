@@ -202,3 +202,35 @@ def test_senators_reports_a_malformed_roster(
     err = capsys.readouterr().err
     assert "senators.yaml" in err and "not valid YAML" in err and "Traceback" not in err
     assert path.read_text("utf-8") == broken
+
+
+@pytest.mark.parametrize(
+    ("gold", "reason"),
+    [
+        ("meetings: [1, 2\n", "not valid YAML (line 2: expected ',' or ']'"),
+        ("meetings: 5\n", "a field of the wrong shape"),
+        ("others: [a]\n", "a field of the wrong shape"),
+    ],
+)
+def test_eval_names_a_broken_gold_file(
+    dirs: tuple[Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    gold: str,
+    reason: str,
+) -> None:
+    """Both were tracebacks (yaml's ParserError, a TypeError in the scoring)."""
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "r.txt").write_text("5 марта 2026 г.\n\nСенатор Жанна Асанова выступила.\n", "utf-8")
+    (folder / "r.gold.yaml").write_text(gold, "utf-8")
+    assert run("corpus", "eval", str(folder)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{folder}: {folder / 'r.gold.yaml'}: {reason}") and err.count("\n") == 1
+
+
+def test_parse_of_a_folder_says_it_is_one(
+    dirs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("corpus", "parse", str(tmp_path)) == 2
+    assert capsys.readouterr().err == f"{tmp_path}: a folder: give one release file\n"
