@@ -70,7 +70,9 @@ class ConsoleChat:
             line = await asyncio.to_thread(stream.readline)
             if not line:
                 break
-            line = line.strip()
+            # Bytes that are not UTF-8 come from stdin as lone surrogates (surrogateescape),
+            # which no database or terminal write accepts: the question got an apology.
+            line = line.encode("utf-8", "replace").decode("utf-8").strip()
             if echo and line:
                 self._write(f"> {line}")
             if line in ("/quit", "/exit"):

@@ -49,6 +49,13 @@ async def test_chat_inline_preview_and_hostile_text(settings: Settings) -> None:
     assert "Закон <b>не</b> & «права»" in out  # shown as the citizen would see it
 
 
+async def test_chat_reads_bytes_that_are_not_utf8_as_a_question(settings: Settings) -> None:
+    """stdin hands them over as lone surrogates; storing the question failed with an apology."""
+    out = await _chat(settings, "\udca1\udcff земля\n")
+    assert "> ?? земля" in out
+    assert "Что говорили сенаторы" in out and "что-то пошло не так" not in out
+
+
 def test_chat_command_reports_bad_settings_in_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
