@@ -122,6 +122,9 @@ class SearchService:
 
     # --- questions -------------------------------------------------------------------------
     async def search(self, question: str, k: int = 3) -> Answer:
+        # Lone surrogates (undecodable bytes from a shell's stdin or argv, "\udcff" in a JSON
+        # request) made the tokenizer's UTF-8 encode raise: they become U+FFFD-like '?'.
+        question = question.encode("utf-8", "replace").decode("utf-8")
         return await self._batcher.submit(_Job(self._snapshot, question, max(1, min(k, 50))))
 
     def _encode_batch(self, jobs: Sequence[_Job]) -> _Encoded:

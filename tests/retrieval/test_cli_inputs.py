@@ -1,13 +1,19 @@
-"""Malformed command-line input to `atazan ask` / `eval` / `bench`: one line saying what is wrong,
-exit 2, and no model loaded for it."""
+"""Malformed command-line input to `atazan ask` / `eval` / `bench` / `serve-retrieval`: one line
+saying what is wrong, exit 2, and no model loaded for it; undecodable bytes still get searched."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.cli import main
+from retrieval.search import SearchService
+from tests.fake_embedder import FakeEmbedder
+
+from .conftest import make_corpus, make_resources
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +71,23 @@ def test_serve_retrieval_refuses_a_port_out_of_range_before_loading(
     err = capsys.readouterr().err.splitlines()
     assert err[-1].startswith("atazan serve-retrieval: error: argument --port:")
     assert not any("Traceback" in line for line in err)
+
+
+class _Utf8Embedder(FakeEmbedder):
+    """Encodes like the real tokenizer, which reads the question's UTF-8 bytes."""
+
+    def encode_queries(self, texts: Sequence[str]) -> Any:
+        for text in texts:
+            text.encode("utf-8")
+        return super().encode_queries(texts)
+
+
+async def test_a_question_with_undecodable_bytes_is_searched() -> None:
+    """`printf '\\xff земля' | atazan ask -` hands over a lone surrogate: a traceback from the
+    tokenizer before; the retrieval service's JSON can carry one too."""
+    service = SearchService.from_corpus(make_corpus(), _Utf8Embedder(), make_resources())
+    try:
+        answer = await service.search("\udcff брак и семья")
+    finally:
+        await service.close()
+    assert answer.answered
