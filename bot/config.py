@@ -178,13 +178,6 @@ class Settings(RetrievalSettings):
     def _secrets_not_empty(cls, value: object) -> object:
         return _not_empty(value)
 
-    @field_validator("secrets_dir")
-    @classmethod
-    def _secrets_a_directory(cls, value: Path) -> Path:
-        if value.exists() and not value.is_dir():
-            raise ValueError(f"{value} is a file, not a directory")
-        return value
-
 
 def load_settings() -> Settings:
     """Read settings; a bad one raises SettingsError with one line naming the variable."""
