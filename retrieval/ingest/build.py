@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from retrieval.ingest.decode import MAX_BYTES
+from retrieval.ingest.drafts import MeetingDraft, Problem
 from retrieval.ingest.names import Stoplist
 from retrieval.ingest.nlp import Nlp, load_nlp
 from retrieval.ingest.reader import RawDocument, read_document
-from retrieval.ingest.segment import Context, MeetingDraft, Problem, segment
+from retrieval.ingest.segment import Context, segment
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.text import norm_key
 from retrieval.ingest.themes import ThemeTagger

@@ -296,22 +296,6 @@ class People:
         matching = [p.name for p in others if heads and all(_has_stem(p.role, h) for h in heads)]
         return matching if len(matching) == 1 else []
 
-    def name_words(self, sentence: str, found: Found) -> set[str]:
-        """Surface words of the people named in a sentence (not places, not audiences), from
-        what `scan` found in it (the same mentions: no second scan)."""
-        out: set[str] = set()
-        for mention in found.mentions:
-            if mention.role is not None or self.local().find_in_text(mention.surface):
-                out.update(mention.surface.replace(".", " ").split())
-            elif self.directory.find_in_text(mention.surface):
-                out.update(mention.surface.split())
-        for word in words(sentence):
-            if word[:1].isupper() and (
-                self.local().canonical(word) or self.directory.canonical(word)
-            ):
-                out.add(word)
-        return out
-
 
 def _by_context_only(role: Role) -> bool:
     """A senator role that names no Senate ("депутат" in a Senate release): the release's

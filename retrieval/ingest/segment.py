@@ -11,70 +11,34 @@ the place and audience instead.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.ingest.attribution import (
-    Cue,
-    Resolution,
-    clause,
-    read_cue,
-    resolve,
-)
-from retrieval.ingest.kazakh import kazakh_audience, kazakh_places
-from retrieval.ingest.mentions import without_named_after
-from retrieval.ingest.name_forms import FEM_SURNAME, MASC_SURNAME, is_first_name
-from retrieval.ingest.name_spans import strip_kazakh_case
+from retrieval.ingest.attribution import Cue, Resolution, clause, resolve
+from retrieval.ingest.drafts import MeetingDraft, Problem, StatementDraft
+from retrieval.ingest.meeting_place import read_venue
 from retrieval.ingest.names import Stoplist
-from retrieval.ingest.nlp import Analysis, Ent, Nlp, Sent, Tok
-from retrieval.ingest.people import Found, People
-from retrieval.ingest.quotes import QuoteSpan, find_quotes, has_speech_word, inside
+from retrieval.ingest.nlp import Analysis, Nlp, Sent
+from retrieval.ingest.people import People
+from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
-from retrieval.ingest.regions import load_gazetteer, places_in
+from retrieval.ingest.regions import load_gazetteer
 from retrieval.ingest.roles import mentions_senate, role_words
 from retrieval.ingest.senators import SenatorDirectory
-from retrieval.ingest.text import fold, norm_key
-from retrieval.ingest.themes import ThemeTagger
-from retrieval.ingest.venue import (
-    MEETING_RE,
-    VENUE_RE,
-    audience_items,
-    place_phrases,
+from retrieval.ingest.speaker_clues import (
+    CITES_WORDS,
+    EN_PRONOUN_START,
+    RECAP,
+    clause_cue,
+    gender_clash,
+    is_caption,
+    narrative,
+    pronoun_subject,
 )
+from retrieval.ingest.text import norm_key
+from retrieval.ingest.themes import ThemeTagger
+from retrieval.ingest.venue import MEETING_RE, VENUE_RE
 from retrieval.models import StatementKind
-
-
-@dataclass
-class StatementDraft:
-    kind: StatementKind
-    text: str
-    speakers: list[str]
-    themes: list[str]
-    paragraph: Paragraph
-    roles: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class MeetingDraft:
-    paragraph: Paragraph
-    senators: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    audience: list[str] = field(default_factory=list)
-    statements: list[StatementDraft] = field(default_factory=list)
-    # places and audience read before any senator was named: a digest's lead ("Сенат
-    # депутаттары Шымкент, Ақтөбе, Павлодар … тұрғындарымен кездесті") covers every meeting after it
-    preamble: set[str] = field(default_factory=set)
-    # senators added only because a quote's tail named them: narrative that introduces one
-    # of them later still starts that senator's own meeting
-    from_tails: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    message: str
-    paragraph: Paragraph
 
 
 @dataclass
@@ -178,7 +142,7 @@ class Segmenter:
     # ---- paragraphs -----------------------------------------------------------------------
     def _paragraph(self, para: Paragraph) -> None:
         opening = not self.meetings  # the article's lead, even when it opens "Как сообщал …"
-        if not opening and _RECAP.match(para.text):
+        if not opening and RECAP.match(para.text):
             self._recap()
             return
         quotes = find_quotes(para.text)
@@ -195,7 +159,7 @@ class Segmenter:
         found = self.people.scan(analysis, 0, len(para.text), quotes)
         names = [p.name for p in found.people if p.senator]
         if not names:
-            names = self.people.promote(found, _narrative(para.text, quotes))
+            names = self.people.promote(found, narrative(para.text, quotes))
         introduced: list[str] = []
         if not self.meetings:
             names = names or self._title_senators
@@ -224,7 +188,7 @@ class Segmenter:
         for sent in analysis.sents:
             if not inside(sent.start, sent.stop, quotes):
                 self._said = []
-                if not opening and _RECAP.match(analysis.text[sent.start : sent.stop]):
+                if not opening and RECAP.match(analysis.text[sent.start : sent.stop]):
                     break  # the rest of the paragraph recaps earlier news too
                 self._sentence(sent, analysis, para)
         self._speaker_before = [] if quotes else self._said
@@ -236,51 +200,9 @@ class Segmenter:
         self._lead_cue, self._caption = None, False
 
     def _cue_for(self, analysis: Analysis, start: int, end: int, *, tail: bool = False) -> Cue:
-        toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
-        found = self.people.scan(analysis, start, end)
-        names = found.names()
-        other = False
-        for role in found.role_only:  # "– сказал аким", "– деді аудан әкімі"
-            if not tail and not (role.senator and role.post):
-                continue  # in narrative only a post names one person: "спикер Сената отметил"
-            meant = self.people.resolve_role(role, self._senators())
-            names += [n for n in meant if n not in names]
-            other = other or (not role.senator and not meant)
-        spans = [Ent("PER", a, b, analysis.text[a:b], analysis.text[a:b]) for a, b in found.spans]
-        ents = [e for e in analysis.ents if e.type == "PER" and start <= e.start < end]
-        # "– добавил Петренко": a person the tail names but nobody could resolve is someone
-        # else, never the meeting's only senator by default.
-        unresolved = [
-            e for e in ents if not any(a < e.stop and e.start < b for a, b in found.spans)
-        ]
-        other = other or (tail and bool(unresolved)) or bool(found.unknown_initials)
-        # Kazakh has no morphology here: only a short tail is read word by word for other people.
-        cue = read_cue(toks, names, [*ents, *spans], kazakh=self.kazakh, tail=tail)
-        cue.other = cue.other or other
-        if not tail and not cue.speech:
-            # "… курса Главы государства Касым-Жомарта Токаева …": a name in an oblique case is
-            # no subject; with no verb of saying the sentence is not that person's words
-            oblique = [n for n in cue.names if self._oblique(n, found, toks, analysis.text)]
-            if oblique:
-                cue.names = [n for n in cue.names if n not in oblique]
-                cue.oblique = not cue.names
-        return cue
-
-    def _oblique(self, name: str, found: Found, toks: list[Tok], text: str) -> bool:
-        """Is every mention of this non-senator in the clause in an oblique case (Russian by
-        morphology, Kazakh by a case ending on the surname)?"""
-        if self.people.is_senator(name):
-            return False
-        at = found.first_at.get(name)
-        spans = [(a, b) for a, b in found.spans if a == at]
-        if not spans:
-            return False
-        a, b = spans[0]
-        if self.kazakh:
-            last = text[a:b].split()[-1]
-            return strip_kazakh_case(last) != last
-        cases = {t.case for t in toks if a <= t.start < b}
-        return bool(cases) and cases <= _OBLIQUE
+        return clause_cue(
+            self.people, analysis, start, end, self._senators(), kazakh=self.kazakh, tail=tail
+        )
 
     def _quote(
         self,
@@ -322,13 +244,9 @@ class Segmenter:
             # "Аким X рассказал … ¶ – …, – сказал он.": «он» is the akim, not the senator
             if self._other_before(analysis, start, end):
                 resolution = Resolution(list(self._named))
-            elif self._oblique_last and _pronoun_subject(analysis, start, end):
+            elif self._oblique_last and pronoun_subject(analysis, start, end):
                 resolution = Resolution([], "unattributed_quote")
-        if (
-            start is not None
-            and end is not None
-            and _gender_clash(analysis, start, end, resolution)
-        ):
+        if start is not None and end is not None and gender_clash(analysis, start, end, resolution):
             resolution = Resolution([], "unattributed_quote")
         self._named = list(resolution.speakers)  # a later «он» is most likely this speaker
         self._oblique_last = self._oblique_last and not resolution.speakers  # still in doubt
@@ -346,17 +264,26 @@ class Segmenter:
         text = analysis.text[sent.start : sent.stop].strip()
         meeting = self.current
         if VENUE_RE.search(text):
-            self._venue(sent, analysis, meeting)
+            read_venue(
+                meeting,
+                sent,
+                analysis,
+                self.people,
+                nlp=self.ctx.nlp,
+                town=self.town,
+                corpus_dir=self.ctx.corpus_dir,
+                kazakh=self.kazakh,
+            )
         if text.endswith(":"):
             start, end = clause(sent, analysis.text)
             self._lead_cue = self._cue_for(analysis, start, end)
-            self._caption = _is_caption(text, self._lead_cue, para)
+            self._caption = is_caption(text, self._lead_cue, para)
             return
         start, end = clause(sent, analysis.text)
         cue = self._cue_for(analysis, start, end)
         prior = self._named
         oblique_before = self._oblique_last
-        cites = bool(_CITES_WORDS.search(text))  # someone else's words: not this speaker's
+        cites = bool(CITES_WORDS.search(text))  # someone else's words: not this speaker's
         self._note_named(cue, analysis.text[start:end], cites)
         themes = self.ctx.tagger.tag(text)
         if MEETING_RE.search(text) and not cue.speech:
@@ -375,12 +302,12 @@ class Segmenter:
             # "… сказал Касым-Жомарт Токаев. Он добавил, что …": «он» is the person named last,
             # not the meeting's senator by default
             resolution = Resolution(prior)
-        elif oblique_before and not cue.names and _pronoun_subject(analysis, start, end):
+        elif oblique_before and not cue.names and pronoun_subject(analysis, start, end):
             resolution = Resolution([], "unattributed_reported")
         elif (
             cue.speech
-            and (end < sent.stop or _EN_PRONOUN_START.match(text))
-            and _gender_clash(analysis, start, end, resolution)
+            and (end < sent.stop or EN_PRONOUN_START.match(text))
+            and gender_clash(analysis, start, end, resolution)
         ):
             # 'Она отметила, что …' (only the reporting clause before 'что'/':': the reported
             # words may have verbs of their own, 'По словам сенатора, Конституция стала …')
@@ -416,7 +343,7 @@ class Segmenter:
                 continue
             start, end = clause(sent, analysis.text)
             cue = self._cue_for(analysis, start, end)
-            self._note_named(cue, analysis.text[start:end], bool(_CITES_WORDS.search(text)))
+            self._note_named(cue, analysis.text[start:end], bool(CITES_WORDS.search(text)))
         return done
 
     def _other_before(
@@ -427,40 +354,8 @@ class Segmenter:
         return (
             len(named) == 1
             and named[0] not in self._senators()
-            and _pronoun_subject(analysis, start, end)
+            and pronoun_subject(analysis, start, end)
         )
-
-    def _venue(self, sent: Sent, analysis: Analysis, meeting: MeetingDraft) -> None:
-        text = analysis.text
-        sentence = text[sent.start : sent.stop]
-        # 'аким района Талгар Абилов', 'Алия Жанибекова': a person's name holding a town or a
-        # village stem is no place (it was the meeting's place)
-        found = self.people.scan(analysis, sent.start, sent.stop)
-        names = _person_names(text, found.spans)
-        if _kazakh_sentence(sentence, self.kazakh):  # natasha's NER is Russian-only: rules
-            name_words = self.people.name_words(sentence, found)
-            places = kazakh_places(sentence, name_words, self.town)
-            audience = kazakh_audience(sentence, name_words)
-        elif _CYRILLIC.search(sentence):
-            phrases = place_phrases(sent, text, self.ctx.nlp, self.town)
-            places = [p for p, at in phrases if not any(a <= at < b for a, b in names)]
-            audience = audience_items(sent, text, self.ctx.nlp, self.town)
-        else:  # English: natasha would keep 'Astana' as spelt; the gazetteer gives 'Астана'
-            places, audience = [], []
-        if not places:
-            unnamed = _without_spans(sentence, sent.start, names)
-            places = places_in(without_named_after(unnamed), corpus_dir=self.ctx.corpus_dir)
-        for place in places:
-            if norm_key(place) not in {norm_key(p) for p in meeting.places}:
-                meeting.places.append(place)
-        for item in audience:
-            if norm_key(item) not in {norm_key(a) for a in meeting.audience}:
-                meeting.audience.append(item)
-        keys = {norm_key(x) for x in (*places, *audience)}
-        if meeting.senators:
-            meeting.preamble -= keys  # named again beside the senator: this meeting's own
-        else:
-            meeting.preamble |= keys
 
     def _add(
         self,
@@ -492,127 +387,6 @@ class Segmenter:
                 f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
                 para,
             )
-
-
-def _is_caption(text: str, cue: Cue, para: Paragraph) -> bool:
-    """A paragraph that is only a speaker caption: a name first, a role, a colon, no verb of
-    saying ("Маулен Ашимбаев, председатель Сената:"), as TV transcripts print them."""
-    return (
-        para.text.strip() == text
-        and len(cue.names) == 1
-        and len(text.split()) <= 14
-        and not has_speech_word(text)
-        and fold(text).split()[:1] in ([w] for w in fold(cue.names[0]).split())
-    )
-
-
-# The outlet's own recap of earlier news, not this meeting: "Ранее сообщалось, что …",
-# "Напомним, …", "Бұған дейін хабарланғандай, …", "Еске сала кетейік, …", "Previously, Agency
-# reported …". Such a sentence and the rest of its paragraph are nobody's words here (they went
-# to the meeting's senator). Only reporting verbs in the imperfective count: "Ранее сенатор
-# сообщил/рассказал …" stays a statement.
-_RECAP = re.compile(
-    r"^\s*(?:"  # a letter first: «Как писал поэт, …» – сказал X is a quote, not a recap
-    r"напомн(?:им|ю)\b|напоминаем\b"
-    r"|(?:ранее|как)\b[^.!?,]{0,40}?\b(?:сообщал\w*|писал\w*|информировал\w*|передавал\w*)"
-    r"|еске\s+сал\w*"
-    r"|(?:бұған|бұдан)\s+(?:дейін|бұрын)\b[^.!?]{0,40}?(?:хабарла\w*|жаз(?:ған|ды)\w*)"
-    r"|(?:previously|earlier)\b[^.!?]{0,40}?\b(?:reported|wrote)\b"
-    r"|as\s+[^.!?]{0,40}?\breported\s+(?:earlier|previously|before)\b"
-    r"|recall\s+that\b|it\s+was\s+(?:earlier|previously)\s+reported\b"
-    r")",
-    re.I,
-)
-_OBLIQUE = frozenset(("Gen", "Dat", "Acc", "Ins", "Loc"))
-_PRONOUNS = frozenset(("он", "она", "ол", "ol", "he", "she"))
-# "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
-_CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)
-_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")  # a Russian or Kazakh sentence, not English
-
-
-def _person_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where people's names stand: a span of several words that starts with a first name, whole
-    ('Талгар Абилов': the first name is a town; 'Алия Жанибекова': the surname holds the stem of
-    the village Жанибек). A lone word, or a span that starts with no first name ('In Temirtau'),
-    is no one's: its town stays a place."""
-    out = []
-    for a, b in spans:
-        first = re.match(r"[^\W\d_][\w-]*", text[a:b])
-        if first and len(text[a:b].split()) > 1 and is_first_name(first.group(0)):
-            out.append((a, b))
-    return out
-
-
-_HIS_SURNAME = (*MASC_SURNAME, "ский", "цкий", "ұлы",
-                "ov", "ev", "in", "yn", "sky", "skiy", "uly")  # fmt: skip
-_HER_SURNAME = (*FEM_SURNAME, "ская", "цкая", "қызы",
-                "ova", "eva", "ina", "yna", "skaya", "kyzy", "qyzy")  # fmt: skip
-# 'She noted that …': an English sentence whose subject is a pronoun
-_EN_PRONOUN_START = re.compile(r"(?:He|She)\s")
-
-
-def _gender_clash(analysis: Analysis, start: int, end: int, resolution: Resolution) -> bool:
-    """'– …, – сказала она.' given to «Тимур Есенгельдин»: a Russian past verb in the tail that
-    agrees with one gender, and a speaker whose surname shows the other, is nobody's quote
-    rather than a wrong name."""
-    if len(resolution.speakers) != 1:
-        return False
-    surname = resolution.speakers[0].split()[-1].casefold()
-    his, hers = surname.endswith(_HIS_SURNAME), surname.endswith(_HER_SURNAME)
-    if his == hers:
-        return False
-    genders = {
-        t.feats.get("Gender")
-        for s in analysis.sents
-        for t in s.toks
-        if start <= t.start < end
-        and t.pos == "VERB"
-        and t.feats.get("Tense") == "Past"
-        and t.feats.get("VerbForm") == "Fin"  # no participle ('земля … не может быть продана')
-    }
-    words = {t.lower for s in analysis.sents for t in s.toks if start <= t.start < end}
-    english = words & {"he", "she"}
-    if his:  # no man is 'сказала' or '," she said'
-        return genders & {"Fem", "Masc"} == {"Fem"} or english == {"she"}
-    # a woman may be 'сказал сенатор' (the role noun's own gender): only «он» clashes
-    he = "он" in words and genders & {"Fem", "Masc"} == {"Masc"}
-    return he or english == {"he"}
-
-
-def _without_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
-    """`text` (which starts at `offset`) with the spans blanked out, offsets kept."""
-    chars = list(text)
-    for a, b in spans:
-        for i in range(max(a - offset, 0), min(b - offset, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _pronoun_subject(analysis: Analysis, start: int, end: int) -> bool:
-    """Does a reporting clause have a personal pronoun for its subject ("Он добавил")?"""
-    return any(
-        t.lower in _PRONOUNS for s in analysis.sents for t in s.toks if start <= t.start < end
-    )
-
-
-def _narrative(text: str, quotes: list[QuoteSpan]) -> str:
-    """The paragraph without its direct speech (quote bodies and their tails)."""
-    out, pos = [], 0
-    for quote in quotes:
-        out.append(text[pos : quote.start])
-        pos = quote.end
-    return " ".join([*out, text[pos:]])
-
-
-_KK_VERB = re.compile(r"(?:кездес|жүздес|талқыла|барып|болды)\w*", re.I)
-_RU_VERB = re.compile(r"(?:встрет|встреч|провел|провёл|посетил|побывал|состоял|обсудил)\w*", re.I)
-
-
-def _kazakh_sentence(sentence: str, kazakh_document: bool) -> bool:
-    """A Kazakh verb marks a Kazakh sentence; a Russian one a Russian sentence; else the doc's."""
-    if _KK_VERB.search(sentence):
-        return True
-    return kazakh_document and not _RU_VERB.search(sentence)
 
 
 _MESSAGES = {

@@ -1,0 +1,167 @@
+"""Who speaks in a clause: the cue it gives (names, roles, a verb of saying), and the clues
+that take a quote or a reported sentence from a wrong speaker — a pronoun subject, a verb whose
+gender is not the speaker's, a speaker caption, someone else's words cited, the outlet's recap
+of earlier news. The segmenter keeps the meeting in progress; these read one clause at a time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.ingest.attribution import Cue, Resolution, read_cue
+from retrieval.ingest.name_forms import FEM_SURNAME, MASC_SURNAME
+from retrieval.ingest.name_spans import strip_kazakh_case
+from retrieval.ingest.nlp import Analysis, Ent, Tok
+from retrieval.ingest.people import Found, People
+from retrieval.ingest.quotes import QuoteSpan, has_speech_word
+from retrieval.ingest.reader import Paragraph
+from retrieval.ingest.text import fold
+
+# The outlet's own recap of earlier news, not this meeting: "Ранее сообщалось, что …",
+# "Напомним, …", "Бұған дейін хабарланғандай, …", "Еске сала кетейік, …", "Previously, Agency
+# reported …". Such a sentence and the rest of its paragraph are nobody's words here (they went
+# to the meeting's senator). Only reporting verbs in the imperfective count: "Ранее сенатор
+# сообщил/рассказал …" stays a statement.
+RECAP = re.compile(
+    r"^\s*(?:"  # a letter first: «Как писал поэт, …» – сказал X is a quote, not a recap
+    r"напомн(?:им|ю)\b|напоминаем\b"
+    r"|(?:ранее|как)\b[^.!?,]{0,40}?\b(?:сообщал\w*|писал\w*|информировал\w*|передавал\w*)"
+    r"|еске\s+сал\w*"
+    r"|(?:бұған|бұдан)\s+(?:дейін|бұрын)\b[^.!?]{0,40}?(?:хабарла\w*|жаз(?:ған|ды)\w*)"
+    r"|(?:previously|earlier)\b[^.!?]{0,40}?\b(?:reported|wrote)\b"
+    r"|as\s+[^.!?]{0,40}?\breported\s+(?:earlier|previously|before)\b"
+    r"|recall\s+that\b|it\s+was\s+(?:earlier|previously)\s+reported\b"
+    r")",
+    re.I,
+)
+_OBLIQUE = frozenset(("Gen", "Dat", "Acc", "Ins", "Loc"))
+_PRONOUNS = frozenset(("он", "она", "ол", "ol", "he", "she"))
+# "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
+CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)
+
+
+def clause_cue(
+    people: People,
+    analysis: Analysis,
+    start: int,
+    end: int,
+    senators: list[str],
+    *,
+    kazakh: bool,
+    tail: bool = False,
+) -> Cue:
+    """Who a clause names as its speaker, and how: a reporting verb, a role alone ('– сказал
+    аким'), someone no one can resolve, a name only in an oblique case. `senators`: the
+    meeting's, for a role-only reference."""
+    toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
+    found = people.scan(analysis, start, end)
+    names = found.names()
+    other = False
+    for role in found.role_only:  # "– сказал аким", "– деді аудан әкімі"
+        if not tail and not (role.senator and role.post):
+            continue  # in narrative only a post names one person: "спикер Сената отметил"
+        meant = people.resolve_role(role, senators)
+        names += [n for n in meant if n not in names]
+        other = other or (not role.senator and not meant)
+    spans = [Ent("PER", a, b, analysis.text[a:b], analysis.text[a:b]) for a, b in found.spans]
+    ents = [e for e in analysis.ents if e.type == "PER" and start <= e.start < end]
+    # "– добавил Петренко": a person the tail names but nobody could resolve is someone
+    # else, never the meeting's only senator by default.
+    unresolved = [e for e in ents if not any(a < e.stop and e.start < b for a, b in found.spans)]
+    other = other or (tail and bool(unresolved)) or bool(found.unknown_initials)
+    # Kazakh has no morphology here: only a short tail is read word by word for other people.
+    cue = read_cue(toks, names, [*ents, *spans], kazakh=kazakh, tail=tail)
+    cue.other = cue.other or other
+    if not tail and not cue.speech:
+        # "… курса Главы государства Касым-Жомарта Токаева …": a name in an oblique case is
+        # no subject; with no verb of saying the sentence is not that person's words
+        oblique = [
+            n for n in cue.names if _oblique(people, n, found, toks, analysis.text, kazakh=kazakh)
+        ]
+        if oblique:
+            cue.names = [n for n in cue.names if n not in oblique]
+            cue.oblique = not cue.names
+    return cue
+
+
+def _oblique(
+    people: People, name: str, found: Found, toks: list[Tok], text: str, *, kazakh: bool
+) -> bool:
+    """Is every mention of this non-senator in the clause in an oblique case (Russian by
+    morphology, Kazakh by a case ending on the surname)?"""
+    if people.is_senator(name):
+        return False
+    at = found.first_at.get(name)
+    spans = [(a, b) for a, b in found.spans if a == at]
+    if not spans:
+        return False
+    a, b = spans[0]
+    if kazakh:
+        last = text[a:b].split()[-1]
+        return strip_kazakh_case(last) != last
+    cases = {t.case for t in toks if a <= t.start < b}
+    return bool(cases) and cases <= _OBLIQUE
+
+
+def is_caption(text: str, cue: Cue, para: Paragraph) -> bool:
+    """A paragraph that is only a speaker caption: a name first, a role, a colon, no verb of
+    saying ("Маулен Ашимбаев, председатель Сената:"), as TV transcripts print them."""
+    return (
+        para.text.strip() == text
+        and len(cue.names) == 1
+        and len(text.split()) <= 14
+        and not has_speech_word(text)
+        and fold(text).split()[:1] in ([w] for w in fold(cue.names[0]).split())
+    )
+
+
+_HIS_SURNAME = (*MASC_SURNAME, "ский", "цкий", "ұлы",
+                "ov", "ev", "in", "yn", "sky", "skiy", "uly")  # fmt: skip
+_HER_SURNAME = (*FEM_SURNAME, "ская", "цкая", "қызы",
+                "ova", "eva", "ina", "yna", "skaya", "kyzy", "qyzy")  # fmt: skip
+# 'She noted that …': an English sentence whose subject is a pronoun
+EN_PRONOUN_START = re.compile(r"(?:He|She)\s")
+
+
+def gender_clash(analysis: Analysis, start: int, end: int, resolution: Resolution) -> bool:
+    """'– …, – сказала она.' given to «Тимур Есенгельдин»: a Russian past verb in the tail that
+    agrees with one gender, and a speaker whose surname shows the other, is nobody's quote
+    rather than a wrong name."""
+    if len(resolution.speakers) != 1:
+        return False
+    surname = resolution.speakers[0].split()[-1].casefold()
+    his, hers = surname.endswith(_HIS_SURNAME), surname.endswith(_HER_SURNAME)
+    if his == hers:
+        return False
+    genders = {
+        t.feats.get("Gender")
+        for s in analysis.sents
+        for t in s.toks
+        if start <= t.start < end
+        and t.pos == "VERB"
+        and t.feats.get("Tense") == "Past"
+        and t.feats.get("VerbForm") == "Fin"  # no participle ('земля … не может быть продана')
+    }
+    words = {t.lower for s in analysis.sents for t in s.toks if start <= t.start < end}
+    english = words & {"he", "she"}
+    if his:  # no man is 'сказала' or '," she said'
+        return genders & {"Fem", "Masc"} == {"Fem"} or english == {"she"}
+    # a woman may be 'сказал сенатор' (the role noun's own gender): only «он» clashes
+    he = "он" in words and genders & {"Fem", "Masc"} == {"Masc"}
+    return he or english == {"he"}
+
+
+def pronoun_subject(analysis: Analysis, start: int, end: int) -> bool:
+    """Does a reporting clause have a personal pronoun for its subject ("Он добавил")?"""
+    return any(
+        t.lower in _PRONOUNS for s in analysis.sents for t in s.toks if start <= t.start < end
+    )
+
+
+def narrative(text: str, quotes: list[QuoteSpan]) -> str:
+    """The paragraph without its direct speech (quote bodies and their tails)."""
+    out, pos = [], 0
+    for quote in quotes:
+        out.append(text[pos : quote.start])
+        pos = quote.end
+    return " ".join([*out, text[pos:]])
