@@ -39,3 +39,13 @@ class Problem:
     code: str
     message: str
     paragraph: Paragraph
+
+
+# what each attribution problem says in the build's preview
+PROBLEM_MESSAGES = {
+    "unattributed_quote": "quote not attributed (several senators, no name): «{}…»",
+    "unattributed_reported": "reported statement not attributed (several senators): «{}…»",
+    "non_senator_speaker": "the speaker is not a senator; kept without speakers: «{}…»",
+    "speaker_not_in_meeting": "the named speaker is not among the meeting's senators: «{}…»",
+    "no_senator": "statement before any senator was named: «{}…»",
+}

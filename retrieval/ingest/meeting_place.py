@@ -68,6 +68,25 @@ def read_venue(
         meeting.preamble |= keys
 
 
+def drop_preamble(meetings: list[MeetingDraft]) -> None:
+    """With several meetings, a lead read before any senator was named summarises them all:
+    its places and audience are no one meeting's (better none than another meeting's town)."""
+    if len(meetings) < 2 or not meetings[0].preamble:
+        return
+    first = meetings[0]
+    first.places = [p for p in first.places if norm_key(p) not in first.preamble]
+    first.audience = [a for a in first.audience if norm_key(a) not in first.preamble]
+
+
+def dateline_place(
+    meetings: list[MeetingDraft], dateline: str | None, town: Callable[[str], str | None] | None
+) -> None:
+    """'ПАВЛОДАР. KAZINFORM –': the town it was filed in, when the text names no place."""
+    place = town(dateline) if town and dateline else None
+    if place and meetings and not meetings[0].places:
+        meetings[0].places.append(place)
+
+
 def _name_words(people: People, sentence: str, found: Found) -> set[str]:
     """Surface words of the people named in a sentence (not places, not audiences), from
     what `scan` found in it (the same mentions: no second scan)."""

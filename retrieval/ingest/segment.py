@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from retrieval.ingest.attribution import Cue, Resolution, clause, resolve
-from retrieval.ingest.drafts import MeetingDraft, Problem, StatementDraft
-from retrieval.ingest.meeting_place import read_venue
+from retrieval.ingest.drafts import PROBLEM_MESSAGES, MeetingDraft, Problem, StatementDraft
+from retrieval.ingest.meeting_place import dateline_place, drop_preamble, read_venue
 from retrieval.ingest.names import Stoplist
 from retrieval.ingest.nlp import Analysis, Nlp, Sent
 from retrieval.ingest.people import People
@@ -35,7 +35,6 @@ from retrieval.ingest.speaker_clues import (
     narrative,
     pronoun_subject,
 )
-from retrieval.ingest.text import norm_key
 from retrieval.ingest.themes import ThemeTagger
 from retrieval.ingest.venue import MEETING_RE, VENUE_RE
 from retrieval.models import StatementKind
@@ -108,27 +107,12 @@ class Segmenter:
         for para in self.doc.paragraphs:
             self._paragraph(para)
         self._flush_pending()
-        self._drop_preamble()
-        self._dateline_place()
+        drop_preamble(self.meetings)
+        dateline_place(self.meetings, self.doc.dateline, self.town)
         for meeting in self.meetings:
             if not meeting.senators:
                 self._warn("no_senator", "no senator found for this meeting", meeting.paragraph)
         return self.meetings, self.problems
-
-    def _drop_preamble(self) -> None:
-        """With several meetings, a lead read before any senator was named summarises them all:
-        its places and audience are no one meeting's (better none than another meeting's town)."""
-        if len(self.meetings) < 2 or not self.meetings[0].preamble:
-            return
-        first = self.meetings[0]
-        first.places = [p for p in first.places if norm_key(p) not in first.preamble]
-        first.audience = [a for a in first.audience if norm_key(a) not in first.preamble]
-
-    def _dateline_place(self) -> None:
-        """'ПАВЛОДАР. KAZINFORM –': the town it was filed in, when the text names no place."""
-        town = self.town(self.doc.dateline) if self.town and self.doc.dateline else None
-        if town and self.meetings and not self.meetings[0].places:
-            self.meetings[0].places.append(town)
 
     def _flush_pending(self) -> None:
         """Untailed quotes no later quote claimed: left unattributed, and the preview says so."""
@@ -369,7 +353,9 @@ class Segmenter:
         if not text:
             return
         if resolution.problem and resolution.problem != "no_senator":  # said once per meeting
-            self._warn(resolution.problem, _MESSAGES[resolution.problem].format(text[:60]), para)
+            self._warn(
+                resolution.problem, PROBLEM_MESSAGES[resolution.problem].format(text[:60]), para
+            )
         self._check_gender(resolution.speakers, cue, para)
         themes = self.ctx.tagger.tag(text) if themes is None else themes
         roles = {s: self.people.role_of(s) for s in resolution.speakers}
@@ -387,15 +373,6 @@ class Segmenter:
                 f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
                 para,
             )
-
-
-_MESSAGES = {
-    "unattributed_quote": "quote not attributed (several senators, no name): «{}…»",
-    "unattributed_reported": "reported statement not attributed (several senators): «{}…»",
-    "non_senator_speaker": "the speaker is not a senator; kept without speakers: «{}…»",
-    "speaker_not_in_meeting": "the named speaker is not among the meeting's senators: «{}…»",
-    "no_senator": "statement before any senator was named: «{}…»",
-}
 
 
 def segment(doc: RawDocument, ctx: Context) -> tuple[list[MeetingDraft], list[Problem]]:
