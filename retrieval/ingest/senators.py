@@ -248,9 +248,13 @@ def read_senators(corpus_dir: Path) -> list[Senator]:
     if not path.exists():
         return []
     try:
-        data: Any = load_yaml(path.read_text("utf-8")) or {}
+        data: Any = load_yaml(path.read_text("utf-8"))
     except yaml.YAMLError as exc:  # a moderator's typo is reported, not a stack trace
         raise ValueError(f"{path}: not valid YAML ({exc})") from exc
+    if data is None:
+        # A truncated roster (an editor's crash, `> senators.yaml`) was read as no senators,
+        # silently dropping every spelling and each `full_name_only` guard.
+        raise ValueError(f"{path}: empty; list the senators, or delete the file to have none")
     entries = data.get("senators", []) if isinstance(data, Mapping) else None
     if not isinstance(entries, list):
         raise ValueError(f"{path}: expected a 'senators:' list")

@@ -40,6 +40,8 @@ def test_odd_and_broken_text_as_safe_load(text: str) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
+        # a truncated roster was read as no senators at all
+        ("senators.yaml", "# the roster\n", r"^senators\.yaml: empty; list the senators"),
         # a ValueError from senators.yaml escaped as a traceback from `atazan index build`
         ("senators.yaml", "senators: oops\n", r"^senators\.yaml: expected a 'senators:' list"),
         # without brackets a list is one string, read letter by letter: 'с' tagged nearly
