@@ -36,10 +36,20 @@ _SURNAME_ENDINGS = (
     "ұлы", "қызы", "улы", "кызы", "ский", "ская", "цкий", "цкая", "енко", "ович", "евич", "овна",
     "евна", "ov", "ova", "ev", "eva", "in", "ina", "uly", "kyzy", "qyzy", "bay", "bai",
 )  # fmt: skip
+_FOLDED_SURNAME_ENDINGS = tuple({fold(e) for e in _SURNAME_ENDINGS})
 _NAME_WORD = re.compile(
     r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)?$"
 )
 _MAX_ENDING = 4  # a case ending after a stop term: "Конституцияда", "Құрылтайдың"
+_BODY_WORDS = tuple(fold(t) for t in _BUILTIN_TERMS if " " not in t)
+
+
+def _body_word(word: str) -> bool:
+    """A word of the state's bodies or the Constitution, in any case ("Конституциясы",
+    "Құрылтайдың") but never a surname built on one ("Сенатов")."""
+    if word.endswith(_FOLDED_SURNAME_ENDINGS):
+        return False
+    return any(word.startswith(t) and len(word) - len(t) <= _MAX_ENDING for t in _BODY_WORDS)
 
 
 def strip_discourse(text: str) -> str:
@@ -113,9 +123,12 @@ class Stoplist:
         )
 
     def blocks(self, span: str) -> bool:
-        """Is the span a known term or place rather than a name? ('Ата Заң', 'Астана')"""
+        """Is the span a known term or place rather than a name? ('Ата Заң', 'Астана'; and any
+        span with a word of the state's bodies or its Constitution in it: 'Жаңа Конституция')"""
         folded = fold(span)
         if not folded:
+            return True
+        if any(_body_word(word) for word in folded.split()):
             return True
         if any(folded == p or folded.startswith(p + " ") for p in self.phrases if " " in p):
             return True

@@ -90,10 +90,13 @@ def starts(word: str, stems: tuple[str, ...]) -> bool:
     return word.startswith(stems)
 
 
-def mentions_senate(text: str) -> bool:
-    """Does the text name the Senate or a senator at all? Without it, a bare "депутат" is a
-    deputy of some other body (a maslikhat, the Mazhilis), never a senator."""
-    return any(starts(w, SENATE) for w in fold(text).split())
+def bare_deputy_is_senator(text: str) -> bool:
+    """Is a bare "депутат" in this text a senator? Only when it names the Senate or a senator
+    and no other house: without the Senate it is a deputy of some other body; beside the Mazhilis
+    or a maslikhat ("Сенат пен Мәжіліс депутаттары қатысты") it may be either, and a wrong
+    senator is worse than an unattributed quote. The roster still knows its senators."""
+    items = fold(text).split()
+    return any(starts(w, SENATE) for w in items) and not any(starts(w, OTHER_HOUSE) for w in items)
 
 
 def is_role_stem(word: str) -> bool:

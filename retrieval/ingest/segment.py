@@ -23,7 +23,7 @@ from retrieval.ingest.people import People
 from retrieval.ingest.quotes import QuoteSpan, find_quotes, inside
 from retrieval.ingest.reader import Paragraph, RawDocument
 from retrieval.ingest.regions import load_gazetteer
-from retrieval.ingest.roles import mentions_senate, role_words
+from retrieval.ingest.roles import bare_deputy_is_senator, role_words
 from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.speaker_clues import (
     CITES_WORDS,
@@ -83,7 +83,7 @@ class Segmenter:
             kazakh=self.kazakh,
             stoplist=ctx.stoplist or Stoplist.load(ctx.corpus_dir),
             morph=ctx.nlp.morph_vocab,
-            senate_context=mentions_senate(whole),
+            senate_context=bare_deputy_is_senator(whole),
             document=whole,
         )
         gazetteer = load_gazetteer(ctx.corpus_dir)

@@ -35,6 +35,8 @@ RECAP = re.compile(
     re.I,
 )
 _OBLIQUE = frozenset(("Gen", "Dat", "Acc", "Ins", "Loc"))
+_WITH = frozenset(("Ins",))
+_KK_WITH = ("мен", "бен", "пен")
 _PRONOUNS = frozenset(("он", "она", "ол", "ol", "he", "she"))
 # "напомнил слова Главы государства", "Президенттің сөзіне назар аударды": someone else's words
 CITES_WORDS = re.compile(r"\b(?:слова|словами|слов)\b|\bсөз(?:ін|іне|дерін|деріне)\b", re.I)
@@ -87,10 +89,11 @@ def clause_cue(
 def _oblique(
     people: People, name: str, found: Found, toks: list[Tok], text: str, *, kazakh: bool
 ) -> bool:
-    """Is every mention of this non-senator in the clause in an oblique case (Russian by
-    morphology, Kazakh by a case ending on the surname)?"""
-    if people.is_senator(name):
-        return False
+    """Is every mention of this person in the clause in an oblique case (Russian by morphology,
+    Kazakh by a case ending on the surname)? For a senator only the one met or talked with
+    counts ("наше интервью с депутатом Сената X", "X-пен кездесу"): a release's narrative names
+    its senator in other cases while reporting their words ("по инициативе сенатора X")."""
+    senator = people.is_senator(name)
     at = found.first_at.get(name)
     spans = [(a, b) for a, b in found.spans if a == at]
     if not spans:
@@ -98,9 +101,11 @@ def _oblique(
     a, b = spans[0]
     if kazakh:
         last = text[a:b].split()[-1]
+        if senator:
+            return fold(last).endswith(_KK_WITH)
         return strip_kazakh_case(last) != last
     cases = {t.case for t in toks if a <= t.start < b}
-    return bool(cases) and cases <= _OBLIQUE
+    return bool(cases) and cases <= (_WITH if senator else _OBLIQUE)
 
 
 def is_caption(text: str, cue: Cue, para: Paragraph) -> bool:
