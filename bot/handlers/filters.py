@@ -15,14 +15,21 @@ from bot.storage import Storage
 
 
 class PrivateQuestion(Filter):
-    """A text in a private chat that is not a command; passes it on as `question`."""
+    """A text in a private chat that is not a command, or a photo's caption (a screenshot sent
+    with the question under it); passes it on as `question`."""
 
     async def __call__(self, message: Message) -> bool | dict[str, Any]:
-        if message.chat.type != ChatType.PRIVATE or message.text is None:
+        text = message.text if message.text is not None else _photo_caption(message)
+        if message.chat.type != ChatType.PRIVATE or text is None:
             return False
-        if message.text.startswith("/"):
+        if text.startswith("/"):
             return False
-        return {"question": message.text}
+        return {"question": text}
+
+
+def _photo_caption(message: Message) -> str | None:
+    """A photo's caption; not a document's: a moderator's upload caption is its URL and date."""
+    return message.caption if message.photo and message.caption else None
 
 
 class AddressedToBot(Filter):

@@ -113,6 +113,13 @@ async def test_non_text_messages_get_a_polite_hint(tg: Tg) -> None:
         assert [m.text for m in tg.sent()] == [RU.send_text]
 
 
+async def test_a_photo_with_a_question_under_it_is_answered(tg: Tg, search: FakeSearch) -> None:
+    photo = [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]
+    await tg.send(None, photo=photo, caption="Кому принадлежит земля?")
+    assert search.questions == ["Кому принадлежит земля?"]
+    assert tg.sent()[0].text.count("<blockquote>") == 3
+
+
 async def test_command_menu_is_set_per_language(tg: Tg) -> None:
     await set_commands(tg.bot)
     calls = tg.of(SetMyCommands)
