@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 import yaml
 
-from retrieval.text import TermIndex, term_matches, words
+from retrieval.text import TermIndex, plain_kazakh, term_matches, words
 from retrieval.yaml_files import load_yaml
 
 P = TypeVar("P")
@@ -66,8 +66,12 @@ class PhraseSet(Generic[P]):
 class Glossary:
     def __init__(self, groups: list[TermGroup]) -> None:
         self._groups = groups
+        # a Kazakh term also as typed without its letters (мұғалім → мугалим)
         self._phrases: PhraseSet[int] = PhraseSet(
-            (phrase, g) for g, group in enumerate(groups) for phrase in group.term_words
+            (spelling, g)
+            for g, group in enumerate(groups)
+            for phrase in group.term_words
+            for spelling in dict.fromkeys((phrase, tuple(plain_kazakh(w) for w in phrase)))
         )
 
     @classmethod

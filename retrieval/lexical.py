@@ -28,6 +28,7 @@ from retrieval.text import (
     has_number,
     is_kazakh,
     kk_root,
+    plain_kazakh,
     words,
 )
 from retrieval.text import (
@@ -121,6 +122,10 @@ class Lexicon:
                     if len(w) >= KK_MIN_ROOT:
                         kin.setdefault(kk_root(w), set()).add(stem_of(w))
         self._kin = {root: frozenset(found) for root, found in kin.items()}
+        # stems with Kazakh letters under their Russian-keyboard spelling (see `respelled`)
+        plain = sorted((plain_kazakh(s), s) for s in df if is_kazakh(s))
+        self._plain_keys = [k for k, _ in plain]
+        self._plain_stems = [s for _, s in plain]
         self._deletes: dict[str, str] = {}
         for w in sorted(word_counts, key=lambda w: -word_counts[w]):
             for variant in (w, *_deletes(w)):
@@ -150,6 +155,24 @@ class Lexicon:
         """Stems of the Kazakh corpus words with the same root as a Kazakh word: its other
         inflected forms (аналарға meets Ана, ластаса meets ластаған), which prefixes miss."""
         return self._kin.get(kk_root(word), frozenset())
+
+    def respelled(self, base: str) -> frozenset[str]:
+        """Corpus stems a word typed without Kazakh letters stands for: 'мартебес' (мәртебесі
+        typed on a Russian keyboard) → мәртеб, мәртебесі. Relatives as in `relatives`, of the
+        Kazakh stems' plain spellings; empty for a word with Kazakh letters or a short one."""
+        if len(base) < 5 or is_kazakh(base):
+            return frozenset()
+        root = base if len(base) < 7 else base[: max(5, math.ceil(0.6 * len(base)))]
+        start = bisect.bisect_left(self._plain_keys, root)
+        found = set()
+        for key, original in zip(
+            self._plain_keys[start : start + 64], self._plain_stems[start : start + 64], strict=True
+        ):
+            if not key.startswith(root):
+                break
+            if len(key) - len(base) <= 3 or len(base) >= 7:
+                found.add(original)
+        return frozenset(found)
 
     def correct(self, word: str) -> str | None:
         """The corpus's most frequent word within one edit (deletion, insertion, substitution,

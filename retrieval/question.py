@@ -24,6 +24,7 @@ from retrieval.text import (
     is_kazakh,
     kk_root,
     normalize,
+    plain_kazakh,
     stem,
     words,
 )
@@ -41,6 +42,7 @@ GENERIC_STEMS = frozenset(
     region district oblast
     """.split()
 )  # meeting and place words: "what was said at the meeting in X" asks about X, not meetings
+GENERIC_STEMS |= frozenset(plain_kazakh(s) for s in GENERIC_STEMS)  # typed without Kazakh letters
 # Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы).
 GENERIC_ROOTS = ("кездесу", "облыс", "аудан")
 
@@ -136,6 +138,8 @@ def subject_terms(
         own = lex.relatives(base)
         if kazakh:
             own |= lex.kin(token)
+        if not own:
+            own = lex.respelled(base)  # Kazakh typed without its letters: мартебеси
         if not own and (fixed := lex.correct(token)):
             own = lex.relatives(stem(fixed))
         key: object = token

@@ -21,6 +21,15 @@ from retrieval.ingest.text import KK_LETTERS
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LATIN = re.compile(r"[a-z]")
 # Words that carry no topic: question words, auxiliaries, generic meeting vocabulary (ru/kk/en).
+# Kazakh typed on a Russian keyboard: each Kazakh-only letter as the Russian one it is typed as
+_PLAIN_KAZAKH = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def plain_kazakh(text: str) -> str:
+    """'мұғалімнің' → 'мугалимнин': how a Kazakh word reads without its own letters."""
+    return text.translate(_PLAIN_KAZAKH)
+
+
 STOPWORDS = frozenset(
     """
     такой такие такая такое и в во на с со о об обо по за из к ко от до у а но или ли же бы
@@ -50,6 +59,8 @@ STOPWORDS = frozenset(
     қалса қалсам шынымен қатысты жағдайда себебі ше ғой
     """.split()
 )
+# the same Kazakh words typed without their letters (қалай → калай, үшін → ушин)
+STOPWORDS |= frozenset(plain_kazakh(w) for w in STOPWORDS)
 
 
 # A question that asks for a number ("сколько депутатов", "қанша", "how many") is answered only by

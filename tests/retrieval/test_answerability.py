@@ -13,7 +13,7 @@ from retrieval.models import Answer, Corpus, Document, Meeting, Statement
 from retrieval.question import is_generic, prepare, subject_terms
 from retrieval.search import SearchService
 from retrieval.snapshot import Snapshot, build_snapshot
-from retrieval.text import asks_quantity, has_number, kk_root, words
+from retrieval.text import STOPWORDS, asks_quantity, has_number, kk_root, plain_kazakh, words
 from tests.fake_embedder import FakeEmbedder
 
 from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
@@ -349,3 +349,26 @@ async def test_senators_in_a_kazakh_question_do_not_favour_a_summary_naming_one(
     kk = kk.model_copy(update={"statements": [*kk.statements, summary]})
     answer = await _ask("Сенаторлар неке туралы не айтты?", kk)
     assert "m8-s0" in [h.statement_id for h in answer.hits]
+
+
+async def test_kazakh_typed_without_its_letters_finds_what_its_spelling_finds() -> None:
+    """Many type Kazakh on a Russian keyboard: "Мугалимнин мартебеси котериле ме?" for
+    «Мұғалімнің мәртебесі көтеріле ме?». Every word was unknown, so it was declined."""
+    status = _meeting(
+        "m9", "d2", "Ерлан Талапов", "Тараз", "мұғалімдер",
+        "Мұғалімнің мәртебесі көтеріледі, педагог қағазбастылықтан қорғалады.",
+    )  # fmt: skip
+    for question in ("Мұғалімнің мәртебесі көтеріле ме?", "Мугалимнин мартебеси котериле ме?"):
+        answer = await _ask(question, status)
+        assert answer.answered, question
+        assert answer.hits[0].meeting.id == "m9", question
+    # a Russian question whose words the corpus lacks is still declined
+    assert not (await _ask("Будет ли мартеновская печь?", status)).answered
+
+
+def test_the_russian_keyboard_spelling_of_kazakh_words() -> None:
+    assert plain_kazakh("Мұғалімнің мәртебесі қашан көтеріледі?") == (
+        "Мугалимнин мартебеси кашан котериледи?"
+    )
+    # question words and particles typed that way are no subject either
+    assert {"калай", "кашан", "ушин", "кандай"} <= STOPWORDS
