@@ -122,6 +122,10 @@ class Lexicon:
                     if len(w) >= KK_MIN_ROOT:
                         kin.setdefault(kk_root(w), set()).add(stem_of(w))
         self._kin = {root: frozenset(found) for root, found in kin.items()}
+        plain_kin: dict[str, set[str]] = {}
+        for root, found in kin.items():
+            plain_kin.setdefault(plain_kazakh(root), set()).update(found)
+        self._plain_kin = {root: frozenset(found) for root, found in plain_kin.items()}
         # stems with Kazakh letters under their Russian-keyboard spelling (see `respelled`)
         plain = sorted((plain_kazakh(s), s) for s in df if is_kazakh(s))
         self._plain_keys = [k for k, _ in plain]
@@ -156,12 +160,14 @@ class Lexicon:
         inflected forms (аналарға meets Ана, ластаса meets ластаған), which prefixes miss."""
         return self._kin.get(kk_root(word), frozenset())
 
-    def respelled(self, base: str) -> frozenset[str]:
-        """Corpus stems a word typed without Kazakh letters stands for: 'мартебес' (мәртебесі
-        typed on a Russian keyboard) → мәртеб, мәртебесі. Relatives as in `relatives`, of the
-        Kazakh stems' plain spellings; empty for a word with Kazakh letters or a short one."""
-        if len(base) < 5 or is_kazakh(base):
+    def respelled(self, word: str, base: str) -> frozenset[str]:
+        """Corpus stems a word typed without Kazakh letters stands for: 'мартебеси' (мәртебесі
+        typed on a Russian keyboard) → мәртеб, мәртебесі; 'каржыны' → қарж, қаржысы. Relatives
+        as in `relatives` of the Kazakh stems' plain spellings, and the Kazakh words of the same
+        root (`kin`, plainly spelt); empty for a word with Kazakh letters or a short one."""
+        if len(base) < 5 or is_kazakh(word):
             return frozenset()
+        kin = self._plain_kin.get(kk_root(word), frozenset()) if len(word) >= KK_MIN_ROOT else set()
         root = base if len(base) < 7 else base[: max(5, math.ceil(0.6 * len(base)))]
         start = bisect.bisect_left(self._plain_keys, root)
         found = set()
@@ -172,7 +178,7 @@ class Lexicon:
                 break
             if len(key) - len(base) <= 3 or len(base) >= 7:
                 found.add(original)
-        return frozenset(found)
+        return frozenset(found | kin)
 
     def correct(self, word: str) -> str | None:
         """The corpus's most frequent word within one edit (deletion, insertion, substitution,

@@ -139,7 +139,7 @@ def subject_terms(
         if kazakh:
             own |= lex.kin(token)
         if not own:
-            own = lex.respelled(base)  # Kazakh typed without its letters: мартебеси
+            own = lex.respelled(token, base)  # Kazakh typed without its letters: мартебеси
         if not own and (fixed := lex.correct(token)):
             own = lex.relatives(stem(fixed))
         key: object = token
@@ -186,9 +186,13 @@ def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
     tokens = words(query.question)
     if not len(snapshot.statements) or not tokens:
         return Reading(False, _NONE_F, EntityMatch((), ()), [], False)
-    lexical = snapshot.bm25.scores(query_stems(query))
     found = snapshot.entities.find(query.question, query.expansion.terms)
     terms = subject_terms(snapshot, query, cal, found.tokens)
+    stems = query_stems(query)
+    if not is_kazakh(query.question):
+        # Kazakh typed without its letters: BM25 searches the stems the words were respelled as
+        stems += [s for t in terms for part in t.alternatives[0] for s in part if is_kazakh(s)]
+    lexical = snapshot.bm25.scores(stems)
     foreign = _names_foreign_state(snapshot, query.question)
     return Reading(True, lexical, found, terms, foreign, asks_quantity(tokens))
 

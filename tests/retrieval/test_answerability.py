@@ -362,6 +362,13 @@ async def test_kazakh_typed_without_its_letters_finds_what_its_spelling_finds() 
         answer = await _ask(question, status)
         assert answer.answered, question
         assert answer.hits[0].meeting.id == "m9", question
+    # a word's other Kazakh forms by their root: қаржыны ↔ қаржысы
+    money = _meeting(
+        "m10", "d2", "Ерлан Талапов", "Тараз", "тұрғындар",
+        "Жергілікті өзін-өзі басқарудың өз қаржысы болуы керек.",
+    )  # fmt: skip
+    answer = await _ask("Жергиликти каржыны ким баскарады?", status, money)
+    assert answer.answered and answer.hits[0].meeting.id == "m10"
     # a Russian question whose words the corpus lacks is still declined
     assert not (await _ask("Будет ли мартеновская печь?", status)).answered
 
