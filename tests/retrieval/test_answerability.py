@@ -10,10 +10,18 @@ import pytest
 from retrieval import ranking
 from retrieval.embedder import Vectors
 from retrieval.models import Answer, Corpus, Document, Meeting, Statement
-from retrieval.question import is_generic, prepare, subject_terms
+from retrieval.question import is_generic, prepare, read, subject_terms
 from retrieval.search import SearchService
 from retrieval.snapshot import Snapshot, build_snapshot
-from retrieval.text import STOPWORDS, asks_quantity, has_number, kk_root, plain_kazakh, words
+from retrieval.text import (
+    STOPWORDS,
+    asks_quantity,
+    has_number,
+    kk_root,
+    plain_kazakh,
+    stem,
+    words,
+)
 from tests.fake_embedder import FakeEmbedder
 
 from .conftest import FAKE_CALIBRATION, make_corpus, make_resources
@@ -362,15 +370,23 @@ async def test_kazakh_typed_without_its_letters_finds_what_its_spelling_finds() 
         answer = await _ask(question, status)
         assert answer.answered, question
         assert answer.hits[0].meeting.id == "m9", question
-    # a word's other Kazakh forms by their root: қаржыны ↔ қаржысы
+    # a Russian question whose words the corpus lacks is still declined
+    assert not (await _ask("Будет ли мартеновская печь?", status)).answered
+
+
+def test_a_retyped_kazakh_word_meets_its_root_and_bm25_searches_it() -> None:
+    """'каржыны' (қаржыны) shares no plain prefix with the corpus's қаржысы, only its root; and
+    BM25, which ranks the candidates, must search the stems it stands for, not its letters."""
     money = _meeting(
         "m10", "d2", "Ерлан Талапов", "Тараз", "тұрғындар",
         "Жергілікті өзін-өзі басқарудың өз қаржысы болуы керек.",
     )  # fmt: skip
-    answer = await _ask("Жергиликти каржыны ким баскарады?", status, money)
-    assert answer.answered and answer.hits[0].meeting.id == "m10"
-    # a Russian question whose words the corpus lacks is still declined
-    assert not (await _ask("Будет ли мартеновская печь?", status)).answered
+    snapshot = build_snapshot(_with(money), FakeEmbedder(), make_resources())
+    assert "қаржыс" in snapshot.lexicon.respelled("каржыны", stem("каржыны"))
+    query = prepare(snapshot, "Жергиликти каржыны ким баскарады?")
+    lexical = read(snapshot, query, FAKE_CALIBRATION).lexical
+    position = next(i for i, st in enumerate(snapshot.statements) if st.meeting_id == "m10")
+    assert lexical[position] > 0 and lexical[position] == lexical.max()
 
 
 def test_the_russian_keyboard_spelling_of_kazakh_words() -> None:
