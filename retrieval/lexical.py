@@ -26,6 +26,7 @@ from retrieval.text import (
     KK_MIN_ROOT,
     content_stems,
     has_number,
+    has_time,
     is_kazakh,
     kk_root,
     plain_kazakh,
@@ -108,6 +109,10 @@ class Lexicon:
         # which statements state a number: the only answers to "how many / қанша" questions
         self.numeric: npt.NDArray[np.bool_] = np.array(
             [has_number(s.text) for s in statements], dtype=bool
+        )
+        # which state when (a number, or a month, day or year in words): the answers to "when"
+        self.dated: npt.NDArray[np.bool_] = np.array(
+            [has_time(s.text) for s in statements], dtype=bool
         )
         word_counts: dict[str, int] = {}
         for s in statements:

@@ -20,6 +20,7 @@ from retrieval.snapshot import Snapshot
 from retrieval.text import (
     STOPWORDS,
     asks_quantity,
+    asks_when,
     content_stems,
     is_kazakh,
     kk_root,
@@ -179,7 +180,8 @@ class Reading:
     found: EntityMatch
     terms: list[Term]
     foreign: bool
-    quantity: bool = False  # how many / how long / when: only a statement with a number answers
+    quantity: bool = False  # how many / how long: only a statement with a number answers
+    when: bool = False  # when: only a statement saying when (a number, a month, a day) answers
 
 
 def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
@@ -194,7 +196,7 @@ def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
         stems += [s for t in terms for part in t.alternatives[0] for s in part if is_kazakh(s)]
     lexical = snapshot.bm25.scores(stems)
     foreign = _names_foreign_state(snapshot, query.question)
-    return Reading(True, lexical, found, terms, foreign, asks_quantity(tokens))
+    return Reading(True, lexical, found, terms, foreign, asks_quantity(tokens), asks_when(tokens))
 
 
 def query_stems(query: Query) -> list[str]:

@@ -80,9 +80,11 @@ def rank(
         return Answer(query=query.question, answered=False, general=general)
     silent: list[str] = []
     margins = Margins(dense, outside)
-    quantity = reading.quantity
+    lexicon = snapshot.lexicon
+    # a number asked for, or a time: only statements stating one answer
+    needs = lexicon.numeric if reading.quantity else lexicon.dated if reading.when else None
     order, values, ok, best = _addressing(
-        snapshot, terms, margins, fused, None, related, cal, quantity
+        snapshot, terms, margins, fused, None, related, cal, needs
     )
     if mask is not None and mask.any():
         scope = np.flatnonzero(mask)
@@ -97,7 +99,7 @@ def rank(
             scope,
             None if senators.size else related,
             cal,
-            quantity,
+            needs,
             best,
         )
         if mine_ok.any():
@@ -117,15 +119,15 @@ def _addressing(
     scope: npt.NDArray[np.int64] | None,
     audience: npt.NDArray[np.bool_] | None,
     cal: Calibration,
-    quantity: bool = False,
+    needs: npt.NDArray[np.bool_] | None = None,
     best_elsewhere: float = 0.0,
 ) -> tuple[npt.NDArray[np.int64], Vectors, npt.NDArray[np.bool_], float]:
     """The best candidates in `scope` (by fused rank; None: every statement), ordered by how well
     they address the question, with their fused scores, which of them do — enough of its terms
     covered (and not far less than the best candidate covers), or close on meaning alone — and the
     best coverage seen.
-    `audience`: which statements' meeting audience the question names (None: none); `quantity`: the
-    question asks how many / how long / when, which only a statement stating a number answers."""
+    `audience`: which statements' meeting audience the question names (None: none); `needs`: the
+    statements that state what the question asks for (a number, a time), None: any."""
     best, fused_best = fused.best(scope, cal.depth)
     total = sum(t.weight for t in terms)
     coverage = np.zeros(len(best), dtype=np.float32)
@@ -156,8 +158,8 @@ def _addressing(
     ok = (coverage >= max(cal.min_coverage, top - cal.coverage_slack)) | by_meaning
     if not terms:
         ok = m >= cal.margin
-    if quantity:
-        ok &= snapshot.lexicon.numeric[best]
+    if needs is not None:
+        ok &= needs[best]
     score = fused_best + cal.coverage_weight * coverage
     order = np.argsort(-score, kind="stable")
     mask = np.zeros(len(snapshot.statements), dtype=bool)

@@ -106,15 +106,35 @@ _COMPOUND_NUMERALS = ("одно", "двух", "трех", "четырех", "п�
 
 
 def asks_quantity(tokens: list[str]) -> bool:
-    """Does the question ask how many / how much / how long / how old, at what age, or when?"""
-    if any(t in QUANTITY_WORDS or t in _WHEN for t in tokens):
-        return True
-    if tokens and tokens[0] in _WHEN_FIRST:
+    """Does the question ask how many / how much / how long / how old, or at what age?"""
+    if any(t in QUANTITY_WORDS for t in tokens):
         return True
     return any(
-        (a == "how" and b in _QUANTITY_EN) or (a in _WHICH and (_is_age(b) or b in _DATE))
+        (a == "how" and b in _QUANTITY_EN) or (a in _WHICH and _is_age(b))
         for a, b in pairwise(tokens)
     )
+
+
+def asks_when(tokens: list[str]) -> bool:
+    """Does the question ask when, or on what date / in what year?"""
+    if any(t in _WHEN for t in tokens) or (tokens and tokens[0] in _WHEN_FIRST):
+        return True
+    return any(a in _WHICH and b in _DATE for a, b in pairwise(tokens))
+
+
+# A date said in words: a month, a day, a year ("в день принятия", "қабылданған күн", "next year")
+_TIME_WORDS = re.compile(
+    r"\b(?:январ|феврал|март|апрел|ма[яйе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|"
+    r"january|february|march|april|may\b|june|july|august|september|october|november|december|"
+    r"день|дня|дне|днем|дату|даты|дата|числ|год|году|года|күн|жыл|day|date|year)",
+    re.UNICODE,
+)
+
+
+def has_time(text: str) -> bool:
+    """Does the text state when: a number, or a month, day or year in words?"""
+    return has_number(text) or _TIME_WORDS.search(text.lower()) is not None
 
 
 @cache

@@ -16,7 +16,9 @@ from retrieval.snapshot import Snapshot, build_snapshot
 from retrieval.text import (
     STOPWORDS,
     asks_quantity,
+    asks_when,
     has_number,
+    has_time,
     kk_root,
     plain_kazakh,
     stem,
@@ -238,14 +240,16 @@ async def test_a_how_many_question_is_answered_only_by_a_statement_with_a_number
     assert [h.meeting.id for h in answer.hits] == ["m7"]
     # without the question word the statement on the maslikhats' powers answers as before
     assert (await _ask("Что будет с маслихатами?", powers)).answered
-    # a time asked for is a date: the statement with none does not answer "when"
+    # a time asked for: the statement with none does not answer "when"
     assert not (await _ask("Когда маслихаты получат право распределять бюджет?", powers)).answered
-    dated = _meeting(
-        "m8", "d2", "Ерлан Талапов", "Тараз", "жители",
-        "С 2027 года маслихаты будут сами распределять местный бюджет.",
-    )  # fmt: skip
-    answer = await _ask("Когда маслихаты получат право распределять бюджет?", powers, dated)
-    assert answer.answered and answer.hits[0].meeting.id == "m8"
+    # … and is answered by a statement that says when: a date, or a time in words
+    for mid, text in (
+        ("m8", "С 2027 года маслихаты будут сами распределять местный бюджет."),
+        ("m11", "Маслихаты будут распределять бюджет со дня вступления Конституции в силу."),
+    ):
+        said = _meeting(mid, "d2", "Ерлан Талапов", "Тараз", "жители", text)
+        answer = await _ask("Когда маслихаты получат право распределять бюджет?", powers, said)
+        assert answer.answered and answer.hits[0].meeting.id == mid, text
 
 
 def _statement_vector(snapshot: Snapshot, fragment: str) -> Vectors:
@@ -288,15 +292,34 @@ def test_numbers_are_found_in_ru_kk_and_digits(text: str, number: bool) -> None:
      ("Судья болу үшін қай жастан бастауға болады?", True),
      ("Повысят ли пенсионный возраст?", False), ("Which agencies protect children?", False),
      ("Қай жастарға грант беріледі?", False),
-     # a time asked for is a date; "когда"/"when" later in a question is a conjunction
-     ("Когда пройдёт референдум?", True), ("Референдум қашан өтеді?", True),
-     ("When will the Kurultai meet?", True), ("В каком году вступит в силу?", True),
-     ("Қай жылы күшіне енеді?", True), ("What date is the vote?", True),
-     ("Что будет с правами, когда примут Конституцию?", False),
-     ("Will my rights be kept when I move abroad?", False)],
+     ("Когда пройдёт референдум?", False)],
 )  # fmt: skip
 def test_questions_asking_for_a_number(question: str, quantity: bool) -> None:
     assert asks_quantity(words(question)) is quantity
+
+
+@pytest.mark.parametrize(
+    ("question", "when"),
+    [("Когда пройдёт референдум?", True), ("Референдум қашан өтеді?", True),
+     ("When will the Kurultai meet?", True), ("В каком году вступит в силу?", True),
+     ("Қай жылы күшіне енеді?", True), ("What date is the vote?", True),
+     # "когда"/"when" later in a question is a conjunction
+     ("Что будет с правами, когда примут Конституцию?", False),
+     ("Will my rights be kept when I move abroad?", False), ("Сколько палат?", False)],
+)  # fmt: skip
+def test_questions_asking_when(question: str, when: bool) -> None:
+    assert asks_when(words(question)) is when
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [("Референдум пройдёт 15 марта.", True),
+     ("Конституция қабылданған күн – Конституция күні.", True),
+     ("Закон вступит в силу в следующем году", True), ("on the day it is adopted", True),
+     ("Курултай станет ближе к людям", False), ("Құрылтай депутаттары есеп береді", False)],
+)  # fmt: skip
+def test_a_time_is_a_number_a_month_a_day_or_a_year(text: str, time: bool) -> None:
+    assert has_time(text) is time
 
 
 @pytest.mark.parametrize(
