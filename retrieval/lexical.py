@@ -26,9 +26,9 @@ from retrieval.text import (
     KK_MIN_ROOT,
     content_stems,
     has_number,
-    has_time,
     is_kazakh,
     kk_root,
+    names_time,
     plain_kazakh,
     words,
 )
@@ -111,8 +111,8 @@ class Lexicon:
             [has_number(s.text) for s in statements], dtype=bool
         )
         # which state when (a number, or a month, day or year in words): the answers to "when"
-        self.dated: npt.NDArray[np.bool_] = np.array(
-            [has_time(s.text) for s in statements], dtype=bool
+        self.dated: npt.NDArray[np.bool_] = self.numeric | np.array(
+            [names_time(s.text) for s in statements], dtype=bool
         )
         word_counts: dict[str, int] = {}
         for s in statements:
@@ -146,15 +146,7 @@ class Lexicon:
         found = {base} if base in self.df else set()
         if len(base) < 4:
             return frozenset(found)
-        # Kazakh endings are long (тәуелсіз → тәуелсіздігі): a long word's relatives share its
-        # first 60 %, a short one's must start with all of it
-        root = base if len(base) < 7 else base[: max(5, math.ceil(0.6 * len(base)))]
-        start = bisect.bisect_left(self._sorted, root)
-        for s in self._sorted[start : start + 64]:
-            if not s.startswith(root):
-                break
-            if len(s) - len(base) <= 3 or len(base) >= 7:
-                found.add(s)
+        found.update(_sharing_prefix(base, self._sorted, self._sorted))
         found.update(
             base[:n] for n in range(max(4, len(base) - 4), len(base)) if base[:n] in self.df
         )
@@ -173,17 +165,7 @@ class Lexicon:
         if len(base) < 5 or is_kazakh(word):
             return frozenset()
         kin = self._plain_kin.get(kk_root(word), frozenset()) if len(word) >= KK_MIN_ROOT else set()
-        root = base if len(base) < 7 else base[: max(5, math.ceil(0.6 * len(base)))]
-        start = bisect.bisect_left(self._plain_keys, root)
-        found = set()
-        for key, original in zip(
-            self._plain_keys[start : start + 64], self._plain_stems[start : start + 64], strict=True
-        ):
-            if not key.startswith(root):
-                break
-            if len(key) - len(base) <= 3 or len(base) >= 7:
-                found.add(original)
-        return frozenset(found | kin)
+        return frozenset(_sharing_prefix(base, self._plain_keys, self._plain_stems) | kin)
 
     def correct(self, word: str) -> str | None:
         """The corpus's most frequent word within one edit (deletion, insertion, substitution,
@@ -203,6 +185,21 @@ class Lexicon:
         if not counts:
             return None
         return math.log(1.0 + self.size / max(counts))
+
+
+def _sharing_prefix(base: str, keys: list[str], values: list[str]) -> set[str]:
+    """`values` whose `keys` (sorted) start like `base`. Kazakh endings are long (тәуелсіз →
+    тәуелсіздігі): a long word's relatives share its first 60 %, a short one's must start with
+    all of it and be at most three letters longer."""
+    root = base if len(base) < 7 else base[: max(5, math.ceil(0.6 * len(base)))]
+    start = bisect.bisect_left(keys, root)
+    found = set()
+    for key, value in zip(keys[start : start + 64], values[start : start + 64], strict=True):
+        if not key.startswith(root):
+            break
+        if len(key) - len(base) <= 3 or len(base) >= 7:
+            found.add(value)
+    return found
 
 
 def _deletes(word: str) -> list[str]:

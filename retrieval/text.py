@@ -134,7 +134,12 @@ _TIME_WORDS = re.compile(
 
 def has_time(text: str) -> bool:
     """Does the text state when: a number, or a month, day or year in words?"""
-    return has_number(text) or _TIME_WORDS.search(text.lower()) is not None
+    return has_number(text) or names_time(text)
+
+
+def names_time(text: str) -> bool:
+    """A month, day or year in words ('has_time' without the number)."""
+    return _TIME_WORDS.search(text.lower()) is not None
 
 
 @cache

@@ -10,6 +10,7 @@ from contextlib import suppress
 from aiogram import Bot
 from aiogram.enums import ChatAction
 from aiogram.exceptions import TelegramAPIError
+from aiogram.types import InlineKeyboardMarkup
 
 from bot.config import Settings
 from bot.handlers.browsing import menu_items
@@ -89,10 +90,15 @@ async def send_abstention(
 ) -> None:
     """Say plainly that the corpus does not cover it — or that the question names no subject to
     look for (`general`); offer themes, never a random quote."""
-    markup = keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
+    markup = _themes(search, tx)
     lines = [wording.silent_line(silent, tx)] if silent else []
     lines += [tx.too_general] if general else [tx.no_answer, tx.no_answer_hint]
     await send_chunks(bot, target, [render.simple(*lines)], markup)
+
+
+def _themes(search: SearchAPI, tx: Texts) -> InlineKeyboardMarkup:
+    """The first page of theme buttons, offered where no quote is."""
+    return keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
 
 
 async def send_courtesy(
@@ -101,7 +107,7 @@ async def send_courtesy(
     """A greeting is answered with what the bot does and the themes; thanks or goodbye briefly.
     Neither is searched nor logged as a question."""
     if kind is Courtesy.GREETING:
-        markup = keyboards.menu_keyboard(Kind.THEME, menu_items(search, Kind.THEME, tx.lang), 0)
+        markup = _themes(search, tx)
         await send_chunks(bot, target, [render.simple(tx.courtesy_greeting)], markup)
     else:
         await send_chunks(bot, target, [render.simple(tx.courtesy_closing)])

@@ -36,7 +36,6 @@ _SURNAME_ENDINGS = (
     "ұлы", "қызы", "улы", "кызы", "ский", "ская", "цкий", "цкая", "енко", "ович", "евич", "овна",
     "евна", "ov", "ova", "ev", "eva", "in", "ina", "uly", "kyzy", "qyzy", "bay", "bai",
 )  # fmt: skip
-_FOLDED_SURNAME_ENDINGS = tuple({fold(e) for e in _SURNAME_ENDINGS})
 _NAME_WORD = re.compile(
     r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)?$"
 )
@@ -47,7 +46,7 @@ _BODY_WORDS = tuple(fold(t) for t in _BUILTIN_TERMS if " " not in t)
 def _body_word(word: str) -> bool:
     """A word of the state's bodies or the Constitution, in any case ("Конституциясы",
     "Құрылтайдың") but never a surname built on one ("Сенатов")."""
-    if word.endswith(_FOLDED_SURNAME_ENDINGS):
+    if has_surname_shape(word):
         return False
     return any(word.startswith(t) and len(word) - len(t) <= _MAX_ENDING for t in _BODY_WORDS)
 
