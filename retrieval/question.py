@@ -38,6 +38,7 @@ GENERIC_STEMS = frozenset(
     сенатор сенаторы депутат депутаты сенат встреча встречи изменения реформа новые будет
     государство государственный страна общество казахстан граждане
     ата заң заңы конституциясы жоба мемлекет мемлекеттік ел қоғам қазақстан азаматтар
+    елдің еліміз еліміздің елімізде елімізге елде елге изменение изменений изменениях
     constitution constitutional draft senator senators deputy reform new state country kazakhstan
     встрече встречах встречу meeting meetings область области районе районах район районы
     region district oblast
@@ -45,7 +46,7 @@ GENERIC_STEMS = frozenset(
 )  # meeting and place words: "what was said at the meeting in X" asks about X, not meetings
 GENERIC_STEMS |= frozenset(plain_kazakh(s) for s in GENERIC_STEMS)  # typed without Kazakh letters
 # Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы).
-GENERIC_ROOTS = ("кездесу", "облыс", "аудан")
+GENERIC_ROOTS = ("кездесу", "облыс", "аудан", "өзгер", "озгер")
 
 
 # Roots `is_generic` leaves out of its Kazakh-form rule: a Kazakh question about deputies
@@ -135,6 +136,8 @@ def subject_terms(
         base = stem(token)
         if token in STOPWORDS or token in skipped or len(token) < 2 or is_generic(token):
             continue
+        if token == "right" and tokens[i + 1 : i + 2] in (["now"], ["away"]):
+            continue  # "right now" is a time, not rights
         alternatives: list[tuple[frozenset[str], ...]] = []
         own = lex.relatives(base)
         if kazakh:

@@ -359,6 +359,21 @@ def test_generic_words_in_kazakh_forms_are_not_the_subject(question: str) -> Non
     assert len(terms) == 1
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Правда ли, что сейчас каждый получит землю?", "Является ли земля сейчас именно такой?",
+     "Will land really change now?", "Will land change right now?", "Жер қазір өзгере ме?",
+     "Елдің жері туралы не айтты?"],
+)  # fmt: skip
+def test_question_filler_is_not_the_subject(question: str) -> None:
+    """Words that ask rather than name (is, each, really, now, change, the country's): a
+    statement sharing only them does not address the question — *получить справку* was answered
+    by a statement on who *получат* rights; only *земля* / *land* / *жер* is the subject here."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    terms = subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
+    assert len(terms) == 1, [t.alternatives[0] for t in terms]
+
+
 def test_a_short_kazakh_root_is_not_taken_for_a_generic_word() -> None:
     # атауларын (their names) strips to ата, the first word of "Ата Заң"
     assert not is_generic("атауларын")
