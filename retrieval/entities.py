@@ -125,12 +125,13 @@ class EntityFinder:
         for meeting_id, region in regions.items():
             if region:
                 self._by_region[region].add(meeting_id)
-        self._audiences: TermIndex[str] = TermIndex(
+        audience_words = (
             (w, meeting.id)
             for meeting in corpus.meetings
             for text in meeting.audience
             for w in _distinctive(words(text), common)
         )
+        self._audiences: TermIndex[str] = TermIndex(audience_words, loose=True)
 
     def _names_of(self, token: str) -> set[str]:
         found = set(self._surnames.get(token, ())) if len(token) >= 4 else set()
@@ -154,13 +155,15 @@ class EntityFinder:
             meetings, place_tokens = self._in_regions(self._regions_named(question), used)
         used |= place_tokens
         related, audience_tokens = _matches(self._audiences, tokens, used)
+        # a glossary twin's audience ("о пенсиях" → пенсионеры) only boosts meetings beyond the
+        # places named: there it would vouch for whatever was said to pensioners
         for token in {w for t in extra_terms for w in words(t)} - set(tokens):
-            related |= self._audiences.lookup(token) if len(token) >= 3 else set()
+            related |= self._audiences.lookup(token) - meetings if len(token) >= 3 else set()
         return EntityMatch(
             tuple(sorted(senators)),
             tuple(sorted(meetings)),
             tuple(sorted(used)),
-            tuple(sorted(related - meetings)),
+            tuple(sorted(related)),
             tuple(sorted(audience_tokens)),
         )
 

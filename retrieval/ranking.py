@@ -18,6 +18,7 @@ from retrieval.models import Answer, Hit
 from retrieval.order import BucketRanks
 from retrieval.question import Query, Reading, Term, read
 from retrieval.snapshot import Snapshot
+from retrieval.text import stem
 
 _NONE = np.zeros(0, dtype=np.int64)
 
@@ -54,6 +55,9 @@ def rank(
     lexical, found, terms = reading.lexical, reading.found, reading.terms
     ids = found.related_meeting_ids
     related = _meeting_mask(snapshot, ids) if ids else None
+    # the question's words that named those meetings' audience cover them there (the stemmer
+    # may have cut the audience's form otherwise: спортсмены / спортсменами)
+    named = frozenset(stem(t) for t in found.audience_tokens)
     fused = Fusion(BucketRanks(dense), positive_rrf(lexical), snapshot.is_quote, related)
 
     # only statements of the senators and places named (each filter applies if it selects any)
@@ -84,7 +88,7 @@ def rank(
     # a number asked for, or a time: only statements stating one answer
     needs = lexicon.numeric if reading.quantity else lexicon.dated if reading.when else None
     order, values, ok, best = _addressing(
-        snapshot, terms, margins, fused, None, related, cal, needs
+        snapshot, terms, margins, fused, None, related, cal, needs, named=named
     )
     if mask is not None and mask.any():
         scope = np.flatnonzero(mask)
@@ -101,6 +105,7 @@ def rank(
             cal,
             needs,
             best,
+            named,
         )
         if mine_ok.any():
             return _answer(snapshot, query, mine, mine_ok, mine_values, k, cal)
@@ -121,24 +126,26 @@ def _addressing(
     cal: Calibration,
     needs: npt.NDArray[np.bool_] | None = None,
     best_elsewhere: float = 0.0,
+    named: frozenset[str] = frozenset(),
 ) -> tuple[npt.NDArray[np.int64], Vectors, npt.NDArray[np.bool_], float]:
     """The best candidates in `scope` (by fused rank; None: every statement), ordered by how well
     they address the question, with their fused scores, which of them do — enough of its terms
     covered (and not far less than the best candidate covers), or close on meaning alone — and the
     best coverage seen.
-    `audience`: which statements' meeting audience the question names (None: none); `needs`: the
-    statements that state what the question asks for (a number, a time), None: any."""
+    `audience`: which statements' meeting audience the question names (None: none), `named`: the
+    stems of the question words that named it; `needs`: the statements that state what the
+    question asks for (a number, a time), None: any."""
     best, fused_best = fused.best(scope, cal.depth)
     total = sum(t.weight for t in terms)
     coverage = np.zeros(len(best), dtype=np.float32)
     if total > 0:
         stems = snapshot.lexicon.stems
-        named = audience[best] if audience is not None else np.zeros(len(best), dtype=bool)
+        at_named = audience[best] if audience is not None else np.zeros(len(best), dtype=bool)
         # a statement sharing no stem with any of a term's alternatives cannot cover it: one set
         # test skips the term (the sum still adds the covered weights in the same order)
         reach = [_reach(t) for t in terms]
         for j, i in enumerate(best.tolist()):
-            bag = stems[i] | snapshot.lexicon.context[i] if named[j] else stems[i]
+            bag = stems[i] | snapshot.lexicon.context[i] | named if at_named[j] else stems[i]
             coverage[j] = (
                 sum(
                     t.weight

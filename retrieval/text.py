@@ -274,18 +274,37 @@ class TermIndex(Generic[T]):
     """Which of many one-word terms a question word matches, with `term_matches` semantics,
     in a handful of dict lookups instead of a scan over every term."""
 
-    def __init__(self, items: Iterable[tuple[str, T]]) -> None:
+    def __init__(self, items: Iterable[tuple[str, T]], loose: bool = False) -> None:
         self._exact: dict[str, set[T]] = defaultdict(set)
         self._stems: dict[str, set[T]] = defaultdict(set)
+        # loose: a term's stem also under itself cut by one or two letters, and a word's stem
+        # looked up so cut too, for where the stemmer cuts two forms of one word differently
+        # (спортсмены → спортсм, спортсменами → спортсмен)
+        self._cut: dict[str, set[T]] = defaultdict(set)
+        self._loose = loose
         for term, payload in items:
             self._exact[term].add(payload)
             if len(term) >= 4:
-                self._stems[stem(term)].add(payload)
+                base = stem(term)
+                self._stems[base].add(payload)
+                for cut in _cuts(base) if loose else ():
+                    self._cut[cut].add(payload)
 
     def lookup(self, token: str) -> set[T]:
         found: set[T] = set(self._exact.get(token, ()))
         for size in range(max(3, len(token) - MAX_SUFFIX), len(token)):
             found |= self._exact.get(token[:size], set())
         if len(token) >= 2:
-            found |= self._stems.get(stem(token), set())
+            base = stem(token)
+            found |= self._stems.get(base, set())
+            if self._loose:
+                found |= self._cut.get(base, set())
+                for cut in _cuts(base):
+                    found |= self._stems.get(cut, set())
         return found
+
+
+def _cuts(base: str) -> list[str]:
+    """The stem one and two letters shorter, down to six letters (a shorter stem meets
+    unrelated words)."""
+    return [base[:-n] for n in (1, 2) if len(base) - n >= 6]

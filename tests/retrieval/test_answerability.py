@@ -93,6 +93,23 @@ async def test_generic_word_in_an_audience_matches_nothing() -> None:
     assert {h.meeting.id for h in answer.hits} == {"m3"}
 
 
+async def test_whom_they_met_there_finds_that_meeting_in_the_place_named() -> None:
+    """With athletes in Taraz: the audience picks the meeting among the town's, though the
+    stemmer cuts *спортсмены* and *спортсменами* to different stems; its words answer what was
+    said to them."""
+    athletes, residents = (
+        _meeting(mid, "d1", "Ерлан Талапов", "Тараз", audience, text)
+        for mid, audience, text in (
+            ("m4", "спортсмены", "Каждый гражданин вправе заниматься физической культурой."),
+            ("m5", "жители", "Маслихаты получат больше полномочий в распределении бюджета."),
+        )
+    )
+    for question in ("О чём говорили со спортсменами в Таразе?", "Что сказали спортсменам?"):
+        answer = await _ask(question, athletes, residents, k=5)
+        assert answer.answered, question
+        assert answer.hits[0].meeting.id == "m4", question
+
+
 async def test_senator_and_topic_gives_their_words_on_it() -> None:
     svc = await _service(make_corpus())
     answer = await svc.search("Что говорил Есбай о Курултае?", k=5)
