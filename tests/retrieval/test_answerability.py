@@ -391,6 +391,18 @@ def test_question_filler_is_not_the_subject(question: str) -> None:
     assert len(terms) == 1, [t.alternatives[0] for t in terms]
 
 
+def test_a_kazakh_word_with_a_long_chain_of_endings_meets_its_glossary_twins() -> None:
+    """*ұстаздардың* (-дар-дың, six letters of endings) is *ұстаз*, teacher: its glossary twins
+    (учитель, мұғалім, teacher) cover it, as they do *ұстаздар*; *өзін* (oneself) asks, names
+    nothing."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    for question in ("Ұстаздардың өзін қорғау туралы не айтты?", "Ұстаздар туралы не айтты?"):
+        terms = subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
+        reach = {s for alt in terms[0].alternatives for part in alt for s in part}
+        assert stem("учитель") in reach, question
+        assert not any("өзін" in alt[0] for t in terms for alt in t.alternatives), question
+
+
 def test_a_short_kazakh_root_is_not_taken_for_a_generic_word() -> None:
     # атауларын (their names) strips to ата, the first word of "Ата Заң"
     assert not is_generic("атауларын")
