@@ -67,7 +67,7 @@ STOPWORDS = frozenset(
     everyone anyone someone let give gives might must shall may
     ету етеді етіп етуге етсе әр барлық барлығы қазір бүгін шынында нақты түсіндіріңіз
     түсіндіріңізші өтінемін білгім білу келеді өзін өзінің өзіне өзінде өзінен өздері өздерін
-    өздерінің өзімнің өзіміз
+    өздерінің өзімнің өзіміз keep keeps kept stay stays remain remains
     """.split()
 )
 # the same Kazakh words typed without their letters (қалай → калай, үшін → ушин)
