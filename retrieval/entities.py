@@ -150,9 +150,12 @@ class EntityFinder:
                 senators |= names
         first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
         used.update(t for t in tokens if transliterate(t) in first_names)
-        meetings, place_tokens = _matches(self._places, tokens, used, fold_kazakh)
+        # a town's name that names a lake, a sea or a river here, or what happens *with* it, is
+        # the question's subject, not where a meeting was ("что будет с Балхашем")
+        not_here = used | _not_places(words(question))
+        meetings, place_tokens = _matches(self._places, tokens, not_here, fold_kazakh)
         if not meetings and self._regions_named is not None:
-            meetings, place_tokens = self._in_regions(self._regions_named(question), used)
+            meetings, place_tokens = self._in_regions(self._regions_named(question), not_here)
         used |= place_tokens
         related, audience_tokens = _matches(self._audiences, tokens, used)
         # a glossary twin's audience ("о пенсиях" → пенсионеры) only boosts meetings beyond the
@@ -192,6 +195,31 @@ def _place_forms(word: str) -> set[str]:
     if len(base := stem(folded)) >= 6:
         forms.add(base)
     return forms
+
+
+# lake, sea, river, shore: a town's name beside one names the water (Арал теңізі, озеро Балхаш)
+_WATERS = frozenset(
+    """
+    озеро озера озеру озером озере озёра озер море моря морю морем река реки реке реку рекой
+    берег берега берегу көл көлі көлін көліне көлінің теңіз теңізі теңізін теңізіне теңізінің
+    өзен өзені өзенін өзеніне өзенінің lake lakes sea river
+    """.split()
+)
+_INSTRUMENTAL = ("ом", "ем", "ой", "ей", "ью")
+
+
+def _not_places(tokens: list[str]) -> set[str]:
+    """Words that cannot be a meeting's place in this question: beside a word for water, or in
+    the Russian instrumental after с/со (with X: the subject)."""
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        near = tokens[max(i - 1, 0) : i] + tokens[i + 1 : i + 2]
+        if not _WATERS.isdisjoint(near):
+            found.add(token)
+        after_with = i > 0 and tokens[i - 1] in ("с", "со")
+        if after_with and token.endswith(_INSTRUMENTAL):
+            found.add(token)
+    return found
 
 
 def _matches(

@@ -112,6 +112,22 @@ async def test_a_place_silent_on_the_topic_is_named_once() -> None:
     assert answer.hits and answer.hits[0].meeting.id == "other"
 
 
+@pytest.mark.parametrize(
+    "question", ["Что будет с Балхашем?", "Обмелеет ли озеро Балхаш?", "Балқаш көлі сақтала ма?"]
+)
+async def test_a_town_named_as_a_lake_or_with_is_the_subject_not_the_place(question: str) -> None:
+    """Balkhash is a town and a lake: *с Балхашем* (what happens with it) and *озеро Балхаш*
+    name the lake, so the town's meetings do not restrict the answer, nor is the town named as
+    silent on it."""
+    meetings = _pension_meetings(
+        ("lake", "Тараз", "Озеро Балхаш нужно сохранить, Балқаш көлі мелеет."),
+        ("town", "Балхаш", "Пенсии будут индексироваться ежегодно."),
+    )
+    answer = await _ask_with(meetings, question)
+    assert not answer.silent
+    assert answer.hits and answer.hits[0].meeting.id == "lake"
+
+
 def test_twins_are_each_others_names() -> None:
     gazetteer = load_gazetteer(CORPUS_DIR)
     assert gazetteer is not None
