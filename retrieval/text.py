@@ -67,7 +67,8 @@ STOPWORDS = frozenset(
     everyone anyone someone let give gives might must shall may
     ету етеді етіп етуге етсе әр барлық барлығы қазір бүгін шынында нақты түсіндіріңіз
     түсіндіріңізші өтінемін білгім білу келеді өзін өзінің өзіне өзінде өзінен өздері өздерін
-    өздерінің өзімнің өзіміз keep keeps kept stay stays remain remains
+    өздерінің өзімнің өзіміз keep keeps kept stay stays remain remains проходить проходит
+    пройдет пройдёт пройти происходить происходит
     """.split()
 )
 # the same Kazakh words typed without their letters (қалай → калай, үшін → ушин)
@@ -261,7 +262,7 @@ def term_matches(token: str, term: str) -> bool:
     """Does a question word match a glossary/entity term word? Stems, or a Kazakh-style suffix."""
     if token == term:
         return True
-    if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= 5:
+    if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= _suffix(token):
         return True
     if len(term) >= 4 and stem(token) == stem(term):
         return True
@@ -269,6 +270,14 @@ def term_matches(token: str, term: str) -> bool:
 
 
 MAX_SUFFIX = 5  # letters a Kazakh/Russian ending may add to a term in `term_matches`
+# English endings are short, and the stemmer knows them: five letters more made *landlord* land
+LATIN_SUFFIX = 2
+
+
+def _suffix(token: str) -> int:
+    return LATIN_SUFFIX if token.isascii() else MAX_SUFFIX
+
+
 # A Kazakh word with a chain of endings longer than that (ұстаздардың: -дар-дың) meets a term by
 # its root, of four letters at least (a shorter one meets unrelated words: жас, young / age).
 KK_ROOT = 4
@@ -301,7 +310,7 @@ class TermIndex(Generic[T]):
 
     def lookup(self, token: str) -> set[T]:
         found: set[T] = set(self._exact.get(token, ()))
-        for size in range(max(3, len(token) - MAX_SUFFIX), len(token)):
+        for size in range(max(3, len(token) - _suffix(token)), len(token)):
             found |= self._exact.get(token[:size], set())
         if is_kazakh(token):
             found |= self._roots.get(kk_root(token), set())

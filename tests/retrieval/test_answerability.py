@@ -380,7 +380,7 @@ def test_generic_words_in_kazakh_forms_are_not_the_subject(question: str) -> Non
     "question",
     ["Правда ли, что сейчас каждый получит землю?", "Является ли земля сейчас именно такой?",
      "Will land really change now?", "Will land change right now?", "Will land remain as it is?",
-     "Жер қазір өзгере ме?", "Елдің жері туралы не айтты?"],
+     "Жер қазір өзгере ме?", "Елдің жері туралы не айтты?", "Что будет происходить с землёй?"],
 )  # fmt: skip
 def test_question_filler_is_not_the_subject(question: str) -> None:
     """Words that ask rather than name (is, each, really, now, change, the country's): a
@@ -401,6 +401,16 @@ def test_a_kazakh_word_with_a_long_chain_of_endings_meets_its_glossary_twins() -
         reach = {s for alt in terms[0].alternatives for part in alt for s in part}
         assert stem("учитель") in reach, question
         assert not any("өзін" in alt[0] for t in terms for alt in t.alternatives), question
+
+
+def test_an_english_word_is_not_a_longer_word_that_starts_like_a_glossary_term() -> None:
+    """*landlord* is not *land*: English endings are short and the stemmer knows them, so the
+    five letters a Kazakh ending may add do not apply; *lands* is still land."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    for question, land in (("Can a landlord evict tenants?", False), ("Who owns the lands?", True)):
+        terms = subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
+        reach = {s for t in terms for alt in t.alternatives for part in alt for s in part}
+        assert (stem("земля") in reach) is land, question
 
 
 def test_a_short_kazakh_root_is_not_taken_for_a_generic_word() -> None:
