@@ -32,4 +32,8 @@ class Calibration:
     coverage_weight: float = 0.005
     # candidates examined per question (best fused ranks)
     depth: int = 40
+    # ... widened to hold at least this many different texts (each text once, by its best copy):
+    # a line repeated at many meetings (a press-office template, a tour) can fill the depth with
+    # its copies. 0: as many as the depth holds (README: "How answers are found", step 3)
+    depth_texts: int = 0
     near_duplicate: float = 0.97

@@ -44,6 +44,9 @@ class Fusion:
     lexical: Vectors  # BM25 RRF of every statement (0 for no match)
     is_quote: npt.NDArray[np.bool_]
     related: npt.NDArray[np.bool_] | None  # in a meeting whose audience the question names
+    # each statement's text number (`Snapshot.same_text`): copies share one; None: all differ
+    same: npt.NDArray[np.int64] | None = None
+    texts: int = 0  # different texts the best hold at least (see `best`)
 
     def at(self, positions: npt.NDArray[np.int64]) -> Vectors:
         """Exact fused scores of `positions`."""
@@ -56,33 +59,81 @@ class Fusion:
         their scores. Whatever a statement's exact rank in its bucket, its score lies between
         its bounds: the `depth`-th best lower bound among the scope's top buckets is a floor
         that every one of the best reaches, so only statements whose upper bound reaches it
-        need exact scores."""
+        need exact scores.
+
+        With texts numbered (`same`), a text repeated at many meetings (a press-office
+        template, a line said on a tour) could fill the depth with its copies and keep the
+        statement that answers out of sight: each text is taken once, by its best copy, and
+        fewer than `texts` different texts are widened to `texts`. A copy ranked among them
+        whose meeting's audience the question names comes along (its meeting's words may cover
+        more); any other copy has the best one's vector and stems and no higher score, so it
+        could never be shown before it."""
         size = len(self.lexical) if scope is None else len(scope)
         depth = min(depth, size)
         if not depth:
             return _NONE, _NONE_F
-        if size <= _EXACT_SCOPE:
-            positions = np.arange(size, dtype=np.int64) if scope is None else scope
-        else:
-            buckets = self.ranks.buckets if scope is None else self.ranks.buckets[scope]
-            counts = (
-                self.ranks.counts
-                if scope is None
-                else np.bincount(buckets, minlength=len(self.ranks.counts))
-            )
-            last = int(np.searchsorted(np.cumsum(counts), depth))  # top buckets hold ≥ depth
-            top = np.flatnonzero(buckets <= last)
-            if scope is not None:
-                top = scope[top]
-            floor = np.partition(self._combine(self.ranks.bounds(top)[1], top), -depth)[-depth]
-            upper = self._combine(self.ranks.bounds(scope)[0], scope)
-            positions = np.flatnonzero(upper >= floor)
-            if scope is not None:
-                positions = scope[positions]
+        positions = self._reaching(scope, depth, distinct=False)
         values = self.at(positions)
         # in corpus order: statements with equal scores (dense rank 1 and BM25 rank 2, and the
         # reverse) keep one order whatever the selection did
         chosen = np.sort(np.argpartition(-values, depth - 1)[:depth])
+        if self.same is None:
+            return positions[chosen], values[chosen]
+        floor = float(values[chosen].min())
+        held = len(np.unique(self.same[positions[chosen]]))
+        if held < self.texts:
+            positions = self._reaching(scope, self.texts, distinct=True)
+            values = self.at(positions)
+        return self._distinct(positions, values, max(held, self.texts), floor)
+
+    def _reaching(
+        self, scope: npt.NDArray[np.int64] | None, depth: int, distinct: bool
+    ) -> npt.NDArray[np.int64]:
+        """The positions of `scope` whose upper bound reaches the floor (see `best`) of the
+        `depth` best statements, or with `distinct` of the `depth` best texts: then the top
+        buckets are widened until they hold that many texts, and each counts its best bound."""
+        size = len(self.lexical) if scope is None else len(scope)
+        if size <= _EXACT_SCOPE:
+            return np.arange(size, dtype=np.int64) if scope is None else scope
+        buckets = self.ranks.buckets if scope is None else self.ranks.buckets[scope]
+        counts = (
+            self.ranks.counts
+            if scope is None
+            else np.bincount(buckets, minlength=len(self.ranks.counts))
+        )
+        cumulative = np.cumsum(counts)
+        wanted = depth
+        while True:
+            last = int(np.searchsorted(cumulative, wanted))  # top buckets hold ≥ wanted
+            top = np.flatnonzero(buckets <= last)
+            if scope is not None:
+                top = scope[top]
+            lower = self._combine(self.ranks.bounds(top)[1], top)
+            if not distinct or self.same is None:
+                break
+            by = np.argsort(-lower, kind="stable")
+            lower = lower[by[np.unique(self.same[top][by], return_index=True)[1]]]
+            if len(lower) >= depth or last >= len(cumulative) - 1:
+                break
+            wanted = 2 * int(cumulative[last])
+        floor = np.partition(lower, -depth)[-depth] if len(lower) >= depth else lower.min()
+        upper = self._combine(self.ranks.bounds(scope)[0], scope)
+        positions = np.flatnonzero(upper >= floor)
+        return positions if scope is None else scope[positions]
+
+    def _distinct(
+        self, positions: npt.NDArray[np.int64], values: Vectors, texts: int, floor: float
+    ) -> tuple[npt.NDArray[np.int64], Vectors]:
+        """The `texts` best texts' best copies among `positions` (equal scores: the first in
+        corpus order, the one shown before) and the copies in a meeting whose audience the
+        question names scoring at least `floor` or the last best copy, in corpus order."""
+        assert self.same is not None
+        by = np.argsort(-values, kind="stable")
+        _, first = np.unique(self.same[positions[by]], return_index=True)
+        chosen = by[np.sort(first)[:texts]]
+        if self.related is not None:
+            reach = min(floor, float(values[chosen].min()))
+            chosen = np.union1d(chosen, np.flatnonzero(self.related[positions] & (values >= reach)))
         return positions[chosen], values[chosen]
 
     def _combine(self, dense_ranks: Vectors, positions: npt.NDArray[np.int64] | None) -> Vectors:

@@ -58,7 +58,14 @@ def rank(
     # the question's words that named those meetings' audience cover them there (the stemmer
     # may have cut the audience's form otherwise: спортсмены / спортсменами)
     named = frozenset(stem(t) for t in found.audience_tokens)
-    fused = Fusion(BucketRanks(dense), positive_rrf(lexical), snapshot.is_quote, related)
+    fused = Fusion(
+        BucketRanks(dense),
+        positive_rrf(lexical),
+        snapshot.is_quote,
+        related,
+        snapshot.same_text,
+        cal.depth_texts,
+    )
 
     # only statements of the senators and places named (each filter applies if it selects any)
     senators = _positions_of(snapshot.by_senator, found.senators)

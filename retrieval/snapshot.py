@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +74,10 @@ class Snapshot:
     hub: Vectors
     # statements with the same words (several outlets reporting one meeting) share a group
     group: npt.NDArray[np.int64]
+    # statements with the very same text at any meeting, by anyone (a press-office template, a
+    # line repeated on a tour) share a number: ranking takes each text once among its candidates.
+    # Characters, not words: a copy punctuated otherwise has a vector of its own
+    same_text: npt.NDArray[np.int64]
 
 
 def build_snapshot(
@@ -144,6 +148,7 @@ def build_snapshot(
         lexicon=Lexicon(corpus),
         hub=_hubness(dense.vectors),
         group=group,
+        same_text=_numbered(s.text for s in statements),
     )
 
 
@@ -153,11 +158,15 @@ def _same_words(
     """Group number per statement: equal word sequences (case and punctuation aside) from the
     same people share one. Two senators given the same words (or an unattributed line at another
     senator's meeting) stay apart: one hit must never cite a document for someone else's words."""
-    seen: dict[tuple[str, tuple[str, ...]], int] = {}
-    keys = [
+    return _numbered(
         (" ".join(words(s.text)), tuple(sorted(s.speakers or meeting_of[s.id].senators)))
         for s in statements
-    ]
+    )
+
+
+def _numbered(keys: Iterable[Hashable]) -> npt.NDArray[np.int64]:
+    """One number per distinct key, in order of first appearance."""
+    seen: dict[Hashable, int] = {}
     return np.array([seen.setdefault(key, len(seen)) for key in keys], dtype=np.int64)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import numpy as np
@@ -472,3 +473,31 @@ def test_the_russian_keyboard_spelling_of_kazakh_words() -> None:
     )
     # question words and particles typed that way are no subject either
     assert {"калай", "кашан", "ушин", "кандай"} <= STOPWORDS
+
+
+async def test_a_text_repeated_at_more_meetings_than_the_depth_leaves_room_for_others() -> None:
+    """A line repeated on a tour (more meetings than the candidate depth) must not crowd the
+    statement that covers the question out of the candidates: the candidates hold `depth_texts`
+    different texts; each hit stays its own meeting's statement with its own speaker."""
+    line = "Здания будут доступны людям."
+    tour = [
+        _meeting(f"t{i}", "d1", "Айгерим Тулеуова", f"Город {i}", "жители", line) for i in range(4)
+    ]
+    wheels = _meeting(
+        "c1", "d1", "Ержан Оспанов", "Кокшетау", "студенты",
+        "Отдельная норма касается граждан, передвигающихся на инвалидных колясках: государство "
+        "обязано обеспечить им достойные условия жизни, учёбы и работы в каждом городе и селе "
+        "нашей большой страны.",
+    )  # fmt: skip
+    svc = SearchService.from_corpus(
+        _with(*tour, wheels),
+        FakeEmbedder(),
+        make_resources(),
+        calibration=dataclasses.replace(FAKE_CALIBRATION, depth=3, depth_texts=3),
+    )
+    answer = await svc.search("Будут ли здания доступны людям на инвалидных колясках?", k=3)
+    await svc.close()
+    assert [(h.meeting.id, h.speakers) for h in answer.hits] == [
+        ("t0", ["Айгерим Тулеуова"]),
+        ("c1", ["Ержан Оспанов"]),
+    ]

@@ -3,6 +3,8 @@ the BM25 matches alone, meeting sets as masks, one matrix product for a batch.""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -65,6 +67,36 @@ def test_fusion_picks_the_whole_arrays_best_with_bit_identical_scores(seed: int,
         assert (np.diff(best) > 0).all()  # corpus order: ties keep one order
     some = rng.choice(n, 100, replace=False)
     assert np.array_equal(fusion.at(some), fused[some])
+
+
+@pytest.mark.parametrize(("seed", "n"), [(0, 5_000), (1, 30_000), (2, 300), (3, 2_000)])
+@pytest.mark.parametrize("texts", [15, 60])
+def test_fusion_takes_each_text_once_by_its_best_copy(seed: int, n: int, texts: int) -> None:
+    """With copies (one text at many meetings), the best hold each text once, by the copy the
+    whole array ranks first, down to `texts` different texts if the depth held fewer; a copy in
+    a named audience's meeting ranked among them comes along; no other copy."""
+    plain, fused = _fusion_case(seed, n)
+    rng = np.random.default_rng(seed)
+    same = np.arange(n)
+    copies = rng.integers(0, n, n // 3)  # a third of the corpus repeats a few texts
+    same[copies] = rng.integers(0, 25, len(copies))
+    # the best statements are copies of the same few texts, as templates are
+    same[np.argsort(-fused, kind="stable")[:60]] = rng.integers(0, 8, 60)
+    fusion_ = dataclasses.replace(plain, same=same, texts=texts)
+    assert fusion_.related is not None
+    for scope in (None, np.flatnonzero(rng.random(n) < 0.3), np.flatnonzero(rng.random(n) < 0.01)):
+        best, values = fusion_.best(scope, 40)
+        pool = np.arange(n) if scope is None else scope
+        by = pool[np.argsort(-fused[pool], kind="stable")]
+        held = len(np.unique(same[by[:40]]))
+        distinct, first = np.unique(same[by], return_index=True)
+        kept = by[np.sort(first)[: max(held, texts)]]
+        reach = min(fused[by[:40]].min(), fused[kept].min())
+        named = pool[fusion_.related[pool] & (fused[pool] >= reach)]
+        assert set(best.tolist()) == set(kept.tolist()) | set(named.tolist())
+        assert len(np.unique(same[best])) == min(max(held, texts), len(distinct))
+        assert np.array_equal(values, fused[best])
+        assert (np.diff(best) > 0).all()
 
 
 def test_fusion_of_a_small_or_empty_scope() -> None:
