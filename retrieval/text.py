@@ -264,9 +264,7 @@ def term_matches(token: str, term: str) -> bool:
         return True
     if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= _suffix(token):
         return True
-    if len(term) >= 4 and stem(token) == stem(term):
-        return True
-    return is_kazakh(token) and (root := kk_root(token)) == kk_root(term) and len(root) >= KK_ROOT
+    return len(term) >= 4 and stem(token) == stem(term)
 
 
 MAX_SUFFIX = 5  # letters a Kazakh/Russian ending may add to a term in `term_matches`
@@ -277,10 +275,6 @@ LATIN_SUFFIX = 2
 def _suffix(token: str) -> int:
     return LATIN_SUFFIX if token.isascii() else MAX_SUFFIX
 
-
-# A Kazakh word with a chain of endings longer than that (ұстаздардың: -дар-дың) meets a term by
-# its root, of four letters at least (a shorter one meets unrelated words: жас, young / age).
-KK_ROOT = 4
 
 T = TypeVar("T")
 
@@ -297,11 +291,8 @@ class TermIndex(Generic[T]):
         # (спортсмены → спортсм, спортсменами → спортсмен)
         self._cut: dict[str, set[T]] = defaultdict(set)
         self._loose = loose
-        self._roots: dict[str, set[T]] = defaultdict(set)
         for term, payload in items:
             self._exact[term].add(payload)
-            if len(root := kk_root(term)) >= KK_ROOT:
-                self._roots[root].add(payload)
             if len(term) >= 4:
                 base = stem(term)
                 self._stems[base].add(payload)
@@ -312,8 +303,6 @@ class TermIndex(Generic[T]):
         found: set[T] = set(self._exact.get(token, ()))
         for size in range(max(3, len(token) - _suffix(token)), len(token)):
             found |= self._exact.get(token[:size], set())
-        if is_kazakh(token):
-            found |= self._roots.get(kk_root(token), set())
         if len(token) >= 2:
             base = stem(token)
             found |= self._stems.get(base, set())
