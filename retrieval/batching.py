@@ -9,6 +9,7 @@ For that there must be a next batch: when nothing is being ranked and many reque
 takes half of them, and the other half is encoded while the first half is ranked. A batch that
 finishes its model stage with nobody waiting and nothing being ranked is ranked on the model's
 thread at once: pipelining has nothing to overlap then, and each hand-off is a thread wake-up.
+Without a second executor every batch is ranked there, in the same hand-off as its model stage.
 """
 
 from __future__ import annotations
@@ -77,9 +78,8 @@ class MicroBatcher(Generic[T, P, R]):
                 continue
             if done is not None:
                 _deliver(live, done)
-            elif self._then_executor is None:
-                await self._finish(prepared, live, self._executor)
-            else:  # ranked on the other worker while this loop starts the next batch
+            elif self._then_executor is not None:
+                # ranked on the other worker while this loop starts the next batch
                 task = loop.create_task(self._finish(prepared, live, self._then_executor))
                 self._finishing.add(task)
                 task.add_done_callback(self._finishing.discard)
@@ -89,10 +89,13 @@ class MicroBatcher(Generic[T, P, R]):
 
     def _first_alone(self, items: list[T]) -> tuple[P, list[R] | None]:
         """`first`, then `then` on the same thread when nothing waits and nothing is being
-        ranked: a lone question skips two thread hand-offs (each a wake-up of another thread,
-        and on a busy machine a wait for a core). Results are those of `then` either way."""
+        ranked, or when there is no ranking worker: a lone question skips two thread hand-offs
+        (each a wake-up of another thread, and on a busy machine a wait for a core). With no
+        ranking worker the loop waited for `then` on this thread anyway, after a round trip
+        through the event loop (two model lanes, 3,000 statements: search p50 8.12 → 7.62 ms,
+        interleaved). Results are those of `then` either way."""
         prepared = self._first(items)
-        if self._then_executor is None or self._pending or self._finishing:
+        if self._then_executor is not None and (self._pending or self._finishing):
             return prepared, None
         return prepared, self._then(prepared)
 

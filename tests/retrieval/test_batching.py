@@ -117,3 +117,25 @@ async def test_a_lone_question_is_ranked_on_the_model_thread_a_crowd_on_the_othe
     assert answers == [f"answer {i * 10}" for i in range(4 * MIN_HALF)]
     # the crowd's first half was ranked on the ranking thread while the second half encoded
     assert {t.split("_")[0] for t in threads["then"]} == {"model", "rank"}
+
+
+async def test_without_a_ranking_worker_a_batch_is_ranked_in_its_model_hand_off() -> None:
+    """One executor call per batch: encode and ranking on the model thread back to back, not a
+    second call after a round trip through the event loop (two thread wake-ups per question)."""
+    calls: list[str] = []
+
+    class Counting(ThreadPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+            calls.append(getattr(fn, "__name__", "?"))
+            return super().submit(fn, *args, **kwargs)
+
+    stages = Stages()
+    with Counting(1) as model:
+        batcher: MicroBatcher[int, list[int], str] = MicroBatcher(
+            stages.first, stages.then, model, max_batch=64
+        )
+        assert await batcher.submit(3) == "answer 30"
+        assert len(calls) == 1
+        answers = await asyncio.gather(*(batcher.submit(i) for i in range(40)))
+    assert answers == [f"answer {i * 10}" for i in range(40)]
+    assert len(calls) == 2
