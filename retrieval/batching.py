@@ -78,8 +78,9 @@ class MicroBatcher(Generic[T, P, R]):
                 continue
             if done is not None:
                 _deliver(live, done)
-            elif self._then_executor is not None:
-                # ranked on the other worker while this loop starts the next batch
+            else:  # ranked on the other worker while this loop starts the next batch
+                # (`_first_alone` ranks every batch itself when there is no other worker)
+                assert self._then_executor is not None
                 task = loop.create_task(self._finish(prepared, live, self._then_executor))
                 self._finishing.add(task)
                 task.add_done_callback(self._finishing.discard)
