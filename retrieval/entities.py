@@ -140,7 +140,8 @@ class EntityFinder:
         return found
 
     def find(self, question: str, extra_terms: Iterable[str] = ()) -> EntityMatch:
-        tokens = [t for t in words(question) if t not in STOPWORDS]
+        every = words(question)
+        tokens = [t for t in every if t not in STOPWORDS]
         senators: set[str] = set()
         used: set[str] = set()
         for token in tokens:
@@ -152,7 +153,7 @@ class EntityFinder:
         used.update(t for t in tokens if transliterate(t) in first_names)
         # a town's name that names a lake, a sea or a river here, or what happens *with* it, is
         # the question's subject, not where a meeting was ("что будет с Балхашем")
-        not_here = used | _not_places(words(question))
+        not_here = used | _not_places(every)
         meetings, place_tokens = _matches(self._places, tokens, not_here, fold_kazakh)
         if not meetings and self._regions_named is not None:
             meetings, place_tokens = self._in_regions(self._regions_named(question), not_here)

@@ -38,15 +38,17 @@ GENERIC_STEMS = frozenset(
     сенатор сенаторы депутат депутаты сенат встреча встречи изменения реформа новые будет
     государство государственный страна общество казахстан граждане
     ата заң заңы конституциясы жоба мемлекет мемлекеттік ел қоғам қазақстан азаматтар
-    елдің еліміз еліміздің елімізде елімізге елде елге изменение изменений изменениях
+    елдің еліміз еліміздің елімізде елімізге елде елге
     constitution constitutional draft senator senators deputy reform new state country kazakhstan
     встрече встречах встречу meeting meetings область области районе районах район районы
     region district oblast
     """.split()
 )  # meeting and place words: "what was said at the meeting in X" asks about X, not meetings
 GENERIC_STEMS |= frozenset(plain_kazakh(s) for s in GENERIC_STEMS)  # typed without Kazakh letters
-# Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы).
-GENERIC_ROOTS = ("кездесу", "облыс", "аудан", "өзгер", "озгер")
+# Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы),
+# and of change (өзгеріс, generic as изменения is), also typed without Kazakh letters.
+_ROOTS = ("кездесу", "облыс", "аудан", "өзгер")
+GENERIC_ROOTS = tuple(dict.fromkeys([*_ROOTS, *(plain_kazakh(r) for r in _ROOTS)]))
 
 
 # Roots `is_generic` leaves out of its Kazakh-form rule: a Kazakh question about deputies
