@@ -148,12 +148,14 @@ def subject_terms(
             own = lex.respelled(token, base)  # Kazakh typed without its letters: мартебеси
         if not own and (fixed := lex.correct(token)):
             own = lex.relatives(stem(fixed))
+        # a relative that is a generic word covers nothing: нормальн is not норм (norm)
+        own = frozenset(s for s in own if s not in GENERIC_STEMS)
         key: object = token
         if i in twins:
             key, terms = twins[i]
             for term in terms:
                 parts = tuple(
-                    lex.relatives(stem(w)) | {stem(w)}
+                    (lex.relatives(stem(w)) - GENERIC_STEMS) | {stem(w)}
                     for w in words(term)
                     if w not in STOPWORDS and stem(w) not in GENERIC_STEMS
                 )

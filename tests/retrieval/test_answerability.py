@@ -349,6 +349,13 @@ def test_kazakh_endings_are_stripped_to_one_root(one: str, other: str) -> None:
     assert kk_root(one) == kk_root(other.lower())
 
 
+def _stems_of(extra: Meeting, start: str) -> tuple[Snapshot, frozenset[str]]:
+    """A snapshot with one more meeting, and the stems of its statement starting with `start`."""
+    snapshot = build_snapshot(_with(extra), FakeEmbedder(), make_resources())
+    position = next(i for i, s in enumerate(snapshot.statements) if s.text.startswith(start))
+    return snapshot, snapshot.lexicon.stems[position]
+
+
 def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
     """ "Ерекшеліктері" (its special features) covers a statement saying "ерекше": neither a prefix
     of the Russian stem nor a glossary twin reaches it, the Kazakh root does."""
@@ -356,12 +363,24 @@ def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
         "m8", "d2", "Ерлан Талапов", "Тараз", "жители",
         "Ана мен бала мемлекеттің ерекше қорғауында.",
     )  # fmt: skip
-    snapshot = build_snapshot(_with(kk), FakeEmbedder(), make_resources())
-    position = next(i for i, s in enumerate(snapshot.statements) if s.text.startswith("Ана мен"))
-    stems = snapshot.lexicon.stems[position]
-    query = prepare(snapshot, "Ерекшеліктері қандай?")
-    terms = subject_terms(snapshot, query, FAKE_CALIBRATION)
+    snapshot, stems = _stems_of(kk, "Ана мен")
+    terms = subject_terms(snapshot, prepare(snapshot, "Ерекшеліктері қандай?"), FAKE_CALIBRATION)
     assert [t.covered_by(stems) for t in terms] == [True]
+
+
+def test_a_generic_word_is_no_relative_of_a_question_word() -> None:
+    """*нормально* (fine, as it works now) starts like *норма* (norm), a word every statement on
+    the Constitution may use: a statement saying "норма" covers nothing of the question."""
+    ru = _meeting(
+        "m8", "d2", "Ерлан Талапов", "Тараз", "жители",
+        "Эта норма защищает каждого жителя.",
+    )  # fmt: skip
+    snapshot, stems = _stems_of(ru, "Эта норма")
+    assert stem("норма") in stems
+    terms = subject_terms(
+        snapshot, prepare(snapshot, "Работает ли всё нормально?"), FAKE_CALIBRATION
+    )
+    assert terms and not any(t.covered_by(stems) for t in terms)
 
 
 @pytest.mark.parametrize(
