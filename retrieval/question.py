@@ -6,7 +6,7 @@ weighs statements against this reading."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +29,7 @@ from retrieval.text import (
     stem,
     words,
 )
+from retrieval.translit import cyrillic_reading
 
 # Words every statement shares: they show nothing about whether one covers a question.
 GENERIC_STEMS = frozenset(
@@ -86,6 +87,7 @@ class Query:
 
 def prepare(snapshot: Snapshot, question: str, max_chars: int = MAX_QUESTION_CHARS) -> Query:
     text = normalize(question)[:max_chars]
+    text = cyrillic_reading(text, _knows(snapshot)) or text  # Russian or Kazakh in Latin letters
     expansion = snapshot.glossary.expand(text)
     extra = [t for t in expansion.dense_terms(limit=8) if t.lower() not in text.lower()][:3]
     return Query(question=text, expansion=expansion, dense_terms=tuple(extra))
@@ -102,6 +104,26 @@ def expand_vector(snapshot: Snapshot, query: Query, qvec: Vectors) -> Vectors:
     mixed = qvec + EXPANSION_WEIGHT * pull / max(float(np.linalg.norm(pull)), 1e-12)
     unit: Vectors = (mixed / max(float(np.linalg.norm(mixed)), 1e-12)).astype(np.float32)
     return unit
+
+
+def _knows(snapshot: Snapshot) -> Callable[[str], bool]:
+    """Does the corpus, the glossary or the stopword list know a word (in any of its forms)?"""
+    lex, glossary = snapshot.lexicon, snapshot.glossary
+
+    def known(word: str) -> bool:
+        if word in STOPWORDS:
+            return True
+        if len(word) < 3:
+            return False
+        base = stem(word)
+        return bool(
+            lex.relatives(base)
+            or lex.respelled(word, base)
+            or lex.correct(word)
+            or glossary.twins_by_token([word])
+        )
+
+    return known
 
 
 @dataclass(frozen=True)

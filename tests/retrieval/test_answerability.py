@@ -460,6 +460,23 @@ async def test_kazakh_typed_without_its_letters_finds_what_its_spelling_finds() 
     assert not (await _ask("Будет ли мартеновская печь?", status)).answered
 
 
+async def test_russian_and_kazakh_typed_in_latin_letters_find_what_cyrillic_finds() -> None:
+    """Without a Cyrillic keyboard people type "Mugalimnin martebesi koterile me?" or "Chto
+    budet so statusom uchitelya?": every word was an unknown Latin word, and it was declined."""
+    status = _meeting(
+        "m9", "d2", "Ерлан Талапов", "Тараз", "мұғалімдер",
+        "Мұғалімнің мәртебесі көтеріледі, педагог қағазбастылықтан қорғалады.",
+    )  # fmt: skip
+    for question in (
+        "Mugalimnin martebesi koterile me?",
+        "Mugalimnin mártebesi qashan kóteriledi?",
+    ):
+        answer = await _ask(question, status)
+        assert answer.answered, question
+        assert answer.hits[0].meeting.id == "m9", question
+    assert not (await _ask("What is the weather like today?", status)).answered
+
+
 def test_a_retyped_kazakh_word_meets_its_root_and_bm25_searches_it() -> None:
     """'каржыны' (қаржыны) shares no plain prefix with the corpus's қаржысы, only its root; and
     BM25, which ranks the candidates, must search the stems it stands for, not its letters."""

@@ -1,0 +1,71 @@
+"""Russian and Kazakh typed in Latin letters (a phone without a Cyrillic keyboard, the 2018
+Kazakh Latin alphabet): read as the Cyrillic the words stand for, when that reading knows more of
+them than English does. The Kazakh comes out as typed without its own letters (*қ* → *к*), the
+form `Lexicon.respelled` already meets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# longest first; both the Russian (zh, kh, ya) and the informal Kazakh (j, q, ia) habits, and the
+# 2018 Kazakh Latin letters (á, ǵ, ń, ó, ú, ý, ı)
+_GROUPS = {
+    "shch": "щ",
+    "sch": "щ",
+    "tsya": "тся",
+    "ıý": "ю",
+    "ıa": "я",
+    "zh": "ж",
+    "kh": "х",
+    "ts": "ц",
+    "ch": "ч",
+    "sh": "ш",
+    "yu": "ю",
+    "ya": "я",
+    "yo": "е",
+    "iu": "ю",
+    "ia": "я",
+}
+_LETTERS = {
+    **_GROUPS,
+    **dict(zip("abcdefghijklmnopqrstuvwxyz", "абцдефгхижклмнопкрстувухыз", strict=True)),
+    **dict(zip("áäǵńóöúüýışç'", "аагноууууишчь", strict=True)),
+}
+_PIECE = re.compile("|".join([*_GROUPS, "."]))
+_VOWELS = frozenset("аеиоуыэюя")
+_LATIN_VOWELS = frozenset("aeiouyáóúýı")
+_TOKEN = re.compile(r"[a-záäǵńóöúüýışç']+")
+
+
+def to_cyrillic(word: str) -> str:
+    """One lower-case Latin word as plain Cyrillic: *y* is *ы*, *i* is *и*, but either is *й*
+    after a vowel and before none (*kakoy*, *novyy*, *aitty*, *Qurultai*)."""
+    pieces = _PIECE.findall(word)
+    out: list[str] = []
+    for n, piece in enumerate(pieces):
+        if (
+            piece in ("y", "i", "ı")
+            and out
+            and out[-1] in _VOWELS
+            and (n + 1 == len(pieces) or pieces[n + 1][0] not in _LATIN_VOWELS)
+        ):
+            out.append("й")
+        else:
+            out.append(_LETTERS.get(piece, piece))
+    return "".join(out)
+
+
+def cyrillic_reading(text: str, known: Callable[[str], bool]) -> str | None:
+    """The question in Cyrillic when it has no Cyrillic letter and `known` (a word the corpus,
+    the glossary or the stopwords know) accepts more of its words read in Cyrillic than as
+    typed, two at least; otherwise None (English, a name, nothing recognisable)."""
+    if re.search(r"[а-яёәғқңөұүһі]", text, re.IGNORECASE):
+        return None
+    tokens = _TOKEN.findall(text.lower())
+    if not tokens:
+        return None
+    as_cyrillic = sum(known(to_cyrillic(t)) for t in tokens)
+    if as_cyrillic < 2 or as_cyrillic <= sum(known(t) for t in tokens):
+        return None
+    return _TOKEN.sub(lambda m: to_cyrillic(m.group(0).lower()), text.lower())
