@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+FRESH_SPLITS = ("fresh2", "fresh2-held", "fresh3", "fresh3-held")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument(
         "--split",
         default="heldout",
-        choices=[*"dev heldout probe blind fresh fresh-held fresh2 fresh2-held".split()],
+        choices=[*"dev heldout probe blind fresh fresh-held".split(), *FRESH_SPLITS],
     )
     e.add_argument("--json", action="store_true")
     q = sub.add_parser("questions", help="rewrite the question files only (seeded plans)")

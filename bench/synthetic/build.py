@@ -20,7 +20,8 @@ from retrieval.models import Corpus
 from retrieval.text import words
 
 CURATED = ("glossary.yaml", "themes.yaml", "offtopic.yaml", "regions.yaml")
-SPLITS = ("dev", "heldout", "probe", "blind", "fresh", "fresh-held", "fresh2", "fresh2-held")
+SPLITS = ("dev", "heldout", "probe", "blind", "fresh", "fresh-held", "fresh2", "fresh2-held",
+          "fresh3", "fresh3-held")  # fmt: skip
 
 
 def write_curated(repo_corpus: Path, target: Path) -> None:

@@ -341,14 +341,26 @@ FRESH2_NOT_COVERED: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )  # fmt: skip
 
 
-def fresh2_questions() -> list[tuple[str, str, str, str | None]]:
-    """(question, lang, split, subject id or None for not covered), in a fixed order."""
+Asks = dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]]
+NotCovered = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+def halves_questions(
+    asks: Asks, not_covered: NotCovered, splits: tuple[str, str]
+) -> list[tuple[str, str, str, str | None]]:
+    """(question, lang, split, subject id or None for not covered), in a fixed order: the first
+    wording of each subject and language in the first split, not-covered subjects alternating."""
     out: list[tuple[str, str, str, str | None]] = []
-    for subject_id, halves in FRESH2_ASKS.items():
-        for split, wordings in zip(("fresh2", "fresh2-held"), halves, strict=True):
+    for subject_id, halves in asks.items():
+        for split, wordings in zip(splits, halves, strict=True):
             for lang, q in zip(("ru", "kk", "en"), wordings, strict=True):
                 out.append((q, lang, split, subject_id))
-    for n, (_, negatives) in enumerate(FRESH2_NOT_COVERED):
+    for n, (_, negatives) in enumerate(not_covered):
         for lang, q in negatives:
-            out.append((q, lang, "fresh2-held" if n % 2 else "fresh2", None))
+            out.append((q, lang, splits[n % 2], None))
     return out
+
+
+def fresh2_questions() -> list[tuple[str, str, str, str | None]]:
+    """gate3's two splits (see the module's docstring)."""
+    return halves_questions(FRESH2_ASKS, FRESH2_NOT_COVERED, ("fresh2", "fresh2-held"))

@@ -6,6 +6,7 @@ and a seeded half of the senator and place questions. Nothing may be fitted on `
 `blind` (see blind.py): wordings written after the answerability rules landed, reported once.
 `fresh` / `fresh-held` (see fresh.py): Kazakh-heavy wordings and hard negatives by gate2.
 `fresh2` / `fresh2-held` (see fresh2.py): ru/kk/en wordings and hard negatives by gate3.
+`fresh3` / `fresh3-held` (see fresh3.py): ru/kk/en wordings, senators, cities, hard negatives.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 from bench.synthetic.blind import BLIND_ASKS, BLIND_NOT_COVERED, BLIND_PERSON, BLIND_PLACE
 from bench.synthetic.fresh import FRESH_ASKS, FRESH_NOT_COVERED, fresh_split
 from bench.synthetic.fresh2 import fresh2_questions
+from bench.synthetic.fresh3 import FRESH3_PERSON, FRESH3_PLACE, fresh3_questions
+from bench.synthetic.fresh3 import SPLITS as FRESH3_SPLITS
 from bench.synthetic.generate import Plan
 from bench.synthetic.people import SENATORS, Senator
 from bench.synthetic.probe import PROBE_ASKS, PROBE_NOT_COVERED
@@ -162,16 +165,20 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
     subjects = {s.id: s for s in SUBJECTS}
     add_wordings(BLIND_ASKS, "blind")
     people = {s.last: s for s in SENATORS}
-    for lang, last, subject_id, q in BLIND_PERSON:
+
+    def add_person(lang: str, last: str, subject_id: str | None, q: str, split: str) -> None:
+        """A senator alone (their words), or with a subject (see add_said)."""
         if subject_id is None:
-            add(q, lang, "blind", kind="person", expect=[last])
+            add(q, lang, split, kind="person", expect=[last])
         else:
-            add_said(q, lang, "blind", people[last], subjects[subject_id])
-    for lang, place_ru, subject_id, q in BLIND_PLACE:
+            add_said(q, lang, split, people[last], subjects[subject_id])
+
+    def add_place(lang: str, place_ru: str, subject_id: str | None, q: str, split: str) -> None:
+        """A city alone (who met there), or with a subject (who spoke on it there)."""
         if subject_id is None:
-            add(q, lang, "blind", kind="place", expect=sorted(by_place.get(place_ru, ())),
+            add(q, lang, split, kind="place", expect=sorted(by_place.get(place_ru, ())),
                 expect_place=place_ru)  # fmt: skip
-            continue
+            return
         speakers = {
             s.speaker.last
             for p in plans
@@ -180,8 +187,13 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
             if s.subject == subject_id
         }
         if speakers:  # nobody spoke on it there in this corpus: no gold to grade by
-            add(q, lang, "blind", kind="place", expect=sorted(speakers),
+            add(q, lang, split, kind="place", expect=sorted(speakers),
                 expect_text=fragments(subjects[subject_id]), expect_place=place_ru)  # fmt: skip
+
+    for lang, last, subject_id, q in BLIND_PERSON:
+        add_person(lang, last, subject_id, q, "blind")
+    for lang, place_ru, subject_id, q in BLIND_PLACE:
+        add_place(lang, place_ru, subject_id, q, "blind")
     for lang, q in BLIND_NOT_COVERED:
         add(q, lang, "blind", kind="oos", expect=[])
     # gate2's fresh splits, last and drawing nothing at random (see fresh.py)
@@ -198,4 +210,14 @@ def build_questions(plans: list[Plan], seed: int) -> list[dict[str, Any]]:
             add(q, lang, split, kind="oos", expect=[])
         else:
             add(q, lang, split, **golds[subject_id])
+    # the fresh3 splits, last and drawing nothing at random (see fresh3.py)
+    for q, lang, split, subject_id in fresh3_questions():
+        if subject_id is None:
+            add(q, lang, split, kind="oos", expect=[])
+        else:
+            add(q, lang, split, **golds[subject_id])
+    for n, (lang, last, subject_id, q) in enumerate(FRESH3_PERSON):
+        add_person(lang, last, subject_id, q, FRESH3_SPLITS[n % 2])
+    for n, (lang, place_ru, subject_id, q) in enumerate(FRESH3_PLACE):
+        add_place(lang, place_ru, subject_id, q, FRESH3_SPLITS[n % 2])
     return items

@@ -185,6 +185,19 @@ def test_fresh_splits_share_no_wording_and_leave_the_others_unchanged(
     assert [q for q in build_questions(plans, 3) if q["split"] not in splits] == others
 
 
+def _every_subject_and_language_in_each(
+    splits: tuple[str, ...], mine: list[dict[str, Any]]
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Each split with its questions, checked to hold every subject and not-covered questions
+    in every language."""
+    halves = [(split, [q for q in mine if q["split"] == split]) for split in splits]
+    for _, half in halves:
+        for lang in ("ru", "kk", "en"):
+            assert sum(q["lang"] == lang and q["kind"] == "topic" for q in half) == 24
+            assert any(q["lang"] == lang and q["kind"] == "oos" for q in half)
+    return halves
+
+
 def test_fresh2_splits_share_no_wording_and_leave_the_others_unchanged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -194,11 +207,29 @@ def test_fresh2_splits_share_no_wording_and_leave_the_others_unchanged(
 
     splits = ("fresh2", "fresh2-held")
     plans, mine, others = _apart(splits)
-    for split in splits:
-        half = [q for q in mine if q["split"] == split]
-        for lang in ("ru", "kk", "en"):
-            assert sum(q["lang"] == lang and q["kind"] == "topic" for q in half) == 24
-            assert any(q["lang"] == lang and q["kind"] == "oos" for q in half)
+    _every_subject_and_language_in_each(splits, mine)
     monkeypatch.setattr(fresh2, "FRESH2_ASKS", {})
     monkeypatch.setattr(fresh2, "FRESH2_NOT_COVERED", ())
+    assert [q for q in build_questions(plans, 3) if q["split"] not in splits] == others
+
+
+def test_fresh3_splits_share_no_wording_and_leave_the_others_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """fresh3 / fresh3-held: every subject in every language in both halves, senators and cities
+    in both, at least 150 questions and ~40 % not covered in each, no wording of any other split,
+    and no random draw."""
+    from bench.synthetic import questions as module
+
+    splits = ("fresh3", "fresh3-held")
+    plans, mine, others = _apart(splits)
+    for _, half in _every_subject_and_language_in_each(splits, mine):
+        for lang in ("ru", "kk", "en"):
+            assert any(q["lang"] == lang and q["kind"] in ("person", "silent") for q in half)
+        assert any(q["kind"] == "place" for q in half)
+        oos = sum(q["kind"] == "oos" for q in half)
+        assert len(half) >= 150 and 0.35 <= oos / len(half) <= 0.45
+    monkeypatch.setattr(module, "fresh3_questions", list)
+    monkeypatch.setattr(module, "FRESH3_PERSON", ())
+    monkeypatch.setattr(module, "FRESH3_PLACE", ())
     assert [q for q in build_questions(plans, 3) if q["split"] not in splits] == others
