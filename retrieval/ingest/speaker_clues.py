@@ -31,6 +31,13 @@ RECAP = re.compile(
     r"|(?:previously|earlier)\b[^.!?]{0,40}?\b(?:reported|wrote)\b"
     r"|as\s+[^.!?]{0,40}?\breported\s+(?:earlier|previously|before)\b"
     r"|recall\s+that\b|it\s+was\s+(?:earlier|previously)\s+reported\b"
+    # "Жақында Сенат төрағасы X … қатысты пікір айтты", "Недавно председатель Сената X
+    # высказался о …", "Recently, Senate Chairman X commented on …" closing someone else's
+    # article: a pointer to earlier news with no words of its own; read as a statement it made
+    # X a senator of this article's meeting, with its date and place
+    r"|(?:жақында|бұған\s+дейін|бұдан\s+бұрын)\b[^.!?]{0,120}?\bпікір(?:ін)?\s+(?:айт|білдір)\w*"
+    r"|(?:недавно|ранее)\b[^.!?]{0,120}?\b(?:высказал\w*|прокомментировал\w*)"
+    r"|(?:recently|earlier|previously)\b[^.!?]{0,120}?\bcommented\b"
     r")",
     re.I,
 )

@@ -107,3 +107,46 @@ def test_a_quote_opening_with_as_the_poet_wrote_is_kept(parse: Callable[..., Par
     [quote] = [s for s in result.corpus.statements() if s.kind == "quote"]
     assert quote.text.startswith("Как писал поэт")
     assert quote.speakers == ["Ринат Аманжолов"]
+
+
+# A minister's article closing on a pointer to what the Senate's chair said earlier: the chair
+# was made this article's meeting senator, at the minister's date and place (real-article
+# round, session 16). Invented people.
+POINTER_KK = """date 2026-03-06
+Еңбек министрі мереке күндері қалай өзгеретінін түсіндірді
+АСТАНА. KAZINFORM – Еңбек министрі Нұржан Қалиев демалыс күндерінің тізімі қай жағдайда \
+өзгеретінін түсіндірді.
+- Жаңа норма қабылданса, демалыс күндері жаңа тізіммен белгіленеді. Сондықтан халықтың шешімін \
+күтеміз, - деді Н. Қалиев Мәжілісте тілшілер сұрағына жауап бере отырып.
+Атап айтқанда, Үкімет жаңа тізімнің жобасын дайындады.
+Жақында Сенат төрағасы Бақытжан Оспанов мерекелер күнтізбесіне қатысты пікір айтты.
+"""
+
+POINTER_RU = """date 2026-03-06
+Министр труда пояснил, как изменится список праздников
+АСТАНА. KAZINFORM – Министр труда Нуржан Калиев пояснил, в каком случае изменится список \
+выходных дней.
+– Если новая норма будет принята, выходные дни установят новым списком. Поэтому ждем решения \
+граждан, – сказал Н. Калиев журналистам в Мажилисе.
+Недавно председатель Сената Бахытжан Оспанов высказался об изменении календаря праздников.
+"""
+
+POINTER_EN = """date 2026-03-06
+Labour minister explains how the holiday list may change
+ASTANA. KAZINFORM – Labour Minister Nurzhan Kaliyev explained when the list of days off would \
+change.
+"If the new norm is adopted, the days off will be set by a new list. So we are waiting for the \
+people's decision," N. Kaliyev told reporters in the Mazhilis.
+Recently, Senate Chairman Bakhytzhan Ospanov commented on the change of the holiday calendar.
+"""
+
+
+def test_a_pointer_to_a_chairs_earlier_comment_makes_no_meeting_of_his(
+    parse: Callable[..., ParseResult],
+) -> None:
+    for text, minister in ((POINTER_KK, "Қалиев"), (POINTER_RU, "Калиев"), (POINTER_EN, "Kaliyev")):
+        result = parse(text)
+        assert [m.senators for m in result.corpus.meetings] == [[]], text
+        statements = result.corpus.statements()
+        assert not any("Оспанов" in t or "Ospanov" in t for s in statements for t in [s.text])
+        assert any(minister in n for s in statements for n in s.speakers)  # his words stay his
