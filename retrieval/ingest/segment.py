@@ -11,6 +11,7 @@ the place and audience instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,13 @@ from retrieval.ingest.speaker_clues import (
 from retrieval.ingest.themes import ThemeTagger
 from retrieval.ingest.venue import MEETING_RE, VENUE_RE
 from retrieval.models import StatementKind
+
+# "X. Бұл туралы сенатор Y мәлімдеді.", "X. Об этом заявил сенатор Y.", "X. This was stated by
+# Senator Y.": the sentence points back at the one before it for its words
+THIS_SAID = re.compile(
+    r"^\s*(?:(?:бұл|осы)\s+(?:туралы|жөнінде)|об\s+этом|(?:this|that)\s+was\s+\w+\s+by)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -77,6 +85,7 @@ class Segmenter:
         # the meeting's senator, so it is nobody's for sure
         self._oblique_last = False
         self._speaker_before: list[str] = []
+        self._quotes: list[QuoteSpan] = []  # the paragraph's quotes, for the sentence reader
         whole = " ".join([doc.title, *(p.text for p in doc.paragraphs)])
         self.people = People(
             ctx.directory,
@@ -169,6 +178,7 @@ class Segmenter:
             self._quote(quote, analysis, para, lead, before)
             lead, before = None, []
         self._said = []
+        self._quotes = quotes
         for sent in analysis.sents:
             if not inside(sent.start, sent.stop, quotes):
                 self._said = []
@@ -296,9 +306,32 @@ class Segmenter:
             # 'Она отметила, что …' (only the reporting clause before 'что'/':': the reported
             # words may have verbs of their own, 'По словам сенатора, Конституция стала …')
             resolution = Resolution([], "unattributed_reported")
+        if cue.speech and THIS_SAID.match(text) and len(resolution.speakers) == 1:
+            text = self._claim_before(sent, analysis) + text
         self._add("reported", text, resolution, para, cue, themes)
         if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
             self._said = [] if cites else list(resolution.speakers)
+
+    def _claim_before(self, sent: Sent, analysis: Analysis) -> str:
+        """'X. Бұл туралы сенатор Y мәлімдеді.': the words are the sentence before, in the same
+        paragraph, naming nobody (as narrative before Y was named they were nobody's, or lost).
+        Returns it with a space, to stand before the sentence that says whose it is."""
+        index = next((i for i, s in enumerate(analysis.sents) if s.start == sent.start), 0)
+        if index == 0:
+            return ""
+        prev = analysis.sents[index - 1]
+        text = analysis.text[prev.start : prev.stop].strip()
+        if not text or text.endswith(":") or inside(prev.start, prev.stop, self._quotes):
+            return ""
+        start, end = clause(prev, analysis.text)
+        cue = self._cue_for(analysis, start, end)
+        said = cue.speech and role_words(text, senate_context=self.people.senate_context)
+        if cue.names or cue.other or said:
+            return ""  # names somebody, or "аким отметил, что …": someone else's sentence
+        statements = self.current.statements
+        if statements and statements[-1].text == text and not statements[-1].speakers:
+            statements.pop()  # kept as nobody's: now it is the speaker's
+        return text + " "
 
     def _note_named(self, cue: Cue, clause_text: str, cites: bool) -> None:
         """Remember whom a narrative sentence named, for a later «он/она/ол»."""
