@@ -139,6 +139,15 @@ class EntityFinder:
             found |= self._bases.get(token[:size], set())
         return found
 
+    def knows(self, token: str) -> bool:
+        """Is the word a senator's name or a meeting's place, in any of the spellings `find`
+        meets (*Tolegenov* and *Толегенов* alike)?"""
+        return bool(
+            self._names_of(token)
+            or self._names_of(transliterate(token))
+            or self._places.lookup(token)
+        )
+
     def find(self, question: str, extra_terms: Iterable[str] = ()) -> EntityMatch:
         every = words(question)
         tokens = [t for t in every if t not in STOPWORDS]

@@ -107,8 +107,9 @@ def expand_vector(snapshot: Snapshot, query: Query, qvec: Vectors) -> Vectors:
 
 
 def _knows(snapshot: Snapshot) -> Callable[[str], bool]:
-    """Does the corpus, the glossary or the stopword list know a word (in any of its forms)?"""
-    lex, glossary = snapshot.lexicon, snapshot.glossary
+    """Does the corpus, the glossary, the stopword list or a senator's or place's name know a
+    word (in any of its forms)?"""
+    lex, glossary, entities = snapshot.lexicon, snapshot.glossary, snapshot.entities
 
     def known(word: str) -> bool:
         if word in STOPWORDS:
@@ -118,9 +119,10 @@ def _knows(snapshot: Snapshot) -> Callable[[str], bool]:
         base = stem(word)
         return bool(
             lex.relatives(base)
+            or glossary.twins_by_token([word])
+            or entities.knows(word)
             or lex.respelled(word, base)
             or lex.correct(word)
-            or glossary.twins_by_token([word])
         )
 
     return known

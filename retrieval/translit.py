@@ -1,7 +1,8 @@
-"""Russian and Kazakh typed in Latin letters (a phone without a Cyrillic keyboard, the 2018
-Kazakh Latin alphabet): read as the Cyrillic the words stand for, when that reading knows more of
-them than English does. The Kazakh comes out as typed without its own letters (*қ* → *к*), the
-form `Lexicon.respelled` already meets."""
+"""Russian and Kazakh typed in Latin letters — transliterated (a phone without a Cyrillic
+keyboard, the 2018 Kazakh Latin alphabet) or on the wrong keyboard layout (*xnj ujdjhbkb* for
+*что говорили*): read as the Cyrillic the words stand for, when that reading knows more of them
+than English does. Transliterated Kazakh comes out as typed without its own letters (*қ* → *к*),
+the form `Lexicon.respelled` already meets."""
 
 from __future__ import annotations
 
@@ -56,16 +57,36 @@ def to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
+# the Russian ЙЦУКЕН layout over the keys of the English one, shifted keys too ("<" is Б);
+# its "?" "," "." are the English "&" "?" "/"
+_LAYOUT = str.maketrans(
+    "qwertyuiop[]asdfghjkl;'zxcvbnm,.`{}:\"<>~&?/",
+    "йцукенгшщзхъфывапролджэячсмитьбюёхъжэбюё?,.",
+)
+_KEYS = re.compile(r"[a-z\[\];',.`{}:\"<>~]+")
+
+
+def from_layout(text: str) -> str:
+    """Text typed with the English layout on while meaning Russian (*ghbdtn* → *привет*)."""
+    return text.lower().translate(_LAYOUT)
+
+
 def cyrillic_reading(text: str, known: Callable[[str], bool]) -> str | None:
     """The question in Cyrillic when it has no Cyrillic letter and `known` (a word the corpus,
-    the glossary or the stopwords know) accepts more of its words read in Cyrillic than as
-    typed, two at least; otherwise None (English, a name, nothing recognisable)."""
+    the glossary or the stopwords know) accepts more of its words transliterated, or read on the
+    Russian layout, than as typed, two at least; otherwise None (English, a name, nothing
+    recognisable)."""
     if re.search(r"[а-яёәғқңөұүһі]", text, re.IGNORECASE):
         return None
-    tokens = _TOKEN.findall(text.lower())
+    lower = text.lower()
+    tokens = _TOKEN.findall(lower)
     if not tokens:
         return None
+    keys = [from_layout(k) for k in _KEYS.findall(lower)]
+    as_keyed = sum(known(k) for k in keys)
     as_cyrillic = sum(known(to_cyrillic(t)) for t in tokens)
-    if as_cyrillic < 2 or as_cyrillic <= sum(known(t) for t in tokens):
+    if max(as_cyrillic, as_keyed) < 2 or max(as_cyrillic, as_keyed) <= sum(map(known, tokens)):
         return None
-    return _TOKEN.sub(lambda m: to_cyrillic(m.group(0).lower()), text.lower())
+    if as_keyed > as_cyrillic:
+        return from_layout(lower)
+    return _TOKEN.sub(lambda m: to_cyrillic(m.group(0)), lower)

@@ -461,8 +461,8 @@ async def test_kazakh_typed_without_its_letters_finds_what_its_spelling_finds() 
 
 
 async def test_russian_and_kazakh_typed_in_latin_letters_find_what_cyrillic_finds() -> None:
-    """Without a Cyrillic keyboard people type "Mugalimnin martebesi koterile me?" or "Chto
-    budet so statusom uchitelya?": every word was an unknown Latin word, and it was declined."""
+    """Without a Cyrillic keyboard people type "Mugalimnin martebesi koterile me?", or forget to
+    switch the layout: every word was an unknown Latin word, and it was declined."""
     status = _meeting(
         "m9", "d2", "Ерлан Талапов", "Тараз", "мұғалімдер",
         "Мұғалімнің мәртебесі көтеріледі, педагог қағазбастылықтан қорғалады.",
@@ -470,6 +470,7 @@ async def test_russian_and_kazakh_typed_in_latin_letters_find_what_cyrillic_find
     for question in (
         "Mugalimnin martebesi koterile me?",
         "Mugalimnin mártebesi qashan kóteriledi?",
+        "Veufkbvyby vfhnt,tcb rjnthbkt vt&",  # Мугалимнин мартебеси котериле ме? on the EN layout
     ):
         answer = await _ask(question, status)
         assert answer.answered, question

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.translit import cyrillic_reading, to_cyrillic
+from retrieval.translit import cyrillic_reading, from_layout, to_cyrillic
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,11 @@ def test_latin_words_in_plain_cyrillic(latin: str, cyrillic: str) -> None:
     assert to_cyrillic(latin) == cyrillic
 
 
+def test_text_typed_on_the_english_layout_meaning_russian() -> None:
+    assert from_layout("xnj ujdjhbkb j ptvkt&") == "что говорили о земле?"
+    assert from_layout("Ghbdtn? ,hfn") == "привет, брат"
+
+
 # what a corpus and its stopwords would know
 _KNOWN = {"what", "did", "say", "about", "почему", "парламент", "станет", "жер", "кимге", "туралы"}
 
@@ -28,6 +33,7 @@ _KNOWN = {"what", "did", "say", "about", "почему", "парламент", "
     ("question", "reading"),
     [("Pochemu parlament stanet odnopalatnym?", "почему парламент станет однопалатным?"),
      ("Jer kimge tiesili?", "жер кимге тиесили?"),
+     ("Gjxtve gfhkfvtyn cnfytn jlyjgfkfnysv&", "почему парламент станет однопалатным?"),
      ("What did senators say about parlament?", None),  # English knows more of it
      ("Почему парламент станет однопалатным?", None),  # already Cyrillic
      ("Pochemu?", None),  # one word is no evidence
