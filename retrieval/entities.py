@@ -43,6 +43,19 @@ _FOLD = str.maketrans(
 )
 
 
+def _is_first_name(token: str, first_names: set[str]) -> bool:
+    """A senator's first name, also declined (*Серика*, *Жанны*, *Серікке*): up to three letters
+    of ending after the name, or after its final -а/-я. Otherwise *Серика* weighed as the
+    question's subject, and a statement naming the senator covered it."""
+    if token in first_names:
+        return True
+    return any(
+        token.startswith(base) and len(token) - len(name) <= 3
+        for name in first_names
+        if len(base := name[:-1] if name.endswith(("а", "я", "a")) else name) >= 3
+    )
+
+
 def transliterate(text: str) -> str:
     return text.lower().translate(_TRANSLIT)
 
@@ -159,7 +172,7 @@ class EntityFinder:
                 used.add(token)
                 senators |= names
         first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
-        used.update(t for t in tokens if transliterate(t) in first_names)
+        used.update(t for t in tokens if _is_first_name(transliterate(t), first_names))
         # a town's name that names a lake, a sea or a river here, or what happens *with* it, is
         # the question's subject, not where a meeting was ("что будет с Балхашем")
         not_here = used | _not_places(every)

@@ -69,6 +69,12 @@ STOPWORDS = frozenset(
     түсіндіріңізші өтінемін білгім білу келеді өзін өзінің өзіне өзінде өзінен өздері өздерін
     өздерінің өзімнің өзіміз keep keeps kept stay stays remain remains проходить проходит
     пройдет пройдёт пройти происходить происходит
+    без делать сделать выступал выступала выступали выступил выступила выступили выступает
+    рассказал рассказала рассказали рассказывал высказывался высказывалась высказывались
+    высказывания высказывание мнение цитаты цитата упоминал упоминала упомянул упомянула
+    пікірі пікірлері мәлімдемесі баяндады no not without ask asks asking asked up came come
+    comes talk talks talked spoke speak speaks mention mentions mentioned discuss discussed
+    statement statements quote quotes opinion opinions views
     """.split()
 )
 # the same Kazakh words typed without their letters (қалай → калай, үшін → ушин)

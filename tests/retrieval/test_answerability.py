@@ -356,6 +356,17 @@ def _stems_of(extra: Meeting, start: str) -> tuple[Snapshot, frozenset[str]]:
     return snapshot, snapshot.lexicon.stems[position]
 
 
+@pytest.mark.parametrize("first", ["Жанны", "Жанне", "Жанну", "Жанна"])
+def test_a_declined_first_name_is_the_senator_not_the_subject(first: str) -> None:
+    """*Мнение Серика X о …*: the first name in the genitive was no part of the name found, so
+    it weighed as the question's subject, and any statement naming the senator covered it."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    question = f"Что сказала {first} Асанова о земле?"
+    found = snapshot.entities.find(question)
+    assert found.senators == ("Жанна Асанова",)
+    assert first.lower() in found.tokens
+
+
 def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
     """ "Ерекшеліктері" (its special features) covers a statement saying "ерекше": neither a prefix
     of the Russian stem nor a glossary twin reaches it, the Kazakh root does."""
@@ -401,7 +412,9 @@ def test_generic_words_in_kazakh_forms_are_not_the_subject(question: str) -> Non
     ["Правда ли, что сейчас каждый получит землю?", "Является ли земля сейчас именно такой?",
      "Will land really change now?", "Will land change right now?", "Will land remain as it is?",
      "Жер қазір өзгере ме?", "Елдің жері туралы не айтты?", "Что будет происходить с землёй?",
-     "Жер өздерінің бе?"],
+     "Жер өздерінің бе?", "Что делать без земли?", "What came up about land?",
+     "Statements and opinions on land, not quotes", "О чём выступали, рассказали про землю?",
+     "Жер туралы пікірлері"],
 )  # fmt: skip
 def test_question_filler_is_not_the_subject(question: str) -> None:
     """Words that ask rather than name (is, each, really, now, change, the country's): a
