@@ -146,6 +146,12 @@ def _right_phrase(text: str, end: int) -> str:
     first = fold(phrase).split()[:1]
     if not first or not (starts(first[0], OTHER_ROLES) or starts(first[0], (*SENATOR, *SENATE))):
         return ""
+    for name in NAME_RE.finditer(phrase):
+        # "…, член Комиссии X, депутат маслихата Ерик Омаров и …": the role before the next
+        # name in a list of participants is that person's, not an apposition to this one
+        before = left_phrase(phrase, name.start())[0]
+        if not is_institution(name.group(0)) and before and classify(before) is not None:
+            return ""
     return phrase
 
 
