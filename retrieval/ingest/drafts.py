@@ -32,6 +32,9 @@ class MeetingDraft:
     # senators added only because a quote's tail named them: narrative that introduces one
     # of them later still starts that senator's own meeting
     from_tails: set[str] = field(default_factory=set)
+    # others named as taking part beside the senators ("В состав делегации вошли сенатор X,
+    # депутаты Мажилиса Y и Z"): narrative that names no one may be any of them
+    co_speakers: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

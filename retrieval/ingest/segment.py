@@ -29,21 +29,26 @@ from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.speaker_clues import (
     CITES_WORDS,
     EN_PRONOUN_START,
+    PARTICIPATION,
     RECAP,
     clause_cue,
     gender_clash,
     is_caption,
+    names_a_senator,
     narrative,
     pronoun_subject,
+    taking_part,
 )
 from retrieval.ingest.themes import ThemeTagger
 from retrieval.ingest.venue import MEETING_RE, VENUE_RE
 from retrieval.models import StatementKind
 
 # "X. Бұл туралы сенатор Y мәлімдеді.", "X. Об этом заявил сенатор Y.", "X. This was stated by
-# Senator Y.": the sentence points back at the one before it for its words
+# Senator Y.", "X. Такое мнение высказал сенатор Y.": the sentence points back at the one
+# before it for its words
 THIS_SAID = re.compile(
-    r"^\s*(?:(?:бұл|осы)\s+(?:туралы|жөнінде)|об\s+этом|(?:this|that)\s+was\s+\w+\s+by)\b",
+    r"^\s*(?:(?:бұл|осы)\s+(?:туралы|жөнінде)|об\s+этом|(?:this|that)\s+was\s+\w+\s+by"
+    r"|(?:так\w*|подобн\w*|эт[оуи]\w*|данн\w*)\s+(?:мнени\w*|позици\w*|точк\w*\s+зрения))\b",
     re.I,
 )
 
@@ -168,6 +173,12 @@ class Segmenter:
             elif new:
                 self.meetings.append(MeetingDraft(para, names))
                 introduced = names
+        if introduced or PARTICIPATION.search(para.text):
+            # only those named beside the senators or as taking part, not anyone mentioned
+            others = taking_part(
+                self.people, found, analysis, 0, len(para.text), kazakh=self.kazakh
+            )
+            self.current.co_speakers += [n for n in others if n not in self.current.co_speakers]
         # narrative before the meeting's senators are first named is no senator's words
         self._introduced_at = min((found.first_at.get(n, 0) for n in introduced), default=None)
         lead, self._lead_cue = self._lead_cue, None  # only the very next paragraph may use it
@@ -242,6 +253,12 @@ class Segmenter:
                 resolution = Resolution([], "unattributed_quote")
         if start is not None and end is not None and gender_clash(analysis, start, end, resolution):
             resolution = Resolution([], "unattributed_quote")
+        if (
+            start is not None
+            and end is not None
+            and self._shared(cue, analysis, start, end, resolution)
+        ):
+            resolution = Resolution([], "unattributed_quote")  # "– сказал депутат" of several
         self._named = list(resolution.speakers)  # a later «он» is most likely this speaker
         self._oblique_last = self._oblique_last and not resolution.speakers  # still in doubt
         self._add("quote", quote.text, resolution, para, cue)
@@ -292,6 +309,10 @@ class Segmenter:
             resolution = Resolution([], "unattributed_reported")
         elif resolution.problem == "ambiguous_speaker" or (before and not cue.names):
             resolution = Resolution([], "unattributed_reported")
+        elif self._shared(cue, analysis, start, end, resolution, prior):
+            # "В состав делегации вошли сенатор X, депутаты Мажилиса Y и Z. … были разъяснены
+            # изменения": the delegation's narrative, not the one senator's words
+            resolution = Resolution([], "unattributed_reported")
         elif not cue.names and self._other_before(analysis, start, end, prior):
             # "… сказал Касым-Жомарт Токаев. Он добавил, что …": «он» is the person named last,
             # not the meeting's senator by default
@@ -332,6 +353,27 @@ class Segmenter:
         if statements and statements[-1].text == text and not statements[-1].speakers:
             statements.pop()  # kept as nobody's: now it is the speaker's
         return text + " "
+
+    def _shared(
+        self,
+        cue: Cue,
+        analysis: Analysis,
+        start: int,
+        end: int,
+        resolution: Resolution,
+        prior: list[str] | None = None,
+    ) -> bool:
+        """Others take part beside the meeting's senators and the clause names neither a
+        person nor a senator as such: it may be anyone's words ('были разъяснены', 'отметил
+        депутат'); «он» right after a senator was named stays the senator's."""
+        senators = self.current.senators
+        if not resolution.speakers or any(n not in senators for n in resolution.speakers):
+            return False  # nobody's already, or someone named before («он» the akim)
+        if not self.current.co_speakers or cue.names or names_a_senator(analysis, start, end):
+            return False
+        prior = self._named if prior is None else prior
+        after_senator = bool(prior) and all(n in senators for n in prior)
+        return not (after_senator and pronoun_subject(analysis, start, end))
 
     def _note_named(self, cue: Cue, clause_text: str, cites: bool) -> None:
         """Remember whom a narrative sentence named, for a later «он/она/ол»."""

@@ -93,6 +93,40 @@ def clause_cue(
     return cue
 
 
+# "приняли участие", "в состав делегации вошли", "совместно с", "кездесуге … қатысты"
+PARTICIPATION = re.compile(
+    r"\b(?:принял\w*\s+участие|участвовал\w*|в\s+состав\w*|вошл\w*|совместно\s+с"
+    r"|в\s+сопровождении|қатыс(?:ты|қан|ушы)\w*|бірге|took\s+part|joined|accompanied)\b",
+    re.I,
+)
+
+
+def taking_part(
+    people: People, found: Found, analysis: Analysis, start: int, end: int, *, kazakh: bool
+) -> list[str]:
+    """Non-senators the text names with a role as the subject of a list of participants
+    ("депутаты Мажилиса X и Y", "аким района Z"), not in an oblique case ("курса Главы
+    государства X", "поблагодарил акима Y")."""
+    toks = [t for s in analysis.sents for t in s.toks if start <= t.start < end]
+    return [
+        p.name
+        for p in found.people
+        if not p.senator
+        and p.role
+        and not _oblique(people, p.name, found, toks, analysis.text, kazakh=kazakh)
+    ]
+
+
+def names_a_senator(analysis: Analysis, start: int, end: int) -> bool:
+    """Does a clause say 'сенатор' / 'Сенат' itself (not 'депутат', which any deputy is)?"""
+    return any(
+        fold(t.text).startswith(("сенат", "senat"))
+        for s in analysis.sents
+        for t in s.toks
+        if start <= t.start < end
+    )
+
+
 def _oblique(
     people: People, name: str, found: Found, toks: list[Tok], text: str, *, kazakh: bool
 ) -> bool:
