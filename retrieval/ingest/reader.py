@@ -144,6 +144,30 @@ def _take_date(lines: _Lines) -> tuple[date | None, str | None]:
     return lines.date, None
 
 
+# A news page's header flattened onto the first line: "Headline Rubric 28 февраля 2026 г. 6:00
+# 9 Author Lead…" — the date with the time of day after it is the page's stamp
+_PAGE_STAMP = re.compile(
+    r"(?<![\w.])(\d{1,2}\s+[^\W\d_]{3,12}\s+\d{4}\s*г\.)\s*\d{1,2}:\d{2}(?:\s+\d{1,7})?\s+"
+)
+_STAMP_REACH = 300
+
+
+def _page_stamp(lines: _Lines) -> tuple[date | None, str | None]:
+    """The date of a page header flattened onto the first line, the words before it the
+    headline; the line keeps only the text after the stamp (and its view count)."""
+    filled = lines.filled()[:1]
+    if not filled:
+        return None, None
+    number, text = lines.lines[filled[0]]
+    match = _PAGE_STAMP.search(text, 0, _STAMP_REACH)
+    parsed = parse_date_prefix(match.group(1)) if match else None
+    if match is None or parsed is None:
+        return None, None
+    before = text[: match.start()].strip()
+    lines.lines[filled[0]] = (number, text[match.end() :])
+    return parsed[0], before if _headline_like(before) else None
+
+
 _CAPS_CAPTION = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){1,2}),\s*([^\d:]{3,80}?)\s*:?\s*$")
 
 
@@ -449,6 +473,8 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
     if lines.title is None and not lines.blocks:
         _drop_masthead(lines)
     found_date, headline = _take_date(lines)
+    if found_date is None and not lines.blocks:
+        found_date, headline = _page_stamp(lines)
     if headline is None and lines.title is None and not lines.blocks:
         headline = _take_headline(lines)
     _caps_captions(lines)

@@ -93,3 +93,21 @@ def test_an_opinion_named_after_it_is_given_is_the_named_senators(
     assert said(result, "Конституционная реформа открывает").speakers == ["Арман Жумагулов"]
     texts = [s.text for s in result.corpus.statements()]
     assert not [t for t in texts if t.startswith("Такое мнение")]
+
+
+FLAT_HEADER = (
+    "Сенатор встретился с педагогами Конституционная реформа 28 февраля 2026 г. 6:00 12 "
+    "Айдана Серикова О роли образования шла речь на встрече сенатора Армана Жумагулова с "
+    "учителями Экибастуза. Сенатор отметил, что проект новой Конституции закрепляет гарантии "
+    "бесплатного среднего образования."
+)
+
+
+def test_the_stamp_of_a_page_header_flattened_onto_one_line_dates_the_release(
+    parse: Callable[..., ParseResult],
+) -> None:
+    result = parse(FLAT_HEADER)
+    document = result.corpus.documents[0]
+    assert str(document.date) == "2026-02-28"
+    assert document.title.startswith("Сенатор встретился с педагогами")
+    assert said(result, "Сенатор отметил").speakers == ["Арман Жумагулов"]
