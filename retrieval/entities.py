@@ -56,6 +56,13 @@ def _is_first_name(token: str, first_names: set[str]) -> bool:
     )
 
 
+def latin_name(word: str) -> str:
+    """An English spelling of a Kazakh name in the one `transliterate` gives: *Yesengeldin* →
+    esengeldin (initial Е as Ye), *Qasymov* → kasymov, *Jaksybekov* → zhaksybekov."""
+    word = word.lower().replace("q", "k").replace("zh", "j").replace("j", "zh")
+    return "e" + word[2:] if word.startswith("ye") else word
+
+
 def transliterate(text: str) -> str:
     return text.lower().translate(_TRANSLIT)
 
@@ -147,6 +154,8 @@ class EntityFinder:
         self._audiences: TermIndex[str] = TermIndex(audience_words, loose=True)
 
     def _names_of(self, token: str) -> set[str]:
+        if token.isascii():
+            token = latin_name(token)
         found = set(self._surnames.get(token, ())) if len(token) >= 4 else set()
         for size in range(max(4, len(token) - MAX_SUFFIX), len(token) + 1):
             found |= self._bases.get(token[:size], set())

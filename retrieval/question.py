@@ -48,7 +48,7 @@ GENERIC_STEMS = frozenset(
 GENERIC_STEMS |= frozenset(plain_kazakh(s) for s in GENERIC_STEMS)  # typed without Kazakh letters
 # Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы),
 # and of change (өзгеріс, generic as изменения is), also typed without Kazakh letters.
-_ROOTS = ("кездесу", "облыс", "аудан", "өзгер")
+_ROOTS = ("кездес", "облыс", "аудан", "өзгер")
 GENERIC_ROOTS = tuple(dict.fromkeys([*_ROOTS, *(plain_kazakh(r) for r in _ROOTS)]))
 
 

@@ -74,7 +74,8 @@ STOPWORDS = frozenset(
     высказывания высказывание мнение цитаты цитата упоминал упоминала упомянул упомянула
     пікірі пікірлері мәлімдемесі баяндады no not without ask asks asking asked up came come
     comes talk talks talked spoke speak speaks mention mentions mentioned discuss discussed
-    statement statements quote quotes opinion opinions views
+    statement statements quote quotes opinion opinions views провести проводить проводят басқа
+    басқалар басқаларға басқаларды басқаның келіп келе тұра тұрады
     """.split()
 )
 # the same Kazakh words typed without their letters (қалай → калай, үшін → ушин)

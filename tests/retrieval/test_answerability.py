@@ -367,6 +367,14 @@ def test_a_declined_first_name_is_the_senator_not_the_subject(first: str) -> Non
     assert first.lower() in found.tokens
 
 
+@pytest.mark.parametrize("name", ["Yesbay", "Esbay", "Есбай"])
+def test_an_english_spelling_of_a_senators_name_finds_them(name: str) -> None:
+    """English spells an initial Е as Ye (*Yesbay*, *Yerlan*), as the index does not."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    found = snapshot.entities.find(f"What did {name} say about the army?")
+    assert found.senators == ("Амангельды Есбай",)
+
+
 def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
     """ "Ерекшеліктері" (its special features) covers a statement saying "ерекше": neither a prefix
     of the Russian stem nor a glossary twin reaches it, the Kazakh root does."""
@@ -414,7 +422,8 @@ def test_generic_words_in_kazakh_forms_are_not_the_subject(question: str) -> Non
      "Жер қазір өзгере ме?", "Елдің жері туралы не айтты?", "Что будет происходить с землёй?",
      "Жер өздерінің бе?", "Что делать без земли?", "What came up about land?",
      "Statements and opinions on land, not quotes", "О чём выступали, рассказали про землю?",
-     "Жер туралы пікірлері"],
+     "Жер туралы пікірлері", "Надо ли провести что-то с землёй?",
+     "Жер туралы кездесіп, келіп басқаларға айтты ма?"],
 )  # fmt: skip
 def test_question_filler_is_not_the_subject(question: str) -> None:
     """Words that ask rather than name (is, each, really, now, change, the country's): a
