@@ -29,7 +29,7 @@ from retrieval.text import (
     stem,
     words,
 )
-from retrieval.translit import cyrillic_reading
+from retrieval.translit import cyrillic_reading, mend_lookalikes
 
 # Words every statement shares: they show nothing about whether one covers a question.
 GENERIC_STEMS = frozenset(
@@ -86,7 +86,7 @@ class Query:
 
 
 def prepare(snapshot: Snapshot, question: str, max_chars: int = MAX_QUESTION_CHARS) -> Query:
-    text = normalize(question)[:max_chars]
+    text = mend_lookalikes(normalize(question)[:max_chars])
     text = cyrillic_reading(text, _knows(snapshot)) or text  # Russian or Kazakh in Latin letters
     expansion = snapshot.glossary.expand(text)
     extra = [t for t in expansion.dense_terms(limit=8) if t.lower() not in text.lower()][:3]

@@ -71,6 +71,23 @@ def from_layout(text: str) -> str:
     return text.lower().translate(_LAYOUT)
 
 
+# Latin letters drawn like Cyrillic ones, which slip into a Cyrillic word (a keyboard switched
+# mid-word, text pasted from a page that mixes them): "Kонституция" with a Latin K
+_LOOKALIKES = str.maketrans("aceopxyKMHTBACEOPX", "асеорхуКМНТВАСЕОРХ")
+_CYR = "а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
+_MIXED = re.compile(rf"\w*(?:[a-zA-Z][{_CYR}]|[{_CYR}][a-zA-Z])\w*")
+_LONE = re.compile(r"\b[aceopxyKAC]\b")  # а, с, о, у, к… typed alone in Latin
+
+
+def mend_lookalikes(text: str) -> str:
+    """Words that mix Cyrillic and Latin letters, and one-letter words among Cyrillic ones,
+    with the Latin look-alikes made Cyrillic."""
+    if not re.search(f"[{_CYR}]", text):
+        return text
+    text = _MIXED.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+    return _LONE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+
+
 def cyrillic_reading(text: str, known: Callable[[str], bool]) -> str | None:
     """The question in Cyrillic when it has no Cyrillic letter and `known` (a word the corpus,
     the glossary or the stopwords know) accepts more of its words transliterated, or read on the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.translit import cyrillic_reading, from_layout, to_cyrillic
+from retrieval.translit import cyrillic_reading, from_layout, mend_lookalikes, to_cyrillic
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,12 @@ def test_a_question_is_read_in_cyrillic_only_when_that_knows_more(
     question: str, reading: str | None
 ) -> None:
     assert cyrillic_reading(question, _KNOWN.__contains__) == reading
+
+
+def test_latin_look_alikes_inside_cyrillic_words_are_made_cyrillic() -> None:
+    """A Latin K or o in a Cyrillic word (a layout switched mid-word, pasted text) made the word
+    unknown; Latin words and an English question are left as they are."""
+    assert mend_lookalikes("Что гoвoрили o Kонституции? Asanova, Wi-Fi") == (
+        "Что говорили о Конституции? Asanova, Wi-Fi"
+    )
+    assert mend_lookalikes("What about a plan?") == "What about a plan?"
