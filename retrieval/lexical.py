@@ -26,9 +26,9 @@ from retrieval.text import (
     KK_MIN_ROOT,
     content_stems,
     has_number,
+    has_time,
     is_kazakh,
     kk_root,
-    names_time,
     plain_kazakh,
     words,
 )
@@ -110,9 +110,10 @@ class Lexicon:
         self.numeric: npt.NDArray[np.bool_] = np.array(
             [has_number(s.text) for s in statements], dtype=bool
         )
-        # which state when (a number, or a month, day or year in words): the answers to "when"
-        self.dated: npt.NDArray[np.bool_] = self.numeric | np.array(
-            [names_time(s.text) for s in statements], dtype=bool
+        # which state when (digits, or a month, day or year in words): the answers to "when"; a
+        # numeral word alone is no time ("вместо двух палат будет один Курултай")
+        self.dated: npt.NDArray[np.bool_] = np.array(
+            [has_time(s.text) for s in statements], dtype=bool
         )
         word_counts: dict[str, int] = {}
         for s in statements:

@@ -146,14 +146,16 @@ _TIME_WORDS = re.compile(
     r"\b(?:январ|феврал|март|апрел|ма[яйе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|"
     r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|"
     r"january|february|march|april|may\b|june|july|august|september|october|november|december|"
-    r"день|дня|дне|днем|дату|даты|дата|числ|год|году|года|күн|жыл|day|date|year)",
+    r"день|дня|дне|днем|дату|даты|дата|числ|год|году|года|лет\b|месяц|недел|күн|жыл|апта|"
+    r"day|date|year|month|week)",
     re.UNICODE,
 )
 
 
 def has_time(text: str) -> bool:
-    """Does the text state when: a number, or a month, day or year in words?"""
-    return has_number(text) or names_time(text)
+    """Does the text state when: digits (a year, a date), or a month, day or year in words? A
+    numeral word alone is no time: "вместо двух палат будет один Курултай" does not say when."""
+    return re.search(r"\d", text) is not None or names_time(text)
 
 
 def names_time(text: str) -> bool:

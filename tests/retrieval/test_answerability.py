@@ -334,9 +334,11 @@ def test_questions_asking_when(question: str, when: bool) -> None:
     [("Референдум пройдёт 15 марта.", True),
      ("Конституция қабылданған күн – Конституция күні.", True),
      ("Закон вступит в силу в следующем году", True), ("on the day it is adopted", True),
-     ("Курултай станет ближе к людям", False), ("Құрылтай депутаттары есеп береді", False)],
+     ("Курултай станет ближе к людям", False), ("Құрылтай депутаттары есеп береді", False),
+     ("Вместо двух палат будет один Курултай", False), ("Бір палаталы Құрылтай болады", False),
+     ("через пять лет", True), ("within three months", True)],
 )  # fmt: skip
-def test_a_time_is_a_number_a_month_a_day_or_a_year(text: str, time: bool) -> None:
+def test_a_time_is_digits_a_month_a_day_or_a_year(text: str, time: bool) -> None:
     assert has_time(text) is time
 
 
