@@ -91,10 +91,12 @@ _QUANTITY_EN = frozenset({"many", "much", "long", "old"})  # after "how"
 # "с какого возраста", "в каком возрасте", "at what age", "қай жастан": an age asked for is a number
 _WHICH = frozenset("какого каком какой which what қай minimum maximum минимальный".split())
 _AGE = frozenset("age ages жастан жаста жасқа жасында жастағы".split())
+# "на какой срок", "на какой период", "қай мерзімге": how long, in years
+_SPAN = frozenset("срок сроком период мерзімге мерзімі мерзім".split())
 
 
 def _is_age(word: str) -> bool:
-    return word in _AGE or word.startswith("возраст")
+    return word in _AGE or word in _SPAN or word.startswith("возраст")
 
 
 # "Когда …?", "When …?", "… қашан …?", "в каком году", "қай жылы", "what date": a time asked for is

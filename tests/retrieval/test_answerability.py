@@ -310,7 +310,10 @@ def test_numbers_are_found_in_ru_kk_and_digits(text: str, number: bool) -> None:
      ("Судья болу үшін қай жастан бастауға болады?", True),
      ("Повысят ли пенсионный возраст?", False), ("Which agencies protect children?", False),
      ("Қай жастарға грант беріледі?", False),
-     ("Когда пройдёт референдум?", False)],
+     ("Когда пройдёт референдум?", False),
+     # a span asked for is a number of years
+     ("На какой срок избирают акима?", True), ("Әкім қай мерзімге сайланады?", True),
+     ("Какой срок у закона?", True), ("Сократят ли сроки рассмотрения?", False)],
 )  # fmt: skip
 def test_questions_asking_for_a_number(question: str, quantity: bool) -> None:
     assert asks_quantity(words(question)) is quantity
