@@ -303,6 +303,11 @@ def _paragraph_quote(text: str) -> list[QuoteSpan]:
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every direct-speech segment of a paragraph, in order."""
     spans = _dash_quotes(text)
+    if not spans and (whole := _paragraph_quote(text)):
+        # '"… Онда: "…" деп жазылған. …".' after 'X былай деді:': one speech quoting a law
+        # inside it; read for its inner marks, the outer speech was lost and the quoted law
+        # taken for the speech
+        return whole
     spans += _marked_quotes(text, spans)
     if not spans:
         spans = _unmarked_quote(text) or _paragraph_quote(text) or _unopened_quote(text)
