@@ -170,7 +170,12 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         start, surface = match.start(), match.group(0)
         if _named_after(text, start, match.end()):
             continue
-        phrase, _ = left_phrase(text, start)
+        phrase, begin = left_phrase(text, start)
+        previous = mentions[-1] if mentions else None
+        if previous is not None and begin < previous.start:
+            # "Сенат депутаты X аудан әкімі Y-пен бірге": Y's role is the words after X, never
+            # X's title too (it made the akim a senator)
+            phrase, _ = left_phrase(text[previous.end :], start - previous.end)
         left = fold(phrase).split()[-1:]
         lead, rest = split_lead(surface, after_role=bool(left) and starts(left[0], OTHER_ROLES))
         offset = surface.find(rest)
@@ -182,7 +187,6 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
             continue
         phrase = trim_role(" ".join(p for p in (phrase, lead) if p))
         role = classify(phrase, senate_context=senate_context) if phrase else None
-        previous = mentions[-1] if mentions else None
         if previous is not None and _list_gap(text[previous.end : start]):
             own_words = phrase.split()
             if role is None and not own_words and previous.role is not None:

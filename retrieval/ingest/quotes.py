@@ -89,6 +89,36 @@ def _tail_at(text: str, start: int, punctuated: bool) -> int | None:
     return end if any(is_speech_word(w) for w in window) else None
 
 
+# "— …, — деген депутат, кеңес мүшесі Гүлнар Сәрсенова жиналғандарға … атап өтті.": the
+# participle "who said" opens a sentence that goes on with the speaker's other deeds; the speech
+# ran on into that narrative, nobody's. Only the words up to the speaker's name are the cue:
+# names later in the sentence are people the speaker thanked or agreed with.
+_PARTICIPLE = re.compile(r"деген\b", re.I)
+_FULL_NAME = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\.?(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\.?)+")
+_PARTICIPLE_TAIL_WORDS = 40
+_PARTICIPLE_ROLE_WORDS = 3
+
+
+def _participle_tail(text: str, start: int) -> int | None:
+    """End of a 'деген X …' sentence after a dash quote, or None."""
+    if not _PARTICIPLE.match(text, start):
+        return None
+    end = sentence_end(text, start)
+    return end if len(_WORD.findall(text[start:end])) <= _PARTICIPLE_TAIL_WORDS else None
+
+
+def _participle_cue_end(text: str, start: int, end: int) -> int:
+    """Where a 'деген' tail stops naming its speaker: after the first full name, else after
+    a short role ('деген сенатор'); any other tail is read whole."""
+    if not _PARTICIPLE.match(text, start):
+        return end
+    name = _FULL_NAME.search(text, start, end)
+    if name is not None:
+        return name.end()
+    words = list(_WORD.finditer(text, start, end))
+    return words[min(len(words), _PARTICIPLE_ROLE_WORDS) - 1].end() if words else end
+
+
 def _body(text: str, start: int, end: int, closing: str = "") -> tuple[int, int, str]:
     body = text[start:end].rstrip()
     if closing and body.endswith(closing):
@@ -117,6 +147,8 @@ def _dash_quotes(text: str) -> list[QuoteSpan]:
         found: tuple[re.Match[str], int] | None = None
         for sep in _SEPARATOR.finditer(text, body_start):
             end = _tail_at(text, sep.end(), punctuated=bool(sep.group(1)))
+            if end is None and sep.group(1):
+                end = _participle_tail(text, sep.end())
             if end is not None:
                 found = (sep, end)
                 break
@@ -130,8 +162,11 @@ def _dash_quotes(text: str) -> list[QuoteSpan]:
         sep, end = found
         kept = sep.group(1) if sep.group(1) in ("!", "?", "…") else ""
         b_start, b_end, body = _body(text, body_start, sep.start())
+        cue_end = _participle_cue_end(text, sep.end(), end) if sep.group(1) else end
         spans.append(
-            QuoteSpan(pos, end, b_start, b_end, body + kept, sep.end(), end, continues=continues)
+            QuoteSpan(
+                pos, end, b_start, b_end, body + kept, sep.end(), cue_end, continues=continues
+            )
         )
         pos = end
         if not _LEAD_DASH.match(text, pos) or not text[pos:].strip():
