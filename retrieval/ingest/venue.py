@@ -20,7 +20,10 @@ MEETING_RE = re.compile(
 # "… was held in Astana, during which X proposed …": English names the venue with a passive
 # "held", which is no meeting report of its own (the rest of the sentence may be a statement).
 VENUE_RE = re.compile(
-    MEETING_RE.pattern + r"|\b(?:обсудил\w*|провел\w*|провёл|талқыла\w*|(?:was|were)\s+held)",
+    MEETING_RE.pattern + r"|\b(?:обсудил\w*|провел\w*|провёл|талқыла\w*|(?:was|were)\s+held)"
+    # "шла речь на встрече вице-спикера Сената X с учителями Петропавловска": the meeting is
+    # named with its senator between (the sentence stays a statement: it says what was said)
+    r"|\bвстреч\w*\s+(?:[^\s.,;:!?]+\s+){1,6}?со?\s",
     re.I,
 )
 _COUNTRY = frozenset({"казахстан", "республика казахстан", "рк", "қазақстан", "kazakhstan"})

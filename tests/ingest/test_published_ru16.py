@@ -111,3 +111,21 @@ def test_the_stamp_of_a_page_header_flattened_onto_one_line_dates_the_release(
     assert str(document.date) == "2026-02-28"
     assert document.title.startswith("Сенатор встретился с педагогами")
     assert said(result, "Сенатор отметил").speakers == ["Арман Жумагулов"]
+
+
+MEETING_NAMED_WITH_ITS_SENATOR = (
+    "date 2026-02-28\nСенаторы разъясняют Конституцию\n\n"
+    "О том, что новая Конституция формирует основу развития образования, шла речь на встрече "
+    "сенатора Армана Жумагулова с представителями интеллигенции и работников образования "
+    "Караганды. Сенатор отметил, что проект закрепляет гарантии бесплатного среднего "
+    "образования.\n"
+)
+
+
+def test_a_meeting_named_with_its_senator_between_gives_its_place(
+    parse: Callable[..., ParseResult],
+) -> None:
+    result = parse(MEETING_NAMED_WITH_ITS_SENATOR)
+    (meeting,) = result.corpus.meetings
+    assert meeting.place == "Караганда"
+    assert said(result, "О том, что новая Конституция").speakers == ["Арман Жумагулов"]
