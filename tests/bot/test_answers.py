@@ -208,3 +208,12 @@ async def test_thanks_get_a_short_reply_and_a_greeting_with_a_question_is_a_ques
     await tg.send("Привет! " + LAND)
     assert search.questions == ["Привет! " + LAND]
     assert tg.sent()[0].text.count("<blockquote>") == 3
+
+
+def test_words_nobody_is_named_for_are_never_labelled_a_senators() -> None:
+    """A statement kept without a speaker may be an akim's or a maslikhat deputy's words (an
+    article about them, a delegation's narrative): it was shown as "сенатор (не указан)"."""
+    for lang in ("ru", "kk", "en"):
+        label = texts_for(lang).unknown_speaker.casefold()
+        assert "сенатор" not in label and "senator" not in label, lang
+        assert label, lang

@@ -45,7 +45,7 @@ async def test_upload_shows_a_full_preview_with_publish_and_discard(
     assert "Meeting 1 · 📅 12.03.2026" in text and "Senators: Нурлан Бекенов" in text
     assert "📍 Караганда" in text and "шахтёры &lt;ТОО «Уголь»&gt;" in text
     assert "<b>Нурлан Бекенов</b>: «Право на труд" in text and "…»" in text  # shortened
-    assert "<b>senator (not named)</b>: «Молодёжь должна знать свои права.»" in text
+    assert "<b>speaker not named</b>: «Молодёжь должна знать свои права.»" in text
     assert "Warnings (1)" in text and "¶6, line 14: quote without a speaker" in text
     last = tg.sent()[-1]
     assert [label for label, _ in buttons(last)] == [MOD_EN.btn_publish, MOD_EN.btn_discard]
