@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from retrieval.ingest.dates import parse_date_prefix
 from retrieval.ingest.decode import DecodeError, decode
@@ -288,22 +289,38 @@ _KK_MONTHS = ("қаңтар ақпан наурыз сәуір мамыр мау
               "желтоқсан").split()  # fmt: skip
 
 
-def neutral_title(found: date | None, language: str) -> str:
+def neutral_title(
+    found: date | None, language: str, url: str | None = None, senate: bool = True
+) -> str:
     """'Сенат РК, пресс-релиз от 5 марта 2026' — never a sentence about one senator; in the
-    release's own language, as an English reader would not read a Russian title."""
+    release's own language, as an English reader would not read a Russian title. A page with a
+    web address is titled by its site ('zakon.kz, 3 марта 2026'), and a text that never names the
+    Senate is a 'Публикация': an article about an akim's meeting is no Senate press release."""
+    when = _date_words(found, language)
+    if url and (host := urlsplit(url).hostname):
+        site = host.removeprefix("www.")
+        return f"{site}, {when}" if when else site
     if language == "en":
-        if found is None:
-            return "Senate of Kazakhstan, press release (undated)"
-        month = _EN_MONTHS[found.month - 1]
-        return f"Senate of Kazakhstan, press release of {found.day} {month} {found.year}"
+        what = "Senate of Kazakhstan, press release" if senate else "Publication"
+        return f"{what} of {when}" if when else f"{what} (undated)"
     if language == "kk":
-        if found is None:
-            return "ҚР Сенаты, баспасөз релизі (күні белгісіз)"
-        month = _KK_MONTHS[found.month - 1]
-        return f"ҚР Сенаты, баспасөз релизі, {found.year} жылғы {found.day} {month}"
+        what = "ҚР Сенаты, баспасөз релизі" if senate else "Жарияланым"
+        return f"{what}, {when}" if when else f"{what} (күні белгісіз)"
+    what = "Сенат РК, пресс-релиз" if senate else "Публикация"
+    return f"{what} от {when}" if when else f"{what} (без даты)"
+
+
+def _date_words(found: date | None, language: str) -> str:
     if found is None:
-        return "Сенат РК, пресс-релиз (без даты)"
-    return f"Сенат РК, пресс-релиз от {found.day} {_RU_MONTHS[found.month - 1]} {found.year}"
+        return ""
+    if language == "en":
+        return f"{found.day} {_EN_MONTHS[found.month - 1]} {found.year}"
+    if language == "kk":
+        return f"{found.year} жылғы {found.day} {_KK_MONTHS[found.month - 1]}"
+    return f"{found.day} {_RU_MONTHS[found.month - 1]} {found.year}"
+
+
+_SENATE = re.compile(r"\b(?:сенат|senat)", re.IGNORECASE)
 
 
 _URL_LINE = re.compile(
@@ -512,8 +529,12 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
                 line=1,
             )
         )
-    language = detect_language(" ".join(p.text for p in paragraphs))
-    title = _shorten(lines.title or headline or neutral_title(found_date, language))
+    body = " ".join(p.text for p in paragraphs)
+    language = detect_language(body)
+    senate = _SENATE.search(body) is not None
+    title = _shorten(
+        lines.title or headline or neutral_title(found_date, language, lines.url, senate)
+    )
     document = RawDocument(
         name=name,
         source=lines.url or name,

@@ -81,6 +81,20 @@ def test_without_a_headline_the_title_is_neutral_never_a_sentence() -> None:
     assert undated_en.title == "Senate of Kazakhstan, press release (undated)"
 
 
+def test_a_news_page_or_an_article_about_others_is_no_senate_press_release() -> None:
+    """Without a headline, a page with its web address is titled by its site, and a text that
+    never names the Senate (an akim's meeting) is a publication: answers cite the source, and
+    an akim's article was cited as the Senate's press release."""
+    site = _read(
+        "url https://www.zakon.kz/6509790\n03.03.2026\n\nСенатор Айдос Керменов встретился."
+    )
+    assert site.title == "zakon.kz, 3 марта 2026"
+    akim = _read("03.03.2026\n\nАким области Ерлан Жумабаев встретился с жителями.")
+    assert akim.title == "Публикация от 3 марта 2026"
+    kazakh = _read("2026 жылғы 6 наурыз\n\nОблыс әкімі тұрғындармен кездесті.")
+    assert kazakh.title == "Жарияланым, 2026 жылғы 6 наурыз"
+
+
 def test_own_headline_url_line_and_furniture() -> None:
     doc = _read(
         "url https://senate.example.kz/news/1\ndate 2026-03-05\n"
