@@ -100,7 +100,7 @@ def classify(text: str) -> ReplyKind:
             return ReplyKind.THROTTLED
         if text.startswith(tx.search_unavailable):
             return ReplyKind.UNAVAILABLE
-        if tx.answer_title in text:
+        if tx.heads_an_answer(text):
             return ReplyKind.ANSWER
         if tx.no_answer in text:
             return ReplyKind.ABSTAIN

@@ -21,6 +21,7 @@ from aiogram.utils.formatting import (
 from bot.ui.texts import Texts
 from bot.ui.wording import (
     BLOCK_SEP,
+    by_senators,
     clean,
     fitting_prefix,
     fmt_date,
@@ -144,7 +145,9 @@ def answer_messages(
     """One page of an answer: title with the range shown, then numbered cited statements;
     first, when the question named a senator who said nothing on its topic, a line saying so."""
     note = silent_line(silent, tx) if silent else None
-    return titled_hits_messages(tx.answer_title, hits, page, total, tx, truncated_at, note)
+    senators = all(by_senators(h.speakers, h.roles) for h in hits)
+    title = tx.answer_title if senators else tx.answer_title_others
+    return titled_hits_messages(title, hits, page, total, tx, truncated_at, note)
 
 
 def titled_hits_messages(

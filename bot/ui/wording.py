@@ -22,6 +22,7 @@ PIECE_LIMIT = 3000
 BLOCK_SEP = "\n\n"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _PLAIN_SENATOR = frozenset({"сенатор", "senator"})
+_SENATE_ROLE = re.compile(r"сенат|senat", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
@@ -83,6 +84,14 @@ def speakers_with_roles(speakers: Sequence[str], roles: Mapping[str, str], tx: T
                 f"{name} ({role})" if role and role.casefold() not in _PLAIN_SENATOR else name
             )
     return ", ".join(out) if out else tx.unknown_speaker
+
+
+def by_senators(speakers: Sequence[str], roles: Mapping[str, str]) -> bool:
+    """Are these words a named senator's: a speaker, and no role other than the Senate's (a
+    senator, the Senate's chair, a deputy of the Senate)?"""
+    return bool(speakers) and all(
+        _SENATE_ROLE.search(roles.get(s, "") or "сенат") is not None for s in speakers
+    )
 
 
 def kind_label(kind: StatementKind, tx: Texts) -> str:

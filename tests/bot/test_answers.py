@@ -217,3 +217,22 @@ def test_words_nobody_is_named_for_are_never_labelled_a_senators() -> None:
         label = texts_for(lang).unknown_speaker.casefold()
         assert "сенатор" not in label and "senator" not in label, lang
         assert label, lang
+
+
+def test_a_page_with_anyone_but_a_senator_is_not_headed_what_senators_said() -> None:
+    """An akim's words (shown with the role) or words nobody is named for, on a page headed
+    "Что говорили сенаторы", passed for a senator's; the Senate's chair is a senator."""
+    from bot.ui.render import answer_messages
+
+    ru = texts_for("ru")
+    hit = next(h for h in FakeSearch()._hits.values() if h.speakers)
+    name = hit.speakers[0]
+    akim = hit.model_copy(
+        update={"speakers": ["Ерлан Жумабаев"], "roles": {"Ерлан Жумабаев": "аким области"}}
+    )
+    nobody = hit.model_copy(update={"speakers": []})
+    chair = hit.model_copy(update={"roles": {name: "Председатель Сената"}})
+    for page, senators in (([hit], True), ([chair], True), ([hit, akim], False), ([nobody], False)):
+        text = "\n".join(answer_messages(page, 0, len(page), ru))
+        assert (ru.answer_title in text) is senators, page
+        assert (ru.answer_title_others in text) is not senators, page

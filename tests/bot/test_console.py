@@ -25,7 +25,7 @@ async def test_chat_answers_and_presses_buttons_by_number(settings: Settings) ->
     script = "Кому принадлежит земля?\n4\n1\n/quit\nnever read\n"
     out = await _chat(settings, script)
     assert "> Кому принадлежит земля?" in out
-    assert "Что говорили сенаторы\n1–3 из 5\n" in out
+    assert "Что говорилось на встречах\n1–3 из 5\n" in out
     assert "  │ Конституционная реформа" in out  # blockquote rendered readably
     assert "[1] Встреча 1   [2] Встреча 2   [3] Встреча 3" in out
     assert "[4] Ещё ▸" in out and "[5] 👍   [6] 👎" in out
@@ -53,7 +53,7 @@ async def test_chat_reads_bytes_that_are_not_utf8_as_a_question(settings: Settin
     """stdin hands them over as lone surrogates; storing the question failed with an apology."""
     out = await _chat(settings, "\udca1\udcff земля\n")
     assert "> ?? земля" in out
-    assert "Что говорили сенаторы" in out and "что-то пошло не так" not in out
+    assert "Что говорилось на встречах" in out and "что-то пошло не так" not in out
 
 
 def test_chat_command_reports_bad_settings_in_one_line(

@@ -112,14 +112,14 @@ async def test_polling_recovers_after_the_api_was_unreachable(
     try:
         async with EmulatorClient(emulator_url, FAKE_TOKEN) as client:
             await client.wait_until_polling(timeout=15)
-            assert RU.answer_title in await _ask(client, 810_001)
+            assert RU.heads_an_answer(await _ask(client, 810_001))
             with caplog.at_level(logging.ERROR, logger="aiogram.dispatcher"):
                 await proxy.cut()
                 await asyncio.sleep(2.5)  # getUpdates fails (reset, then refused) and backs off
                 assert "Failed to fetch updates" in caplog.text
                 assert not serving.done()  # the bot neither crashed nor gave up
                 await proxy.start()  # the network is back, same address
-                assert RU.answer_title in await _ask(client, 810_002)
+                assert RU.heads_an_answer(await _ask(client, 810_002))
     finally:
         stop.set()
         await asyncio.wait_for(serving, 15)

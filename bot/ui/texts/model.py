@@ -46,6 +46,9 @@ class Texts:
     unknown_date: str
     # answers
     answer_title: str
+    # a page with someone other than a senator on it (an akim's, a minister's words, or nobody
+    # named): it cannot be headed "what senators said"
+    answer_title_others: str
     results_range: str
     kind_quote: str
     kind_reported: str
@@ -105,6 +108,10 @@ class Texts:
     search_unavailable: str
     inline_hint: str
     inline_no_answer: str
+
+    def heads_an_answer(self, text: str) -> bool:
+        """Does a reply carry an answer page's title (senators' words, or others' among them)?"""
+        return self.answer_title in text or self.answer_title_others in text
 
 
 def resolve_lang(code: str | None) -> Lang:
