@@ -90,7 +90,7 @@ def by_senators(speakers: Sequence[str], roles: Mapping[str, str]) -> bool:
     """Are these words a named senator's: a speaker, and no role other than the Senate's (a
     senator, the Senate's chair, a deputy of the Senate)?"""
     return bool(speakers) and all(
-        _SENATE_ROLE.search(roles.get(s, "") or "сенат") is not None for s in speakers
+        not (role := roles.get(s)) or _SENATE_ROLE.search(role) is not None for s in speakers
     )
 
 
