@@ -26,6 +26,7 @@ from bot.ui.wording import (
     fitting_prefix,
     fmt_date,
     meeting_text,
+    senators_line,
     silent_line,
     source_link,
     source_parts,
@@ -175,7 +176,7 @@ def meeting_summary(meeting: Meeting, title: str | None, number: int, tx: Texts)
     """A meeting in a list (regions): date, place, senators, audience, source, statement count."""
     lines: list[Text | str] = [
         as_line(f"{number}. ", Bold(f"📅 {fmt_date(meeting.date, tx)}"), end=""),
-        f"{tx.meeting_senators}: {speakers_text(meeting.senators, tx)}",
+        f"{tx.meeting_senators}: {senators_line(meeting.senators)}",
     ]
     if meeting.place:
         lines.append(f"📍 {clean(meeting.place)}")
@@ -193,7 +194,7 @@ def meeting_messages(
     """The whole meeting report: who, where, with whom, when, source, then all statements."""
     lines: list[Text | str] = [
         Bold(f"{tx.meeting_title} · {fmt_date(meeting.date, tx)}"),
-        f"{tx.meeting_senators}: {speakers_text(meeting.senators, tx)}",
+        f"{tx.meeting_senators}: {senators_line(meeting.senators)}",
     ]
     if meeting.place:
         lines.append(f"{tx.meeting_place}: {clean(meeting.place)}")

@@ -11,7 +11,7 @@ from bot.storage import STATS_UTC_OFFSET, DayCount, FeedbackCount
 from bot.ui.render import MESSAGE_LIMIT, pack, simple
 from bot.ui.texts import Texts
 from bot.ui.texts.moderator import ModTexts
-from bot.ui.wording import clean, fmt_date, speakers_with_roles
+from bot.ui.wording import clean, fmt_date, senators_line, speakers_with_roles
 from retrieval.api import ReloadReport
 from retrieval.models import Issue, Meeting, ParseResult
 
@@ -42,7 +42,7 @@ def _issues_block(title: str, issues: Sequence[Issue], mtx: ModTexts) -> Text:
 
 
 def _meeting_block(meeting: Meeting, number: int, tx: Texts, mtx: ModTexts) -> Text:
-    senators = ", ".join(clean(s) for s in meeting.senators) or tx.unknown_speaker
+    senators = senators_line(meeting.senators)
     lines: list[Text | str] = [
         Bold(f"{mtx.preview_meeting.format(n=number)} · 📅 {fmt_date(meeting.date, tx)}"),
         f"{tx.meeting_senators}: {senators}",

@@ -86,6 +86,12 @@ def speakers_with_roles(speakers: Sequence[str], roles: Mapping[str, str], tx: T
     return ", ".join(out) if out else tx.unknown_speaker
 
 
+def senators_line(names: Sequence[str]) -> str:
+    """A meeting's senators, or a dash for a meeting of others only (an akim's, a maslikhat's):
+    never the "speaker not named" of a statement."""
+    return ", ".join(n for n in map(clean, names) if n) or "—"
+
+
 def by_senators(speakers: Sequence[str], roles: Mapping[str, str]) -> bool:
     """Are these words a named senator's: a speaker, and no role other than the Senate's (a
     senator, the Senate's chair, a deputy of the Senate)?"""

@@ -236,3 +236,16 @@ def test_a_page_with_anyone_but_a_senator_is_not_headed_what_senators_said() -> 
         text = "\n".join(answer_messages(page, 0, len(page), ru))
         assert (ru.answer_title in text) is senators, page
         assert (ru.answer_title_others in text) is not senators, page
+
+
+def test_a_meeting_of_others_lists_no_senator() -> None:
+    """A meeting of an akim's or a maslikhat's, with no senator: its senators line is a dash,
+    not "speaker not named"."""
+    from bot.ui.render import meeting_messages
+
+    ru = texts_for("ru")
+    meeting = next(iter(FakeSearch()._meetings.values()))
+    others = meeting.model_copy(update={"senators": []})
+    text = "\n".join(meeting_messages(others, None, ru))
+    assert f"{ru.meeting_senators}: —" in text
+    assert ru.unknown_speaker not in text.split("\n")[1]
