@@ -161,14 +161,14 @@ class EntityFinder:
             found |= self._bases.get(token[:size], set())
         return found
 
+    def _names(self, token: str) -> set[str]:
+        """The senators a word names, as written or transliterated (Tolegenov, Толегенов)."""
+        return self._names_of(token) | self._names_of(transliterate(token))
+
     def knows(self, token: str) -> bool:
         """Is the word a senator's name or a meeting's place, in any of the spellings `find`
         meets (*Tolegenov* and *Толегенов* alike)?"""
-        return bool(
-            self._names_of(token)
-            or self._names_of(transliterate(token))
-            or self._places.lookup(token)
-        )
+        return bool(self._names(token) or self._places.lookup(token))
 
     def find(self, question: str, extra_terms: Iterable[str] = ()) -> EntityMatch:
         every = words(question)
@@ -176,7 +176,7 @@ class EntityFinder:
         senators: set[str] = set()
         used: set[str] = set()
         for token in tokens:
-            names = self._names_of(token) | self._names_of(transliterate(token))
+            names = self._names(token)
             if names:
                 used.add(token)
                 senators |= names

@@ -173,7 +173,7 @@ def subject_terms(
         if not own and (fixed := lex.correct(token)):
             own = lex.relatives(stem(fixed))
         # a relative that is a generic word covers nothing: нормальн is not норм (norm)
-        own = frozenset(s for s in own if s not in GENERIC_STEMS)
+        own -= GENERIC_STEMS
         key: object = token
         if i in twins:
             key, terms = twins[i]

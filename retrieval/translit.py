@@ -75,6 +75,7 @@ def from_layout(text: str) -> str:
 # mid-word, text pasted from a page that mixes them): "Kонституция" with a Latin K
 _LOOKALIKES = str.maketrans("aceopxyKMHTBACEOPX", "асеорхуКМНТВАСЕОРХ")
 _CYR = "а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
+_HAS_CYRILLIC = re.compile(f"[{_CYR}]")
 _MIXED = re.compile(rf"\w*(?:[a-zA-Z][{_CYR}]|[{_CYR}][a-zA-Z])\w*")
 _LONE = re.compile(r"\b[aceopxyKAC]\b")  # а, с, о, у, к… typed alone in Latin
 
@@ -82,7 +83,7 @@ _LONE = re.compile(r"\b[aceopxyKAC]\b")  # а, с, о, у, к… typed alone in 
 def mend_lookalikes(text: str) -> str:
     """Words that mix Cyrillic and Latin letters, and one-letter words among Cyrillic ones,
     with the Latin look-alikes made Cyrillic."""
-    if not re.search(f"[{_CYR}]", text):
+    if not _HAS_CYRILLIC.search(text):
         return text
     text = _MIXED.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
     return _LONE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
@@ -93,7 +94,7 @@ def cyrillic_reading(text: str, known: Callable[[str], bool]) -> str | None:
     the glossary or the stopwords know) accepts more of its words transliterated, or read on the
     Russian layout, than as typed, two at least; otherwise None (English, a name, nothing
     recognisable)."""
-    if re.search(r"[а-яёәғқңөұүһі]", text, re.IGNORECASE):
+    if _HAS_CYRILLIC.search(text):
         return None
     lower = text.lower()
     tokens = _TOKEN.findall(lower)

@@ -67,9 +67,12 @@ def fitting_prefix(text: str, limit: int) -> int:
     return len(text)
 
 
+def _joined(names: Sequence[str]) -> str:
+    return ", ".join(n for n in map(clean, names) if n)
+
+
 def speakers_text(speakers: Sequence[str], tx: Texts) -> str:
-    names = [clean(s) for s in speakers if clean(s)]
-    return ", ".join(names) if names else tx.unknown_speaker
+    return _joined(speakers) or tx.unknown_speaker
 
 
 def speakers_with_roles(speakers: Sequence[str], roles: Mapping[str, str], tx: Texts) -> str:
@@ -89,7 +92,7 @@ def speakers_with_roles(speakers: Sequence[str], roles: Mapping[str, str], tx: T
 def senators_line(names: Sequence[str]) -> str:
     """A meeting's senators, or a dash for a meeting of others only (an akim's, a maslikhat's):
     never the "speaker not named" of a statement."""
-    return ", ".join(n for n in map(clean, names) if n) or "—"
+    return _joined(names) or "—"
 
 
 def by_senators(speakers: Sequence[str], roles: Mapping[str, str]) -> bool:

@@ -13,6 +13,7 @@ from retrieval.ingest.decode import DecodeError, decode
 from retrieval.ingest.furniture import dateline_date, drop_furniture, split_dateline
 from retrieval.ingest.html import extract_html
 from retrieval.ingest.quotes import UNOPENED_CLOSE
+from retrieval.ingest.roles import names_senate
 from retrieval.ingest.text import DASH_CLASS, clean, detect_language
 from retrieval.models import Issue
 
@@ -320,9 +321,6 @@ def _date_words(found: date | None, language: str) -> str:
     return f"{found.day} {_RU_MONTHS[found.month - 1]} {found.year}"
 
 
-_SENATE = re.compile(r"\b(?:сенат|senat)", re.IGNORECASE)
-
-
 _URL_LINE = re.compile(
     r"^\s*(?:(?:url|source|link|источник|ссылка|дереккөз|сілтеме)\s*:?\s*)?(https?://\S+)\s*$", re.I
 )
@@ -531,7 +529,7 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
         )
     body = " ".join(p.text for p in paragraphs)
     language = detect_language(body)
-    senate = _SENATE.search(body) is not None
+    senate = names_senate(body)
     title = _shorten(
         lines.title or headline or neutral_title(found_date, language, lines.url, senate)
     )

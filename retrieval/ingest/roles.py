@@ -95,8 +95,12 @@ def bare_deputy_is_senator(text: str) -> bool:
     and no other house: without the Senate it is a deputy of some other body; beside the Mazhilis
     or a maslikhat ("Сенат пен Мәжіліс депутаттары қатысты") it may be either, and a wrong
     senator is worse than an unattributed quote. The roster still knows its senators."""
-    items = fold(text).split()
-    return any(starts(w, SENATE) for w in items) and not any(starts(w, OTHER_HOUSE) for w in items)
+    return names_senate(text) and not any(starts(w, OTHER_HOUSE) for w in fold(text).split())
+
+
+def names_senate(text: str) -> bool:
+    """Does the text name the Senate or a senator (any case, either script)?"""
+    return any(starts(w, SENATE) for w in fold(text).split())
 
 
 def is_role_stem(word: str) -> bool:
