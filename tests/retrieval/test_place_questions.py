@@ -37,6 +37,26 @@ async def test_meeting_words_leave_the_place_as_the_question(
 
 
 @pytest.mark.parametrize(
+    ("question", "meeting"),
+    [
+        ("Какие встречи прошли в Таскалинском районе?", "m3"),
+        ("Who visited the Zhetysu region?", "m2"),
+        ("С кем встречалась Асанова?", "m1"),
+        ("Жетысу облысында қандай кездесулер өтті?", "m2"),
+    ],
+)
+async def test_a_verb_saying_a_meeting_took_place_is_not_the_subject(
+    service: SearchService, question: str, meeting: str
+) -> None:
+    """*прошли*, *visited*, *с кем встречалась*, *өтті* ask only who went where, as *были* does:
+    they were taken for the question's subject, nothing covered it, and the place or senator
+    named was declined as having said nothing."""
+    answer = await service.search(question)
+    assert answer.answered and not answer.silent
+    assert {hit.meeting.id for hit in answer.hits} == {meeting}
+
+
+@pytest.mark.parametrize(
     ("place", "question"),
     [
         ("Қарағанды", "Что говорили в Караганде о пенсиях?"),
