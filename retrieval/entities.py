@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from retrieval.models import Corpus
+from retrieval.place_kinds import KINDS, adjectival_places, kind_of
 from retrieval.text import MAX_SUFFIX, STOPWORDS, TermIndex, stem, words
 
 _TRANSLIT = str.maketrans(
@@ -145,6 +147,18 @@ class EntityFinder:
         for meeting_id, region in regions.items():
             if region:
                 self._by_region[region].add(meeting_id)
+        # "Жамбылский район" is "Жамбыл ауданы", "Zhambyl district"; "Алматинская область" is
+        # "Алматы облысы": a Russian adjective's base, found only beside the same kind of word
+        self._by_kind: dict[str, TermIndex[str]] = {
+            kind: TermIndex(
+                (form, meeting.id)
+                for meeting in corpus.meetings
+                for base, of in adjectival_places(words(meeting.place or ""))
+                if of == kind and stem(base) not in GENERIC and stem(base) not in common
+                for form in (base, transliterate(base))
+            )
+            for kind in KINDS
+        }
         audience_words = (
             (w, meeting.id)
             for meeting in corpus.meetings
@@ -185,7 +199,11 @@ class EntityFinder:
         # a town's name that names a lake, a sea or a river here, or what happens *with* it, is
         # the question's subject, not where a meeting was ("что будет с Балхашем")
         not_here = used | _not_places(every)
-        meetings, place_tokens = _matches(self._places, tokens, not_here, fold_kazakh)
+        meetings, place_tokens = self._by_kind_word(every, not_here)
+        not_here |= place_tokens
+        direct, named = _matches(self._places, tokens, not_here, fold_kazakh)
+        meetings |= direct
+        place_tokens |= named
         if not meetings and self._regions_named is not None:
             meetings, place_tokens = self._in_regions(self._regions_named(question), not_here)
         used |= place_tokens
@@ -201,6 +219,24 @@ class EntityFinder:
             tuple(sorted(related)),
             tuple(sorted(audience_tokens)),
         )
+
+    def _by_kind_word(self, tokens: list[str], skip: set[str]) -> tuple[set[str], set[str]]:
+        """Meetings in a district or region the question names by its base and the kind's word
+        (*Жамбыл ауданында*, *Zhambyl district*, *Алматы облысы*): that word says the town of
+        the same name (Алматы) is not meant."""
+        ids: set[str] = set()
+        naming: set[str] = set()
+        for token, after in pairwise(tokens):
+            kind = kind_of(after)
+            if kind is None or token in skip or len(token) < 4:
+                continue
+            found = self._by_kind[kind].lookup(token) | self._by_kind[kind].lookup(
+                fold_kazakh(token)
+            )
+            if found:
+                ids |= found
+                naming.add(token)
+        return ids, naming
 
     def _in_regions(
         self, named_regions: list[tuple[str, str]], skip: set[str]

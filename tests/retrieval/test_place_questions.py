@@ -148,6 +148,31 @@ async def test_a_town_named_as_a_lake_or_with_is_the_subject_not_the_place(quest
     assert answer.hits and answer.hits[0].meeting.id == "lake"
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Жамбыл ауданында зейнетақы туралы не айтылды?", {"district"}),
+        ("What was said in Zhambyl district about pensions?", {"district"}),
+        ("Алматы облысында зейнетақы туралы не айтылды?", {"district"}),
+        ("Что говорили в Алматы о пенсиях?", {"town"}),
+    ],
+)
+async def test_a_district_named_by_its_base_and_kind_is_the_russian_adjective(
+    question: str, expected: set[str]
+) -> None:
+    """A release says "Жамбылский район Алматинской области"; a Kazakh or English question says
+    *Жамбыл ауданы*, *Zhambyl district*, *Алматы облысы*: the same district and region, and the
+    region's word means the town of Алматы is not the place asked about."""
+    meetings = _pension_meetings(
+        ("district", "Жамбылский район Алматинской области", "Пенсии будут индексироваться."),
+        ("town", "Алматы", "Пенсии будут расти ежегодно, зейнетақы өседі."),
+        ("other", "Тараз", "Пенсии будут расти, зейнетақы төмендемейді."),
+    )
+    answer = await _ask_with(meetings, question)
+    assert answer.answered
+    assert {hit.meeting.id for hit in answer.hits} == expected
+
+
 def test_twins_are_each_others_names() -> None:
     gazetteer = load_gazetteer(CORPUS_DIR)
     assert gazetteer is not None
