@@ -160,7 +160,9 @@ def read_cue(
             toks[max(0, i - 2)].lower,
         ):
             cue.speech = True
-    for tok, named in zip(toks, in_name, strict=True):
+    for i, (tok, named) in enumerate(zip(toks, in_name, strict=True)):
+        if not kazakh and _substantive_participle(toks, i):
+            cue.other = True  # "выступающие призвали": those who spoke, not the senator alone
         if is_speech_word(tok.text) and tok.pos in ("VERB", "X", ""):
             cue.speech = True
             if cue.gender is None and tok.feats.get("Number") == "Sing":
@@ -214,6 +216,19 @@ def _en_other_tail(lows: Sequence[str]) -> bool:
             break
         phrase.append(word)
     return bool(phrase) and not any(w in _EN_SENATOR_HEADS or w.startswith("senat") for w in phrase)
+
+
+def _substantive_participle(toks: Sequence[Tok], i: int) -> bool:
+    """A plural nominative participle standing for people ('выступающие', 'собравшиеся')
+    with no noun after it to qualify: a group subject, never one senator's words."""
+    tok = toks[i]
+    if tok.feats.get("VerbForm") != "Part" or tok.case != "Nom" or not tok.plural:
+        return False
+    following = toks[i + 1] if i + 1 < len(toks) else None
+    if following is None:
+        return True
+    qualifies = following.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM")
+    return not (qualifies or following.feats.get("VerbForm") == "Part")
 
 
 def _has_subject(toks: Sequence[Tok]) -> bool:

@@ -156,10 +156,10 @@ def _right_phrase(text: str, end: int) -> str:
 
 
 def _list_gap(text: str) -> bool:
-    """Is the text between two names a list joint (' и ', ', ', ' пен ', ' және ')?"""
+    """Is the text between two names a list joint (' и ', ', ', ' пен ', ' және ', ' and ')?"""
     low = text.casefold().strip()
-    return low in ("", ",", "и", "пен", "мен", "бен", "және", "а также") or bool(
-        re.fullmatch(r",\s*(?:и|а также|және)?", low)
+    return low in ("", ",", "и", "пен", "мен", "бен", "және", "а также", "and") or bool(
+        re.fullmatch(r",\s*(?:и|а также|және|and)?", low)
     )
 
 

@@ -182,12 +182,33 @@ def _closing(text: str, open_at: int) -> int | None:
         ch = text[i]
         if ch == closer and opener == closer and _opens(text, i):
             depth += 1  # '"' before a word after a space: a quotation inside the quote
-        elif ch == closer:
+        elif ch == closer or (ch == opener and _turned(text, i)):
             if depth == 0:
                 return i
             depth -= 1
         elif ch == opener:
             depth += 1
+    return _curly_close(text, open_at) if opener == '"' else None
+
+
+def _turned(text: str, at: int) -> bool:
+    """A '«' typed where '»' belongs ('…свобод«, — X'): right after a word, before no word;
+    it cannot open a quotation there."""
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return text[at] == "«" and at > 0 and text[at - 1].isalnum() and not after.isalnum()
+
+
+def _curly_close(text: str, open_at: int) -> int | None:
+    """A straight '"' closed by a curly '”' ('"…assembly”, Senator X said'): pages mix the two;
+    the first '”' not closing an inner '“' ends the quotation."""
+    depth = 0
+    for i in range(open_at + 1, len(text)):
+        if text[i] == "“":
+            depth += 1
+        elif text[i] == "”":
+            if depth == 0:
+                return i
+            depth -= 1
     return None
 
 
@@ -217,7 +238,7 @@ def _tail_after(text: str, close: int) -> tuple[int, int] | None:
     """An attribution after a closing mark: «…», – сказал X / «…», деді X / «…» деп атап өтті X."""
     sep = _SEPARATOR.match(text, close + 1)
     if sep is not None:
-        end = _tail_at(text, sep.end(), punctuated=True)
+        end = _tail_at(text, sep.end(), punctuated=True) or _name_tail(text, sep.end())
         return (sep.end(), end) if end is not None else None
     bare = re.compile(r"[,!?…]?\s+(?=\w)").match(text, close + 1)
     if bare is None:
@@ -230,6 +251,22 @@ def _tail_after(text: str, close: int) -> tuple[int, int] | None:
     if not english and not any(is_speech_word(w) for w in words[:3]):
         return None
     return bare.end(), end
+
+
+# '«…», — Каракат Абден, депутат мажилиса.': a tail with no verb, only who spoke and their
+# title, closing the paragraph (a caption's form on TV sites)
+_NAME_TAIL = re.compile(
+    r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+,\s+[a-zа-яёәғқңөұүһі]"
+)
+
+
+def _name_tail(text: str, start: int) -> int | None:
+    if _NAME_TAIL.match(text, start) is None:
+        return None
+    end = sentence_end(text, start)
+    if text[end:].strip() or len(_WORD.findall(text[start:end])) > TAIL_WORDS:
+        return None
+    return end
 
 
 def _marked_quotes(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:

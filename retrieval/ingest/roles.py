@@ -26,7 +26,7 @@ _SENATE_HEADS = ("депутат", "председател", "спикер", "в
                  "орынбасар", "спикері", "палат", "парламентари", "depýtat", "deputat", "tóraǵa",
                  "töraǵa", "törağa", "orynbasar", "spıker", "spiker",
                  # English: "Deputy of the Senate", "Member of the Senate", "Senate Speaker"
-                 "deputy", "chair", "speaker", "member", "vice")  # fmt: skip
+                 "deputy", "deputies", "chair", "speaker", "member", "vice")  # fmt: skip
 _DEPUTY = ("заместител", "вице", "орынбасар", "vice")
 _CHAIR = ("председател", "спикер", "төраға", "tóraǵa", "töraǵa", "törağa", "spıker", "spiker",
           "chair", "speaker")  # fmt: skip
@@ -40,6 +40,7 @@ EN_ROLES = ("akim", "mayor", "governor", "minister", "prosecutor", "counsel", "a
              "teacher", "student", "resident", "veteran", "activist", "representative",
              "employee", "worker", "farmer", "entrepreneur", "journalist", "correspondent",
              "blogger", "lawyer", "attorney", "participant", "moderator", "chair", "deputy",
+             "deputies",
              "member", "speaker", "leader", "founder", "principal", "dean", "doctor", "officer",
              "official", "ambassador")  # fmt: skip
 _BARE_DEPUTY = ("депутат", "depýtat", "deputat")
