@@ -104,7 +104,9 @@ _LATIN_LETTERS = str.maketrans(
 
 def skeleton(word: str) -> str:
     """A spelling-blind key for names: Cyrillic, Kazakh and Latin spellings of a name coincide."""
-    text = unicodedata.normalize("NFKD", clean(word).casefold().replace("ё", "е"))
+    # the 2018 Kazakh Latin ý is у (Lýkın = Лукин), not the y/i its bare letter would read as
+    text = clean(word).casefold().replace("ё", "е").replace("ý", "u")
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch) or ch in "\u0306\u0308")
     text = unicodedata.normalize("NFC", text).translate(_CYR_TO_LAT)
     for old, new in _LATIN_DIGRAPHS:
