@@ -31,12 +31,14 @@ from retrieval.ingest.speaker_clues import (
     EN_PRONOUN_START,
     PARTICIPATION,
     RECAP,
+    WE_NARRATE,
     clause_cue,
     gender_clash,
     is_caption,
     names_a_senator,
     narrative,
     pronoun_subject,
+    question_turns,
     taking_part,
 )
 from retrieval.ingest.themes import ThemeTagger
@@ -190,7 +192,10 @@ class Segmenter:
             lead, before = None, []
         self._said = []
         self._quotes = quotes
+        asked = question_turns(analysis, quotes)  # an interviewer's turns: nobody's statement
         for sent in analysis.sents:
+            if any(a <= sent.start < b for a, b in asked):
+                continue
             if not inside(sent.start, sent.stop, quotes):
                 self._said = []
                 if not opening and RECAP.match(analysis.text[sent.start : sent.stop]):
@@ -301,6 +306,8 @@ class Segmenter:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
         if not cue.speech and (not themes or cue.other):
             return
+        if not cue.speech and WE_NARRATE.search(text):
+            return  # "… депутатпен әңгімелескен едік": the interviewer's own narrative
         resolution = resolve(cue, meeting.senators, known=self.people.known)
         before = self._introduced_at is not None and sent.stop <= self._introduced_at
         if cue.asking or cue.oblique:

@@ -13,7 +13,7 @@ from retrieval.ingest.name_forms import FEM_SURNAME, MASC_SURNAME
 from retrieval.ingest.name_spans import strip_kazakh_case
 from retrieval.ingest.nlp import Analysis, Ent, Tok
 from retrieval.ingest.people import Found, People
-from retrieval.ingest.quotes import QuoteSpan, has_speech_word
+from retrieval.ingest.quotes import QuoteSpan, has_speech_word, inside
 from retrieval.ingest.reader import Paragraph
 from retrieval.ingest.text import fold
 
@@ -211,3 +211,25 @@ def narrative(text: str, quotes: list[QuoteSpan]) -> str:
         out.append(text[pos : quote.start])
         pos = quote.end
     return " ".join([*out, text[pos:]])
+
+
+_TURN = re.compile(r"[–—-]\s")  # an interview's turn opens with a dash: "– Жақында …"
+# The interviewer narrating in the first person plural: "Осы орайда депутатпен … әңгімелескен
+# едік" ("we talked with the deputy"); the interviewee's words are in the third person or quoted
+WE_NARRATE = re.compile(r"\bед[іi]к\s*[.!…]?\s*$", re.I)
+
+
+def question_turns(analysis: Analysis, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """An interview flattened into one paragraph ("– Жақында … сайландыңыз. Комитет қандай
+    заң жобаларын қарайды? – Комитет …"): the spans of the turns that end in a question. They
+    are the interviewer's, though they name no one: read as narrative, they went to the
+    senator being interviewed. A turn runs from its dash to the next turn's dash."""
+    sents = [s for s in analysis.sents if not inside(s.start, s.stop, quotes)]
+    texts = [analysis.text[s.start : s.stop].strip() for s in sents]
+    opens = [i for i, t in enumerate(texts) if _TURN.match(t)]
+    spans = []
+    for n, first in enumerate(opens):
+        last = (opens[n + 1] if n + 1 < len(opens) else len(sents)) - 1
+        if texts[last].endswith("?"):
+            spans.append((sents[first].start, sents[last].stop))
+    return spans
