@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from retrieval.models import Corpus
+from retrieval.near_stems import NearStems
 from retrieval.place_kinds import KINDS, adjectival_places, kind_of
 from retrieval.text import MAX_SUFFIX, STOPWORDS, TermIndex, stem, words
 
@@ -159,13 +160,16 @@ class EntityFinder:
             )
             for kind in KINDS
         }
-        audience_words = (
-            (w, meeting.id)
+        audience_words = [
+            (form, meeting.id)
             for meeting in corpus.meetings
             for text in meeting.audience
             for w in _distinctive(words(text), common)
-        )
+            # "Kazatomprom" names the АО «Казатомпром» a release wrote in Cyrillic
+            for form in {w, transliterate(w)}
+        ]
         self._audiences: TermIndex[str] = TermIndex(audience_words, loose=True)
+        self._near_audiences = NearStems(audience_words)
 
     def _names_of(self, token: str) -> set[str]:
         if token.isascii():
@@ -208,6 +212,11 @@ class EntityFinder:
             meetings, place_tokens = self._in_regions(self._regions_named(question), not_here)
         used |= place_tokens
         related, audience_tokens = _matches(self._audiences, tokens, used)
+        # a misspelt audience (*интеллегенцией*) is still the audience
+        for token in set(tokens) - used - audience_tokens:
+            if found := self._near_audiences.lookup(token):
+                related |= found
+                audience_tokens.add(token)
         # a glossary twin's audience ("о пенсиях" → пенсионеры) only boosts meetings beyond the
         # places named: there it would vouch for whatever was said to pensioners
         for token in {w for t in extra_terms for w in words(t)} - set(tokens):

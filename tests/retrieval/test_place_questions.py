@@ -173,6 +173,27 @@ async def test_a_district_named_by_its_base_and_kind_is_the_russian_adjective(
     assert {hit.meeting.id for hit in answer.hits} == expected
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Что говорили представителям интеллегенции?",
+        "What was said at Kazatomprom?",
+        "Что говорили представителям интеллигенции?",
+    ],
+)
+async def test_an_audience_misspelt_or_in_latin_letters_is_the_audience(question: str) -> None:
+    """*интеллегенции* (one letter wrong) and *Kazatomprom* (the Cyrillic АО «Казатомпром» in
+    Latin letters) name the meeting's audience as the right spelling does: the question was
+    declined, its only subject covered by nothing."""
+    meetings = _pension_meetings(
+        ("post", "Тараз", "Социальные выплаты будут индексироваться каждый год."),
+        audience=("коллектив АО «Казатомпром»", "представители интеллигенции"),
+    )
+    answer = await _ask_with(meetings, question)
+    assert answer.answered
+    assert answer.hits[0].meeting.id == "post"
+
+
 def test_twins_are_each_others_names() -> None:
     gazetteer = load_gazetteer(CORPUS_DIR)
     assert gazetteer is not None
@@ -219,8 +240,11 @@ async def _ask_with(
         await svc.close()
 
 
-def _pension_meetings(*meetings: tuple[str, str, str]) -> list[Meeting]:
-    """One senator's meetings with pensioners: (id, place, the statement's text) each."""
+def _pension_meetings(
+    *meetings: tuple[str, str, str], audience: tuple[str, ...] = ("пенсионеры",)
+) -> list[Meeting]:
+    """One senator's meetings with pensioners (or `audience`): (id, place, the statement's text)
+    each."""
     return [
         Meeting(
             id=mid,
@@ -228,7 +252,7 @@ def _pension_meetings(*meetings: tuple[str, str, str]) -> list[Meeting]:
             date=date(2026, 3, 7),
             senators=["Бибигуль Жексенбай"],
             place=where,
-            audience=["пенсионеры"],
+            audience=list(audience),
             statements=[
                 Statement(
                     id=f"{mid}-s0",
