@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 StatementKind = Literal["quote", "reported"]
+Language = Literal["ru", "kk", "en"]
 
 
 class _Frozen(BaseModel):
@@ -162,6 +163,9 @@ class Answer(_Frozen):
     # declined because the question has no subject of its own ("Что нового в Конституции?":
     # every word is generic or a question word), not because the statements lack its subject
     general: bool = False
+    # ru, kk or en: the language the question is written in, when plain to see (the bot replies
+    # in it unless the citizen chose one)
+    language: Language | None = None
 
 
 class Theme(_Frozen):

@@ -16,6 +16,8 @@ from retrieval.config import MAX_QUESTION_CHARS
 from retrieval.embedder import Vectors
 from retrieval.entities import EntityMatch
 from retrieval.glossary import Expansion
+from retrieval.language import question_language
+from retrieval.models import Language
 from retrieval.snapshot import Snapshot
 from retrieval.text import (
     STOPWORDS,
@@ -90,14 +92,20 @@ class Query:
     question: str
     expansion: Expansion
     dense_terms: tuple[str, ...]  # twins whose vectors are mixed into the question's
+    language: Language | None = None  # the language it is written in, when plain to see
 
 
 def prepare(snapshot: Snapshot, question: str, max_chars: int = MAX_QUESTION_CHARS) -> Query:
-    text = mend_lookalikes(normalize(question)[:max_chars])
-    text = cyrillic_reading(text, _knows(snapshot)) or text  # Russian or Kazakh in Latin letters
+    typed = mend_lookalikes(normalize(question)[:max_chars])
+    text = cyrillic_reading(typed, _knows(snapshot)) or typed  # Russian or Kazakh in Latin letters
     expansion = snapshot.glossary.expand(text)
     extra = [t for t in expansion.dense_terms(limit=8) if t.lower() not in text.lower()][:3]
-    return Query(question=text, expansion=expansion, dense_terms=tuple(extra))
+    return Query(
+        question=text,
+        expansion=expansion,
+        dense_terms=tuple(extra),
+        language=question_language(typed, text),
+    )
 
 
 def expand_vector(snapshot: Snapshot, query: Query, qvec: Vectors) -> Vectors:

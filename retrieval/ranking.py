@@ -41,7 +41,7 @@ def rank(
     if reading is None:
         reading = read(snapshot, query, cal)
     if not reading.has_words:
-        return Answer(query=query.question, answered=False)
+        return Answer(query=query.question, answered=False, language=query.language)
     if cosine is None:
         cosine = snapshot.dense.scores(qvec)  # per statement, corpus order
     dense: Vectors = (
@@ -88,7 +88,9 @@ def rank(
     general = not terms and mask is None and not reading.foreign
     # an audience the question names ("с военными") vouches for scope; coverage still decides
     if reading.foreign or not (in_scope or (related is not None and related.any())):
-        return Answer(query=query.question, answered=False, general=general)
+        return Answer(
+            query=query.question, answered=False, general=general, language=query.language
+        )
     silent: list[str] = []
     margins = Margins(dense, outside)
     lexicon = snapshot.lexicon
@@ -216,7 +218,7 @@ def _answer(
         hits.append(base.model_copy(update={"score": round(float(score[j]), 5)}))
         if len(hits) >= k:
             break
-    return Answer(query=query.question, answered=bool(hits), hits=hits)
+    return Answer(query=query.question, answered=bool(hits), hits=hits, language=query.language)
 
 
 def _positions_of(

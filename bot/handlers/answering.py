@@ -14,6 +14,7 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.config import Settings
 from bot.handlers.browsing import menu_items
+from bot.middlewares.language import follow_question
 from bot.middlewares.update_log import UpdateLog
 from bot.storage import Storage
 from bot.ui import keyboards, render, wording
@@ -37,8 +38,10 @@ async def answer_question(
     settings: Settings,
     update_log: UpdateLog | None = None,
     empty_reply: str | None = None,
+    lang_chosen: bool = True,
 ) -> None:
-    """`empty_reply`: what a question of nothing but spaces gets (default: /ask's usage)."""
+    """`empty_reply`: what a question of nothing but spaces gets (default: /ask's usage);
+    `lang_chosen`: False lets the reply follow the question's language."""
     question, truncated_at = render.prepare_question(text, settings.retrieval.max_question_chars)
     if not question:
         await send_chunks(bot, target, [render.simple(empty_reply or tx.ask_usage)])
@@ -52,6 +55,7 @@ async def answer_question(
         _show_typing(bot, target),
         repo.ensure_user(user_key),
     )
+    tx = await follow_question(repo, user_key, tx, answer.language, chosen=lang_chosen)
     latency_ms = int(search_ms)
     hits = list(answer.hits) if answer.answered else []
     question_id = await repo.log_question(

@@ -27,6 +27,7 @@ async def on_question(
     repo: Storage,
     update_log: UpdateLog,
     settings: Settings,
+    lang_chosen: bool,
     empty_reply: str | None = None,
 ) -> None:
     if empty_reply is None and message.chat.type == ChatType.PRIVATE:
@@ -43,6 +44,7 @@ async def on_question(
         settings=settings,
         update_log=update_log,
         empty_reply=empty_reply,
+        lang_chosen=lang_chosen,
     )
 
 
@@ -56,6 +58,7 @@ async def on_ask(
     repo: Storage,
     update_log: UpdateLog,
     settings: Settings,
+    lang_chosen: bool,
 ) -> None:
     await on_question(
         message,
@@ -67,6 +70,7 @@ async def on_ask(
         repo,
         update_log,
         settings,
+        lang_chosen,
         empty_reply=tx.ask_usage,
     )
 

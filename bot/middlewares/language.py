@@ -1,4 +1,5 @@
-"""Gives handlers the user's language (`lang`, `tx`) and pseudonymous key (`user_key`).
+"""Gives handlers the user's language (`lang`, `tx`, `lang_chosen`) and pseudonymous key
+(`user_key`).
 
 Inner middleware, so only events some handler takes cost a lookup: group chatter the bot
 ignores never touches the database.
@@ -13,15 +14,42 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 
 from bot.storage import Storage
-from bot.ui.texts import DEFAULT_LANG, Lang, resolve_lang, texts_for
+from bot.ui.texts import (
+    DEFAULT_LANG,
+    Lang,
+    Texts,
+    followed,
+    is_chosen,
+    resolve_lang,
+    texts_for,
+)
 
 
 async def user_language(repo: Storage, user: User | None) -> Lang:
     """Stored preference, else Telegram's language_code, else Russian."""
+    return (await _stored_language(repo, user))[0]
+
+
+async def _stored_language(repo: Storage, user: User | None) -> tuple[Lang, bool]:
+    """The user's language, and whether they chose it with /lang (a language followed from
+    their questions, or Telegram's, gives way to the next question's)."""
     if user is None:
-        return DEFAULT_LANG
+        return DEFAULT_LANG, False
     stored = await repo.get_language(repo.user_key(user.id))
-    return resolve_lang(stored or user.language_code)
+    return resolve_lang(stored or user.language_code), is_chosen(stored)
+
+
+async def follow_question(
+    repo: Storage, user_key: str, tx: Texts, language: str | None, *, chosen: bool
+) -> Texts:
+    """The reply speaks the question's language unless the citizen chose one with /lang:
+    Telegram has no Kazakh interface, so a Kazakh speaker's app says Russian or English. The
+    switch is stored as followed, so the buttons under the answer and /start speak it too."""
+    if chosen or language is None or language == tx.lang.value or not user_key:
+        return tx
+    lang = resolve_lang(language)
+    await repo.set_language(user_key, followed(lang))
+    return texts_for(lang)
 
 
 class LanguageMiddleware(BaseMiddleware):
@@ -36,8 +64,9 @@ class LanguageMiddleware(BaseMiddleware):
     ) -> Any:
         user = data.get("event_from_user")
         user = user if isinstance(user, User) else None
-        lang = await user_language(self._storage, user)
+        lang, chosen = await _stored_language(self._storage, user)
         data["lang"] = lang
+        data["lang_chosen"] = chosen
         data["tx"] = texts_for(lang)
         data["user_key"] = self._storage.user_key(user.id) if user else ""
         return await handler(event, data)

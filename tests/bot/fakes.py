@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from retrieval.api import CorpusInfo
+from retrieval.language import question_language
 from retrieval.models import (
     Answer,
     Document,
@@ -152,7 +153,8 @@ GENERAL = ("конституция", "constitution")  # alone, a question with n
 
 
 class FakeSearch:
-    """Word-prefix overlap search; questions about weather or football abstain."""
+    """Word-prefix overlap search; questions about weather or football abstain. Every answer
+    carries the question's language, as the real service's do."""
 
     def __init__(self) -> None:
         self.questions: list[str] = []
@@ -169,6 +171,10 @@ class FakeSearch:
         self.questions.append(question)
         if self.fail_with is not None:
             raise self.fail_with
+        answer = self._answer(question, k)
+        return answer.model_copy(update={"language": question_language(question, question)})
+
+    def _answer(self, question: str, k: int) -> Answer:
         lowered = question.lower()
         stems = {w[:5] for w in re.findall(r"\w+", lowered) if len(w) >= 4}
         if not stems or any(word in lowered for word in OFF_TOPIC):

@@ -126,3 +126,21 @@ async def test_command_menu_is_set_per_language(tg: Tg) -> None:
     assert [c.language_code for c in calls] == [None, "kk", "en"]
     assert all(len(c.commands) == 8 for c in calls)
     assert calls[1].commands[0].description == KK.cmd_start
+
+
+async def test_reply_follows_the_question_language_until_one_is_chosen(tg: Tg) -> None:
+    # Telegram has no Kazakh interface: a Kazakh speaker's app says "ru"
+    await tg.send("Ертең ауа райы қандай болады?")
+    assert KK.no_answer in tg.sent()[0].text
+    await tg.send("/start")  # the followed language holds for the next command too
+    assert KK.welcome_title in tg.sent()[0].text
+    await tg.send("What will the weather be tomorrow?")
+    assert EN.no_answer in tg.sent()[0].text
+    await tg.send("/lang ru")  # a choice wins over the question's language from now on
+    await tg.send("Ертең ауа райы қандай болады?")
+    assert RU.no_answer in tg.sent()[0].text
+
+
+async def test_a_question_in_no_plain_language_keeps_the_users(tg: Tg) -> None:
+    await tg.send("Погода 2026?", BOB)  # no word only Russian has: Bob's English stays
+    assert EN.no_answer in tg.sent()[0].text

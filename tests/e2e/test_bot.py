@@ -139,6 +139,17 @@ async def test_lang_kk_switches_the_next_answer_to_kazakh(
     _assert_no_api_errors(user)
 
 
+async def test_a_kazakh_question_from_a_russian_app_is_answered_in_kazakh(
+    live_bot: BotProcess, client: EmulatorClient, user_id: int
+) -> None:
+    """Telegram has no Kazakh interface: the question's language, not the app's, is replied in."""
+    user = client.user(user_id, language_code="ru")
+    answer = await user.ask("Неке мен отбасы туралы сенаторлар не айтты?", timeout=ANSWER_TIMEOUT)
+    assert KK.heads_an_answer(answer.text)
+    assert not RU.heads_an_answer(answer.text)
+    _assert_no_api_errors(user)
+
+
 def test_sigterm_stops_the_bot_cleanly(live_bot: BotProcess) -> None:
     """Runs last in this module: the bot fixture is module-scoped."""
     live_bot.process.send_signal(signal.SIGTERM)

@@ -9,9 +9,26 @@ from __future__ import annotations
 import functools
 
 from bot.ui.texts.catalog import build, catalogue_path
-from bot.ui.texts.model import DEFAULT_LANG, LANG_NAMES, Lang, Texts, resolve_lang
+from bot.ui.texts.model import (
+    DEFAULT_LANG,
+    LANG_NAMES,
+    Lang,
+    Texts,
+    followed,
+    is_chosen,
+    resolve_lang,
+)
 
-__all__ = ["DEFAULT_LANG", "LANG_NAMES", "Lang", "Texts", "resolve_lang", "texts_for"]
+__all__ = [
+    "DEFAULT_LANG",
+    "LANG_NAMES",
+    "Lang",
+    "Texts",
+    "followed",
+    "is_chosen",
+    "resolve_lang",
+    "texts_for",
+]
 
 
 @functools.cache

@@ -114,10 +114,26 @@ class Texts:
         return self.answer_title in text or self.answer_title_others in text
 
 
+# A stored language with this prefix was followed from the user's last question, not chosen with
+# /lang: the next question in another language switches it again, a /lang choice never.
+FOLLOWED = "auto:"
+
+
+def followed(lang: Lang) -> str:
+    """How a language followed from a question is stored."""
+    return FOLLOWED + lang.value
+
+
+def is_chosen(stored: str | None) -> bool:
+    """Did the user pick the stored language with /lang (rather than write in it)?"""
+    return stored is not None and not stored.startswith(FOLLOWED)
+
+
 def resolve_lang(code: str | None) -> Lang:
-    """Telegram's `language_code` (e.g. `en-US`, `kk`) → a supported language, default ru."""
+    """Telegram's `language_code` (e.g. `en-US`, `kk`) or a stored language → a supported
+    language, default ru."""
     if code:
-        prefix = code.split("-")[0].strip().lower()
+        prefix = code.removeprefix(FOLLOWED).split("-")[0].strip().lower()
         for lang in Lang:
             if lang.value == prefix:
                 return lang
