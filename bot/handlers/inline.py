@@ -20,7 +20,7 @@ from aiogram.types import (
 from bot.config import Settings
 from bot.middlewares.update_log import UpdateLog
 from bot.ui import render
-from bot.ui.texts import Texts
+from bot.ui.texts import Texts, texts_for
 from retrieval.api import SearchAPI
 from retrieval.models import Hit
 
@@ -39,7 +39,12 @@ def _article(hit: Hit, tx: Texts) -> InlineQueryResultArticle:
 
 
 async def on_inline_query(
-    query: InlineQuery, tx: Texts, search: SearchAPI, update_log: UpdateLog, settings: Settings
+    query: InlineQuery,
+    tx: Texts,
+    search: SearchAPI,
+    update_log: UpdateLog,
+    settings: Settings,
+    lang_chosen: bool,
 ) -> None:
     question, _ = render.prepare_question(query.query, settings.retrieval.max_question_chars)
     if not question:
@@ -49,6 +54,8 @@ async def on_inline_query(
     started = time.perf_counter()
     answer = await search.search(question, k=settings.limits.search_k)
     update_log.search_ms = (time.perf_counter() - started) * 1000
+    if answer.language and not lang_chosen:
+        tx = texts_for(answer.language)  # a card shared into a chat speaks the question's language
     unique = {hit.statement_id: hit for hit in answer.hits} if answer.answered else {}
     update_log.answered = bool(unique)
     if not unique:

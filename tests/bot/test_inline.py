@@ -40,3 +40,10 @@ async def test_unanswerable_inline_query_gives_no_quote(tg: Tg) -> None:
     await tg.inline("погода")
     [call] = tg.of(AnswerInlineQuery)
     assert call.results == [] and call.button.text == RU.inline_no_answer
+
+
+async def test_inline_card_speaks_the_questions_language(tg: Tg) -> None:
+    await tg.inline("Кому принадлежит земля?", BOB)  # Bob's app is English
+    [call] = tg.of(AnswerInlineQuery)
+    text = call.results[0].input_message_content.message_text
+    assert "Источник:" in text and "Source:" not in text
