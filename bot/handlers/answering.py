@@ -20,7 +20,7 @@ from bot.storage import Storage
 from bot.ui import keyboards, render, wording
 from bot.ui.callbacks import Kind
 from bot.ui.sending import Target, send_chunks
-from bot.ui.smalltalk import Courtesy, courtesy
+from bot.ui.smalltalk import Courtesy, courtesy, courtesy_language
 from bot.ui.texts import Texts
 from retrieval.api import SearchAPI
 from retrieval.models import Answer, Hit
@@ -47,6 +47,8 @@ async def answer_question(
         await send_chunks(bot, target, [render.simple(empty_reply or tx.ask_usage)])
         return
     if (kind := courtesy(question)) is not None:
+        language = courtesy_language(question)
+        tx = await follow_question(repo, user_key, tx, language, chosen=lang_chosen)
         await send_courtesy(bot, target, search, tx, kind)
         return
     # "typing…" and the user row are not on the search's path: three round trips become one.

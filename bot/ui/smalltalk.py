@@ -46,6 +46,33 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MAX_WORDS = 6
 
 
+# The language each courtesy word belongs to (salem, хай, ок, бот are shared and tell none)
+_LANGUAGE_WORDS = {
+    "ru": """
+    привет приветик приветствую здравствуй здравствуйте здрасте здрасьте добрый доброе спасибо
+    спс пасиб благодарю благодарен благодарна пока свидания доброго окей хорошо понятно ясно
+    день утро вечер ночи большое огромное вам тебе всем до всего ботик уважаемый уважаемые
+    """,
+    "kk": """
+    сәлем сәлеметсіз сәлеметсіздер ассалаумағалейкум ассаламағалейкум ассалаумағалейкүм қайырлы
+    рахмет рақмет алғыс сау көріскенше жарайды түсінікті жақсы бе таң күн кеш көп үлкен айтамын
+    бол болыңыз болыңыздар сізге саған баршаңызға
+    """,
+    "en": """
+    hi hello hey hiya greetings morning afternoon evening thanks thank thx ty bye goodbye okay
+    cheers you very much so lot a good day all everyone there see later
+    """,
+}
+_LANGUAGE = {word: lang for lang, words in _LANGUAGE_WORDS.items() for word in words.split()}
+
+
+def courtesy_language(text: str) -> str | None:
+    """The one language a courtesy's words belong to ("Сәлеметсіз бе" → kk), or None: the reply
+    to a greeting speaks it as the reply to a question speaks the question's."""
+    found = {_LANGUAGE[t] for t in _WORD.findall(text.lower()) if t in _LANGUAGE}
+    return found.pop() if len(found) == 1 else None
+
+
 def courtesy(text: str) -> Courtesy | None:
     """What a message made only of courtesy words is, or None for anything else."""
     tokens = _WORD.findall(text.lower())

@@ -12,7 +12,7 @@ from bot.ui.texts import Lang, texts_for
 from tests.bot.conftest import ALICE, BOB, Tg, button, buttons
 from tests.bot.fakes import FakeSearch
 
-RU, EN = texts_for(Lang.RU), texts_for(Lang.EN)
+RU, KK, EN = texts_for(Lang.RU), texts_for(Lang.KK), texts_for(Lang.EN)
 LAND = "Кому принадлежит земля?"  # 5 hits in the fake corpus: pages of 3 + 2
 
 
@@ -202,9 +202,11 @@ async def test_a_greeting_is_greeted_with_themes_not_searched_nor_logged(
 async def test_thanks_get_a_short_reply_and_a_greeting_with_a_question_is_a_question(
     tg: Tg, search: FakeSearch
 ) -> None:
-    await tg.send("Рахмет, сау болыңыз")
+    await tg.send("Рахмет, сау болыңыз")  # Kazakh words: the reply speaks Kazakh
     [reply] = tg.sent()
-    assert reply.text == RU.courtesy_closing and not buttons(reply)
+    assert reply.text == KK.courtesy_closing and not buttons(reply)
+    await tg.send("Спасибо!")
+    assert tg.sent()[0].text == RU.courtesy_closing
     await tg.send("Привет! " + LAND)
     assert search.questions == ["Привет! " + LAND]
     assert tg.sent()[0].text.count("<blockquote>") == 3

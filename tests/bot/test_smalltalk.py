@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ui.smalltalk import Courtesy, courtesy
+from bot.ui.smalltalk import Courtesy, courtesy, courtesy_language
 
 GREETING, CLOSING = Courtesy.GREETING, Courtesy.CLOSING
 
@@ -39,3 +39,12 @@ GREETING, CLOSING = Courtesy.GREETING, Courtesy.CLOSING
 )
 def test_only_courtesy_words_make_a_courtesy(text: str, kind: Courtesy | None) -> None:
     assert courtesy(text) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Сәлеметсіз бе?", "kk"), ("Добрый день!", "ru"), ("Good morning", "en"),
+     ("Көп рахмет", "kk"), ("Салем", None), ("ок", None), ("Hi, привет", None)],
+)  # fmt: skip
+def test_the_language_of_a_courtesy(text: str, language: str | None) -> None:
+    assert courtesy_language(text) == language
