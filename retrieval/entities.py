@@ -14,18 +14,18 @@ from itertools import pairwise
 
 from retrieval.models import Corpus
 from retrieval.near_stems import NearStems
-from retrieval.place_kinds import KINDS, adjectival_places, kind_of
+from retrieval.place_kinds import (
+    KINDS,
+    adjectival_places,
+    kind_of,
+    latin_place,
+    other_spelling,
+    place_forms,
+)
+from retrieval.place_kinds import (
+    transliterate as transliterate,
+)
 from retrieval.text import MAX_SUFFIX, STOPWORDS, TermIndex, stem, words
-
-_TRANSLIT = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
-        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-        "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
-        "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-        "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-    }
-)  # fmt: skip
 
 # Words of places and audiences too common to identify a meeting by themselves.
 GENERIC = frozenset(
@@ -37,12 +37,6 @@ GENERIC = frozenset(
     ао тоо ооо рк республика казахстан международная международной школа встреча встречи аудан
     облыс қала тұрғындар ұжым өкілдер district region city residents staff workers
     """.split()
-)
-
-
-# Kazakh letters to the Russian ones a Russian spelling of the same name uses.
-_FOLD = str.maketrans(
-    {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"}
 )
 
 
@@ -64,16 +58,6 @@ def latin_name(word: str) -> str:
     esengeldin (initial Е as Ye), *Qasymov* → kasymov, *Jaksybekov* → zhaksybekov."""
     word = word.lower().replace("q", "k").replace("zh", "j").replace("j", "zh")
     return "e" + word[2:] if word.startswith("ye") else word
-
-
-def transliterate(text: str) -> str:
-    return text.lower().translate(_TRANSLIT)
-
-
-def fold_kazakh(text: str) -> str:
-    """Қарағанды → караганды: a place reported in Kazakh meets its Russian spelling (Караганда)
-    through the shared stem, in either direction."""
-    return text.lower().translate(_FOLD)
 
 
 @dataclass(frozen=True)
@@ -126,7 +110,14 @@ class EntityFinder:
                 base = form[:-1] if form.endswith(("а", "a", "й", "y")) else form
                 if len(base) >= 4:
                     self._bases[base] |= names
+        # one typo in a surname (Сарыбаеф, Жорганбаев): tried only when no name matched
+        self._near_names = NearStems(
+            ((form, name) for form, names in self._surnames.items() for name in names),
+            key=str,
+            latin=True,
+        )
         common = _common_stems(corpus)
+        self._common = common
         regions = meeting_regions or {}  # meeting id -> its canonical region, when known
         self._places: TermIndex[str] = TermIndex(
             (form, meeting.id)
@@ -140,7 +131,7 @@ class EntityFinder:
             ]
             for w in _distinctive(words(text), common)
             # "in Shymkent" names Шымкент too, "в Караганде" names Қарағанды
-            for form in _place_forms(w)
+            for form in place_forms(w)
         )
         # A town the corpus spells otherwise ("в Орале" for Уральск) still names its region.
         self._regions_named = regions_named
@@ -156,7 +147,7 @@ class EntityFinder:
                 for meeting in corpus.meetings
                 for base, of in adjectival_places(words(meeting.place or ""))
                 if of == kind and stem(base) not in GENERIC and stem(base) not in common
-                for form in (base, transliterate(base))
+                for form in (base, transliterate(base), latin_place(transliterate(base)))
             )
             for kind in KINDS
         }
@@ -198,6 +189,11 @@ class EntityFinder:
             if names:
                 used.add(token)
                 senators |= names
+        if not senators:
+            for token in tokens:
+                if stem(token) not in self._common and (names := self._near_names.lookup(token)):
+                    used.add(token)
+                    senators |= names
         first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
         used.update(t for t in tokens if _is_first_name(transliterate(t), first_names))
         # a town's name that names a lake, a sea or a river here, or what happens *with* it, is
@@ -205,7 +201,7 @@ class EntityFinder:
         not_here = used | _not_places(every)
         meetings, place_tokens = self._by_kind_word(every, not_here)
         not_here |= place_tokens
-        direct, named = _matches(self._places, tokens, not_here, fold_kazakh)
+        direct, named = _matches(self._places, tokens, not_here, other_spelling)
         meetings |= direct
         place_tokens |= named
         if not meetings and self._regions_named is not None:
@@ -240,7 +236,7 @@ class EntityFinder:
             if kind is None or token in skip or len(token) < 4:
                 continue
             found = self._by_kind[kind].lookup(token) | self._by_kind[kind].lookup(
-                fold_kazakh(token)
+                other_spelling(token)
             )
             if found:
                 ids |= found
@@ -261,17 +257,6 @@ class EntityFinder:
             ids |= self._by_region[region]
             naming |= tokens
         return ids, naming
-
-
-def _place_forms(word: str) -> set[str]:
-    """A place word as the question may spell it: itself, in Latin letters, with Kazakh letters
-    folded, and that folded word's stem when long enough to name nothing else, so a Kazakh
-    ending on the Russian spelling ("Карагандыда") still finds "Караганда"."""
-    folded = fold_kazakh(word)
-    forms = {word, transliterate(word), folded}
-    if len(base := stem(folded)) >= 6:
-        forms.add(base)
-    return forms
 
 
 # lake, sea, river, shore: a town's name beside one names the water (Арал теңізі, озеро Балхаш)

@@ -380,6 +380,28 @@ def test_an_english_spelling_of_a_senators_name_finds_them(name: str) -> None:
     assert found.senators == ("Амангельды Есбай",)
 
 
+@pytest.mark.parametrize(
+    ("question", "senator"),
+    [
+        ("Что говорил Дюсенбинов?", "Султан Дюсембинов"),
+        ("рысбикова о браке", "Ляззат Рысбекова"),
+        ("What did Dyusembinof say?", "Султан Дюсембинов"),
+    ],
+)
+def test_a_surname_with_one_typo_is_still_the_senator(question: str, senator: str) -> None:
+    """A citizen misspells a name by a letter (*Дюсенбинов*, *рысбикова*): the senator was not
+    found, the name weighed as the question's subject, and the question was declined."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    assert snapshot.entities.find(question).senators == (senator,)
+
+
+@pytest.mark.parametrize("place", ["Zhetysu", "Zhetisu", "Жетысу"])
+def test_a_place_in_latin_letters_with_i_for_y_is_the_place(place: str) -> None:
+    """English spells ы, й and Kazakh і as y or i (*Zhetisu*, *Zhetysu*): both are the place."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    assert snapshot.entities.find(f"meetings in {place}").meeting_ids == ("m2",)
+
+
 def test_a_kazakh_question_word_meets_another_form_of_it() -> None:
     """ "Ерекшеліктері" (its special features) covers a statement saying "ерекше": neither a prefix
     of the Russian stem nor a glossary twin reaches it, the Kazakh root does."""
