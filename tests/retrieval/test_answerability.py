@@ -450,7 +450,8 @@ def test_generic_words_in_kazakh_forms_are_not_the_subject(question: str) -> Non
      "Жер өздерінің бе?", "Что делать без земли?", "What came up about land?",
      "Statements and opinions on land, not quotes", "О чём выступали, рассказали про землю?",
      "Жер туралы пікірлері", "Надо ли провести что-то с землёй?",
-     "Жер туралы кездесіп, келіп басқаларға айтты ма?"],
+     "Жер туралы кездесіп, келіп басқаларға айтты ма?", "Что сенаторша говорила о земле?",
+     "чё по земле?", "Жер туралы сенатордың айтқаны", "Жер туралы сөздері"],
 )  # fmt: skip
 def test_question_filler_is_not_the_subject(question: str) -> None:
     """Words that ask rather than name (is, each, really, now, change, the country's): a
