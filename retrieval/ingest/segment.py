@@ -31,6 +31,7 @@ from retrieval.ingest.speaker_clues import (
     EN_PRONOUN_START,
     PARTICIPATION,
     RECAP,
+    REPORT_FRAME,
     WE_NARRATE,
     clause_cue,
     gender_clash,
@@ -92,6 +93,9 @@ class Segmenter:
         # the meeting's senator, so it is nobody's for sure
         self._oblique_last = False
         self._speaker_before: list[str] = []
+        # this paragraph reports one speaker's words under 'Оның айтуынша, …' / 'По его
+        # словам, …': the sentences after it are theirs too, topic words or not
+        self._framed: list[str] = []
         self._quotes: list[QuoteSpan] = []  # the paragraph's quotes, for the sentence reader
         whole = " ".join([doc.title, *(p.text for p in doc.paragraphs)])
         self.people = People(
@@ -191,6 +195,7 @@ class Segmenter:
             self._quote(quote, analysis, para, lead, before)
             lead, before = None, []
         self._said = []
+        self._framed = []
         self._quotes = quotes
         asked = question_turns(analysis, quotes)  # an interviewer's turns: nobody's statement
         for sent in analysis.sents:
@@ -304,7 +309,9 @@ class Segmenter:
         themes = self.ctx.tagger.tag(text)
         if MEETING_RE.search(text) and not cue.speech:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
-        if not cue.speech and (not themes or cue.other):
+        if cue.names or cue.other:
+            self._framed = []  # someone else comes in: the report under the frame ends
+        if not cue.speech and (not themes or cue.other) and not self._framed:
             return
         if not cue.speech and WE_NARRATE.search(text):
             return  # "… депутатпен әңгімелескен едік": the interviewer's own narrative
@@ -339,6 +346,8 @@ class Segmenter:
         self._add("reported", text, resolution, para, cue, themes)
         if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
             self._said = [] if cites else list(resolution.speakers)
+            if REPORT_FRAME.match(text) and not cites:
+                self._framed = list(resolution.speakers)
 
     def _claim_before(self, sent: Sent, analysis: Analysis) -> str:
         """'X. Бұл туралы сенатор Y мәлімдеді.': the words are the sentence before, in the same

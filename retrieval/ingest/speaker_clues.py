@@ -213,6 +213,13 @@ def narrative(text: str, quotes: list[QuoteSpan]) -> str:
     return " ".join([*out, text[pos:]])
 
 
+# A sentence that opens a report of someone's words: 'Оның айтуынша, …', 'Сенатордың
+# сөзінше, …', 'По его словам, …', 'По мнению сенатора, …', 'According to her, …'
+REPORT_FRAME = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:айтуынша|сөзінше|пікірінше)\b"
+    r"|^\W*по\s+(?:\w+\s+){0,1}?(?:словам|мнению)\b|^\W*according\s+to\b",
+    re.I,
+)
 _TURN = re.compile(r"[–—-]\s")  # an interview's turn opens with a dash: "– Жақында …"
 # The interviewer narrating in the first person plural: "Осы орайда депутатпен … әңгімелескен
 # едік" ("we talked with the deputy"); the interviewee's words are in the third person or quoted
