@@ -219,16 +219,23 @@ def _en_other_tail(lows: Sequence[str]) -> bool:
 
 
 def _substantive_participle(toks: Sequence[Tok], i: int) -> bool:
-    """A plural nominative participle standing for people ('выступающие', 'собравшиеся')
-    with no noun after it to qualify: a group subject, never one senator's words."""
+    """A plural nominative participle standing for people ('выступающие призвали',
+    'собравшиеся отметили'): no noun after it to qualify, none before it to follow ('нормы,
+    направленные на …'), and a plural verb of saying after it. A group, not one senator."""
     tok = toks[i]
     if tok.feats.get("VerbForm") != "Part" or tok.case != "Nom" or not tok.plural:
         return False
+    if i > 0 and toks[i - 1].text == ",":
+        return False
     following = toks[i + 1] if i + 1 < len(toks) else None
-    if following is None:
-        return True
-    qualifies = following.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM")
-    return not (qualifies or following.feats.get("VerbForm") == "Part")
+    if following is None or following.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+        return False
+    if following.feats.get("VerbForm") == "Part":
+        return False
+    return any(
+        is_speech_word(t.text) and t.feats.get("VerbForm") == "Fin" and t.plural
+        for t in toks[i + 1 :]
+    )
 
 
 def _has_subject(toks: Sequence[Tok]) -> bool:

@@ -132,6 +132,9 @@ def _take_date(lines: _Lines) -> tuple[date | None, str | None]:
         found, rest = parsed
         if (lines.blocks and len(rest.split()) < 8) or counter:
             rest = ""  # "5 марта 2026 · 1 204 просмотра": page furniture, not article text
+        following = next((lines.lines[j][1].strip() for j in filled[rank + 1 :]), "")
+        if _masthead(rest) and _headline_like(following) and not _masthead(following):
+            rest = ""  # "date … Qazaq TV Телерадиокомпания …" ¶ headline: the channel's name
         above: list[str] = []
         for j in filled[:rank]:
             line = lines.lines[j][1].strip()

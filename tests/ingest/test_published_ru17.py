@@ -54,3 +54,24 @@ def test_the_deputies_of_the_senate_before_a_list_are_all_senators(
     result = _release(parse, "t95_en_straight_open_curly_close.txt")
     (meeting,) = result.corpus.meetings
     assert meeting.senators == ["Nurbol Kassymov", "Aizhan Temirova"]
+
+
+def test_a_channels_name_after_the_date_is_no_text_and_the_headline_titles(
+    parse: Callable[..., ParseResult],
+) -> None:
+    result = _release(parse, "t96_en_masthead_on_date_line.txt")
+    assert result.corpus.documents[0].title.startswith("Senator calls on young voters")
+    assert not [s for s in result.corpus.statements() if "Телерадиокомпания" in s.text]
+
+
+def test_a_participle_after_its_noun_is_no_group_of_speakers(
+    parse: Callable[..., ParseResult],
+) -> None:
+    # "нормы, направленные на …" qualifies its noun: the sentence is the senator's narrative
+    result = parse(
+        "date 2026-02-13\nСенатор обсудил проект Конституции\n\nСенатор Марат Сейтказиев "
+        "обсудил проект новой Конституции с жителями Степногорска.\n\nПомимо этого, в проекте "
+        "закреплены гарантии развития науки и образования, а также нормы, направленные на "
+        "укрепление единства общества.\n"
+    )
+    assert said(result, "Помимо этого, в проекте").speakers == ["Марат Сейтказиев"]
