@@ -25,6 +25,7 @@ from retrieval.place_kinds import (
 from retrieval.place_kinds import (
     transliterate as transliterate,
 )
+from retrieval.senator_names import CAPITALISED, by_first_name, is_first_name, latin_name
 from retrieval.text import MAX_SUFFIX, STOPWORDS, TermIndex, stem, words
 
 # Words of places and audiences too common to identify a meeting by themselves.
@@ -38,26 +39,6 @@ GENERIC = frozenset(
     облыс қала тұрғындар ұжым өкілдер district region city residents staff workers
     """.split()
 )
-
-
-def _is_first_name(token: str, first_names: set[str]) -> bool:
-    """A senator's first name, also declined (*Серика*, *Жанны*, *Серікке*): up to three letters
-    of ending after the name, or after its final -а/-я. Otherwise *Серика* weighed as the
-    question's subject, and a statement naming the senator covered it."""
-    if token in first_names:
-        return True
-    return any(
-        token.startswith(base) and len(token) - len(name) <= 3
-        for name in first_names
-        if len(base := name[:-1] if name.endswith(("а", "я", "a")) else name) >= 3
-    )
-
-
-def latin_name(word: str) -> str:
-    """An English spelling of a Kazakh name in the one `transliterate` gives: *Yesengeldin* →
-    esengeldin (initial Е as Ye), *Qasymov* → kasymov, *Jaksybekov* → zhaksybekov."""
-    word = word.lower().replace("q", "k").replace("zh", "j").replace("j", "zh")
-    return "e" + word[2:] if word.startswith("ye") else word
 
 
 @dataclass(frozen=True)
@@ -91,6 +72,8 @@ class EntityFinder:
         town_twins: Callable[[str | None], list[str]] | None = None,
     ) -> None:
         self._surnames: dict[str, set[str]] = defaultdict(set)  # form -> canonical names
+        # a senator of this corpus by first name alone ("Что сказала Жанна?"), in Latin letters
+        self._first_names: dict[str, set[str]] = defaultdict(set)
         for name in {n for m in corpus.meetings for n in m.senators}:
             parts = words(name)
             if not parts:
@@ -98,6 +81,8 @@ class EntityFinder:
             surname = parts[-1]
             self._surnames[surname].add(name)
             self._surnames[transliterate(surname)].add(name)
+            for first in parts[:-1]:
+                self._first_names[transliterate(first)].add(name)
         for name, forms in (extra_forms or {}).items():
             for form in forms:
                 for w in words(form)[-1:]:
@@ -184,18 +169,29 @@ class EntityFinder:
         tokens = [t for t in every if t not in STOPWORDS]
         senators: set[str] = set()
         used: set[str] = set()
+        latin = [transliterate(t) for t in tokens]
         for token in tokens:
             names = self._names(token)
             if names:
                 used.add(token)
-                senators |= names
+                senators |= by_first_name(names, latin)
         if not senators:
             for token in tokens:
                 if stem(token) not in self._common and (names := self._near_names.lookup(token)):
                     used.add(token)
                     senators |= names
+        if not senators:
+            # only a capitalised word: Мұрат is a senator, мұрат (an aim) a subject
+            capitalised = {w.lower() for w in CAPITALISED.findall(question)}
+            for token in tokens:
+                if token in capitalised and len(token) >= 4 and stem(token) not in self._common:
+                    spelt = transliterate(token)
+                    for first, names in self._first_names.items():
+                        if is_first_name(spelt, {first}):
+                            used.add(token)
+                            senators |= names
         first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
-        used.update(t for t in tokens if _is_first_name(transliterate(t), first_names))
+        used.update(t for t in tokens if is_first_name(transliterate(t), first_names))
         # a town's name that names a lake, a sea or a river here, or what happens *with* it, is
         # the question's subject, not where a meeting was ("что будет с Балхашем")
         not_here = used | _not_places(every)

@@ -395,6 +395,36 @@ def test_a_surname_with_one_typo_is_still_the_senator(question: str, senator: st
     assert snapshot.entities.find(question).senators == (senator,)
 
 
+@pytest.mark.parametrize(
+    ("question", "senators"),
+    [
+        ("Что сказала Жанна?", ("Жанна Асанова",)),
+        ("What did Lyazzat say about marriage?", ("Ляззат Рысбекова",)),
+        ("Что Султан говорил о Курултае?", ("Султан Дюсембинов",)),
+        ("что будет, если султан запретит землю", ()),
+    ],
+)
+def test_a_senator_named_by_first_name_alone(question: str, senators: tuple[str, ...]) -> None:
+    """A citizen calls a senator by first name (*Жанна*): the name weighed as the subject and the
+    question was declined. Only a capitalised word is a name: *султан* in lower case is a word."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    assert snapshot.entities.find(question).senators == senators
+
+
+def test_a_first_name_given_picks_the_senator_among_namesakes() -> None:
+    """*Жанна Асанова* is not Жакып Асанов: both share the surname's base, and the "said
+    nothing" line named a senator nobody asked about."""
+    corpus = make_corpus()
+    other = corpus.meetings[0].model_copy(update={"id": "m9", "senators": ["Жакып Асанов"]})
+    snapshot = build_snapshot(
+        corpus.model_copy(update={"meetings": [*corpus.meetings, other]}),
+        FakeEmbedder(),
+        make_resources(),
+    )
+    found = snapshot.entities.find("Что Жанна Асанова говорила о земле?")
+    assert found.senators == ("Жанна Асанова",)
+
+
 @pytest.mark.parametrize("place", ["Zhetysu", "Zhetisu", "Жетысу"])
 def test_a_place_in_latin_letters_with_i_for_y_is_the_place(place: str) -> None:
     """English spells ы, й and Kazakh і as y or i (*Zhetisu*, *Zhetysu*): both are the place."""
