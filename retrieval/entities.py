@@ -7,6 +7,7 @@ in the statements themselves never match.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -41,6 +42,26 @@ GENERIC = frozenset(
 )
 
 
+# The Senate's posts as a question names them, the deputy's first: "төрағасының орынбасары",
+# "заместитель председателя", "вице-спикер" hold the chair's word too
+_POSTS = (
+    (
+        "deputy_chair",
+        re.compile(
+            r"\b(?:төраға\w*\s+орынбасар\w*|заместител\w*\s+председател\w*"
+            r"|вице\s?-?\s?спикер\w*|deputy\s+(?:chair\w*|speaker))"
+        ),
+    ),
+    (
+        "chair",
+        re.compile(
+            r"\b(?:сенат\w*\s+(?:төраға\w*|спикер\w*)|(?:председател\w*|спикер\w*)\s+сенат\w*"
+            r"|senate\s+(?:chair\w*|speaker)|(?:chair\w*|speaker)\s+of\s+(?:the\s+)?senate)"
+        ),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class EntityMatch:
     senators: tuple[str, ...]
@@ -70,7 +91,15 @@ class EntityFinder:
         meeting_regions: Mapping[str, str | None] | None = None,
         regions_named: Callable[[str], list[tuple[str, str]]] | None = None,
         town_twins: Callable[[str | None], list[str]] | None = None,
+        posts: Mapping[str, str] | None = None,
     ) -> None:
+        # the Senate's chair and deputy chairs among the corpus's senators, for a question that
+        # names the post, not the person ("Сенат төрағасы", "председатель Сената", "вице-спикер")
+        present = {n for m in corpus.meetings for n in m.senators}
+        self._posts: dict[str, set[str]] = defaultdict(set)
+        for name, post in (posts or {}).items():
+            if name in present:
+                self._posts[post].add(name)
         self._surnames: dict[str, set[str]] = defaultdict(set)  # form -> canonical names
         # a senator of this corpus by first name alone ("Что сказала Жанна?"), in Latin letters
         self._first_names: dict[str, set[str]] = defaultdict(set)
@@ -190,6 +219,13 @@ class EntityFinder:
                         if is_first_name(spelt, {first}):
                             used.add(token)
                             senators |= names
+        if not senators:
+            for post, pattern in _POSTS:
+                if match := pattern.search(" ".join(every)):
+                    if holders := self._posts.get(post):
+                        senators |= holders
+                        used.update(words(match.group(0)))
+                    break  # "төрағасының орынбасары" is no chair
         first_names = {transliterate(w) for n in senators for w in words(n)[:-1]}
         used.update(t for t in tokens if is_first_name(transliterate(t), first_names))
         # a town's name that names a lake, a sea or a river here, or what happens *with* it, is

@@ -19,7 +19,7 @@ def load_resources(corpus_dir: Path) -> Resources:
     """Curated YAML files, parsed now: a rebuild's copies of them are deleted once its version is
     published, and search must not read them later. A broken one is a one-line
     ServiceUnavailable naming it."""
-    from retrieval.ingest import load_gazetteer, load_themes, senator_forms
+    from retrieval.ingest import load_gazetteer, load_themes, senator_forms, senator_posts
 
     try:
         glossary = Glossary.load(corpus_dir / "glossary.yaml")
@@ -38,6 +38,7 @@ def load_resources(corpus_dir: Path) -> Resources:
         region_of=gazetteer.region_of if gazetteer else _no_region,
         regions_named=gazetteer.regions_named if gazetteer else None,
         senator_forms=senator_forms(corpus_dir),
+        senator_posts=senator_posts(corpus_dir),
         foreign=foreign,
         town_twins=gazetteer.twin_names if gazetteer else None,
     )

@@ -36,6 +36,7 @@ class Resources:
     offtopic: list[str]
     region_of: Callable[[str | None], str | None]
     senator_forms: dict[str, list[str]] = field(default_factory=dict)
+    senator_posts: dict[str, str] = field(default_factory=dict)  # name → chair | deputy_chair
     foreign: tuple[tuple[str, ...], ...] = ()  # other countries' names, as word tuples
     # regions a question names by a capitalised place, with the words naming each
     regions_named: Callable[[str], list[tuple[str, str]]] | None = None
@@ -130,6 +131,7 @@ def build_snapshot(
             region_of_meeting,
             resources.regions_named,
             resources.town_twins,
+            resources.senator_posts,
         ),
         glossary=resources.glossary,
         themes=resources.themes,

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from retrieval.ingest.build import build_corpus, make_context, parse_bytes, parse_file
     from retrieval.ingest.nlp import Nlp, load_nlp
     from retrieval.ingest.regions import load_gazetteer, region_of
-    from retrieval.ingest.senators import SenatorDirectory, senator_forms
+    from retrieval.ingest.senators import SenatorDirectory, senator_forms, senator_posts
     from retrieval.ingest.themes import ThemeTagger, load_themes
 
 _MODULE_OF = {
@@ -28,6 +28,7 @@ _MODULE_OF = {
     "load_gazetteer": "regions",
     "SenatorDirectory": "senators",
     "senator_forms": "senators",
+    "senator_posts": "senators",
     "ThemeTagger": "themes",
     "load_themes": "themes",
 }
@@ -45,6 +46,7 @@ __all__ = [
     "parse_file",
     "region_of",
     "senator_forms",
+    "senator_posts",
 ]
 
 

@@ -291,6 +291,11 @@ def senator_forms(corpus_dir: Path) -> dict[str, list[str]]:
     return SenatorDirectory(read_senators(corpus_dir)).forms()
 
 
+def senator_posts(corpus_dir: Path) -> dict[str, str]:
+    """canonical name → post (chair, deputy_chair), for a question that names the post alone."""
+    return {s.name: s.post for s in read_senators(corpus_dir) if s.post}
+
+
 def forms_in_text(directory: SenatorDirectory, text: str) -> dict[str, set[str]]:
     """Surface forms of known senators in a text ('Жанны Асановой', 'Асановой')."""
     seen: dict[str, set[str]] = {}
