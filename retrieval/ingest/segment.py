@@ -387,6 +387,10 @@ class Segmenter:
             return False  # nobody's already, or someone named before («он» the akim)
         if not self.current.co_speakers or cue.names or names_a_senator(analysis, start, end):
             return False
+        if DEPUTY_WORD.search(analysis.text[start:end]) and not any(
+            _may_be_deputy(self.people.role_of(n)) for n in self.current.co_speakers
+        ):
+            return False  # "– деді депутат" beside only a President or an akim: the senator
         prior = self._named if prior is None else prior
         after_senator = bool(prior) and all(n in senators for n in prior)
         return not (after_senator and pronoun_subject(analysis, start, end))
@@ -464,6 +468,15 @@ class Segmenter:
                 f"the verb's gender ({cue.gender}) does not match {speakers[0]}",
                 para,
             )
+
+
+DEPUTY_WORD = re.compile(r"\b(?:депутат\w*|deputy|deputies)\b", re.I)
+# a role that a bare "депутат" may stand for: any deputy's, or one the text did not give
+_DEPUTY_ROLE = re.compile(r"депутат|deputy|мәслихат|маслихат|мәжіліс|мажилис|парламент|сенат", re.I)
+
+
+def _may_be_deputy(role: str) -> bool:
+    return not role or bool(_DEPUTY_ROLE.search(role))
 
 
 def segment(doc: RawDocument, ctx: Context) -> tuple[list[MeetingDraft], list[Problem]]:

@@ -4,6 +4,7 @@
   are theirs even with no topic word (*Бүгінгі Ата заң да сол жолдың жалғасы*); they were lost.
 - A flattened interview: a dash turn ending in a question, and the interviewer's '… едік', are
   nobody's statement (both went to the senator interviewed).
+- '– деді депутат' where the only other participant is no deputy is the senator's.
 """
 
 from __future__ import annotations
@@ -38,3 +39,13 @@ def test_interview_questions_are_not_the_senators_words(
     texts = {s.text: s.speakers for s in result.corpus.statements()}
     assert not any("сайландыңыз" in t or t.endswith("едік.") for t, who in texts.items() if who)
     assert said(result, "Жер халықтың меншігінде").speakers == ["Арман Төлегенов"]
+
+
+def test_a_bare_deputy_beside_only_an_akim_is_the_senator(
+    parse: Callable[..., ParseResult],
+) -> None:
+    """'– деді депутат' where the one other participant is an akim (or the President, who set
+    the subject): nobody else there is a deputy. Beside a maslikhat or Mazhilis deputy it stays
+    nobody's (session 16)."""
+    result = parse(_read("t99_kk_deputy_tail_beside_akim.txt"))
+    assert said(result, "Студенттерге білім беру").speakers == ["Гүлмира Ахметова"]
