@@ -85,6 +85,18 @@ def is_generic(token: str) -> bool:
     )
 
 
+# A town's word beside the town named ("в городе Текели", "Шымкент қаласында", "the city of
+# Taraz") asks about the town, not about cities; without a town named it may be the subject
+# ("будут ли города самоуправляемыми"), so it is left out only then.
+TOWN_WORDS = frozenset(
+    stem(w)
+    for w in """
+    город городе города городах городов городу қала қаласы қаласында қаласындағы қалада қаладағы
+    қаласының city town
+    """.split()
+)
+
+
 EXPANSION_WEIGHT = 0.5  # of the unit-length mean of the twins' vectors
 _NONE_F = np.zeros(0, dtype=np.float32)
 
@@ -239,7 +251,10 @@ def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
     if not len(snapshot.statements) or not tokens:
         return Reading(False, _NONE_F, EntityMatch((), ()), [], False)
     found = snapshot.entities.find(query.question, query.expansion.terms)
-    terms = subject_terms(snapshot, query, cal, found.tokens)
+    skip = set(found.tokens)
+    if found.meeting_ids:
+        skip |= {t for t in tokens if stem(t) in TOWN_WORDS}
+    terms = subject_terms(snapshot, query, cal, skip)
     stems = query_stems(query)
     if not is_kazakh(query.question):
         # Kazakh typed without its letters: BM25 searches the stems the words were respelled as
