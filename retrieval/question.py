@@ -50,13 +50,17 @@ GENERIC_STEMS = frozenset(
     ездил ездила ездили встречался встречалась встречались встретился встретилась встретились
     кем кіммен кімдермен өтті өткізді өткізген барды барған visited visit held met whom whose
     сенаторша сенаторши сенаторшу сенаторшей депутатша депутатши че чо шо
+    господин госпожа господина госпожи мырза мырзаның мырзадан ханым ханымның ханымнан
+    mr mrs ms madam sir
     сөзі сөздері сөзін сөздерін айтқаны айтқандары айтқанын айтқандарын
     """.split()
 )  # meeting and place words: "what was said at the meeting in X" asks about X, not meetings;
 # so do the verbs that say one took place or who went ("какие встречи прошли в X", "с кем
 # встречалась Y", "who visited X"): they asked for no subject, so the place or senator named
 # had none either and the question was declined as if X had said nothing. So do a colloquial
-# senator (сенаторша: its glossary twins made the Kurultai the subject), what (чё, шо), and a
+# senator (сенаторша: its glossary twins made the Kurultai the subject), a polite title
+# (Есбай мырза, Рысбекова ханым, господин, Mr: "Есбай мырза не айтты?" was declined), what
+# (чё, шо), and a
 # senator's words in Kazakh possessive forms (Бекназаровтың сөзі, Жексенбайдың айтқаны)
 GENERIC_STEMS |= frozenset(plain_kazakh(s) for s in GENERIC_STEMS)  # typed without Kazakh letters
 # Kazakh roots of the same words, which take endings in chains (кездесуіндегі, облысындағы),

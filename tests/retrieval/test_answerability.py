@@ -411,6 +411,18 @@ def test_a_senator_named_by_first_name_alone(question: str, senators: tuple[str,
     assert snapshot.entities.find(question).senators == senators
 
 
+@pytest.mark.parametrize(
+    "question", ["Есбай мырза не айтты?", "What did Mr Esbay say?", "Что сказал господин Есбай?"]
+)
+def test_a_polite_title_is_no_subject(question: str) -> None:
+    """*мырза*, *ханым*, *господин*, *Mr* address the senator: the title weighed as the subject,
+    none of the senator's words covered it, and the senator was said to have said nothing."""
+    snapshot = build_snapshot(make_corpus(), FakeEmbedder(), make_resources())
+    reading = read(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
+    assert reading.found.senators == ("Амангельды Есбай",)
+    assert reading.terms == []
+
+
 def test_a_first_name_given_picks_the_senator_among_namesakes() -> None:
     """*Жанна Асанова* is not Жакып Асанов: both share the surname's base, and the "said
     nothing" line named a senator nobody asked about."""
