@@ -33,9 +33,9 @@ RETENTION_PHRASES = {
 
 
 async def _use_everything(tg: Tg) -> None:
-    await tg.send("Кому принадлежит земля?", CAROL)
+    await tg.send("Кому принадлежит земля?", CAROL)  # a Russian question: the reply speaks Russian
     await tg.press(button(tg.sent()[0], "👎"), CAROL)
-    await tg.press(button(tg.sent()[0], texts_for(Lang.KK).reason_off_topic), CAROL)
+    await tg.press(button(tg.sent()[0], texts_for(Lang.RU).reason_off_topic), CAROL)
     await tg.send("/lang en", CAROL)
     await tg.send("/reload", CAROL)  # refused moderator command: logged by keyed hash only
     await tg.send("погода", CAROL)

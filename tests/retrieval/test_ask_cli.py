@@ -43,6 +43,7 @@ def test_ask_json_reads_stdin_line_by_line() -> None:
         "hits": [],
         "silent": [],
         "general": False,
+        "language": "ru",
     }
 
 
