@@ -235,6 +235,10 @@ class Segmenter:
             cue = self._cue_for(analysis, quote.cue_start, quote.cue_end, tail=True)
         elif lead is not None:
             cue = lead
+        elif _INTERVIEW_QUESTION.match(para.text) and quote.text.rstrip().endswith("?"):
+            # "– Сіз … қалай бағалайсыз?" alone, with no tail: the interviewer's question, not
+            # the words of whoever spoke last
+            return
         elif before:
             self._add("quote", quote.text, Resolution(list(before)), para, None)
             self._pending = []
@@ -470,6 +474,8 @@ class Segmenter:
             )
 
 
+# a paragraph that is one dash turn: an interview's layout, a turn per paragraph
+_INTERVIEW_QUESTION = re.compile(r"^\s*[–—-]\s")
 DEPUTY_WORD = re.compile(r"\b(?:депутат\w*|deputy|deputies)\b", re.I)
 # a role that a bare "депутат" may stand for: any deputy's, or one the text did not give
 _DEPUTY_ROLE = re.compile(r"депутат|deputy|мәслихат|маслихат|мәжіліс|мажилис|парламент|сенат", re.I)

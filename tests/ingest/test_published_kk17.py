@@ -3,7 +3,8 @@
 - 'Оның айтуынша, …' opens a paragraph of one speaker's reported words: its later sentences
   are theirs even with no topic word (*Бүгінгі Ата заң да сол жолдың жалғасы*); they were lost.
 - A flattened interview: a dash turn ending in a question, and the interviewer's '… едік', are
-  nobody's statement (both went to the senator interviewed).
+  nobody's statement (both went to the senator interviewed); so is a dash paragraph that only
+  asks, with no tail (it went to whoever spoke last).
 - '– деді депутат' where the only other participant is no deputy is the senator's.
 """
 
@@ -49,3 +50,12 @@ def test_a_bare_deputy_beside_only_an_akim_is_the_senator(
     nobody's (session 16)."""
     result = parse(_read("t99_kk_deputy_tail_beside_akim.txt"))
     assert said(result, "Студенттерге білім беру").speakers == ["Гүлмира Ахметова"]
+
+
+def test_an_interview_question_paragraph_is_nobodys(parse: Callable[..., ParseResult]) -> None:
+    """'– … қалай сайланады? … сақтала ма?' alone in its paragraph, with no tail, after a
+    paragraph closing on the senator's 'атап өтті': the interviewer asks it; it went to her."""
+    result = parse(_read("t100_kk_interview_paragraph_question.txt"))
+    asked = [s for s in result.corpus.statements() if s.text.startswith("Бір палаталы Құрылтай")]
+    assert all(not s.speakers for s in asked)
+    assert said(result, "Құрылтай депутаттары партиялық").speakers == ["Динара Қалиева"]
