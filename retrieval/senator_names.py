@@ -32,10 +32,16 @@ def is_first_name(token: str, first_names: set[str]) -> bool:
     if token in first_names:
         return True
     return any(
-        token.startswith(base) and len(token) - len(name) <= 3
+        token.startswith(base)
+        and len(token) - len(name) <= 3
+        and not token.removeprefix(base).endswith(_SURNAME_ENDINGS)
         for name in first_names
         if len(base := name[:-1] if name.endswith(("а", "я", "a")) else name) >= 3
     )
+
+
+# A first name with these after it is a surname made from it: Нурланов, Серикова, Нұрланұлы.
+_SURNAME_ENDINGS = (*"ов ев ова ева ову еву ове еве ұлы улы ov ev ova eva ovu evu uly".split(),)
 
 
 def latin_name(word: str) -> str:
