@@ -106,21 +106,22 @@ def _child(
 
 
 def _guard(reference: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
-    from retrieval.guard import MAX_EVAL_DELTA, deltas
+    from retrieval.guard import deltas, worst_excess
     from retrieval.model.quality import MIN_COSINE, cosines
 
     cos = cosines(
         np.asarray(reference["quality_vectors"], np.float32),
         np.asarray(other["quality_vectors"], np.float32),
     )
-    worst_eval = 0.0
+    worst_eval, excess = 0.0, 0.0
     for name, figures in other.get("eval", {}).items():
         d = deltas(reference["eval"].get(name, {}), figures)
         worst_eval = max([worst_eval, *d.values()])
+        excess = max(excess, worst_excess(reference["eval"].get(name, {}), figures)[1])
     return {
         "min_cosine": round(min(cos), 4),
         "max_eval_delta": round(worst_eval, 3),
-        "meets_bar": min(cos) >= MIN_COSINE and worst_eval <= MAX_EVAL_DELTA,
+        "meets_bar": min(cos) >= MIN_COSINE and excess <= 0,
     }
 
 

@@ -15,6 +15,7 @@ from retrieval.bench_backend import scaled_vectors
 from retrieval.bench_cold_start import probed_run
 from retrieval.bench_synthetic import synthetic_problem
 from retrieval.bench_table import format_table
+from retrieval.guard import flatten, worst_excess
 
 
 def test_peak_rss_is_the_childs_own_not_the_benchs() -> None:
@@ -100,3 +101,17 @@ def test_every_backend_gets_its_guard_against_the_reference_listed_first() -> No
     }
     assert all("quality_vectors" not in r for r in results.values())
     assert "quality" not in results["ov-w8"]
+
+
+def test_the_guard_allows_one_questions_worth_on_a_small_set_only() -> None:
+    small = {"en.n": 11.0, "en.page_precision": 1.0}
+    assert worst_excess(small, {**small, "en.page_precision": 0.955})[1] <= 0  # one near tie
+    assert worst_excess(small, {**small, "en.page_precision": 0.85})[1] > 0
+    large = {"all.n": 300.0, "all.hit@3": 0.93}
+    assert worst_excess(large, {**large, "all.hit@3": 0.925})[1] <= 0
+    assert worst_excess(large, {**large, "all.hit@3": 0.91})[1] > 0  # 0.01 stays the bar
+
+
+def test_a_count_of_one_irrelevant_hit_is_no_rate() -> None:
+    report = {"by_language": {"en": {"in_corpus": 7, "out_of_corpus": 4, "irrelevant_shown": 1}}}
+    assert flatten(report) == {"en.n": 11.0}
