@@ -59,7 +59,7 @@ def test_the_deputies_of_the_senate_before_a_list_are_all_senators(
 def test_a_channels_name_after_the_date_is_no_text_and_the_headline_titles(
     parse: Callable[..., ParseResult],
 ) -> None:
-    result = _release(parse, "t96_en_masthead_on_date_line.txt")
+    result = _release(parse, "t101_en_masthead_on_date_line.txt")
     assert result.corpus.documents[0].title.startswith("Senator calls on young voters")
     assert not [s for s in result.corpus.statements() if "Телерадиокомпания" in s.text]
 
