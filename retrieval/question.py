@@ -101,6 +101,22 @@ TOWN_WORDS = frozenset(
 )
 
 
+# An organisation's word beside the audience named ("the Tasun company", "ТОО «Tasun»", "коллектив
+# Казпочты", "Казатомпром қызметкерлері") asks about that meeting, not about companies or
+# workers; without an audience named it may be the subject ("права работников"), so it is left
+# out only then.
+ORGANISATION_WORDS = frozenset(
+    stem(w)
+    for w in """
+    компания компании компанию компанией ТОО АО предприятие предприятия предприятии коллектив
+    коллектива коллективу коллективом сотрудники сотрудников сотрудникам сотрудниками работники
+    работников работникам работниками компаниясы компаниясында компаниясының ұжымы ұжымымен
+    ұжымына ұжымында қызметкерлері қызметкерлерімен қызметкерлеріне company companies firm
+    enterprise employees employee staff workers
+    """.split()
+)
+
+
 EXPANSION_WEIGHT = 0.5  # of the unit-length mean of the twins' vectors
 _NONE_F = np.zeros(0, dtype=np.float32)
 
@@ -258,6 +274,8 @@ def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
     skip = set(found.tokens)
     if found.meeting_ids:
         skip |= {t for t in tokens if stem(t) in TOWN_WORDS}
+    if found.audience_tokens:
+        skip |= {t for t in tokens if stem(t) in ORGANISATION_WORDS}
     terms = subject_terms(snapshot, query, cal, skip)
     stems = query_stems(query)
     if not is_kazakh(query.question):

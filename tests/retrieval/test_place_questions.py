@@ -292,3 +292,27 @@ def _pension_meetings(
         )
         for mid, where, text in meetings
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was said at the Bereke company?",
+        "Что говорили сотрудникам компании Bereke?",
+        "Bereke компаниясының ұжымына не айтылды?",
+    ],
+)
+async def test_an_organisation_word_leaves_the_audience_as_the_question(question: str) -> None:
+    """*the X company*, *сотрудникам компании X* ask about the meeting with X: *company* was taken
+    for the subject, and statements naming other companies answered instead."""
+    meetings = _pension_meetings(
+        ("bereke", "Тараз", "Пенсии будут индексироваться ежегодно."),
+        audience=("коллектив ТОО «Bereke»",),
+    )
+    other = _pension_meetings(
+        ("firms", "Алматы", "Компании и их сотрудники получат защиту, company rights matter."),
+        audience=("предприниматели",),
+    )
+    answer = await _ask_with([*meetings, *other], question)
+    assert answer.answered
+    assert answer.hits[0].meeting.id == "bereke"
