@@ -6,6 +6,7 @@ weighs statements against this reading."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -299,4 +300,13 @@ def _names_foreign_state(snapshot: Snapshot, question: str) -> bool:
     tokens = words(question)
     if any(t.startswith(("казахстан", "қазақстан", "kazakhstan")) for t in tokens):
         return False
-    return bool(snapshot.foreign.find(tokens))
+    return bool(snapshot.foreign.find(tokens)) or _names_the_us(question)
+
+
+_US = re.compile(r"\bU\.?S\.?(?:A\.?)?(?![\w.])")
+
+
+def _names_the_us(question: str) -> bool:
+    """*the US election*, *U.S. constitution*: lower-cased, *US* is the pronoun *us* (a stopword),
+    so only its capitals tell; a question typed in capitals tells nothing."""
+    return not question.isupper() and _US.search(question) is not None

@@ -68,6 +68,16 @@ async def test_off_topic_and_foreign_constitutions_abstain(service: SearchServic
         assert answer.hits == [], question
 
 
+async def test_the_us_in_capitals_is_a_foreign_state_and_us_a_pronoun(
+    service: SearchService,
+) -> None:
+    """Lower-cased, *US* was the stopword *us*: a question on the US marriage law was answered
+    with Kazakhstan's."""
+    for question in ("What does the US law say about marriage?", "U.S. constitution and marriage"):
+        assert not (await service.search(question)).answered, question
+    assert (await service.search("Tell us about marriage and family")).answered
+
+
 async def test_k_limits_hits(service: SearchService) -> None:
     assert len((await service.search("Курултай нормы", k=1)).hits) == 1
 
