@@ -12,24 +12,25 @@ from __future__ import annotations
 
 import re
 
-from retrieval.ingest.text import KK_LETTERS
+from retrieval.ingest.text import KK_LATIN_LETTERS, KK_LETTERS
 from retrieval.models import Language
 from retrieval.text import plain_kazakh
+from retrieval.translit import has_cyrillic
 
 # Function words one language has and the others do not (Kazakh as typed without its letters:
 # "не", "да", "бар" are left out, Russian has them too).
 _RU = frozenset(
     """
     что как какой какая какие каким каком какого какую почему зачем кто кого кому где когда
-    будет будут будем ли ли это этот эта эти про для об обо или можно нужно сказал сказала
-    сказали говорил говорила говорили был была были есть ли чем ещё еще уже если тоже только
-    в во на с со о по из от до за у к и а но же бы ли нет
+    будет будут будем ли это этот эта эти про для об обо или можно нужно сказал сказала
+    сказали говорил говорила говорили был была были есть чем ещё еще уже если тоже только
+    в во на с со о по из от до за у к и а но же бы нет
     """.split()
 )
 _KK = frozenset(
     plain_kazakh(w)
     for w in """
-    ма ме ба бе па пе бола болады болмақ болады ма қандай қалай неге кім кімге кімнің қай қашан
+    ма ме ба бе па пе бола болады болмақ қандай қалай неге кім кімге кімнің қай қашан
     қанша неше туралы жайлы жөнінде үшін және мен бен пен бойынша керек жоқ деп айтты айтқан
     болатын бұл осы сол ол олар біз сіз менің біздің сіздің ғана тек енді ше ғой қатысты
     """.split()
@@ -41,9 +42,6 @@ _EN = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
-# Kazakh in Latin letters (2018 and 2021 alphabets): letters English never uses
-_KK_LATIN = frozenset("áǵıńóúýäğñöūüş")
 
 
 def question_language(typed: str, read: str) -> Language | None:
@@ -52,8 +50,9 @@ def question_language(typed: str, read: str) -> Language | None:
     tokens = [t.lower() for t in _WORD.findall(read)]
     if not tokens:
         return None
-    if _CYRILLIC.search(read) is None:
-        latin_kazakh = any(ch in _KK_LATIN for ch in typed.lower())
+    # Kazakh in Latin letters (2018 and 2021 alphabets) has letters English never uses
+    latin_kazakh = any(ch in KK_LATIN_LETTERS for ch in typed.lower())
+    if not has_cyrillic(read):
         if latin_kazakh:
             return "kk"
         # Russian or Kazakh typed in Latin letters that nothing could read has no English word
@@ -62,6 +61,6 @@ def question_language(typed: str, read: str) -> Language | None:
     kk = sum(plain_kazakh(t) in _KK for t in tokens)
     if kk != ru:
         return "kk" if kk > ru else "ru"
-    if any(ch in KK_LETTERS for ch in read.lower()) or any(ch in _KK_LATIN for ch in typed.lower()):
+    if latin_kazakh or any(ch in KK_LETTERS for ch in read.lower()):
         return "kk"
     return None

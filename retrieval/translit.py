@@ -76,6 +76,13 @@ def from_layout(text: str) -> str:
 _LOOKALIKES = str.maketrans("aceopxyKMHTBACEOPX", "асеорхуКМНТВАСЕОРХ")
 _CYR = "а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
 _HAS_CYRILLIC = re.compile(f"[{_CYR}]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Any Russian or Kazakh Cyrillic letter."""
+    return _HAS_CYRILLIC.search(text) is not None
+
+
 _MIXED = re.compile(rf"\w*(?:[a-zA-Z][{_CYR}]|[{_CYR}][a-zA-Z])\w*")
 _LONE = re.compile(r"\b[aceopxyKAC]\b")  # а, с, о, у, к… typed alone in Latin
 
@@ -83,7 +90,7 @@ _LONE = re.compile(r"\b[aceopxyKAC]\b")  # а, с, о, у, к… typed alone in 
 def mend_lookalikes(text: str) -> str:
     """Words that mix Cyrillic and Latin letters, and one-letter words among Cyrillic ones,
     with the Latin look-alikes made Cyrillic."""
-    if not _HAS_CYRILLIC.search(text):
+    if not has_cyrillic(text):
         return text
     text = _MIXED.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
     return _LONE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
@@ -94,7 +101,7 @@ def cyrillic_reading(text: str, known: Callable[[str], bool]) -> str | None:
     the glossary or the stopwords know) accepts more of its words transliterated, or read on the
     Russian layout, than as typed, two at least; otherwise None (English, a name, nothing
     recognisable)."""
-    if _HAS_CYRILLIC.search(text):
+    if has_cyrillic(text):
         return None
     lower = text.lower()
     tokens = _TOKEN.findall(lower)

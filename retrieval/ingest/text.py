@@ -133,7 +133,7 @@ def osa_distance(a: str, b: str) -> int:
 
 KK_LETTERS = frozenset("әғқңөұүһі")  # letters only Kazakh Cyrillic uses
 # Kazakh in Latin script (2018 and 2021 alphabets): letters English never uses
-_KK_LATIN_LETTERS = set("áǵıńóúýäğñöūüş")
+KK_LATIN_LETTERS = frozenset("áǵıńóúýäğñöūüş")
 
 
 def detect_language(text: str) -> str:
@@ -146,7 +146,7 @@ def detect_language(text: str) -> str:
     latin = sum("a" <= ch <= "z" for ch in letters)
     if kk / len(letters) > 0.01:
         return "kk"
-    if sum(ch in _KK_LATIN_LETTERS for ch in letters) / len(letters) > 0.01:
+    if sum(ch in KK_LATIN_LETTERS for ch in letters) / len(letters) > 0.01:
         return "kk"  # "Senat depýtaty … dedi": Kazakh mirrored in Latin letters
     if latin / len(letters) > 0.6:
         return "en"
