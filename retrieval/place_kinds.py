@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.text import stem
+from retrieval.text import plain_kazakh, stem
 
 _TRANSLIT = str.maketrans(
     {
@@ -19,11 +19,6 @@ _TRANSLIT = str.maketrans(
     }
 )  # fmt: skip
 
-# Kazakh letters to the Russian ones a Russian spelling of the same name uses.
-_FOLD = str.maketrans(
-    {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"}
-)
-
 
 def transliterate(text: str) -> str:
     return text.lower().translate(_TRANSLIT)
@@ -31,8 +26,9 @@ def transliterate(text: str) -> str:
 
 def fold_kazakh(text: str) -> str:
     """Қарағанды → караганды: a place reported in Kazakh meets its Russian spelling (Караганда)
-    through the shared stem, in either direction."""
-    return text.lower().translate(_FOLD)
+    through the shared stem, in either direction: Kazakh letters as the Russian ones a Russian
+    spelling of the same name uses."""
+    return plain_kazakh(text.lower())
 
 
 # a district's and a region's word, in Russian, Kazakh and English (any case form)
