@@ -16,54 +16,43 @@ class Courtesy(StrEnum):
     CLOSING = "closing"  # thanks, goodbye, "ok"
 
 
-# Words that make a message a courtesy by themselves, in Russian, Kazakh and English.
-_GREETING = frozenset(
-    """
-    привет приветик приветствую здравствуй здравствуйте здрасте здрасьте салам салем хай
-    добрый доброе
-    сәлем сәлеметсіз сәлеметсіздер ассалаумағалейкум ассаламағалейкум ассалаумағалейкүм қайырлы
-    hi hello hey hiya greetings morning afternoon evening
-    """.split()
+# Courtesy words by kind and language ("" for words both languages use: салам, хай, ок, бот).
+# A greeting or a closing makes a message a courtesy by itself; the words that only go along with
+# one ("добрый день", "большое спасибо", "сау болыңыз", "thank you very much", "доброе утро,
+# бот") do not.
+_WORDS: dict[tuple[Courtesy | None, str], str] = {
+    (Courtesy.GREETING, "ru"): "привет приветик приветствую здравствуй здравствуйте здрасте "
+    "здрасьте добрый доброе",
+    (Courtesy.GREETING, "kk"): "сәлем сәлеметсіз сәлеметсіздер ассалаумағалейкум "
+    "ассаламағалейкум ассалаумағалейкүм қайырлы",
+    (Courtesy.GREETING, "en"): "hi hello hey hiya greetings morning afternoon evening",
+    (Courtesy.GREETING, ""): "салам салем хай",
+    (Courtesy.CLOSING, "ru"): "спасибо спс пасиб благодарю благодарен благодарна пока свидания "
+    "доброго окей хорошо понятно ясно",
+    (Courtesy.CLOSING, "kk"): "рахмет рақмет алғыс сау көріскенше жарайды түсінікті жақсы",
+    (Courtesy.CLOSING, "en"): "thanks thank thx ty bye goodbye okay cheers",
+    (Courtesy.CLOSING, ""): "ок ok",
+    (None, "ru"): "день утро вечер ночи большое огромное вам тебе всем до всего ботик уважаемый "
+    "уважаемые",
+    (None, "kk"): "бе таң күн кеш көп үлкен айтамын бол болыңыз болыңыздар сізге саған баршаңызға",
+    (None, "en"): "you very much so lot a good day all everyone there see later",
+    (None, ""): "бот bot",
+}
+
+
+def _of_kind(kind: Courtesy | None) -> frozenset[str]:
+    return frozenset(w for (k, _), words in _WORDS.items() if k is kind for w in words.split())
+
+
+_GREETING, _CLOSING, _ALONG = (
+    _of_kind(Courtesy.GREETING),
+    _of_kind(Courtesy.CLOSING),
+    _of_kind(None),
 )
-_CLOSING = frozenset(
-    """
-    спасибо спс пасиб благодарю благодарен благодарна пока свидания доброго ок окей хорошо
-    понятно ясно
-    рахмет рақмет алғыс сау көріскенше жарайды түсінікті жақсы
-    thanks thank thx ty bye goodbye ok okay cheers
-    """.split()
-)
-# Words that only go along with one of those: "добрый день", "большое спасибо", "сау болыңыз",
-# "thank you very much", "доброе утро, бот".
-_ALONG = frozenset(
-    """
-    день утро вечер ночи большое огромное вам тебе всем до всего бот ботик уважаемый уважаемые
-    бе таң күн кеш көп үлкен айтамын бол болыңыз болыңыздар сізге саған баршаңызға
-    you very much so lot a good day all everyone there bot see later
-    """.split()
-)
+# the language each courtesy word belongs to, if only one
+_LANGUAGE = {w: lang for (_, lang), words in _WORDS.items() if lang for w in words.split()}
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_WORDS = 6
-
-
-# The language each courtesy word belongs to (salem, хай, ок, бот are shared and tell none)
-_LANGUAGE_WORDS = {
-    "ru": """
-    привет приветик приветствую здравствуй здравствуйте здрасте здрасьте добрый доброе спасибо
-    спс пасиб благодарю благодарен благодарна пока свидания доброго окей хорошо понятно ясно
-    день утро вечер ночи большое огромное вам тебе всем до всего ботик уважаемый уважаемые
-    """,
-    "kk": """
-    сәлем сәлеметсіз сәлеметсіздер ассалаумағалейкум ассаламағалейкум ассалаумағалейкүм қайырлы
-    рахмет рақмет алғыс сау көріскенше жарайды түсінікті жақсы бе таң күн кеш көп үлкен айтамын
-    бол болыңыз болыңыздар сізге саған баршаңызға
-    """,
-    "en": """
-    hi hello hey hiya greetings morning afternoon evening thanks thank thx ty bye goodbye okay
-    cheers you very much so lot a good day all everyone there see later
-    """,
-}
-_LANGUAGE = {word: lang for lang, words in _LANGUAGE_WORDS.items() for word in words.split()}
 
 
 def courtesy_language(text: str) -> str | None:
