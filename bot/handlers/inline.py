@@ -18,9 +18,10 @@ from aiogram.types import (
 )
 
 from bot.config import Settings
+from bot.middlewares.language import question_texts
 from bot.middlewares.update_log import UpdateLog
 from bot.ui import render
-from bot.ui.texts import Texts, texts_for
+from bot.ui.texts import Texts
 from retrieval.api import SearchAPI
 from retrieval.models import Hit
 
@@ -54,8 +55,8 @@ async def on_inline_query(
     started = time.perf_counter()
     answer = await search.search(question, k=settings.limits.search_k)
     update_log.search_ms = (time.perf_counter() - started) * 1000
-    if answer.language and not lang_chosen:
-        tx = texts_for(answer.language)  # a card shared into a chat speaks the question's language
+    # a card shared into a chat speaks the question's language
+    tx = question_texts(tx, answer.language, chosen=lang_chosen)
     unique = {hit.statement_id: hit for hit in answer.hits} if answer.answered else {}
     update_log.answered = bool(unique)
     if not unique:

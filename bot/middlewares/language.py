@@ -39,17 +39,24 @@ async def _stored_language(repo: Storage, user: User | None) -> tuple[Lang, bool
     return resolve_lang(stored or user.language_code), is_chosen(stored)
 
 
+def question_texts(tx: Texts, language: str | None, *, chosen: bool) -> Texts:
+    """The reply speaks the question's language unless the citizen chose one with /lang:
+    Telegram has no Kazakh interface, so a Kazakh speaker's app says Russian or English."""
+    if chosen or language is None or language == tx.lang.value:
+        return tx
+    return texts_for(resolve_lang(language))
+
+
 async def follow_question(
     repo: Storage, user_key: str, tx: Texts, language: str | None, *, chosen: bool
 ) -> Texts:
-    """The reply speaks the question's language unless the citizen chose one with /lang:
-    Telegram has no Kazakh interface, so a Kazakh speaker's app says Russian or English. The
-    switch is stored as followed, so the buttons under the answer and /start speak it too."""
-    if chosen or language is None or language == tx.lang.value or not user_key:
-        return tx
-    lang = resolve_lang(language)
-    await repo.set_language(user_key, followed(lang))
-    return texts_for(lang)
+    """`question_texts`, with the switch stored as followed, so the buttons under the answer
+    and /start speak it too."""
+    reply = question_texts(tx, language, chosen=chosen)
+    if reply is not tx and user_key:
+        await repo.set_language(user_key, followed(reply.lang))
+        return reply
+    return tx
 
 
 class LanguageMiddleware(BaseMiddleware):
