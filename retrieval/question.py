@@ -25,6 +25,7 @@ from retrieval.text import (
     asks_quantity,
     asks_when,
     content_stems,
+    is_change_verb,
     is_kazakh,
     kk_root,
     normalize,
@@ -189,6 +190,8 @@ class Term:
     weight: float
     # a Cyrillic word neither the corpus nor the glossary knows: probably a subject it lacks
     unknown: bool = False
+    # only a verb of change (повысят, abolish, көтеріле): what is asked to happen, not the subject
+    change: bool = False
 
     def covered_by(self, stems: frozenset[str]) -> bool:
         return any(all(not part.isdisjoint(stems) for part in alt) for alt in self.alternatives)
@@ -210,6 +213,7 @@ def subject_terms(
     # covered by "жас" (young) alone
     own_words: dict[object, list[frozenset[str]]] = {}
     latin: dict[object, bool] = {}
+    change: dict[object, bool] = {}
     for i, token in enumerate(tokens):
         base = stem(token)
         if token in STOPWORDS or token in skipped or len(token) < 2 or is_generic(token):
@@ -240,6 +244,7 @@ def subject_terms(
         own_words.setdefault(key, []).append(own | {base})
         by_concept.setdefault(key, []).extend(alternatives)
         latin[key] = latin.get(key, True) and token.isascii() and i not in twins
+        change[key] = change.get(key, True) and is_change_verb(token) and i not in twins
     result: list[Term] = []
     for key, twin_alternatives in by_concept.items():
         alternatives = [tuple(own_words[key]), *twin_alternatives]
@@ -248,7 +253,7 @@ def subject_terms(
         unknown = idf is None and not latin[key]
         if idf is None:
             idf = top * (cal.unknown_latin_weight if latin[key] else cal.unknown_weight)
-        result.append(Term(tuple(dict.fromkeys(alternatives)), idf, unknown))
+        result.append(Term(tuple(dict.fromkeys(alternatives)), idf, unknown, change[key]))
     return result
 
 

@@ -147,6 +147,8 @@ def _addressing(
     best, fused_best = fused.best(scope, cal.depth)
     total = sum(t.weight for t in terms)
     coverage = np.zeros(len(best), dtype=np.float32)
+    # coverage by the subject's own words, verbs of change left out (see `_addressing`'s veto)
+    subject = np.zeros(len(best), dtype=bool)
     if total > 0:
         stems = snapshot.lexicon.stems
         at_named = audience[best] if audience is not None else np.zeros(len(best), dtype=bool)
@@ -155,23 +157,27 @@ def _addressing(
         reach = [_reach(t) for t in terms]
         for j, i in enumerate(best.tolist()):
             bag = stems[i] | snapshot.lexicon.context[i] | named if at_named[j] else stems[i]
-            coverage[j] = (
-                sum(
-                    t.weight
-                    for t, near in zip(terms, reach, strict=True)
-                    if not near.isdisjoint(bag) and t.covered_by(bag)
-                )
-                / total
-            )
+            covered = [
+                t
+                for t, near in zip(terms, reach, strict=True)
+                if not near.isdisjoint(bag) and t.covered_by(bag)
+            ]
+            coverage[j] = sum(t.weight for t in covered) / total
+            subject[j] = any(not t.change for t in covered)
     m = margins[best]
     top = max(float(coverage.max(initial=0.0)), best_elsewhere)
+    covers = coverage >= max(cal.min_coverage, top - cal.coverage_slack)
+    if any(not t.change for t in terms):
+        # a statement sharing only the change asked about shares none of the subject: "повышение
+        # роли граждан" does not answer "повысят ли пенсионный возраст"
+        covers &= subject
     by_meaning = m >= cal.margin
     if any(t.unknown for t in terms):
         # a word the corpus has never seen names a subject it probably lacks: meaning alone (a
         # cosine a few hundredths above the background) vouches only for a statement that shares
-        # some of the question's subject
-        by_meaning &= coverage > 0
-    ok = (coverage >= max(cal.min_coverage, top - cal.coverage_slack)) | by_meaning
+        # some of the question's subject, not only its verb of change
+        by_meaning &= subject
+    ok = covers | by_meaning
     if not terms:
         ok = m >= cal.margin
     if needs is not None:

@@ -126,6 +126,23 @@ NUMERAL_PREFIXES = (
 _COMPOUND_NUMERALS = ("одно", "двух", "трех", "четырех", "пяти")
 
 
+# Verbs of change ("повысят ли …", "will … be abolished", "… көтеріле ме"): they say what the
+# question asks to happen to its subject, not what the subject is. A statement sharing only such a
+# verb ("повышение роли граждан" for "повысят ли пенсионный возраст") shares none of the subject.
+CHANGE_PREFIXES = (
+    "повыш", "повыс", "пониз", "пониж", "сниз", "сниж", "увелич", "уменьш", "сократ", "сокращ",
+    "отмен", "введ", "ввод", "введут", "расшир", "продл", "усил", "ослаб", "упраздн", "ужесточ",
+    "смягч", "rais", "increas", "lower", "reduc", "decreas", "abolish", "introduc", "extend",
+    "scrap", "toughen", "көтер", "котер", "төмен", "томен", "азай", "қысқар", "кыскар", "ұзар",
+    "узар", "енгіз", "енгиз", "жойыл", "жояды", "жойма", "кеңей", "кеней",
+)  # fmt: skip
+
+
+def is_change_verb(token: str) -> bool:
+    """A word of the change asked about (raise, lower, abolish, introduce), in ru, kk or en."""
+    return token.startswith(CHANGE_PREFIXES) or token in {"cut", "cuts"}
+
+
 def asks_quantity(tokens: list[str]) -> bool:
     """Does the question ask how many / how much / how long / how old, or at what age?"""
     if any(t in QUANTITY_WORDS for t in tokens):

@@ -20,6 +20,7 @@ from retrieval.text import (
     asks_when,
     has_number,
     has_time,
+    is_change_verb,
     kk_root,
     plain_kazakh,
     stem,
@@ -622,3 +623,32 @@ async def test_a_text_repeated_at_more_meetings_than_the_depth_leaves_room_for_o
         ("t0", ["Айгерим Тулеуова"]),
         ("c1", ["Ержан Оспанов"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("Повысят ли пенсионный возраст?", False), ("Будет ли повышен пенсионный возраст?", False),
+     ("Will the retirement age be raised?", False), ("Повысят ли роль граждан?", True),
+     ("Будет ли повышена роль граждан?", True)],
+)  # fmt: skip
+async def test_a_shared_verb_of_change_is_not_the_subject(question: str, answered: bool) -> None:
+    # "повышение роли граждан" shares only *повысить* with a question on the pension age: what is
+    # asked to change is the subject, the verb of change alone covers nothing
+    roles = _meeting(
+        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
+        "Новая система направлена на повышение роли граждан в управлении страной.",
+    )  # fmt: skip
+    answer = await _ask(question, roles)
+    assert answer.answered is answered
+    if answered:
+        assert answer.hits[0].meeting.id == "m4"
+
+
+@pytest.mark.parametrize(
+    ("token", "change"),
+    [("повысят", True), ("снижен", True), ("отменят", True), ("raised", True), ("cut", True),
+     ("көтеріле", True), ("енгізіле", True), ("роль", False), ("пенсионный", False),
+     ("culture", False)],
+)  # fmt: skip
+def test_verbs_of_change_in_three_languages(token: str, change: bool) -> None:
+    assert is_change_verb(token) is change
