@@ -110,13 +110,14 @@ def _themes(search: SearchAPI, tx: Texts) -> InlineKeyboardMarkup:
 async def send_courtesy(
     bot: Bot, target: Target, search: SearchAPI, tx: Texts, kind: Courtesy
 ) -> None:
-    """A greeting is answered with what the bot does and the themes; thanks or goodbye briefly.
-    Neither is searched nor logged as a question."""
+    """A greeting is answered with what the bot does and the themes; thanks or goodbye briefly;
+    a typed "ещё" with where the next page is. None is searched nor logged as a question."""
     if kind is Courtesy.GREETING:
         markup = _themes(search, tx)
         await send_chunks(bot, target, [render.simple(tx.courtesy_greeting)], markup)
     else:
-        await send_chunks(bot, target, [render.simple(tx.courtesy_closing)])
+        text = tx.courtesy_more if kind is Courtesy.MORE else tx.courtesy_closing
+        await send_chunks(bot, target, [render.simple(text)])
 
 
 async def send_answer_page(

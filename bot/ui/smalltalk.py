@@ -14,6 +14,7 @@ from enum import StrEnum
 class Courtesy(StrEnum):
     GREETING = "greeting"
     CLOSING = "closing"  # thanks, goodbye, "ok"
+    MORE = "more"  # "ещё", "тағы", "more": typed for the next page, which is a button
 
 
 # Courtesy words by kind and language ("" for words both languages use: салам, хай, ок, бот).
@@ -32,10 +33,14 @@ _WORDS: dict[tuple[Courtesy | None, str], str] = {
     (Courtesy.CLOSING, "kk"): "рахмет рақмет алғыс сау көріскенше жарайды түсінікті жақсы",
     (Courtesy.CLOSING, "en"): "thanks thank thx ty bye goodbye okay cheers",
     (Courtesy.CLOSING, ""): "ок ok",
+    (Courtesy.MORE, "ru"): "ещё еще дальше далее продолжай продолжите продолжи следующие",
+    (Courtesy.MORE, "kk"): "тағы тагы әрі ары жалғастыр жалғастырыңыз келесі",
+    (Courtesy.MORE, "en"): "more next continue",
     (None, "ru"): "день утро вечер ночи большое огромное вам тебе всем до всего ботик уважаемый "
-    "уважаемые",
-    (None, "kk"): "бе таң күн кеш көп үлкен айтамын бол болыңыз болыңыздар сізге саған баршаңызға",
-    (None, "en"): "you very much so lot a good day all everyone there see later",
+    "уважаемые покажи покажите давай пожалуйста",
+    (None, "kk"): "бе таң күн кеш көп үлкен айтамын бол болыңыз болыңыздар сізге саған баршаңызға "
+    "көрсет көрсетіңіз өтінемін",
+    (None, "en"): "you very much so lot a good day all everyone there see later show please",
     (None, ""): "бот bot",
 }
 
@@ -44,9 +49,10 @@ def _of_kind(kind: Courtesy | None) -> frozenset[str]:
     return frozenset(w for (k, _), words in _WORDS.items() if k is kind for w in words.split())
 
 
-_GREETING, _CLOSING, _ALONG = (
+_GREETING, _CLOSING, _MORE, _ALONG = (
     _of_kind(Courtesy.GREETING),
     _of_kind(Courtesy.CLOSING),
+    _of_kind(Courtesy.MORE),
     _of_kind(None),
 )
 # the language each courtesy word belongs to, if only one
@@ -67,10 +73,15 @@ def courtesy(text: str) -> Courtesy | None:
     tokens = _WORD.findall(text.lower())
     if not tokens or len(tokens) > _MAX_WORDS:
         return None
-    if any(t not in _GREETING and t not in _CLOSING and t not in _ALONG for t in tokens):
+    if any(
+        t not in _GREETING and t not in _CLOSING and t not in _MORE and t not in _ALONG
+        for t in tokens
+    ):
         return None
     if any(t in _GREETING for t in tokens):
         return Courtesy.GREETING
     if any(t in _CLOSING for t in tokens):
         return Courtesy.CLOSING
+    if any(t in _MORE for t in tokens):
+        return Courtesy.MORE
     return None

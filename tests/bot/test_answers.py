@@ -199,6 +199,17 @@ async def test_a_greeting_is_greeted_with_themes_not_searched_nor_logged(
     assert await _rows(repo, "SELECT text FROM questions") == []
 
 
+async def test_a_typed_more_points_to_the_button_and_is_not_searched(
+    tg: Tg, search: FakeSearch
+) -> None:
+    await tg.send(LAND)
+    tg.sent()
+    await tg.send("ещё")  # people type it for the next page; searched, it was "too general"
+    [reply] = tg.sent()
+    assert reply.text == RU.courtesy_more and RU.btn_more in reply.text
+    assert search.questions == [LAND]
+
+
 async def test_thanks_get_a_short_reply_and_a_greeting_with_a_question_is_a_question(
     tg: Tg, search: FakeSearch
 ) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.ui.smalltalk import Courtesy, courtesy, courtesy_language
 
-GREETING, CLOSING = Courtesy.GREETING, Courtesy.CLOSING
+GREETING, CLOSING, MORE = Courtesy.GREETING, Courtesy.CLOSING, Courtesy.MORE
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,13 @@ GREETING, CLOSING = Courtesy.GREETING, Courtesy.CLOSING
         ("Thank you very much", CLOSING),
         ("ок", CLOSING),
         ("Всего доброго", CLOSING),
+        ("ещё", MORE),
+        ("Покажи еще, пожалуйста", MORE),
+        ("Тағы көрсетіңіз", MORE),
+        ("more please", MORE),
+        ("Ещё вопрос: что с землёй?", None),
+        ("Тағы не айтты?", None),
+        ("more about land", None),
         # a question after the courtesy is searched
         ("Привет, что будет с землей?", None),
         ("Спасибо, а что с пенсиями?", None),
@@ -44,7 +51,8 @@ def test_only_courtesy_words_make_a_courtesy(text: str, kind: Courtesy | None) -
 @pytest.mark.parametrize(
     ("text", "language"),
     [("Сәлеметсіз бе?", "kk"), ("Добрый день!", "ru"), ("Good morning", "en"),
-     ("Көп рахмет", "kk"), ("Салем", None), ("ок", None), ("Hi, привет", None)],
+     ("Көп рахмет", "kk"), ("Салем", None), ("ок", None), ("Hi, привет", None), ("тағы", "kk"),
+     ("more", "en")],
 )  # fmt: skip
 def test_the_language_of_a_courtesy(text: str, language: str | None) -> None:
     assert courtesy_language(text) == language

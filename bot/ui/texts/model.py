@@ -62,6 +62,7 @@ class Texts:
     # a message that is only a greeting / only thanks, "ok" or goodbye (bot.ui.smalltalk)
     courtesy_greeting: str
     courtesy_closing: str
+    courtesy_more: str
     # senators/places a question names that said nothing on its topic: {names}
     silent_note: str
     sources_label: str
