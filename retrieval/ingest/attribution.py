@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from retrieval.ingest.nlp import Ent, Sent, Tok
 from retrieval.ingest.quotes import is_speech_word
+from retrieval.ingest.text import fold
 
 Number = Literal["sing", "plur"]
 _SING_PRONOUNS = frozenset(
@@ -137,10 +138,25 @@ class Resolution:
     problem: str | None = None  # issue code when the speaker cannot be told
 
 
+# The outlet naming its source at a sentence's end: ", передаёт корреспондент агентства
+# Kazinform.", ", сообщает Kazpravda.kz", ", деп хабарлайды Kazinform тілшісі", ", Qazinform
+# correspondent reports." Its correspondent is no other speaker of the sentence.
+_SOURCING = re.compile(
+    r",\s+(?:(?:деп\s+)?(?:хабарлайды|жазады)|передает|передаёт|сообщает|пишет|информирует)"
+    r"\s+[^,!?:«»\"]{1,60}?[.!]?\s*$"
+    r"|,\s+[^,!?:«»\"]{1,60}?\b(?:reports|writes|informs)[.!]?\s*$",
+    re.I,
+)
+
+
 def clause(sent: Sent, text: str) -> tuple[int, int]:
-    """The reporting part of a sentence: before 'что'/':' (the reported content follows)."""
+    """The reporting part of a sentence: before 'что'/':' (the reported content follows), and
+    without the outlet's closing ', передаёт корреспондент X'."""
     match = _CLAUSE_END.search(text, sent.start, sent.stop)
-    return sent.start, match.start() if match else sent.stop
+    if match:
+        return sent.start, match.start()
+    source = _SOURCING.search(text[sent.start : sent.stop])
+    return sent.start, sent.start + source.start() if source else sent.stop
 
 
 def read_cue(
@@ -179,7 +195,12 @@ def read_cue(
         number = senator_word_number(tok.text)
         if number is not None and not named:
             cue.number = "sing" if "sing" in (number, cue.number) else "plur"
-        elif not named and (tail or not kazakh) and _is_other_subject(tok, kazakh=kazakh):
+        elif (
+            not named
+            and (tail or not kazakh)
+            and _is_other_subject(tok, kazakh=kazakh)
+            and not _senate_post(toks, i)
+        ):
             cue.other = True
     if kazakh and not tail and _kk_other_subject(toks):
         cue.other = True
@@ -236,6 +257,13 @@ def _substantive_participle(toks: Sequence[Tok], i: int) -> bool:
         is_speech_word(t.text) and t.feats.get("VerbForm") == "Fin" and t.plural
         for t in toks[i + 1 :]
     )
+
+
+def _senate_post(toks: Sequence[Tok], i: int) -> bool:
+    """'Заместитель председателя Сената X поддержала …', 'Chairman of the Senate X': a post
+    word the Senate follows within three words is the senator's own title, no other subject
+    (with no verb of saying the sentence was dropped as someone else's narrative)."""
+    return any(fold(t.text).startswith(("сенат", "senat")) for t in toks[i + 1 : i + 4])
 
 
 def _has_subject(toks: Sequence[Tok]) -> bool:

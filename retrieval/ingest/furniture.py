@@ -77,6 +77,15 @@ _DATELINE = re.compile(
     r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{3,}(?:[.,]\s*[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё.]{2,}\s*[-–—]\s+|[.,]\s+)(?=\S)"
 )
 _MAX_WORDS = 14
+# A social post embedded in the page, flattened into the text around it: "Посмотреть эту
+# публикацию в Instagram Публикация от Жеңіс Қасымбек (@jenis_qasymbek)", "View this post on
+# Instagram A post shared by X (@x)". Glued to the next sentence it made that sentence the
+# post author's ("… (@x) Ранее президент … высказался …" went to the author and the President).
+_EMBED = re.compile(
+    r"(?:посмотреть\s+эту\s+публикацию\s+в\s+instagram|view\s+this\s+post\s+on\s+instagram)\s*"
+    r"|(?:публикация\s+от|a\s+post\s+shared\s+by)\s+[^()\n]{1,60}?\(@[\w.]+\)\s*",
+    re.I,
+)
 
 
 def is_furniture(line: str) -> bool:
@@ -109,6 +118,8 @@ def drop_furniture(lines: list[tuple[int, str]]) -> None:
             lines[i] = (number, "")
         elif _TAIL.search(text):
             lines[i] = (number, _TAIL.sub("", text))
+        elif _EMBED.search(text):
+            lines[i] = (number, _EMBED.sub("", text).rstrip())
         elif _RUBRIC.match(text):
             lines[i] = (number, _RUBRIC.sub("", text))
 

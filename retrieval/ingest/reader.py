@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from retrieval.ingest.dates import parse_date_prefix
 from retrieval.ingest.decode import DecodeError, decode
-from retrieval.ingest.furniture import dateline_date, drop_furniture, split_dateline
+from retrieval.ingest.furniture import dateline_date, drop_furniture, is_furniture, split_dateline
 from retrieval.ingest.html import extract_html
 from retrieval.ingest.quotes import UNOPENED_CLOSE
 from retrieval.ingest.roles import names_senate
@@ -135,6 +135,8 @@ def _take_date(lines: _Lines) -> tuple[date | None, str | None]:
         following = next((lines.lines[j][1].strip() for j in filled[rank + 1 :]), "")
         if _masthead(rest) and _headline_like(following) and not _masthead(following):
             rest = ""  # "date … Qazaq TV Телерадиокомпания …" ¶ headline: the channel's name
+        elif is_furniture(rest):
+            rest = ""  # "date … Go to the main site": a page link, never the headline
         above: list[str] = []
         for j in filled[:rank]:
             line = lines.lines[j][1].strip()

@@ -34,6 +34,7 @@ from retrieval.ingest.speaker_clues import (
     REPORT_FRAME,
     WE_NARRATE,
     clause_cue,
+    frames_other,
     gender_clash,
     is_caption,
     names_a_senator,
@@ -96,6 +97,10 @@ class Segmenter:
         # this paragraph reports one speaker's words under 'Оның айтуынша, …' / 'По его
         # словам, …': the sentences after it are theirs too, topic words or not
         self._framed: list[str] = []
+        # someone other than the meeting's senators was reported speaking in this paragraph
+        # ("Member of the Commission X spoke about …"): its next sentences that name nobody
+        # are that report's, not the senator's
+        self._other_said: list[str] = []
         self._quotes: list[QuoteSpan] = []  # the paragraph's quotes, for the sentence reader
         whole = " ".join([doc.title, *(p.text for p in doc.paragraphs)])
         self.people = People(
@@ -196,6 +201,7 @@ class Segmenter:
             lead, before = None, []
         self._said = []
         self._framed = []
+        self._other_said = []
         self._quotes = quotes
         asked = question_turns(analysis, quotes)  # an interviewer's turns: nobody's statement
         for sent in analysis.sents:
@@ -306,6 +312,8 @@ class Segmenter:
             return
         start, end = clause(sent, analysis.text)
         cue = self._cue_for(analysis, start, end)
+        if not cue.names and frames_other(text, senate_context=self.people.senate_context):
+            cue.other = True  # "По словам президента, …": his words, not the senator's
         prior = self._named
         oblique_before = self._oblique_last
         cites = bool(CITES_WORDS.search(text))  # someone else's words: not this speaker's
@@ -338,6 +346,14 @@ class Segmenter:
         elif oblique_before and not cue.names and pronoun_subject(analysis, start, end):
             resolution = Resolution([], "unattributed_reported")
         elif (
+            self._other_said
+            and not cue.names
+            and not role_words(analysis.text[start:end], senate_context=self.people.senate_context)
+        ):
+            # "Member of the Commission X spoke about the referendum. The procedure will be …":
+            # the rest of X's report, which names nobody, is not the meeting senator's
+            resolution = Resolution([], "unattributed_reported")
+        elif (
             cue.speech
             and (end < sent.stop or EN_PRONOUN_START.match(text))
             and gender_clash(analysis, start, end, resolution)
@@ -348,6 +364,9 @@ class Segmenter:
         if cue.speech and THIS_SAID.match(text) and len(resolution.speakers) == 1:
             text = self._claim_before(sent, analysis) + text
         self._add("reported", text, resolution, para, cue, themes)
+        if cue.names:  # whom this sentence is given to: someone else, or a senator
+            others = [n for n in resolution.speakers if n not in meeting.senators]
+            self._other_said = others if others and others == resolution.speakers else []
         if cue.speech and len(resolution.speakers) == 1 and not resolution.problem:
             self._said = [] if cites else list(resolution.speakers)
             if REPORT_FRAME.match(text) and not cites:

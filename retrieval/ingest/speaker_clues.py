@@ -15,6 +15,7 @@ from retrieval.ingest.nlp import Analysis, Ent, Tok
 from retrieval.ingest.people import Found, People
 from retrieval.ingest.quotes import QuoteSpan, has_speech_word, inside
 from retrieval.ingest.reader import Paragraph
+from retrieval.ingest.roles import role_words
 from retrieval.ingest.text import fold
 
 # The outlet's own recap of earlier news, not this meeting: "Ранее сообщалось, что …",
@@ -220,6 +221,18 @@ REPORT_FRAME = re.compile(
     r"|^\W*по\s+(?:\w+\s+){0,1}?(?:словам|мнению)\b|^\W*according\s+to\b",
     re.I,
 )
+
+
+def frames_other(text: str, *, senate_context: bool) -> bool:
+    """'По словам президента, …', 'According to the Mazhilis Speaker, …', 'Әкімнің айтуынша,
+    …': a report frame whose words before the comma name only another's post, and no one by
+    name. The sentence is that post holder's words; it went to the meeting's senator."""
+    if not REPORT_FRAME.match(text):
+        return False
+    roles = role_words(text.split(",", 1)[0], senate_context=senate_context)
+    return bool(roles) and not any(r.senator for r in roles)
+
+
 _TURN = re.compile(r"[–—-]\s")  # an interview's turn opens with a dash: "– Жақында …"
 # The interviewer narrating in the first person plural: "Осы орайда депутатпен … әңгімелескен
 # едік" ("we talked with the deputy"); the interviewee's words are in the third person or quoted
