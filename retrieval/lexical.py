@@ -25,6 +25,7 @@ from retrieval.models import Corpus
 from retrieval.text import (
     KK_MIN_ROOT,
     content_stems,
+    has_head,
     has_number,
     has_time,
     is_kazakh,
@@ -114,6 +115,10 @@ class Lexicon:
         # numeral word alone is no time ("вместо двух палат будет один Курултай")
         self.dated: npt.NDArray[np.bool_] = np.array(
             [has_time(s.text) for s in statements], dtype=bool
+        )
+        # which name a head or chair: the answers to "who will head / chair …"
+        self.headed: npt.NDArray[np.bool_] = np.array(
+            [has_head(s.text) for s in statements], dtype=bool
         )
         word_counts: dict[str, int] = {}
         for s in statements:

@@ -22,6 +22,7 @@ from retrieval.models import Language
 from retrieval.snapshot import Snapshot
 from retrieval.text import (
     STOPWORDS,
+    asks_head,
     asks_quantity,
     asks_when,
     content_stems,
@@ -270,6 +271,7 @@ class Reading:
     foreign: bool
     quantity: bool = False  # how many / how long: only a statement with a number answers
     when: bool = False  # when: only a statement saying when (a number, a month, a day) answers
+    head: bool = False  # who heads / chairs: only a statement naming a head or chair answers
 
 
 def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
@@ -289,7 +291,16 @@ def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
         stems += [s for t in terms for part in t.alternatives[0] for s in part if is_kazakh(s)]
     lexical = snapshot.bm25.scores(stems)
     foreign = _names_foreign_state(snapshot, query.question)
-    return Reading(True, lexical, found, terms, foreign, asks_quantity(tokens), asks_when(tokens))
+    return Reading(
+        True,
+        lexical,
+        found,
+        terms,
+        foreign,
+        asks_quantity(tokens),
+        asks_when(tokens),
+        asks_head(tokens),
+    )
 
 
 def query_stems(query: Query) -> list[str]:

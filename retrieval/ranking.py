@@ -94,8 +94,16 @@ def rank(
     silent: list[str] = []
     margins = Margins(dense, outside)
     lexicon = snapshot.lexicon
-    # a number asked for, or a time: only statements stating one answer
-    needs = lexicon.numeric if reading.quantity else lexicon.dated if reading.when else None
+    # a number asked for, a time, a head: only statements stating one answer
+    needs = (
+        lexicon.numeric
+        if reading.quantity
+        else lexicon.dated
+        if reading.when
+        else lexicon.headed
+        if reading.head
+        else None
+    )
     order, values, ok, best = _addressing(
         snapshot, terms, margins, fused, None, related, cal, needs, named=named
     )

@@ -85,14 +85,40 @@ STOPWORDS |= frozenset(plain_kazakh(w) for w in STOPWORDS)
 # A question that asks for a number ("сколько депутатов", "қанша", "how many") is answered only by
 # a statement that has one: the subject's other statements say something else about it.
 QUANTITY_WORDS = frozenset(
-    "сколько скольких скольким сколькими скольки қанша неше нешеу нешінші".split()
+    """
+    сколько скольких скольким сколькими скольки почем почём қанша неше нешеу нешінші нешеден
+    нешеге нешеде қаншадан қаншаға қаншада қаншасы
+    """.split()
 )
-_QUANTITY_EN = frozenset({"many", "much", "long", "old"})  # after "how"
+QUANTITY_WORDS |= frozenset(plain_kazakh(w) for w in QUANTITY_WORDS)  # канша: typed without ә, қ
+# after "how" / "как": how many, how big, how often ("как долго", "как часто")
+_QUANTITY_EN = frozenset("many much long old big large high fast often".split())
+_QUANTITY_RU = frozenset("долго часто".split())
 # "с какого возраста", "в каком возрасте", "at what age", "қай жастан": an age asked for is a number
 _WHICH = frozenset("какого каком какой which what қай minimum maximum минимальный".split())
 _AGE = frozenset("age ages жастан жаста жасқа жасында жастағы".split())
 # "на какой срок", "на какой период", "қай мерзімге": how long, in years
 _SPAN = frozenset("срок сроком период мерзімге мерзімі мерзім".split())
+# "какой процент", "какова ставка", "what share", "what is the tax rate", "мөлшері қандай": an
+# amount, a share or a rate asked for is a number. The asking word comes first in ru and en, up
+# to four words before the noun ("какой будет размер", "what is the mortgage rate"); in kk the
+# noun comes first ("пайызы қандай") or right after ("қандай мөлшерде").
+_WHICH_AMOUNT = frozenset(
+    """
+    какой какая какое какую каков какова каково каковы каким какого what which қандай minimum
+    maximum минимальный минимальная минимальное максимальный максимальная
+    """.split()
+)
+_AMOUNT = frozenset(
+    """
+    размер размера размере размером сумма сумму суммы суммой ставка ставку ставки ставкой доля
+    долю стоимость стоимости цена цену цены порог порога тариф тарифа тарифы возраст возраста
+    количество количества share rate rates amount size number fee fees cost price threshold
+    salary wage age сома сомасы бағасы саны санын
+    """.split()
+)
+_AMOUNT_PREFIXES = ("процент", "percent", "пайыз", "мөлшер", "молшер")  # every ending
+_AMOUNT_WINDOW = 4  # words from the asking word to the noun
 
 
 def _is_age(word: str) -> bool:
@@ -114,6 +140,7 @@ NUMERAL_WORDS = frozenset(
     бір біреу бірі бірінші екі екеу екеуі екінші үш үшеу үшінші төрт төртеу төртінші бес бесеу
     бесінші алты жеті сегіз тоғыз жиырма отыз қырық елу алпыс жетпіс сексен тоқсан жүз мың
     жарты one two three four five six seven eight nine ten twenty hundred thousand million half
+    треть трети четверть четверти вдвое втрое
     """.split()
 )  # "он" (kk ten) is left out: it is Russian "he"
 NUMERAL_PREFIXES = (
@@ -143,12 +170,29 @@ def is_change_verb(token: str) -> bool:
     return token.startswith(CHANGE_PREFIXES) or token in {"cut", "cuts"}
 
 
+def _asks_amount(tokens: list[str]) -> bool:
+    """An asking word and an amount noun: "какой процент", "what is the rate", "пайызы қандай"."""
+    for i, token in enumerate(tokens):
+        if token not in _WHICH_AMOUNT:
+            continue
+        after = tokens[i + 1 : i + 1 + _AMOUNT_WINDOW]
+        if after[:1] == ["about"]:  # "what about the pension age": a subject, not an amount
+            continue
+        before = tokens[max(0, i - 2) : i] if token == "қандай" else []
+        if any(t in _AMOUNT or t.startswith(_AMOUNT_PREFIXES) for t in after + before):
+            return True
+    return False
+
+
 def asks_quantity(tokens: list[str]) -> bool:
-    """Does the question ask how many / how much / how long / how old, or at what age?"""
-    if any(t in QUANTITY_WORDS for t in tokens):
+    """Does the question ask how many / how much / how long / how old / how often, at what age,
+    or what amount, share or rate?"""
+    if any(t in QUANTITY_WORDS for t in tokens) or _asks_amount(tokens):
         return True
     return any(
-        (a == "how" and b in _QUANTITY_EN) or (a in _WHICH and _is_age(b))
+        (a == "how" and b in _QUANTITY_EN)
+        or (a == "как" and b in _QUANTITY_RU)
+        or (a in _WHICH and _is_age(b))
         for a, b in pairwise(tokens)
     )
 
@@ -158,6 +202,28 @@ def asks_when(tokens: list[str]) -> bool:
     if any(t in _WHEN for t in tokens) or (tokens and tokens[0] in _WHEN_FIRST):
         return True
     return any(a in _WHICH and b in _DATE for a, b in pairwise(tokens))
+
+
+# "Кто возглавит агентство?", "Құрылтай төрағасын кім сайлайды?", "Who will chair it?": a head
+# asked for is answered only by a statement that names a head or chair; the subject's other
+# statements say what the body does, not who leads it.
+_WHO = frozenset("кто кого кем кім кімді кімнің ким кимди кимнин who whom".split())
+_HEAD_PREFIXES = tuple("председател возглав руковод төраға торага басшы chair head lead".split())
+_HEAD_WORDS = frozenset("глава главой главу главы главе".split())
+
+
+def _names_head(tokens: list[str]) -> bool:
+    return any(t in _HEAD_WORDS or t.startswith(_HEAD_PREFIXES) for t in tokens)
+
+
+def asks_head(tokens: list[str]) -> bool:
+    """Does the question ask who heads, chairs or leads something?"""
+    return any(t in _WHO for t in tokens) and _names_head(tokens)
+
+
+def has_head(text: str) -> bool:
+    """Does the text name a head, a chair or a leader (the answer to "who will head …")?"""
+    return _names_head(words(text))
 
 
 # A date said in words: a month, a day, a year ("в день принятия", "қабылданған күн", "next year")

@@ -16,8 +16,10 @@ from retrieval.search import SearchService
 from retrieval.snapshot import Snapshot, build_snapshot
 from retrieval.text import (
     STOPWORDS,
+    asks_head,
     asks_quantity,
     asks_when,
+    has_head,
     has_number,
     has_time,
     is_change_verb,
@@ -271,6 +273,25 @@ async def test_a_how_many_question_is_answered_only_by_a_statement_with_a_number
         assert answer.answered and answer.hits[0].meeting.id == mid, text
 
 
+async def test_an_amount_or_a_head_asked_for_is_answered_only_by_a_statement_stating_one() -> None:
+    # the maslikhats' powers say nothing of a share, nor of who chairs them
+    powers = _meeting(
+        "m6", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "депутаты маслихата",
+        "Маслихаты получат право самостоятельно распределять местный бюджет.",
+    )  # fmt: skip
+    share = "Какой процент местного бюджета будут распределять маслихаты?"
+    head = "Кто возглавит маслихаты?"
+    for question in (share, head):
+        assert not (await _ask(question, powers)).answered, question
+    for mid, question, text in (
+        ("m9", share, "Маслихаты будут распределять треть местного бюджета."),
+        ("m10", head, "Маслихаты возглавит председатель, избранный депутатами."),
+    ):
+        said = _meeting(mid, "d2", "Ерлан Талапов", "Тараз", "жители", text)
+        answer = await _ask(question, powers, said)
+        assert answer.answered and answer.hits[0].meeting.id == mid, question
+
+
 def _statement_vector(snapshot: Snapshot, fragment: str) -> Vectors:
     position = next(i for i, s in enumerate(snapshot.statements) if fragment in s.text)
     return np.asarray(snapshot.vectors[position], dtype=np.float32)
@@ -292,6 +313,7 @@ def test_meaning_alone_does_not_vouch_for_a_word_the_corpus_never_uses() -> None
     ("text", "number"),
     [("Вместо двух палат будет один Курултай.", True), ("Бір палаталы Құрылтай болады.", True),
      ("Однопалатный парламент", True), ("в 2026 году", True), ("пятнадцати депутатов", True),
+     ("треть бюджета", True), ("вдвое больше", True),
      ("Курултай станет ближе к людям, однако он сказал", False),
      ("Құрылтай депутаттары есеп береді үшін", False)],
 )  # fmt: skip
@@ -314,10 +336,46 @@ def test_numbers_are_found_in_ru_kk_and_digits(text: str, number: bool) -> None:
      ("Когда пройдёт референдум?", False),
      # a span asked for is a number of years
      ("На какой срок избирают акима?", True), ("Әкім қай мерзімге сайланады?", True),
-     ("Какой срок у закона?", True), ("Сократят ли сроки рассмотрения?", False)],
+     ("Какой срок у закона?", True), ("Сократят ли сроки рассмотрения?", False),
+     # an amount, a share or a rate asked for is a number; one talked about is not
+     ("Какой процент голосов нужен?", True), ("Каков будет размер пособия?", True),
+     ("Какая сумма штрафа?", True), ("What percentage of seats is needed?", True),
+     ("What is the tax rate for farms?", True), ("What share of revenue goes there?", True),
+     ("Пособие мөлшері қандай болады?", True), ("Несие қандай пайызбен беріледі?", True),
+     ("Салық мөлшерлемесі өседі ме?", False), ("Снизят ли процентные ставки?", False),
+     ("What about the tax rate?", False), ("Какие права получат граждане?", False),
+     ("What is the minimum voting age?", True), ("What will happen to the pension age?", False),
+     # how big, how often, как долго, почём; Kazakh typed without its letters
+     ("How big is the grant?", True), ("How often are elections held?", True),
+     ("Как долго рассматривают жалобу?", True), ("Как часто будут выборы?", True),
+     ("Почём сейчас квартиры?", True), ("Жәрдемақы канша болады?", True),
+     ("Какое количество депутатов?", True), ("Депутаттар саны қандай болады?", True),
+     ("Әкімдікке нешеден бастап түсуге болады?", True), ("How will the grant work?", False)],
 )  # fmt: skip
 def test_questions_asking_for_a_number(question: str, quantity: bool) -> None:
     assert asks_quantity(words(question)) is quantity
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [("Кто возглавит агентство?", True), ("Кто будет председателем Курултая?", True),
+     ("Құрылтай төрағасын кім сайлайды?", True), ("Who will chair the council?", True),
+     ("Who will head the agency?", True), ("Кто будет руководить судом?", True),
+     ("Кто будет назначать акимов?", False), ("Жергілікті қаржыны кім басқарады?", False),
+     ("Будет ли глава государства избираться?", False), ("Who owns the land?", False)],
+)  # fmt: skip
+def test_questions_asking_who_heads(question: str, head: bool) -> None:
+    assert asks_head(words(question)) is head
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [("Курултай возглавит председатель.", True), ("Құрылтай төрағасын депутаттар сайлайды.", True),
+     ("Глава государства предложил изменения.", True), ("The speaker will chair it.", True),
+     ("Главное — права человека.", False), ("Курултай станет однопалатным.", False)],
+)  # fmt: skip
+def test_a_head_is_named(text: str, head: bool) -> None:
+    assert has_head(text) is head
 
 
 @pytest.mark.parametrize(
