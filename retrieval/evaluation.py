@@ -60,7 +60,10 @@ def _key(text: str) -> str:
 
 def relevant(hit: Hit, item: EvalQuestion, twins: Callable[[str], list[str]] | None = None) -> bool:
     """Right statement (fragment, place) and right speaker. `twins` gives a town's other names:
-    a meeting a Kazakh outlet placed in Орал is at the expected Уральск."""
+    a meeting a Kazakh outlet placed in Орал is at the expected Уральск. Nothing answers an
+    out-of-corpus question, so every hit shown for one is irrelevant."""
+    if item.kind == "oos":
+        return False
     if item.expect_text:
         text = _key(hit.text)
         if not any(_key(f) in text for f in item.expect_text):
@@ -132,7 +135,6 @@ def _metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         )
     shown = [ok for r in rows for ok in r["page"]]
     if shown:
-        # every hit shown for an out-of-corpus question is irrelevant by definition
         out["page_precision"] = round(sum(shown) / len(shown), 3)
         out["irrelevant_shown"] = len(shown) - sum(shown)
     if silent:

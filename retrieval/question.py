@@ -18,6 +18,7 @@ from retrieval.embedder import Vectors
 from retrieval.entities import EntityMatch
 from retrieval.glossary import Expansion
 from retrieval.language import question_language
+from retrieval.lexical import Lexicon
 from retrieval.models import Language
 from retrieval.snapshot import Snapshot
 from retrieval.text import (
@@ -198,11 +199,41 @@ class Term:
         return any(all(not part.isdisjoint(stems) for part in alt) for alt in self.alternatives)
 
 
+_SENATE = stem("сенат")
+
+
+def _is_senate(token: str) -> bool:
+    return _SENATE in (stem(token), stem(kk_root(token)))
+
+
+def _twin_parts(lex: Lexicon, terms: Iterable[str]) -> list[tuple[frozenset[str], ...]]:
+    """Each glossary twin as all its words' stem sets: a twin covers only with every word."""
+    alternatives: list[tuple[frozenset[str], ...]] = []
+    for term in terms:
+        parts = tuple(
+            (lex.relatives(stem(w)) - GENERIC_STEMS) | {stem(w)}
+            for w in words(term)
+            if w not in STOPWORDS and stem(w) not in GENERIC_STEMS
+        )
+        if parts:
+            alternatives.append(parts)
+    return alternatives
+
+
 def subject_terms(
-    snapshot: Snapshot, query: Query, cal: Calibration, skip: Iterable[str] = ()
+    snapshot: Snapshot,
+    query: Query,
+    cal: Calibration,
+    skip: Iterable[str] = (),
+    chamber: bool = True,
 ) -> list[Term]:
     """The question's own subject: its words minus question words, generic Constitution words and
-    the names that only select whose statements to search."""
+    the names that only select whose statements to search.
+
+    The Senate is a generic word (every release names it), but a question asked about it alone
+    (*сената больше не будет?*, *Сенат жойыла ма?*) is about the chamber: then its glossary
+    twins (parliament, Kurultai, upper house) are the subject. `chamber=False` when the Senate
+    only named a post's holder (*Сенат төрағасы*)."""
     lex = snapshot.lexicon
     tokens = words(query.question)
     twins = snapshot.glossary.twins_by_token(tokens)
@@ -215,9 +246,14 @@ def subject_terms(
     own_words: dict[object, list[frozenset[str]]] = {}
     latin: dict[object, bool] = {}
     change: dict[object, bool] = {}
+    senate: list[tuple[object, tuple[str, ...]]] = []
     for i, token in enumerate(tokens):
         base = stem(token)
-        if token in STOPWORDS or token in skipped or len(token) < 2 or is_generic(token):
+        if token in STOPWORDS or token in skipped or len(token) < 2:
+            continue
+        if is_generic(token):
+            if chamber and _is_senate(token) and i in twins:
+                senate.append(twins[i])
             continue
         if token == "right" and tokens[i + 1 : i + 2] in (["now"], ["away"]):
             continue  # "right now" is a time, not rights
@@ -234,21 +270,22 @@ def subject_terms(
         key: object = token
         if i in twins:
             key, terms = twins[i]
-            for term in terms:
-                parts = tuple(
-                    (lex.relatives(stem(w)) - GENERIC_STEMS) | {stem(w)}
-                    for w in words(term)
-                    if w not in STOPWORDS and stem(w) not in GENERIC_STEMS
-                )
-                if parts:
-                    alternatives.append(parts)
+            alternatives.extend(_twin_parts(lex, terms))
         own_words.setdefault(key, []).append(own | {base})
         by_concept.setdefault(key, []).extend(alternatives)
         latin[key] = latin.get(key, True) and token.isascii() and i not in twins
-        change[key] = change.get(key, True) and is_change_verb(token) and i not in twins
+        change[key] = change.get(key, True) and is_change_verb(token)
+    if senate and all(change.values()):
+        for key, terms in senate:  # the chamber alone: its twins, not its own word, are the subject
+            by_concept.setdefault(key, []).extend(_twin_parts(lex, terms))
+            latin.setdefault(key, False)
+            change.setdefault(key, False)
     result: list[Term] = []
     for key, twin_alternatives in by_concept.items():
-        alternatives = [tuple(own_words[key]), *twin_alternatives]
+        alternatives = [tuple(own_words[key])] if key in own_words else []
+        alternatives.extend(twin_alternatives)
+        if not alternatives:
+            continue
         seen = {s for alt in alternatives for part in alt for s in part}
         idf = lex.idf(seen)
         unknown = idf is None and not latin[key]
@@ -284,7 +321,7 @@ def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
         skip |= {t for t in tokens if stem(t) in TOWN_WORDS}
     if found.audience_tokens:
         skip |= {t for t in tokens if stem(t) in ORGANISATION_WORDS}
-    terms = subject_terms(snapshot, query, cal, skip)
+    terms = subject_terms(snapshot, query, cal, skip, chamber=not found.senators)
     stems = query_stems(query)
     if not is_kazakh(query.question):
         # Kazakh typed without its letters: BM25 searches the stems the words were respelled as

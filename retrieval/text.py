@@ -162,11 +162,15 @@ CHANGE_PREFIXES = (
     "смягч", "rais", "increas", "lower", "reduc", "decreas", "abolish", "introduc", "extend",
     "scrap", "toughen", "көтер", "котер", "төмен", "томен", "азай", "қысқар", "кыскар", "ұзар",
     "узар", "енгіз", "енгиз", "жойыл", "жояды", "жойма", "кеңей", "кеней",
+    # keeping it or doing away with it asks the same: "сохранится ли …", "… сақтала ма"
+    "сохран", "останет", "остану", "ликвид", "сақтал", "сактал", "retain", "preserv", "keep",
+    "kept", "remain", "eliminat",
 )  # fmt: skip
 
 
 def is_change_verb(token: str) -> bool:
-    """A word of the change asked about (raise, lower, abolish, introduce), in ru, kk or en."""
+    """A word of the change asked about (raise, lower, abolish, introduce, keep), in ru, kk or
+    en."""
     return token.startswith(CHANGE_PREFIXES) or token in {"cut", "cuts"}
 
 

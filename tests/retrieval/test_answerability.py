@@ -706,7 +706,35 @@ async def test_a_shared_verb_of_change_is_not_the_subject(question: str, answere
     ("token", "change"),
     [("повысят", True), ("снижен", True), ("отменят", True), ("raised", True), ("cut", True),
      ("көтеріле", True), ("енгізіле", True), ("роль", False), ("пенсионный", False),
-     ("culture", False)],
+     ("culture", False), ("сохранится", True), ("сақталады", True), ("remain", True),
+     ("сақтандыру", False), ("останется", True)],
 )  # fmt: skip
 def test_verbs_of_change_in_three_languages(token: str, change: bool) -> None:
     assert is_change_verb(token) is change
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Правда ли, что Сената больше не будет?", "Сенат жойыла ма?", "Сенат сақтала ма?",
+     "Упразднят ли Сенат?"],
+)  # fmt: skip
+async def test_the_senate_asked_about_alone_is_the_chamber(question: str) -> None:
+    # every release names the Senate, so its own word is generic; asked about alone, the chamber
+    # is the subject, and the statements on parliament (its glossary twins) cover it
+    chamber = _meeting(
+        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
+        "Парламент станет однопалатным, его назовут Курултаем.",
+    )  # fmt: skip
+    answer = await _ask(question, chamber)
+    assert answer.answered
+    assert answer.hits[0].meeting.id == "m4"
+
+
+async def test_the_senate_beside_a_subject_is_no_subject() -> None:
+    # the pension age is the subject; the Senate beside it must not let parliament cover it
+    chamber = _meeting(
+        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
+        "Парламент станет однопалатным, его назовут Курултаем.",
+    )  # fmt: skip
+    answer = await _ask("Что в Сенате говорили о пенсионном возрасте?", chamber)
+    assert "m4" not in [h.meeting.id for h in answer.hits]

@@ -13,7 +13,7 @@ import pytest
 
 from retrieval.config import EVAL_K, MAX_QUESTION_CHARS, RetrievalConfig
 from retrieval.errors import SettingsError
-from retrieval.evaluation import EvalQuestion, relevant, run_eval
+from retrieval.evaluation import EvalQuestion, relevant, run_eval, summarize
 from retrieval.ingest.regions import load_gazetteer
 from retrieval.search import SearchService
 from retrieval.settings import RetrievalSettings, read_settings
@@ -158,3 +158,21 @@ async def test_eval_counts_a_meeting_in_a_town_under_its_other_name() -> None:
     assert relevant(at["Орал"], item, gazetteer.twin_names)
     assert not relevant(at["Орал"], item)
     assert not relevant(at["Павлодар"], item, gazetteer.twin_names)
+
+
+async def test_eval_counts_every_hit_shown_for_an_out_of_corpus_question_as_irrelevant() -> None:
+    """An out-of-corpus question expects no speaker and no text, so nothing answers it: a hit
+    shown for it lowers the page's precision instead of raising it."""
+    service = SearchService.from_corpus(
+        make_corpus(), FakeEmbedder(), make_resources(), calibration=FAKE_CALIBRATION
+    )
+    answer = await service.search("брак")
+    await service.close()
+    item = EvalQuestion(q="брак", lang="ru", kind="oos")
+    assert answer.hits
+    assert not relevant(answer.hits[0], item)
+    rows = [{"q": "брак", "lang": "ru", "kind": "oos", "answered": True, "rank": None,
+             "page": [False, False], "silent_ok": False}]  # fmt: skip
+    metrics = summarize(rows)["by_language"]["ru"]
+    assert metrics["page_precision"] == 0.0
+    assert metrics["irrelevant_shown"] == 2
