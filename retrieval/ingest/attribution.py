@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from retrieval.ingest.nlp import Ent, Sent, Tok
 from retrieval.ingest.quotes import is_speech_word
+from retrieval.ingest.roles import OTHER_HOUSE
 from retrieval.ingest.text import fold
 
 Number = Literal["sing", "plur"]
@@ -48,6 +49,7 @@ _KK_OTHER_PEOPLE = re.compile(
     r"|student|oqýshy|oquşy|muǵalim|mūğalım|ákim|äkım)"
     r"(?:дар|дер|тар|тер|лар|лер|dar|der|tar|ter|lar|ler)?(?:ы|і|сы|сі|y|i|sy|si)?$"
 )
+_KK_PLURAL = re.compile(r"(?:дар|дер|тар|тер|лар|лер|dar|der|tar|ter|lar|ler)(?:ы|і|y|i)?$")
 # Words after which such a noun is no subject: "тұрғындар үшін", "жастар арасында"
 _KK_POSTPOSITIONS = frozenset(
     "үшін туралы арасында алдында сияқты секілді жөнінде бойынша қатысты мен пен бен "
@@ -87,16 +89,34 @@ def asks(toks: Sequence[Tok]) -> bool:
     return False
 
 
-def _kk_other_subject(toks: Sequence[Tok]) -> bool:
+def _kk_other_subject(toks: Sequence[Tok], *, named: bool = False) -> tuple[bool, bool]:
     """A Kazakh clause whose first person word is a bare noun for other people (a name in the
-    clause still wins: names are weighed before this)."""
+    clause still wins: names are weighed before this): (other, a plural group: 'азаматтар').
+    `named`: the clause names someone, whom a house's post stands before as a title."""
     for i, tok in enumerate(toks):
+        if not named and _other_house_post(toks, i):
+            return True, False  # "Мәжіліс спикері …", "Мәжіліс депутаты …": another house's post
         if senator_word_number(tok.text) is not None:
-            return False  # a senator word or «ол» comes first: that is the subject
+            return False, False  # a senator word or «ол» comes first: that is the subject
         if _KK_OTHER_PEOPLE.match(tok.lower):
             following = toks[i + 1].lower if i + 1 < len(toks) else ""
-            return following not in _KK_POSTPOSITIONS
-    return False
+            other = following not in _KK_POSTPOSITIONS
+            return other, other and bool(_KK_PLURAL.search(tok.lower))
+    return False, False
+
+
+# The posts of a house's members and officers: "Мәжіліс спикері", "мәслихат төрағасы",
+# "Мәжіліс депутаты" (Kazakh puts the house first, with no case ending on it)
+_HOUSE_POSTS = ("спикер", "төраға", "депутат", "орынбасар", "мүше", "хатшы", "spıker", "spiker",
+                "tóraǵa", "töraǵa", "törağa", "depýtat", "deputat", "orynbasar")  # fmt: skip
+
+
+def _other_house_post(toks: Sequence[Tok], i: int) -> bool:
+    """Is toks[i] the Mazhilis or a maslikhat followed by a post ('Мәжіліс спикері')? Not the
+    Senate's: that post's subject is another house's member, never the meeting's senator."""
+    if i + 1 >= len(toks) or not fold(toks[i].text).startswith(OTHER_HOUSE):
+        return False
+    return fold(toks[i + 1].text).startswith(_HOUSE_POSTS)
 
 
 def senator_word_number(word: str) -> Number | None:
@@ -130,6 +150,9 @@ class Cue:
     gender: str | None = None  # femn/masc of the verb of saying
     asking: bool = False  # a verb of asking: the sentence is a question, nobody's statement
     oblique: bool = False  # names someone only in an oblique case: not whose words they are
+    # `other` comes only from a plural group opening the clause ("Егер азаматтар жобаны
+    # қолдаса, …"): with no verb of saying, the group may be what a reported speaker speaks of
+    group: bool = False
 
 
 @dataclass(frozen=True)
@@ -202,8 +225,10 @@ def read_cue(
             and not _senate_post(toks, i)
         ):
             cue.other = True
-    if kazakh and not tail and _kk_other_subject(toks):
-        cue.other = True
+    if kazakh and not tail:
+        other, group = _kk_other_subject(toks, named=bool(cue.names))
+        cue.group = group and not cue.other
+        cue.other = cue.other or other
     words = [t.lower for t in toks if t.text[:1].isalpha() and t.lower != "the"]
     if words and words[0] in _EN_OTHER_PEOPLE:
         cue.other = True

@@ -41,6 +41,10 @@ _NAME_WORD = re.compile(
 )
 _MAX_ENDING = 4  # a case ending after a stop term: "Конституцияда", "Құрылтайдың"
 _BODY_WORDS = tuple(fold(t) for t in _BUILTIN_TERMS if " " not in t)
+# Bodies named by two common words, each of which may be a name alone ("Кеңес" is a first
+# name): the draft's People's Council, in any case ("Халық Кеңесінің", "Народного совета")
+_BODY_PHRASES = (("халық", "кеңес"), ("халык", "кенес"), ("народн", "совет"), ("halyq", "keńes"),
+                 ("halyk", "kenes"), ("people", "s", "council"))  # fmt: skip
 
 
 def _body_word(word: str) -> bool:
@@ -49,6 +53,16 @@ def _body_word(word: str) -> bool:
     if has_surname_shape(word):
         return False
     return any(word.startswith(t) and len(word) - len(t) <= _MAX_ENDING for t in _BODY_WORDS)
+
+
+def _body_phrase(words: list[str]) -> bool:
+    """Do the words hold a two-word body's name, each word in any case ('халық кеңесінің')?"""
+    for stems in _BODY_PHRASES:
+        for at in range(len(words) - len(stems) + 1):
+            run = zip(words[at : at + len(stems)], stems, strict=True)
+            if all(w.startswith(t) and len(w) - len(t) <= _MAX_ENDING for w, t in run):
+                return True
+    return False
 
 
 def strip_discourse(text: str) -> str:
@@ -127,7 +141,7 @@ class Stoplist:
         folded = fold(span)
         if not folded:
             return True
-        if any(_body_word(word) for word in folded.split()):
+        if any(_body_word(word) for word in folded.split()) or _body_phrase(folded.split()):
             return True
         if any(folded == p or folded.startswith(p + " ") for p in self.phrases if " " in p):
             return True

@@ -26,6 +26,7 @@ _KK_SPEECH = frozenset(
     "деді деп дейді айтты айтады айтып атап мәлімдеді жеткізді түсіндірді түсіндіріп қосты "
     "түйіндеді білдірді "
     "көрсетті санайды есептейді айтуынша пікірінше сөзінше екенін екендігін тоқталды тоқталып "
+    "тиек "  # "тілге тиек етті" (brought up), an idiom only of saying
     # the same in the Latin scripts outlets mirror their pages in (2018 and 2021 alphabets)
     "dedi dedı dep deıdi deidi aıtty aitty atap málimdedi mälımdedı jetkizdi jetkızdı túsindirdi "
     "túsindirip tüsındırıp "
@@ -381,6 +382,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         # taken for the speech
         return whole
     spans += _marked_quotes(text, spans)
+    if spans and (whole := _unmarked_quote(text)):
+        body_start, body_end = whole[0].body_start, whole[0].body_end
+        if all(body_start <= s.start and s.end <= body_end for s in spans):
+            # 'Абай … Бауыржан Момышұлы осыны: «…» деп түйіндеген. Яғни …, – деп атап өтті ол.':
+            # one speech closed by its tail, citing a saying inside; the saying was taken for
+            # the quote and the rest of the speech lost
+            return whole
     if not spans:
         spans = _unmarked_quote(text) or _paragraph_quote(text) or _unopened_quote(text)
     return sorted(spans, key=lambda s: s.start)

@@ -32,6 +32,7 @@ from retrieval.ingest.speaker_clues import (
     PARTICIPATION,
     RECAP,
     REPORT_FRAME,
+    VOTED,
     WE_NARRATE,
     clause_cue,
     frames_other,
@@ -55,6 +56,10 @@ THIS_SAID = re.compile(
     r"|(?:так\w*|подобн\w*|эт[оуи]\w*|данн\w*)\s+(?:мнени\w*|позици\w*|точк\w*\s+зрения))\b",
     re.I,
 )
+# "X. Y. Комиссияның отырысында сенатор Z осылай деп мәлімдеді": «осылай деп» (thus) points back
+# at the sentences before it in the same way, from inside the sentence
+THUS_SAID = re.compile(r"\bосылай\s+де(?:п|ді)\b", re.I)
+_CLAIM_BACK = 3  # at most this many sentences before, all naming nobody
 
 
 @dataclass
@@ -321,12 +326,18 @@ class Segmenter:
         themes = self.ctx.tagger.tag(text)
         if MEETING_RE.search(text) and not cue.speech:
             return  # "X встретилась с жителями …": the meeting itself, not a statement
+        if self._framed and cue.group and not cue.speech and not cue.names:
+            # "Оның айтуынша, … . Егер азаматтар жобаны қолдаса, …": the citizens are what the
+            # framed speaker speaks of, no speaker of their own (the sentence was lost)
+            cue.other = False
         if cue.names or cue.other:
             self._framed = []  # someone else comes in: the report under the frame ends
         if not cue.speech and (not themes or cue.other) and not self._framed:
             return
         if not cue.speech and WE_NARRATE.search(text):
             return  # "… депутатпен әңгімелескен едік": the interviewer's own narrative
+        if not cue.speech and not self._framed and VOTED.search(text):
+            return  # "X №111 учаскеде дауыс берді": polling day's act, not X's words
         resolution = resolve(cue, meeting.senators, known=self.people.known)
         before = self._introduced_at is not None and sent.stop <= self._introduced_at
         if cue.asking or cue.oblique:
@@ -361,8 +372,11 @@ class Segmenter:
             # 'Она отметила, что …' (only the reporting clause before 'что'/':': the reported
             # words may have verbs of their own, 'По словам сенатора, Конституция стала …')
             resolution = Resolution([], "unattributed_reported")
-        if cue.speech and THIS_SAID.match(text) and len(resolution.speakers) == 1:
-            text = self._claim_before(sent, analysis) + text
+        if cue.speech and len(resolution.speakers) == 1:
+            if THIS_SAID.match(text):
+                text = self._claim_before(sent, analysis) + text
+            elif THUS_SAID.search(analysis.text[start:end]):
+                text = self._claim_before(sent, analysis, back=_CLAIM_BACK) + text
         self._add("reported", text, resolution, para, cue, themes)
         if cue.names:  # whom this sentence is given to: someone else, or a senator
             others = [n for n in resolution.speakers if n not in meeting.senators]
@@ -372,26 +386,27 @@ class Segmenter:
             if REPORT_FRAME.match(text) and not cites:
                 self._framed = list(resolution.speakers)
 
-    def _claim_before(self, sent: Sent, analysis: Analysis) -> str:
+    def _claim_before(self, sent: Sent, analysis: Analysis, back: int = 1) -> str:
         """'X. Бұл туралы сенатор Y мәлімдеді.': the words are the sentence before, in the same
-        paragraph, naming nobody (as narrative before Y was named they were nobody's, or lost).
-        Returns it with a space, to stand before the sentence that says whose it is."""
+        paragraph, naming nobody (as narrative before Y was named they were nobody's, or lost);
+        with `back` > 1 ('X. X2. … Y осылай деп мәлімдеді.') the run of such sentences before.
+        Returns them with a space, to stand before the sentence that says whose they are."""
         index = next((i for i, s in enumerate(analysis.sents) if s.start == sent.start), 0)
-        if index == 0:
-            return ""
-        prev = analysis.sents[index - 1]
-        text = analysis.text[prev.start : prev.stop].strip()
-        if not text or text.endswith(":") or inside(prev.start, prev.stop, self._quotes):
-            return ""
-        start, end = clause(prev, analysis.text)
-        cue = self._cue_for(analysis, start, end)
-        said = cue.speech and role_words(text, senate_context=self.people.senate_context)
-        if cue.names or cue.other or said:
-            return ""  # names somebody, or "аким отметил, что …": someone else's sentence
-        statements = self.current.statements
-        if statements and statements[-1].text == text and not statements[-1].speakers:
-            statements.pop()  # kept as nobody's: now it is the speaker's
-        return text + " "
+        claimed: list[str] = []
+        for prev in reversed(analysis.sents[max(0, index - back) : index]):
+            text = analysis.text[prev.start : prev.stop].strip()
+            if not text or text.endswith(":") or inside(prev.start, prev.stop, self._quotes):
+                break
+            start, end = clause(prev, analysis.text)
+            cue = self._cue_for(analysis, start, end)
+            said = cue.speech and role_words(text, senate_context=self.people.senate_context)
+            if cue.names or cue.other or said:
+                break  # names somebody, or "аким отметил, что …": someone else's sentence
+            statements = self.current.statements
+            if statements and statements[-1].text == text and not statements[-1].speakers:
+                statements.pop()  # kept as nobody's: now it is the speaker's
+            claimed.insert(0, text)
+        return "".join(t + " " for t in claimed)
 
     def _shared(
         self,

@@ -237,6 +237,13 @@ _TURN = re.compile(r"[–—-]\s")  # an interview's turn opens with a dash: "�
 # The interviewer narrating in the first person plural: "Осы орайда депутатпен … әңгімелескен
 # едік" ("we talked with the deputy"); the interviewee's words are in the third person or quoted
 WE_NARRATE = re.compile(r"\bед[іi]к\s*[.!…]?\s*$", re.I)
+# Someone casting a vote ("X №111 учаскеде дауыс берді", "проголосовал на участке", "voted"):
+# an act reported on polling day, like a meeting, not words anyone said
+VOTED = re.compile(
+    r"\b(?:дауыс(?:ын)?\s+(?:берді|беріп)|проголосова\w*|voted|cast\s+(?:his|her|their)\s+ballots?)"
+    r"(?!\w)",
+    re.I,
+)
 
 
 def question_turns(analysis: Analysis, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
