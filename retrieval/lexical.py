@@ -27,6 +27,7 @@ from retrieval.text import (
     content_stems,
     has_head,
     has_number,
+    has_span,
     has_time,
     is_kazakh,
     kk_root,
@@ -119,6 +120,10 @@ class Lexicon:
         # which name a head or chair: the answers to "who will head / chair …"
         self.headed: npt.NDArray[np.bool_] = np.array(
             [has_head(s.text) for s in statements], dtype=bool
+        )
+        # which state a span of time (a number with its time): the answers to "how long"
+        self.lasting: npt.NDArray[np.bool_] = np.array(
+            [has_span(s.text) for s in statements], dtype=bool
         )
         word_counts: dict[str, int] = {}
         for s in statements:

@@ -25,6 +25,7 @@ from retrieval.text import (
     STOPWORDS,
     asks_head,
     asks_quantity,
+    asks_span,
     asks_when,
     content_stems,
     is_change_verb,
@@ -309,6 +310,7 @@ class Reading:
     quantity: bool = False  # how many / how long: only a statement with a number answers
     when: bool = False  # when: only a statement saying when (a number, a month, a day) answers
     head: bool = False  # who heads / chairs: only a statement naming a head or chair answers
+    span: bool = False  # how long: only a statement with a number and its time answers
 
 
 def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
@@ -337,6 +339,7 @@ def read(snapshot: Snapshot, query: Query, cal: Calibration) -> Reading:
         asks_quantity(tokens),
         asks_when(tokens),
         asks_head(tokens),
+        asks_span(tokens),
     )
 
 

@@ -94,9 +94,11 @@ def rank(
     silent: list[str] = []
     margins = Margins(dense, outside)
     lexicon = snapshot.lexicon
-    # a number asked for, a time, a head: only statements stating one answer
+    # a span of time asked for, a number, a time, a head: only statements stating one answer
     needs = (
-        lexicon.numeric
+        lexicon.lasting
+        if reading.span
+        else lexicon.numeric
         if reading.quantity
         else lexicon.dated
         if reading.when

@@ -119,6 +119,7 @@ _AMOUNT = frozenset(
 )
 _AMOUNT_PREFIXES = ("процент", "percent", "пайыз", "мөлшер", "молшер")  # every ending
 _AMOUNT_WINDOW = 4  # words from the asking word to the noun
+_ARTICLES = frozenset("a an the s".split())
 
 
 def _is_age(word: str) -> bool:
@@ -129,8 +130,37 @@ def _is_age(word: str) -> bool:
 # a date. Russian and English "когда"/"when" ask only as the question's first word; later they
 # are a conjunction ("Что будет с правами, когда …").
 _WHEN_FIRST = frozenset({"когда", "when"})
-_WHEN = frozenset({"қашан"})
-_DATE = frozenset("году года год числа число числу дату дата date year жылы жылға күні".split())
+# "қашан" with its endings ("қашаннан бастап", "қашанға дейін") and typed without ә, қ ("кашан")
+_WHEN_PREFIXES = ("қашан", "кашан")
+_ALWAYS = frozenset({"қашанда", "кашанда"})  # "always", not "when"
+# words before the asking "когда" / "when": a conjunction, a particle, "tell me" ("А когда …?",
+# "Так когда …?", "Подскажите, когда …", "So when …?", "Until when …?"); a conjunction "когда"
+# follows a clause of the question's own instead
+_WHEN_LEAD = frozenset(
+    """
+    а и но так ну же ещё еще скажите подскажите скажи подскажи знаете известно уже примерно
+    and so but then tell me please do you know until till since by from
+    """.split()
+)
+_DATE = frozenset(
+    """
+    году года год числа число числу дату дата date year жылы жылға күні числам дня день месяце
+    месяц месяца сроки срокам day month deadline кезде кезден кезеңде уақытта уақыттан айда
+    айында жылдан күннен
+    """.split()
+)
+# right after the asking word only: "в какое время", "до каких пор", "what time", "в какой
+# момент"; further on they are no date ("какие изменения ждать в ближайшее время")
+_DATE_NEXT = frozenset("время времени момент момента пор time".split())
+# an asking word before a date word: "в каком году", "к какому числу", "в какие сроки", "қай
+# кезде", "what month"; in ru and en up to two words between ("какая будет дата", "what is the
+# deadline"), in kk the word comes right after ("қай айда")
+_WHICH_DATE = frozenset(
+    """
+    какого каком какой какая какое какие каких какому каким каков какова which what қай
+    """.split()
+)
+_DATE_WINDOW = 3
 
 
 NUMERAL_WORDS = frozenset(
@@ -179,7 +209,8 @@ def _asks_amount(tokens: list[str]) -> bool:
     for i, token in enumerate(tokens):
         if token not in _WHICH_AMOUNT:
             continue
-        after = tokens[i + 1 : i + 1 + _AMOUNT_WINDOW]
+        # "what will a teacher's salary be": articles and the possessive's "s" are no words here
+        after = [t for t in tokens[i + 1 :] if t not in _ARTICLES][:_AMOUNT_WINDOW]
         if after[:1] == ["about"]:  # "what about the pension age": a subject, not an amount
             continue
         before = tokens[max(0, i - 2) : i] if token == "қандай" else []
@@ -201,11 +232,46 @@ def asks_quantity(tokens: list[str]) -> bool:
     )
 
 
+# "How long is the term?", "на сколько лет", "неше жылға", "мерзімі қанша", "how many hours": a
+# span of time asked for is answered by a number with its time ("пять лет", "жеті жыл", "40
+# часов"); a number of something else ("бір палаталы Құрылтай") is no span
+_SPAN_WORDS = frozenset(
+    """
+    лет года годы годам месяцев месяца месяц недель недели дней дня часов часа срок сроком срока
+    сроки период периода времени долго жыл жылға жылдан жылы ай айға айдан апта аптаға күн
+    күнге сағат мерзім мерзімге мерзімі уақыт уақытқа years year months month weeks week days
+    day hours hour term long
+    """.split()
+)
+_SPAN_WORDS |= frozenset(plain_kazakh(w) for w in _SPAN_WORDS)
+_HOURS = re.compile(r"\b(?:час|сағат|сагат|hour)", re.UNICODE)
+
+
+def asks_span(tokens: list[str]) -> bool:
+    """Does the question ask how long: a number of years, months, days or hours?"""
+    return asks_quantity(tokens) and any(t in _SPAN_WORDS for t in tokens)
+
+
+def has_span(text: str) -> bool:
+    """Does the text state a span of time: a number, with a time or digits ("пять лет", "жеті
+    жыл", "40 часов")?"""
+    return has_number(text) and (has_time(text) or _HOURS.search(text.lower()) is not None)
+
+
 def asks_when(tokens: list[str]) -> bool:
-    """Does the question ask when, or on what date / in what year?"""
-    if any(t in _WHEN for t in tokens) or (tokens and tokens[0] in _WHEN_FIRST):
+    """Does the question ask when, by or since when, or on what date / in what year / month?"""
+    if any(t.startswith(_WHEN_PREFIXES) and t not in _ALWAYS for t in tokens):
         return True
-    return any(a in _WHICH and b in _DATE for a, b in pairwise(tokens))
+    for i, token in enumerate(tokens):
+        if token in _WHEN_FIRST and (
+            i == len(tokens) - 1 or all(t in _WHEN_LEAD for t in tokens[:i])
+        ):  # "Референдум когда?": a conjunction never ends the question
+            return True
+        if token in _WHICH_DATE:
+            after = tokens[i + 1 : i + 1 + (1 if token == "қай" else _DATE_WINDOW)]
+            if (after[:1] and after[0] in _DATE_NEXT) or any(t in _DATE for t in after):
+                return True
+    return False
 
 
 # "Кто возглавит агентство?", "Құрылтай төрағасын кім сайлайды?", "Who will chair it?": a head
@@ -235,7 +301,7 @@ _TIME_WORDS = re.compile(
     r"\b(?:январ|феврал|март|апрел|ма[яйе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|"
     r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|"
     r"january|february|march|april|may\b|june|july|august|september|october|november|december|"
-    r"день|дня|дне|днем|дату|даты|дата|числ|год|году|года|лет\b|месяц|недел|күн|жыл|апта|"
+    r"день|дня|дне|днем|дату|даты|дата|числ|год|году|года|лет\b|месяц|недел|күн|жыл(?!дам|у)|апта|"
     r"day|date|year|month|week)",
     re.UNICODE,
 )

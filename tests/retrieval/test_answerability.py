@@ -18,9 +18,11 @@ from retrieval.text import (
     STOPWORDS,
     asks_head,
     asks_quantity,
+    asks_span,
     asks_when,
     has_head,
     has_number,
+    has_span,
     has_time,
     is_change_verb,
     kk_root,
@@ -292,6 +294,24 @@ async def test_an_amount_or_a_head_asked_for_is_answered_only_by_a_statement_sta
         assert answer.answered and answer.hits[0].meeting.id == mid, question
 
 
+async def test_a_span_of_time_asked_for_is_answered_only_by_a_number_with_its_time() -> None:
+    # "бір палаталы" is a number, but no span of time: it does not say how long the term is
+    chamber = _meeting(
+        "m6", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "депутаты маслихата",
+        "Бір палаталы Құрылтай заң шығаруды жылдам әрі түсінікті етеді.",
+    )  # fmt: skip
+    for question in ("Құрылтай депутаты неше жылға сайланады?", "How long is a Kurultai term?"):
+        assert not (await _ask(question, chamber)).answered, question
+        said = _meeting(
+            "m9", "d2", "Ерлан Талапов", "Тараз", "жители",
+            "Құрылтай депутаты бес жылға сайланады, бір палаталы Құрылтай тұрақты жұмыс істейді.",
+        )  # fmt: skip
+        answer = await _ask(question, chamber, said)
+        assert answer.answered and answer.hits[0].meeting.id == "m9", question
+    # how many chambers is a number, not a span: the one-chamber statement still answers it
+    assert (await _ask("Құрылтай неше палаталы болады?", chamber)).answered
+
+
 def _statement_vector(snapshot: Snapshot, fragment: str) -> Vectors:
     position = next(i for i, s in enumerate(snapshot.statements) if fragment in s.text)
     return np.asarray(snapshot.vectors[position], dtype=np.float32)
@@ -350,7 +370,10 @@ def test_numbers_are_found_in_ru_kk_and_digits(text: str, number: bool) -> None:
      ("Как долго рассматривают жалобу?", True), ("Как часто будут выборы?", True),
      ("Почём сейчас квартиры?", True), ("Жәрдемақы канша болады?", True),
      ("Какое количество депутатов?", True), ("Депутаттар саны қандай болады?", True),
-     ("Әкімдікке нешеден бастап түсуге болады?", True), ("How will the grant work?", False)],
+     ("Әкімдікке нешеден бастап түсуге болады?", True), ("How will the grant work?", False),
+     # an article or the possessive's "s" is no word between the asking word and the noun
+     ("What will a teacher's monthly salary be?", True),
+     ("What will the new law's fee be?", True)],
 )  # fmt: skip
 def test_questions_asking_for_a_number(question: str, quantity: bool) -> None:
     assert asks_quantity(words(question)) is quantity
@@ -379,13 +402,50 @@ def test_a_head_is_named(text: str, head: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "span"),
+    [("How long is the akim's term?", True), ("На какой срок избирают акима?", True),
+     ("Әкім неше жылға сайланады?", True), ("Сколько часов длится рабочая неделя?", True),
+     ("Мерзімі қанша болады?", True), ("На сколько лет выдают землю?", True),
+     ("Сколько палат будет?", False), ("How many judges are there?", False),
+     ("Какой срок у закона?", True), ("Когда изменится срок?", False)],
+)  # fmt: skip
+def test_questions_asking_how_long(question: str, span: bool) -> None:
+    assert asks_span(words(question)) is span
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Аким избирается на пять лет.", True), ("Жұмыс аптасы қырық сағат болады.", True),
+     ("Срок — 7 лет.", True), ("Вместо двух палат будет один Курултай.", False),
+     ("Бір палаталы Құрылтай заң шығаруды жылдам етеді.", False),
+     ("Срок полномочий обсуждается.", False)],
+)  # fmt: skip
+def test_a_span_is_a_number_with_its_time(text: str, span: bool) -> None:
+    assert has_span(text) is span
+
+
+@pytest.mark.parametrize(
     ("question", "when"),
     [("Когда пройдёт референдум?", True), ("Референдум қашан өтеді?", True),
      ("When will the Kurultai meet?", True), ("В каком году вступит в силу?", True),
      ("Қай жылы күшіне енеді?", True), ("What date is the vote?", True),
      # "когда"/"when" later in a question is a conjunction
      ("Что будет с правами, когда примут Конституцию?", False),
-     ("Will my rights be kept when I move abroad?", False), ("Сколько палат?", False)],
+     ("Will my rights be kept when I move abroad?", False), ("Сколько палат?", False),
+     # "қашан" with its endings or typed without its letters; "қашанда" is "always"
+     ("Қашаннан бастап күшіне енеді?", True), ("Заң қашанға дейін жарамды?", True),
+     ("Сайлау кашан болады?", True), ("Біз қашанда халықпен біргеміз бе?", False),
+     # "когда"/"when" after a particle or "tell me", or ending the question
+     ("А когда пройдут выборы?", True), ("Подскажите, когда вступит в силу?", True),
+     ("Выборы когда?", True), ("So when is the vote?", True), ("Until when does it apply?", True),
+     ("Семьи, когда у них много детей, получат помощь?", False),
+     # a date word after an asking word: day, month, deadline, term, moment
+     ("К какому числу нужно подать?", True), ("В каком месяце пройдут выборы?", True),
+     ("В какие сроки примут законы?", True), ("До каких пор действует закон?", True),
+     ("С какого момента начнётся?", True), ("What is the deadline for the laws?", True),
+     ("Which month will it start?", True), ("Сайлау қай кезде өтеді?", True),
+     ("Заң қай айда қабылданады?", True),
+     ("Какие изменения ждать в ближайшее время?", False)],
 )  # fmt: skip
 def test_questions_asking_when(question: str, when: bool) -> None:
     assert asks_when(words(question)) is when
@@ -398,7 +458,9 @@ def test_questions_asking_when(question: str, when: bool) -> None:
      ("Закон вступит в силу в следующем году", True), ("on the day it is adopted", True),
      ("Курултай станет ближе к людям", False), ("Құрылтай депутаттары есеп береді", False),
      ("Вместо двух палат будет один Курултай", False), ("Бір палаталы Құрылтай болады", False),
-     ("через пять лет", True), ("within three months", True)],
+     ("через пять лет", True), ("within three months", True),
+     # "жылдам" is fast, "жылу" heat: no year
+     ("Заң жылдам қабылданады", False), ("Жылу тарифі өзгереді", False)],
 )  # fmt: skip
 def test_a_time_is_digits_a_month_a_day_or_a_year(text: str, time: bool) -> None:
     assert has_time(text) is time
@@ -623,13 +685,19 @@ async def test_russian_and_kazakh_typed_in_latin_letters_find_what_cyrillic_find
     )  # fmt: skip
     for question in (
         "Mugalimnin martebesi koterile me?",
-        "Mugalimnin mártebesi qashan kóteriledi?",
+        "Mugalimnin mártebesi kóteriledi me?",
         "Veufkbvyby vfhnt,tcb rjnthbkt vt&",  # Мугалимнин мартебеси котериле ме? on the EN layout
     ):
         answer = await _ask(question, status)
         assert answer.answered, question
         assert answer.hits[0].meeting.id == "m9", question
     assert not (await _ask("What is the weather like today?", status)).answered
+    # "when" typed in Latin letters asks when, as "қашан" does: the statement does not say
+    for question in (
+        "Мұғалімнің мәртебесі қашан көтеріледі?",
+        "Mugalimnin mártebesi qashan kóteriledi?",
+    ):
+        assert not (await _ask(question, status)).answered, question
 
 
 def test_a_retyped_kazakh_word_meets_its_root_and_bm25_searches_it() -> None:
