@@ -37,6 +37,10 @@ NAME_RE = re.compile(
 )
 _CONJ = frozenset("и пен мен бен және а также".split())
 _MAX_ROLE_WORDS = 7
+# an English title spells out what Russian says by case: "Deputies of the Senate of the
+# Parliament of the Republic of Kazakhstan" is "Депутаты Сената Парламента Республики
+# Казахстан" — its "of" and "the" do not count towards the role's length
+_EN_LINKS = frozenset({"of", "the"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def left_phrase(text: str, start: int) -> tuple[str, int]:
             break
         words.append(token)
         begin = pos
-        if len(words) >= _MAX_ROLE_WORDS:
+        if sum(w.casefold() not in _EN_LINKS for w in words) >= _MAX_ROLE_WORDS:
             break
     return " ".join(reversed(words)).replace("« ", "«").replace(" »", "»"), begin
 

@@ -133,6 +133,15 @@ def _body(text: str, start: int, end: int, closing: str = "") -> tuple[int, int,
 _MID_DASH = re.compile(r"[.!?…]\s+(?=" + DASH_CLASS + r"{1,2}\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
+def _runs_to_end(text: str, body_start: int) -> bool:
+    """A mid-paragraph dash turn with no tail that closes the paragraph and holds no other
+    turn and no question: one person's speech on a page flattened onto one line ("… обсудили
+    вопросы. – Любые изменения … механизмах"), whose sentences are no narrative of the
+    meeting's senators. An interview run together ("– …? – …") is read turn by turn instead."""
+    rest = text[body_start:]
+    return _MID_DASH.search(rest) is None and "?" not in rest
+
+
 def _dash_quotes(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pos = 0
@@ -154,7 +163,7 @@ def _dash_quotes(text: str) -> list[QuoteSpan]:
                 found = (sep, end)
                 break
         continues = bool(spans)
-        if found is None and not spans and pos:
+        if found is None and not spans and pos and not _runs_to_end(text, body_start):
             return []  # mid-paragraph with no tail: a dash, not speech
         if found is None:
             b_start, b_end, body = _body(text, body_start, len(text))

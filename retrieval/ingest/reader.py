@@ -157,6 +157,16 @@ _PAGE_STAMP = re.compile(
     r"(?<![\w.])(\d{1,2}\s+[^\W\d_]{3,12}\s+\d{4}\s*г\.)\s*\d{1,2}:\d{2}(?:\s+\d{1,7})?\s+"
 )
 _STAMP_REACH = 300
+# the author's name after the stamp, before a lead that opens with a capital ("… 7:31 11 Ербол
+# Тишкамбаев Продолжаются встречи …"): a byline, never the lead's speaker
+_HEADER_BYLINE = re.compile(
+    r"^\s*[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?=\s+[А-ЯЁӘҒҚҢӨҰҮҺІ])"
+)
+_HEADER_CREDIT = re.compile(
+    r"\s(?:фото|сурет)\s+(?:\S+\s+){0,3}?(?:пресс-служб\w*|баспасөз\s+қызмет\w*)"
+    r"(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\wА-Яа-яЁё-]*){0,4}?\s+(?:РК|Казахстана|ҚР)(?=\s|$)",
+    re.I,
+)
 
 
 def _page_stamp(lines: _Lines) -> tuple[date | None, str | None]:
@@ -171,7 +181,17 @@ def _page_stamp(lines: _Lines) -> tuple[date | None, str | None]:
     if match is None or parsed is None:
         return None, None
     before = text[: match.start()].strip()
-    lines.lines[filled[0]] = (number, text[match.end() :])
+    rest = _HEADER_BYLINE.sub("", text[match.end() :], count=1)
+    # "… в регионах фото пресс-службы Сената Парламента РК О том, как …": the photo's credit
+    # under the header ends its lead; the article's text begins after it
+    credit = _HEADER_CREDIT.search(rest, 0, _STAMP_REACH)
+    if credit is None:
+        lines.lines[filled[0]] = (number, rest)
+    else:
+        lead, body = rest[: credit.start()].rstrip(), rest[credit.end() :].lstrip()
+        lead += "" if not lead or lead.endswith((".", "!", "?", "…")) else "."
+        at = filled[0]
+        lines.lines[at : at + 1] = [(number, lead), (number, ""), (number, body)]
     return parsed[0], before if _headline_like(before) else None
 
 
@@ -495,6 +515,11 @@ def read_document(name: str, data: bytes) -> tuple[RawDocument | None, list[Issu
     found_date, headline = _take_date(lines)
     if found_date is None and not lines.blocks:
         found_date, headline = _page_stamp(lines)
+    elif found_date is not None and not lines.blocks:
+        # "date …" and then the page's header flattened onto the same line: the date line's
+        # date stands, the header's headline titles the release and its stamp is no text
+        stamped = _page_stamp(lines)[1]
+        headline = headline or stamped
     if headline is None and lines.title is None and not lines.blocks:
         headline = _take_headline(lines)
     _caps_captions(lines)

@@ -82,6 +82,13 @@ def clause_cue(
     # Kazakh has no morphology here: only a short tail is read word by word for other people.
     cue = read_cue(toks, names, [*ents, *spans], kazakh=kazakh, tail=tail)
     cue.other = cue.other or other
+    if not tail and cue.speech and len(cue.names) > 1:
+        # "ректор X отметил роль реформ, предложенных сенатором Y" / "X noted the reforms
+        # proposed by Senator Y": whoever stands after the verb of saying as its complement's
+        # agent is talked about, not speaking with the subject
+        agents = [n for n in cue.names if _agent_after_speech(n, found, toks, analysis.text)]
+        if agents and len(agents) < len(cue.names):
+            cue.names = [n for n in cue.names if n not in agents]
     if not tail and not cue.speech:
         # "… курса Главы государства Касым-Жомарта Токаева …": a name in an oblique case is
         # no subject; with no verb of saying the sentence is not that person's words
@@ -126,6 +133,22 @@ def names_a_senator(analysis: Analysis, start: int, end: int) -> bool:
         for t in s.toks
         if start <= t.start < end
     )
+
+
+def _agent_after_speech(name: str, found: Found, toks: list[Tok], text: str) -> bool:
+    """Is every mention of this person after the clause's first verb of saying and in an
+    oblique case (Russian), or after 'by' (English)?"""
+    verb = next((t.start for t in toks if has_speech_word(t.text)), None)
+    at = found.first_at.get(name)
+    spans = [(a, b) for a, b in found.spans if a == at]
+    if verb is None or at is None or at < verb or not spans:
+        return False
+    a, b = spans[0]
+    before = fold(text[max(verb, a - 40) : a]).split()
+    if "by" in before[-5:]:
+        return True
+    cases = {t.case for t in toks if a <= t.start < b}
+    return bool(cases) and cases <= _OBLIQUE
 
 
 def _oblique(
