@@ -119,7 +119,12 @@ def test_nested_straight_quotes_and_mid_paragraph_dashes_are_speech() -> None:
     ]
     mid = "Поездка началась. - Люди спрашивают о земле, - говорит депутат. - Мы ответим."
     assert [q.text for q in find_quotes(mid)] == ["Люди спрашивают о земле", "Мы ответим."]
-    assert find_quotes("Итоги подведены. - Это не речь, а тире в тексте.") == []
+    # a tailless dash turn inside a paragraph that holds a question or another turn is a dash
+    assert find_quotes("Итоги подведены. - Это не речь? А тире в тексте.") == []
+    # closing the paragraph, it is one person's speech on a flattened page: a span with no cue
+    # (nobody's), never narrative handed to the meeting's senators (session 19)
+    (closing,) = find_quotes("Итоги подведены. - Это речь без хвоста, до конца абзаца.")
+    assert closing.cue_start is None
 
 
 HEADLINE_ONLY = """В Аксай приехал депутат Сената Бахыт Искендиров
