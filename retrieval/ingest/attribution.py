@@ -202,6 +202,8 @@ def read_cue(
     for i, (tok, named) in enumerate(zip(toks, in_name, strict=True)):
         if not kazakh and _substantive_participle(toks, i):
             cue.other = True  # "выступающие призвали": those who spoke, not the senator alone
+        if _namely(toks, i):
+            continue  # "Атап айтқанда, X, Y …" ("namely"): a connective, nobody's saying
         if is_speech_word(tok.text) and tok.pos in ("VERB", "X", ""):
             cue.speech = True
             if cue.gender is None and tok.feats.get("Number") == "Sing":
@@ -236,6 +238,18 @@ def read_cue(
         cue.other = True
     cue.asking = asks(toks)
     return cue
+
+
+_NAMELY = ("айтқанда", "айтсақ", "өтсек", "aıtqanda", "aıtsaq", "ótsek")
+
+
+def _namely(toks: Sequence[Tok], i: int) -> bool:
+    """'Атап айтқанда' / 'атап айтсақ' / 'атап өтсек' ('namely', 'to name them'): a connective
+    that opens a list, no verb of saying ('атап' went for 'атап өтті', noted)."""
+    word = toks[i].lower
+    if word in ("атап", "atap"):
+        return i + 1 < len(toks) and toks[i + 1].lower in _NAMELY
+    return word in _NAMELY and i > 0 and toks[i - 1].lower in ("атап", "atap")
 
 
 # Words that may name a senator in an English tail: 'the senator said', 'said the Deputy

@@ -49,6 +49,9 @@ class Mention:
     end: int
     surface: str  # the name as written ("Айдоса Ержанова", "Н.Бекназаров")
     role: Role | None
+    # the sentence titles the name's list a deputy of another house before a nearer role
+    # ("Мәжілісінің депутаттары, … штабтың мүшелері X және Y"): read only against the roster
+    other_house: bool = False
 
 
 def left_phrase(text: str, start: int) -> tuple[str, int]:
@@ -199,7 +202,7 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
             role = classify(_right_phrase(text, match.end()), senate_context=senate_context)
         if role is None and (caption := _caption_role(text, match.end())):
             role = classify(caption, senate_context=senate_context) or Role(caption, False)
-        mentions.append(Mention(start, match.end(), surface, role))
+        mentions.append(Mention(start, match.end(), surface, role, _other_house_title(text, start)))
     _share_trailing_roles(text, mentions)
     taken = [(m.start, m.end) for m in mentions]
     for match in _SINGLE.finditer(text):  # "вице-спикера Сената Перепечиной", "сенатор Есбай"
@@ -215,6 +218,23 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         if role is not None:
             mentions.append(Mention(match.start(), match.end(), match.group(0), role))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# "ҚР Парламент Мәжілісінің депутаттары, …", "депутаты Мажилиса …", "Parlament Májilisiniń
+# depýtattary …" opening the sentence a name stands in, with no Senate word after it
+_OTHER_HOUSE_TITLE = re.compile(
+    r"(?:мәжіліс|мажилис|májilis|majilis|mäjılıs)\w*\s+(?:депутат|depýtat|deputat)\w*"
+    r"|(?:депутат|depýtat|deputat)\w*\s+(?:мәжіліс|мажилис|májilis|majilis|mäjılıs)\w*",
+    re.I,
+)
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
+_SENATE_WORD = re.compile(r"\b(?:сенат|senat|senate|сенатор|senator)", re.I)
+
+
+def _other_house_title(text: str, start: int) -> bool:
+    begin = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    title = _OTHER_HOUSE_TITLE.search(text, begin, start)
+    return title is not None and not _SENATE_WORD.search(text, title.start(), start)
 
 
 _SINGLE = re.compile(rf"(?<![\w.-]){CAPITALISED}(?![\w-])(?!\s+{CAPITALISED})")

@@ -12,7 +12,7 @@ from typing import Any
 
 from retrieval.ingest.name_forms import is_first_name, russian_nominative, russian_readings
 from retrieval.ingest.name_spans import strip_kazakh_case, surname_like
-from retrieval.ingest.names import strip_discourse
+from retrieval.ingest.names import has_surname_shape, strip_discourse
 from retrieval.ingest.nlp import Analysis
 from retrieval.ingest.role_case import role_cases
 from retrieval.ingest.roles import Role
@@ -74,7 +74,10 @@ class NameCase:
         ending stripped from the surname."""
         parts = surface.split()
         if self.kazakh or self.morph is None:
-            return " ".join([*parts[:-1], strip_kazakh_case(parts[-1])])
+            last = strip_kazakh_case(parts[-1])
+            if has_surname_shape(parts[-1]) and not has_surname_shape(last):
+                last = parts[-1]  # "Индира Рыстина" is no "Рысти" in the dative ("-на")
+            return " ".join([*parts[:-1], last])
         cases = role_cases(role.text, self.morph) if role is not None else frozenset()
         readings = russian_readings(surface, self.morph, cases)
         if readings is not None:

@@ -60,6 +60,8 @@ def split_lead(surface: str, *, after_role: bool = False) -> tuple[str, str]:
     if len(parts) == 2 and starts(fold(parts[0]), _COUNTRY):
         return surface, ""
     lead: list[str] = []
+    while len(parts) > 2 and fold(parts[-1]).startswith(("сенат", "мәжіліс", "мажилис")):
+        parts.pop()  # "Максим Споткай Сенат қызметкерлерінің …": the body after the name
     while len(parts) > 2 and (
         starts(fold(parts[0]), _LEAD_WORDS) or is_institution(parts[0]) or parts[0].isupper()
     ):
@@ -76,6 +78,14 @@ def split_lead(surface: str, *, after_role: bool = False) -> tuple[str, str]:
         fallback = len(parts) - 1 if of_role else 1
         i = shaped[0] if shaped else fallback
         lead += parts[: i - 1]
+        if (
+            i + 1 < len(parts)
+            and _KK_PATRONYMIC.search(fold(parts[i]))
+            and surname_like(parts[i + 1])
+        ):
+            # "Қасым-Жомарт Кемелұлы Тоқаев": the Kazakh patronymic stands between the first
+            # name and the surname, and is no part of a stored name (it was read as the surname)
+            return " ".join(lead), " ".join([parts[i - 1], parts[i + 1]])
         parts = parts[i - 1 : i + 1] + ([parts[i + 1]] if i + 1 < len(parts) and
                                          _patronymic(parts[i + 1]) else [])  # fmt: skip
     return " ".join(lead), " ".join(parts)
@@ -103,6 +113,7 @@ def _patronymic(word: str) -> bool:
     return bool(_PATRONYMIC_CASE.search(fold(word)))
 
 
+_KK_PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы)$")
 _PATRONYMIC_CASE = re.compile(r"(?:ович|евич|овн|евн|ұлы|улы|қызы|кызы)(?:а|у|ем|е|ой|ы|ну)?$")
 
 

@@ -24,7 +24,7 @@ from retrieval.ingest.names import Stoplist, looks_like_name
 from retrieval.ingest.nlp import Analysis
 from retrieval.ingest.quotes import QuoteSpan, inside
 from retrieval.ingest.role_case import role_nominative
-from retrieval.ingest.roles import Role, classify, is_role_stem, role_words
+from retrieval.ingest.roles import OTHER_HOUSE, Role, classify, is_role_stem, role_words, starts
 from retrieval.ingest.senators import Senator, SenatorDirectory
 from retrieval.ingest.text import fold, words
 
@@ -154,6 +154,13 @@ class People:
         """The person a mention names, with their role; None when it names nobody."""
         surface, role = first_name_first(mention.surface), mention.role
         roster = self._roster(surface, role)
+        if roster is not None and (
+            (role is not None and _other_house_member(role)) or mention.other_house
+        ):
+            # "Мәжіліс депутаты Геннадий Шиповских", "Parlament Májilisiniń depýtattary … X":
+            # the text titles a roster name a member of another house, as it was before the
+            # Senate; in this text the person is that, not a senator
+            return Person(roster, self._role_text(role) if role else "", False)
         if roster is not None and (role is None or role.senator or self._full(surface, roster)):
             post = self.directory.post(roster) or (role.post if role else None)
             return Person(roster, self._label(post, role), True, post)
@@ -224,7 +231,9 @@ class People:
             at = start + mention.start
             if inside(at, start + mention.end, skip):
                 continue
-            shifted = Mention(at, start + mention.end, mention.surface, mention.role)
+            shifted = Mention(
+                at, start + mention.end, mention.surface, mention.role, mention.other_house
+            )
             found.mentions.append(shifted)
             person = self.person(shifted, analysis)
             if person is None:
@@ -325,3 +334,14 @@ def _bare_tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
     for match in re.finditer(r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]{3,}", text[start:end]):
         out.append((start + match.start(), match.group(0)))
     return out
+
+
+def _other_house_member(role: Role) -> bool:
+    """A role naming a deputy of another house: "Мәжіліс депутаты", "депутаты Мажилиса",
+    "Parlament Májilisiniń depýtattary" (never a Senate post: those say "Сенат")."""
+    low = fold(role.text).split()
+    return (
+        not role.senator
+        and any(starts(w, OTHER_HOUSE) for w in low)
+        and any(w.startswith(("депутат", "depýtat", "deputat", "deputy", "member")) for w in low)
+    )

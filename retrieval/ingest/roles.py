@@ -72,6 +72,7 @@ ROLE_STOP = frozenset(
     "в во на с со по о об при для из за от до у к ко после где когда который которая которые "
     "что как это также кроме затем однако сегодня вчера ранее далее ал ол олар бүгін кеше "
     "сондай-ақ сонымен қатар бұдан кейін словам мнению сөзінше айтуынша пікірінше "
+    "туралы жөнінде "  # "Бұл туралы ЕҰУ проректоры X": the role starts after "about this"
     # English words a role never runs across ("met with residents", "according to")
     "with by at in on to from for that which who whom and or as after during while when where "
     "about into also met has have had was were is are will".split()

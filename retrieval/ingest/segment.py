@@ -29,6 +29,7 @@ from retrieval.ingest.senators import SenatorDirectory
 from retrieval.ingest.speaker_clues import (
     CITES_WORDS,
     EN_PRONOUN_START,
+    OUR_TITLE,
     PARTICIPATION,
     RECAP,
     REPORT_FRAME,
@@ -43,6 +44,7 @@ from retrieval.ingest.speaker_clues import (
     pronoun_subject,
     question_turns,
     taking_part,
+    they_subject,
 )
 from retrieval.ingest.themes import ThemeTagger
 from retrieval.ingest.venue import MEETING_RE, VENUE_RE
@@ -319,6 +321,8 @@ class Segmenter:
         cue = self._cue_for(analysis, start, end)
         if not cue.names and frames_other(text, senate_context=self.people.senate_context):
             cue.other = True  # "По словам президента, …": his words, not the senator's
+        if cue.names and OUR_TITLE.match(text):
+            cue.names, cue.oblique = [], True  # "Президентіміз X … айтты": X is spoken of
         prior = self._named
         oblique_before = self._oblique_last
         cites = bool(CITES_WORDS.search(text))  # someone else's words: not this speaker's
@@ -356,6 +360,12 @@ class Segmenter:
             resolution = Resolution(prior)
         elif oblique_before and not cue.names and pronoun_subject(analysis, start, end):
             resolution = Resolution([], "unattributed_reported")
+        elif not cue.names and len(meeting.senators) < 2 and they_subject(analysis, start, end):
+            resolution = Resolution([], "unattributed_reported")  # "олар … деді": a group
+        elif self._framed and not cue.names and not cue.other and not meeting.senators:
+            # "Оның айтуынша, … . Ең маңызды …": the framed report of a speaker who is no
+            # senator goes on under the frame (it was nobody's)
+            resolution = Resolution(list(self._framed))
         elif (
             self._other_said
             and not cue.names

@@ -15,7 +15,7 @@ from retrieval.ingest.nlp import Analysis, Ent, Tok
 from retrieval.ingest.people import Found, People
 from retrieval.ingest.quotes import QuoteSpan, has_speech_word, inside
 from retrieval.ingest.reader import Paragraph
-from retrieval.ingest.roles import role_words
+from retrieval.ingest.roles import Role, is_role_stem, role_words
 from retrieval.ingest.text import fold
 
 # The outlet's own recap of earlier news, not this meeting: "Ранее сообщалось, что …",
@@ -69,6 +69,10 @@ def clause_cue(
     other = False
     for role in found.role_only:  # "– сказал аким", "– деді аудан әкімі"
         if not tail and not (role.senator and role.post):
+            if not role.senator and has_speech_word(analysis.text[start:end]):
+                # "Сондай-ақ проректор … атап өтті", "Мәжіліс депутатының айтуынша, …": the
+                # one person the text named with that role before (they were nobody's)
+                names += [n for n in people.resolve_role(_head(role), senators) if n not in names]
             continue  # in narrative only a post names one person: "спикер Сената отметил"
         meant = people.resolve_role(role, senators)
         names += [n for n in meant if n not in names]
@@ -99,6 +103,14 @@ def clause_cue(
             cue.names = [n for n in cue.names if n not in oblique]
             cue.oblique = not cue.names
     return cue
+
+
+def _head(role: Role) -> Role:
+    """The role up to its first role word: 'проректор қазіргі студенттердің …' → 'проректор'
+    (role_words reads on into the sentence), 'Мәжіліс депутатының' stays whole."""
+    parts = role.text.split()
+    first = next((i for i, w in enumerate(parts) if is_role_stem(fold(w))), len(parts) - 1)
+    return Role(" ".join(parts[: first + 1]), role.senator, role.post)
 
 
 # "приняли участие", "в состав делегации вошли", "совместно с", "кездесуге … қатысты"
@@ -221,11 +233,39 @@ def gender_clash(analysis: Analysis, start: int, end: int, resolution: Resolutio
     return he or english == {"he"}
 
 
+# "Президентіміз Қасым-Жомарт Тоқаев … айтты", "Мемлекет басшымыз …": a title in the first
+# person plural ("our President") is how a speaker refers to someone in their own speech; the
+# sentence is somebody's words about that person (it went to the President, under a wrong name)
+OUR_TITLE = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:президент|prezıdent|елбасы|басшы|төраға|спикер)\w{0,2}?"
+    r"(?:ымыз|іміз|мыз|міз|ymyz|imiz|myz|miz)\b",
+    re.I,
+)
+# "Өз кезегінде олар … қызмет етеміз, деді": "they" say it, a group, never one person named
+# before (it went to the Senate chair who thanked them)
+_THEY = frozenset(("олар", "они", "they", "olar"))
+
+
+def they_subject(analysis: Analysis, start: int, end: int) -> bool:
+    """Does a clause open (within its first three words) on the plural pronoun 'they'?"""
+    words = [
+        t.lower
+        for s in analysis.sents
+        for t in s.toks
+        if start <= t.start < end and t.text[:1].isalpha()
+    ]
+    return any(w in _THEY for w in words[:3])
+
+
 def pronoun_subject(analysis: Analysis, start: int, end: int) -> bool:
-    """Does a reporting clause have a personal pronoun for its subject ("Он добавил")?"""
+    """Does a reporting clause have a personal pronoun for its subject ("Он добавил"), or open
+    on a Kazakh frame of his words ("Оның айтуынша, …")?"""
     return any(
         t.lower in _PRONOUNS for s in analysis.sents for t in s.toks if start <= t.start < end
-    )
+    ) or bool(_HIS_FRAME.match(analysis.text, start, end))
+
+
+_HIS_FRAME = re.compile(r"\W*оның\s+(?:айтуынша|сөзінше|пікірінше)\b", re.I)
 
 
 def narrative(text: str, quotes: list[QuoteSpan]) -> str:
@@ -237,10 +277,11 @@ def narrative(text: str, quotes: list[QuoteSpan]) -> str:
     return " ".join([*out, text[pos:]])
 
 
-# A sentence that opens a report of someone's words: 'Оның айтуынша, …', 'Сенатордың
-# сөзінше, …', 'По его словам, …', 'По мнению сенатора, …', 'According to her, …'
+# A sentence that opens a report of someone's words: 'Оның айтуынша, …', 'X атап өткендей, …'
+# ('as X noted'), 'Сенатордың сөзінше, …', 'По его словам, …', 'По мнению сенатора, …',
+# 'According to her, …'
 REPORT_FRAME = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:айтуынша|сөзінше|пікірінше)\b"
+    r"^\W*(?:\w+\s+){0,2}?(?:айтуынша|сөзінше|пікірінше|атап\s+өткендей)\b"
     r"|^\W*по\s+(?:\w+\s+){0,1}?(?:словам|мнению)\b|^\W*according\s+to\b",
     re.I,
 )
