@@ -41,7 +41,7 @@ _WHOLE_LINE = re.compile(
     re.I,
 )
 # Lines that are furniture only when alone: a rubric ("Басты жаңалықтар", "Общество"), a
-# bulleted counter ("• 276"), a language switch
+# bulleted counter ("• 276"), a weather or currency bar, a language switch
 # ("РУ"), a bare counter ("48", "91 рет", "көрсетілді"), a reading time ("1 мин", "оқу үшін"),
 # "Опубликовано:", a time stamp with its zone ("09:52, 09 Февраль 2026 | GMT +5")
 _ALONE = re.compile(
@@ -50,6 +50,10 @@ _ALONE = re.compile(
     r"|ру|рус|қаз|каз|kaz|kz|ru|en|eng|\d{1,7}|\d+\s*рет|көрсетілді|қаралды"
     r"|\d+\s*мин(?:ут\w*)?\.?(?:\s+(?:чтения|оқу\s+үшін))?|оқу\s+үшін|чтения"
     r"|опубликовано|жарияланды|обновлено"
+    # a regional site's weather and currency bar: "Погода", "Cемей-22°С", "• Абай18°С",
+    # "503.17 600.89 6.63"
+    r"|погода|ауа\s+райы|weather|[^\W\d_]+(?:[\s-]+[^\W\d_]+)?\s*[-+−]?\d{1,2}\s*°\s*[CС]?"
+    r"|\d{1,4}[.,]\d{1,2}(?:\s+\d{1,4}[.,]\d{1,2}){1,5}"
     r"|\d{1,2}:\d{2}\b.{0,40}\b(?:gmt|utc)\b.*)\s*:?\s*$",
     re.I,
 )

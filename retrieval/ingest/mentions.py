@@ -146,20 +146,30 @@ def _ends_in_role(role: str) -> str:
 
 def _right_phrase(text: str, end: int) -> str:
     """An apposition after a name: ', депутат Сената' up to the next comma or stop."""
-    match = re.match(r"\s*,\s*([^,.;:!?«»()\n]{3,80})", text[end:])
-    if match is None:
+    match = re.match(r"\s*,\s*(?:an?\s+(?=[a-z]))?([^,.;:!?«»()\n]{3,160})", text[end:])
+    if match is None:  # ", a member of the Committee …": the English article is no role word
         return ""
     phrase = match.group(1)
+    if not phrase.isascii():
+        phrase = phrase[:80]  # an English title spells out what case says: it runs longer
+    elif len(phrase) == 160 and _WORD_GOES_ON.match(text, end + match.end()):
+        phrase = phrase.rsplit(" ", 1)[0]  # never a word cut in two ("… and Vi")
     first = fold(phrase).split()[:1]
     if not first or not (starts(first[0], OTHER_ROLES) or starts(first[0], (*SENATOR, *SENATE))):
         return ""
     for name in NAME_RE.finditer(phrase):
         # "…, член Комиссии X, депутат маслихата Ерик Омаров и …": the role before the next
         # name in a list of participants is that person's, not an apposition to this one
+        # ("…, Deputy Chair of the Board of East Kazakhstan University": a body, no person)
+        if english_body(name.group(0), name.group(0), phrase[name.end() :]):
+            continue
         before = left_phrase(phrase, name.start())[0]
         if not is_institution(name.group(0)) and before and classify(before) is not None:
             return ""
     return phrase
+
+
+_WORD_GOES_ON = re.compile(r"\w")
 
 
 def _list_gap(text: str) -> bool:
@@ -184,7 +194,9 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
             # X's title too (it made the akim a senator)
             phrase, _ = left_phrase(text[previous.end :], start - previous.end)
         left = fold(phrase).split()[-1:]
-        lead, rest = split_lead(surface, after_role=bool(left) and starts(left[0], OTHER_ROLES))
+        of_role = bool(left) and starts(left[0], OTHER_ROLES)
+        of_role = of_role or bool(_COMMITTEE_OPEN.search(text[max(0, start - 200) : start]))
+        lead, rest = split_lead(surface, after_role=of_role)
         offset = surface.find(rest)
         start += max(0, offset)
         surface = rest
@@ -193,6 +205,8 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         if english_body(match.group(0), surface, text[match.end() :]):
             continue
         phrase = trim_role(" ".join(p for p in (phrase, lead) if p))
+        if title := _committee_title(text, start):
+            phrase = title  # "Председатель Комитета Сената по …, … и … X": the whole title
         role = classify(phrase, senate_context=senate_context) if phrase else None
         if previous is not None and _list_gap(text[previous.end : start]):
             own_words = phrase.split()
@@ -218,6 +232,36 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         if role is not None:
             mentions.append(Mention(match.start(), match.end(), match.group(0), role))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# A committee's title runs across commas, "и"/"and" and "по"/"on" up to its member's name:
+# "Председатель Комитета Сената по международным отношениям, обороне и безопасности X",
+# "The Chairman of the Senate Committee on International Relations, Defense and Security X"
+_COMMITTEE_BODY = (
+    r"(?:(?:[Зз]аместител\w+\s+)?[Пп]редседател\w+|[Чч]лен\w*|[Сс]екретар\w+)\s+"
+    r"[Кк]омитет\w*\s+(?:Сената\s+(?:Парламента\s+(?:РК|Республики\s+Казахстан)\s+)?)?"
+    r"по\s+[а-яё-]+(?:(?:,\s*|\s+и\s+|\s+)[а-яё-]+){0,8}"
+    r"(?:\s+Сената(?:\s+Парламента(?:\s+(?:РК|Республики\s+Казахстан))?)?)?"
+    # "Сенаттың Әлеуметтік-мәдени даму және ғылым комитетінің төрағасы X"
+    r"|Сенат(?:тың|ының)?\s+(?:[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі-]+,?\s+){1,8}?"
+    r"(?:комитетінің|комиссиясының)\s+(?:төрағасы(?:ның\s+орынбасары)?|мүшесі|хатшысы)"
+    r"|(?:Deputy\s+)?(?:Chair(?:man|woman|person)?|Member|Secretary)\s+of\s+the\s+"
+    r"(?:Senate\s+)?Committee\s+(?:of\s+the\s+Senate\s+)?(?:on|for)\s+"
+    r"[A-Z][a-z]+(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s+)[A-Z][a-z]+){0,8}"
+)
+_COMMITTEE_TITLE = re.compile(rf"(?:{_COMMITTEE_BODY})\s*$")
+# the title still open where a capitalised span starts: "… Relations, Defense and " + "Security
+# Mukhtar Kul-Mukhammed" (the span's first word is the committee's, the name its last two)
+_COMMITTEE_OPEN = re.compile(rf"(?:{_COMMITTEE_BODY})(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _committee_title(text: str, start: int) -> str:
+    """The Senate committee's title ending right before a name (it makes a senator); one
+    naming no house is left to the words beside the name, as before."""
+    match = _COMMITTEE_TITLE.search(text[max(0, start - 200) : start])
+    if match is None or not _SENATE_WORD.search(match.group(0)):
+        return ""
+    return " ".join(match.group(0).split())
 
 
 # "ҚР Парламент Мәжілісінің депутаттары, …", "депутаты Мажилиса …", "Parlament Májilisiniń

@@ -167,6 +167,14 @@ class People:
         found = self.local().find_in_text(surface)
         if len(found) == 1:
             old = self.known[found[0]]
+            if role is not None and not old.role and not old.senator:
+                # "Bolat Tulegenov met …" then "said Senator Tulegenov", a headline's bare "— X"
+                # then "Председатель коллегии адвокатов X": the one person of unknown role
+                # takes the role the text now gives them (not a release's bare "депутат")
+                if role.senator and not _by_context_only(role):
+                    return Person(old.name, self._label(role.post, role), True, role.post)
+                if not role.senator:
+                    return Person(old.name, self._role_text(role, surface, old.name), False)
             if role is None or role.senator == old.senator:
                 return old
             if old.role and not old.senator and _by_context_only(role):

@@ -28,6 +28,8 @@ _SENATE_HEADS = ("депутат", "председател", "спикер", "в
                  # English: "Deputy of the Senate", "Member of the Senate", "Senate Speaker"
                  "deputy", "deputies", "chair", "speaker", "member", "vice")  # fmt: skip
 _DEPUTY = ("заместител", "вице", "орынбасар", "vice")
+# a committee or commission of the Senate: its chair or deputy chair holds no Senate post
+_BODY_OF_SENATE = ("комитет", "комисси", "committee", "commission", "komıtet", "komitet")
 _CHAIR = ("председател", "спикер", "төраға", "tóraǵa", "töraǵa", "törağa", "spıker", "spiker",
           "chair", "speaker")  # fmt: skip
 OTHER_HOUSE = ("мажилис", "мәжіліс", "маслихат", "мәслихат", "мажлис", "májilis", "mäjılıs",
@@ -57,7 +59,7 @@ OTHER_ROLES = (
     "священник", "генерал", "командир", "полковник", "спортсмен", "чемпион", "артист",
     "певиц", "писател", "жазушы", "ақын", "поэт", "механизатор", "медсестр", "мейірбике",
     "юрист", "заңгер", "адвокат", "нотариус", "аналитик", "участни", "қатысушы", "депутат",
-    "спикер", "модератор", "ведущ", "жүргізуші", "автор", "фото", "сурет",
+    "спикер", "модератор", "ведущ", "жүргізуші", "автор", "фото", "сурет", "мажилисмен",
     # Kazakh in Latin script
     "ákim", "äkım", "mınıstr", "ministr", "depýtat", "deputat", "tóraǵa", "töraǵa", "törağa",
     "orynbasar", "hatshy", "hatşy", "rektor", "dırektor", "direktor", "basshy", "basşy",
@@ -126,7 +128,9 @@ def classify(phrase: str, *, senate_context: bool = True) -> Role | None:
         if senator_word or heads:
             post = None
             english_deputy = "deputy" in items and any(starts(w, _CHAIR) for w in items)
-            if has_senate and (english_deputy or any(starts(w, _DEPUTY) for w in items)):
+            if any(starts(w, _BODY_OF_SENATE) for w in items):
+                pass  # "Председатель Комитета Сената", "комитетінің төрағасы": the committee's
+            elif has_senate and (english_deputy or any(starts(w, _DEPUTY) for w in items)):
                 post = "deputy_chair"
             elif has_senate and any(starts(w, _CHAIR) for w in items):
                 post = "chair"

@@ -36,6 +36,7 @@ from retrieval.ingest.speaker_clues import (
     VOTED,
     WE_NARRATE,
     clause_cue,
+    frame_gender_clash,
     frames_other,
     gender_clash,
     is_caption,
@@ -382,6 +383,8 @@ class Segmenter:
             # 'Она отметила, что …' (only the reporting clause before 'что'/':': the reported
             # words may have verbs of their own, 'По словам сенатора, Конституция стала …')
             resolution = Resolution([], "unattributed_reported")
+        if frame_gender_clash(analysis, start, end, resolution.speakers):
+            resolution = Resolution([], "unattributed_reported")  # 'По её словам' for a man
         if cue.speech and len(resolution.speakers) == 1:
             if THIS_SAID.match(text):
                 text = self._claim_before(sent, analysis) + text

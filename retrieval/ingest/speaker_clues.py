@@ -69,9 +69,11 @@ def clause_cue(
     other = False
     for role in found.role_only:  # "– сказал аким", "– деді аудан әкімі"
         if not tail and not (role.senator and role.post):
-            if not role.senator and has_speech_word(analysis.text[start:end]):
-                # "Сондай-ақ проректор … атап өтті", "Мәжіліс депутатының айтуынша, …": the
-                # one person the text named with that role before (they were nobody's)
+            said = analysis.text[start:end]
+            if not role.senator and (has_speech_word(said) or REPORT_FRAME.match(said)):
+                # "Сондай-ақ проректор … атап өтті", "Мәжіліс депутатының айтуынша, …", "По
+                # словам мажилисмена, …": the one person the text named with that role before
+                # (they were nobody's)
                 names += [n for n in people.resolve_role(_head(role), senators) if n not in names]
             continue  # in narrative only a post names one person: "спикер Сената отметил"
         meant = people.resolve_role(role, senators)
@@ -265,7 +267,29 @@ def pronoun_subject(analysis: Analysis, start: int, end: int) -> bool:
     ) or bool(_HIS_FRAME.match(analysis.text, start, end))
 
 
-_HIS_FRAME = re.compile(r"\W*оның\s+(?:айтуынша|сөзінше|пікірінше)\b", re.I)
+def frame_gender_clash(analysis: Analysis, start: int, end: int, speakers: list[str]) -> bool:
+    """'По её словам, …' / 'According to her, …' given to «Ерлан Нурланов» (or «его», «him» to
+    «Айгуль Серикова»): the frame's pronoun and the one speaker's surname disagree, so the
+    words are nobody's rather than a wrong name (Kazakh «оның» has no gender)."""
+    frame = _HIS_FRAME.match(analysis.text, start, end)
+    if frame is None or len(speakers) != 1:
+        return False
+    pronouns = set(fold(frame.group(0)).split())
+    surname = speakers[0].split()[-1].casefold()
+    his, hers = surname.endswith(_HIS_SURNAME), surname.endswith(_HER_SURNAME)
+    if his == hers:
+        return False
+    if pronouns & {"её", "ее", "her"}:
+        return his
+    return hers and bool(pronouns & {"его", "him"})
+
+
+# "Оның айтуынша, …", "По его словам, …", "According to her, …": the pronoun is the speaker
+_HIS_FRAME = re.compile(
+    r"\W*(?:оның\s+(?:айтуынша|сөзінше|пікірінше)|по\s+(?:его|её|ее)\s+(?:словам|мнению)"
+    r"|according\s+to\s+(?:him|her))\b",
+    re.I,
+)
 
 
 def narrative(text: str, quotes: list[QuoteSpan]) -> str:

@@ -145,6 +145,8 @@ def _conjuncts(toks: tuple[Tok, ...], start: int) -> list[list[Tok]]:
                 continue
             elif tok.pos in ("ADP", "VERB", "AUX", "SCONJ", "PRON") or tok.text in ".;:!?()–—":
                 break
+            elif tok.pos == "NOUN" and tok.case in ("Nom", "Acc") and items[-1]:
+                break  # "обсудил со студентами ЕНУ проект Конституции": the verb's object
         items[-1].append(tok)
         j += 1
     return [item for item in items if item]
