@@ -200,11 +200,11 @@ class Term:
         return any(all(not part.isdisjoint(stems) for part in alt) for alt in self.alternatives)
 
 
-_SENATE = stem("сенат")
+_SENATE = frozenset((stem("сенат"), stem("senate")))
 
 
 def _is_senate(token: str) -> bool:
-    return _SENATE in (stem(token), stem(kk_root(token)))
+    return not _SENATE.isdisjoint((stem(token), stem(kk_root(token))))
 
 
 def _twin_parts(lex: Lexicon, terms: Iterable[str]) -> list[tuple[frozenset[str], ...]]:

@@ -76,6 +76,7 @@ STOPWORDS = frozenset(
     comes talk talks talked spoke speak speaks mention mentions mentioned discuss discussed
     statement statements quote quotes opinion opinions views провести проводить проводят басқа
     басқалар басқаларға басқаларды басқаның келіп келе тұра тұрады
+    істейді істей істеу істеуі істеп істеген істеледі істейміз істейсіз
     """.split()
 )
 # the same Kazakh words typed without their letters (қалай → калай, үшін → ушин)
@@ -192,6 +193,11 @@ CHANGE_PREFIXES = (
     "смягч", "rais", "increas", "lower", "reduc", "decreas", "abolish", "introduc", "extend",
     "scrap", "toughen", "көтер", "котер", "төмен", "томен", "азай", "қысқар", "кыскар", "ұзар",
     "узар", "енгіз", "енгиз", "жойыл", "жояды", "жойма", "кеңей", "кеней",
+    # growing and strengthening: "… арта ма", "… көбейе ме", "… күшейтіле ме"
+    "арта", "артад", "артпа", "артуы", "арттыр", "көбей", "кобей", "ұлғай", "улгай", "күшей",
+    "кушей", "шектел", "ограничат", "ограничит", "огранича",
+    # ceasing to be: "… исчезнет", "will … disappear", "… жоғала ма"
+    "исчез", "disappear", "vanish", "жоғал", "жогал",
     # keeping it or doing away with it asks the same: "сохранится ли …", "… сақтала ма"
     "сохран", "останет", "остану", "ликвид", "сақтал", "сактал", "retain", "preserv", "keep",
     "kept", "remain", "eliminat",
@@ -412,6 +418,16 @@ def kk_root(word: str) -> str:
     return word[:-1] + _DEVOICE[word[-1]] if word[-1] in _DEVOICE else word
 
 
+@lru_cache(maxsize=50_000)
+def kk_base(word: str) -> str:
+    """`kk_root` until it stops changing: a consonant voiced before an ending is devoiced only
+    after that ending goes (үстемдігі → үстемдік → үстем), one root for every form."""
+    root = kk_root(word)
+    while (shorter := kk_root(root)) != root:
+        root = shorter
+    return root
+
+
 def is_kazakh(text: str) -> bool:
     """Does the text have a letter only Kazakh Cyrillic uses?"""
     return not KK_LETTERS.isdisjoint(text.lower())
@@ -428,7 +444,37 @@ def term_matches(token: str, term: str) -> bool:
         return True
     if len(term) >= 3 and token.startswith(term) and len(token) - len(term) <= _suffix(token):
         return True
+    if len(term) >= KK_CHAIN_MIN_TERM and token.startswith(term) and kk_chain(token[len(term) :]):
+        return True
+    # a final consonant voiced before an ending: үстемдік → үстемдігі; a root of three letters
+    # is too many words' (біл-ім "knowledge", біл-у "to know")
+    base = kk_base(term) if is_kazakh(token) else ""
+    if len(base) >= KK_CHAIN_MIN_TERM and kk_base(token) == base:
+        return True
     return len(term) >= 4 and stem(token) == stem(term)
+
+
+# Kazakh stacks endings: plural, possessive and case make six letters or more (ұстаз-дар-дың,
+# мұғалім-дер-інің), past the five a single ending adds. A longer tail meets a term only when it
+# is all Kazakh endings, and only after a term long enough not to be another word's start.
+KK_CHAIN_MIN_TERM = 4
+KK_CHAIN_MAX = 10
+
+
+@lru_cache(maxsize=50_000)
+def kk_chain(tail: str) -> bool:
+    """Is `tail` a chain of Kazakh endings ('дардың', 'леріне'), at most ten letters?"""
+    if not tail or len(tail) > KK_CHAIN_MAX or tail.isascii():
+        return False
+    return any(
+        tail == suffix or (tail.endswith(suffix) and kk_chain(tail[: -len(suffix)]))
+        for suffix in _CHAIN_SUFFIXES
+        if len(suffix) <= len(tail)
+    )
+
+
+# the endings also as typed without Kazakh letters (мугалимдердин)
+_CHAIN_SUFFIXES = tuple(dict.fromkeys((*KK_SUFFIXES, *map(plain_kazakh, KK_SUFFIXES))))
 
 
 MAX_SUFFIX = 5  # letters a Kazakh/Russian ending may add to a term in `term_matches`
@@ -454,9 +500,12 @@ class TermIndex(Generic[T]):
         # looked up so cut too, for where the stemmer cuts two forms of one word differently
         # (спортсмены → спортсм, спортсменами → спортсмен)
         self._cut: dict[str, set[T]] = defaultdict(set)
+        self._roots: dict[str, set[T]] = defaultdict(set)  # Kazakh terms by their `kk_base`
         self._loose = loose
         for term, payload in items:
             self._exact[term].add(payload)
+            if is_kazakh(term) and len(root := kk_base(term)) >= KK_CHAIN_MIN_TERM:
+                self._roots[root].add(payload)
             if len(term) >= 4:
                 base = stem(term)
                 self._stems[base].add(payload)
@@ -467,6 +516,12 @@ class TermIndex(Generic[T]):
         found: set[T] = set(self._exact.get(token, ()))
         for size in range(max(3, len(token) - _suffix(token)), len(token)):
             found |= self._exact.get(token[:size], set())
+        longest = len(token) - _suffix(token)
+        for size in range(max(KK_CHAIN_MIN_TERM, len(token) - KK_CHAIN_MAX), longest):
+            if token[:size] in self._exact and kk_chain(token[size:]):
+                found |= self._exact[token[:size]]
+        if self._roots and is_kazakh(token):
+            found |= self._roots.get(kk_base(token), set())
         if len(token) >= 2:
             base = stem(token)
             found |= self._stems.get(base, set())
