@@ -77,6 +77,8 @@ STOPWORDS = frozenset(
     statement statements quote quotes opinion opinions views провести проводить проводят басқа
     басқалар басқаларға басқаларды басқаның келіп келе тұра тұрады
     істейді істей істеу істеуі істеп істеген істеледі істейміз істейсіз
+    просить попросить просят спрашивать которого которому которым которой которую которых
+    которыми котором
     """.split()
 )
 # the same Kazakh words typed without their letters (қалай → калай, үшін → ушин)
@@ -197,7 +199,11 @@ CHANGE_PREFIXES = (
     "арта", "артад", "артпа", "артуы", "арттыр", "көбей", "кобей", "ұлғай", "улгай", "күшей",
     "кушей", "шектел", "ограничат", "ограничит", "огранича",
     # ceasing to be: "… исчезнет", "will … disappear", "… жоғала ма"
-    "исчез", "disappear", "vanish", "жоғал", "жогал",
+    "исчез", "disappear", "vanish", "жоғал", "жогал", "азая",
+    # allowing, forbidding or requiring it asks the same: "разрешат ли …", "… тыйым салына ма",
+    # "is … banned", "будет ли обязательной …"
+    "разреш", "запрет", "запрещ", "рұқсат", "руксат", "тыйым", "permiss", "forbid", "prohibit",
+    "restrict", "обязательн", "mandator", "compulsor", "obligator",
     # keeping it or doing away with it asks the same: "сохранится ли …", "… сақтала ма"
     "сохран", "останет", "остану", "ликвид", "сақтал", "сактал", "retain", "preserv", "keep",
     "kept", "remain", "eliminat",
@@ -207,7 +213,15 @@ CHANGE_PREFIXES = (
 def is_change_verb(token: str) -> bool:
     """A word of the change asked about (raise, lower, abolish, introduce, keep), in ru, kk or
     en."""
-    return token.startswith(CHANGE_PREFIXES) or token in {"cut", "cuts"}
+    return token.startswith(CHANGE_PREFIXES) or token in _CHANGE_WORDS
+
+
+# whole words only: "allowance" and a "work permit" are things, not what is asked to happen
+_CHANGE_WORDS = frozenset(
+    """
+    cut cuts ban bans banned allow allows allowed allowing permit permits permitted міндетті
+    """.split()
+)
 
 
 def _asks_amount(tokens: list[str]) -> bool:

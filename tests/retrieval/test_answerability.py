@@ -778,7 +778,10 @@ async def test_a_shared_verb_of_change_is_not_the_subject(question: str, answere
      ("culture", False), ("сохранится", True), ("сақталады", True), ("remain", True),
      ("сақтандыру", False), ("останется", True), ("арта", True), ("артады", True),
      ("көбейе", True), ("күшейтіле", True), ("шектеле", True), ("исчезнет", True),
-     ("disappear", True), ("артық", False), ("шектеу", False)],
+     ("disappear", True), ("артық", False), ("шектеу", False), ("разрешат", True),
+     ("запрещено", True), ("рұқсат", True), ("тыйым", True), ("allowed", True), ("banned", True),
+     ("allowance", False), ("permission", True), ("азая", True), ("обязательной", True),
+     ("міндетті", True), ("mandatory", True), ("міндеттері", False), ("обязанности", False)],
 )  # fmt: skip
 def test_verbs_of_change_in_three_languages(token: str, change: bool) -> None:
     assert is_change_verb(token) is change
@@ -842,3 +845,38 @@ def test_the_kazakh_verb_do_asks_rather_than_names() -> None:
     # "Монополиялармен не істейді?": what will be done with monopolies; "істейді" (do) is
     # filler, like "делать", and weighed as much as the monopolies before
     assert {"істейді", "істеледі"} <= STOPWORDS
+
+
+def test_every_form_of_which_is_filler() -> None:
+    # "землю, которую они не обрабатывают": "которую" weighed as an unknown subject word
+    assert {"которую", "которых", "которым", "котором"} <= STOPWORDS
+
+
+async def test_a_mandatory_detail_beside_a_word_no_statement_uses_is_declined() -> None:
+    # "Будет ли обязательной школьная форма?": only "обязательным" is shared with the statement
+    # on schooling; being mandatory is what is asked of the subject, not the subject, so the
+    # statement may not pass on meaning alone beside the unknown "форма"
+    schooling = _meeting(
+        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
+        "Среднее образование остается бесплатным и обязательным.",
+    )  # fmt: skip
+    snapshot, stems = _stems_of(schooling, "Среднее образование")
+    question = "Будет ли обязательной школьная форма?"
+    terms = subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
+    covered = [t for t in terms if t.covered_by(stems)]
+    assert covered and all(t.change for t in covered)
+
+
+async def test_asking_permission_is_no_subject() -> None:
+    # "Надо ли будет просить разрешение на пикет?": the rally is the subject; "просить" (to ask
+    # for) is filler and the permission is what is asked to happen, so the statement on rallies
+    # answers (before, "просить" met "спрос" and outweighed the rally)
+    rallies = _meeting(
+        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
+        "Для митинга будет достаточно уведомить власти.",
+    )  # fmt: skip
+    snapshot, stems = _stems_of(rallies, "Для митинга")
+    question = "Надо ли будет просить разрешение на митинг?"
+    terms = subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
+    assert [t.change for t in terms] == [True, False]
+    assert terms[1].covered_by(stems)
