@@ -25,6 +25,13 @@ _PATTERNS = (
     re.compile(_MONTH_WORD + r"\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})", re.I),  # 'Feb. 9, 2026'
 )
 _SEPARATORS = " \t.,;:|–—-"
+# a weekday before the date, with its comma: "Суббота, 07 Февраля 2026", "Жұма, 6 наурыз 2026"
+_WEEKDAY = re.compile(
+    r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|дүйсенбі|сейсенбі"
+    r"|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)\s*,\s*(?=\d)",
+    re.I,
+)
 _TIME = re.compile(r"^[,\s]*(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?")
 
 
@@ -42,6 +49,8 @@ def _month(word: str) -> int | None:
 def parse_date_prefix(line: str) -> tuple[date, str] | None:
     """A date at the very start of `line` and the text after it, or None."""
     stripped = line.lstrip()
+    if weekday := _WEEKDAY.match(stripped):
+        stripped = stripped[weekday.end() :]
     for pattern in _PATTERNS:
         match = pattern.match(stripped)
         if match is None:

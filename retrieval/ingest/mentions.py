@@ -188,6 +188,7 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         if _named_after(text, start, match.end()):
             continue
         phrase, begin = left_phrase(text, start)
+        phrase, begin = _past_degree(text, start, phrase, begin)
         previous = mentions[-1] if mentions else None
         if previous is not None and begin < previous.start:
             # "Сенат депутаты X аудан әкімі Y-пен бірге": Y's role is the words after X, never
@@ -232,6 +233,28 @@ def find_mentions(text: str, *, senate_context: bool = True) -> list[Mention]:
         if role is not None:
             mentions.append(Mention(match.start(), match.end(), match.group(0), role))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# An academic degree set beside a role by a comma: "Мәжілісінің депутаты, заң ғылымдарының
+# докторы X", "депутат Мажилиса, доктор юридических наук X" — the role is the one before it
+# ("кандидаты" reads as a past verb, so the degree is matched on the text, not the phrase)
+_DEGREE = re.compile(
+    r",\s*(?:[\w-]+\s+)?ғылымдарының\s+(?:докторы|кандидаты)\s*$"
+    r"|,\s*(?:доктор|кандидат)\s+\w+\s+наук\s*$",
+    re.I,
+)
+
+
+def _past_degree(text: str, start: int, phrase: str, begin: int) -> tuple[str, int]:
+    """The role before a degree's apposition ('депутаты, заң ғылымдарының докторы X'), or the
+    phrase as it was."""
+    degree = _DEGREE.search(text, max(0, start - 80), start)
+    if degree is None or begin < degree.start():
+        return phrase, begin
+    before, at = left_phrase(text, degree.start())
+    if not before or classify(before) is None:
+        return phrase, begin
+    return before, at
 
 
 # A committee's title runs across commas, "и"/"and" and "по"/"on" up to its member's name:

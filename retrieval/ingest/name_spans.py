@@ -50,6 +50,9 @@ _LEAD_WORDS = (*SENATOR, *SENATE, *OTHER_ROLES, "генеральн", "госу�
                "вице", "бас", "облыс", "аудан", "қала")  # fmt: skip
 
 
+_BODY_AFTER = ("сенат", "мәжіліс", "мажилис", "конституциял", "конституцияның", "құрылтай")
+
+
 def split_lead(surface: str, *, after_role: bool = False) -> tuple[str, str]:
     """'Сенатор Арман Куатбеков' → ('Сенатор', 'Арман Куатбеков'); role/institution words
     glued to the name by capitals are context, and a name is its last two or three words.
@@ -60,8 +63,10 @@ def split_lead(surface: str, *, after_role: bool = False) -> tuple[str, str]:
     if len(parts) == 2 and starts(fold(parts[0]), _COUNTRY):
         return surface, ""
     lead: list[str] = []
-    while len(parts) > 2 and fold(parts[-1]).startswith(("сенат", "мәжіліс", "мажилис")):
-        parts.pop()  # "Максим Споткай Сенат қызметкерлерінің …": the body after the name
+    while len(parts) > 2 and fold(parts[-1]).startswith(_BODY_AFTER):
+        # "Максим Споткай Сенат қызметкерлерінің …", "Үнзила Шапақ Конституциялық реформа
+        # комиссиясының …": the body after the name (the last two words were the name)
+        parts.pop()
     while len(parts) > 2 and (
         starts(fold(parts[0]), _LEAD_WORDS) or is_institution(parts[0]) or parts[0].isupper()
     ):

@@ -309,9 +309,16 @@ class People:
             return []  # "сенатор" alone: the segmenter's single-senator rule decides
         stem = fold(role.text).split()
         heads = [w for w in stem if is_role_stem(w)] or [w for w in stem if len(w) >= 4]
+        if any(_KK_PLURAL.search(w) for w in heads):
+            return []  # "Сондай-ақ коалиция мүшелері … атап өтті": a group, never its one member
         others = [p for p in self.known.values() if not p.senator and p.role]
         matching = [p.name for p in others if heads and all(_has_stem(p.role, h) for h in heads)]
         return matching if len(matching) == 1 else []
+
+
+# a Kazakh plural with its possessive on a role's head word: "мүшелері", "депутаттары", "өкілдері"
+# (a Russian "лидер" is no plural; "лидеры" is)
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)[ыі]$")
 
 
 def _by_context_only(role: Role) -> bool:

@@ -46,6 +46,7 @@ from retrieval.ingest.speaker_clues import (
     question_turns,
     taking_part,
     they_subject,
+    zero_subject,
 )
 from retrieval.ingest.themes import ThemeTagger
 from retrieval.ingest.venue import MEETING_RE, VENUE_RE
@@ -62,6 +63,8 @@ THIS_SAID = re.compile(
 # "X. Y. Комиссияның отырысында сенатор Z осылай деп мәлімдеді": «осылай деп» (thus) points back
 # at the sentences before it in the same way, from inside the sentence
 THUS_SAID = re.compile(r"\bосылай\s+де(?:п|ді)\b", re.I)
+# "X. X2. Мұндай пікірді сенатор Y … айтты" ("such a view"): the view is the sentences before
+SUCH_VIEW = re.compile(r"^\s*(?:мұндай|осындай)\s+(?:пікір|ой|ұстаным|көзқарас)\w*\b", re.I)
 _CLAIM_BACK = 3  # at most this many sentences before, all naming nobody
 
 
@@ -388,7 +391,7 @@ class Segmenter:
         if cue.speech and len(resolution.speakers) == 1:
             if THIS_SAID.match(text):
                 text = self._claim_before(sent, analysis) + text
-            elif THUS_SAID.search(analysis.text[start:end]):
+            elif THUS_SAID.search(analysis.text[start:end]) or SUCH_VIEW.match(text):
                 text = self._claim_before(sent, analysis, back=_CLAIM_BACK) + text
         self._add("reported", text, resolution, para, cue, themes)
         if cue.names:  # whom this sentence is given to: someone else, or a senator
@@ -444,7 +447,8 @@ class Segmenter:
             return False  # "– деді депутат" beside only a President or an akim: the senator
         prior = self._named if prior is None else prior
         after_senator = bool(prior) and all(n in senators for n in prior)
-        return not (after_senator and pronoun_subject(analysis, start, end))
+        subject = pronoun_subject(analysis, start, end) or zero_subject(analysis, start, end)
+        return not (after_senator and subject)
 
     def _note_named(self, cue: Cue, clause_text: str, cites: bool) -> None:
         """Remember whom a narrative sentence named, for a later «он/она/ол»."""

@@ -267,6 +267,28 @@ def pronoun_subject(analysis: Analysis, start: int, end: int) -> bool:
     ) or bool(_HIS_FRAME.match(analysis.text, start, end))
 
 
+# "X … тоқталды. Сондай-ақ … атап өтті.": a Kazakh clause opening on "also" with no subject
+# of its own (no name, no pronoun, no plural noun such as "мүшелері", "депутаттар") and an
+# active verb of saying goes on with the subject before it, as «ол» would
+_ALSO_OPEN = re.compile(r"\W*(?:сондай-ақ|сонымен\s+(?:қатар|бірге))\s", re.I)
+_ACTIVE_SAID = re.compile(
+    r"(?:атап\s+өтті|айтты|жеткізді|тоқталды|мәлімдеді|түсіндірді|баса\s+назар\s+аударды"
+    r"|ерекше\s+атап\s+өтті|деді)\W*$",
+    re.I,
+)
+_PLURAL_SUBJECT = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$")
+
+
+def zero_subject(analysis: Analysis, start: int, end: int) -> bool:
+    """Does a Kazakh clause open on 'Сондай-ақ' and say something with no subject of its own
+    ('Сондай-ақ … жолданғанын атап өтті'), so that the subject is the one named before?"""
+    text = analysis.text[start:end]
+    if not _ALSO_OPEN.match(text) or not _ACTIVE_SAID.search(text):
+        return False
+    words = re.findall(r"[\w-]+", text)[1:]
+    return not any(_PLURAL_SUBJECT.search(w.casefold()) for w in words)
+
+
 def frame_gender_clash(analysis: Analysis, start: int, end: int, speakers: list[str]) -> bool:
     """'По её словам, …' / 'According to her, …' given to «Ерлан Нурланов» (or «его», «him» to
     «Айгуль Серикова»): the frame's pronoun and the one speaker's surname disagree, so the
