@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 import yaml
 
-from retrieval.text import TermIndex, plain_kazakh, term_matches, words
+from retrieval.text import STOPWORDS, OneEdit, TermIndex, plain_kazakh, term_matches, words
 from retrieval.yaml_files import load_yaml
 
 P = TypeVar("P")
@@ -73,6 +73,12 @@ class Glossary:
             for phrase in group.term_words
             for spelling in dict.fromkeys((phrase, tuple(plain_kazakh(w) for w in phrase)))
         )
+        # English terms' words by their one-letter deletions: an English question has no corpus
+        # word to be corrected against, so "bulding" met nothing (Cyrillic typos are mended
+        # against the corpus, see `Lexicon.correct`)
+        latin = sorted({w for g in groups for t in g.term_words for w in t if _typo_worthy(w)})
+        self._known: TermIndex[str] = TermIndex((w, w) for w in latin)
+        self._typos = OneEdit(latin)
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -96,10 +102,21 @@ class Glossary:
         """Every term of the domain groups, once, in file order (their vectors are cached)."""
         return list(dict.fromkeys(t for g in self._groups if g.domain for t in g.terms))
 
+    def mend(self, tokens: list[str]) -> list[str]:
+        """English words one typo away from a glossary word, as that word ("bulding" →
+        "building"); every other word as it is."""
+        return [self._mended(t) for t in tokens]
+
+    def _mended(self, token: str) -> str:
+        if not _typo_worthy(token) or self._known.lookup(token):
+            return token
+        return self._typos.nearest(token) or token
+
     def twins_by_token(self, tokens: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
         """For each token a glossary term covers: (group number, the group's terms). A phrase's
         tokens share their group, so "права человека" is one concept, not two."""
         found: dict[int, tuple[int, tuple[str, ...]]] = {}
+        tokens = self.mend(tokens)
         for start, length, g in self._phrases.spans(tokens):
             for i in range(start, start + length):
                 first, terms = found.get(i, (g, ()))
@@ -107,7 +124,7 @@ class Glossary:
         return found
 
     def expand(self, question: str) -> Expansion:
-        matched = self._phrases.find(words(question))
+        matched = self._phrases.find(self.mend(words(question)))
         extra: list[str] = []
         domain: list[tuple[str, ...]] = []
         for g, group in enumerate(self._groups):
@@ -122,3 +139,10 @@ def _phrase_at(phrase: tuple[str, ...], tokens: list[str], start: int) -> bool:
     if start + len(phrase) > len(tokens):
         return False
     return all(term_matches(tokens[start + i], word) for i, word in enumerate(phrase))
+
+
+TYPO_MIN = 6  # shorter words are one edit from too many others (court / count)
+
+
+def _typo_worthy(word: str) -> bool:
+    return word.isascii() and word.isalpha() and len(word) >= TYPO_MIN and word not in STOPWORDS

@@ -20,10 +20,10 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.ingest.text import osa_distance
 from retrieval.models import Corpus
 from retrieval.text import (
     KK_MIN_ROOT,
+    OneEdit,
     content_stems,
     has_head,
     has_number,
@@ -146,10 +146,7 @@ class Lexicon:
         plain = sorted((plain_kazakh(s), s) for s in df if is_kazakh(s))
         self._plain_keys = [k for k, _ in plain]
         self._plain_stems = [s for _, s in plain]
-        self._deletes: dict[str, str] = {}
-        for w in sorted(word_counts, key=lambda w: -word_counts[w]):
-            for variant in (w, *_deletes(w)):
-                self._deletes.setdefault(variant, w)
+        self._typos = OneEdit(sorted(word_counts, key=lambda w: -word_counts[w]))
 
     def relatives(self, base: str) -> frozenset[str]:
         """Corpus stems sharing `base` as a prefix (a few letters longer: усил → усилен) or being
@@ -183,12 +180,7 @@ class Lexicon:
         transposition via deletes on both sides) of a word the corpus does not contain."""
         if len(word) < 6:
             return None
-        for variant in (word, *_deletes(word)):
-            found = self._deletes.get(variant)
-            # a delete on both sides at different places is two edits (шектеле / шетелге)
-            if found is not None and osa_distance(word, found) <= 1:
-                return found
-        return None
+        return self._typos.nearest(word)
 
     def idf(self, stems: Iterable[str]) -> float | None:
         """Rarity of the commonest of `stems` in the corpus; None when none occurs."""
@@ -211,7 +203,3 @@ def _sharing_prefix(base: str, keys: list[str], values: list[str]) -> set[str]:
         if len(key) - len(base) <= 3 or len(base) >= 7:
             found.add(value)
     return found
-
-
-def _deletes(word: str) -> list[str]:
-    return [word[:i] + word[i + 1 :] for i in range(len(word))]

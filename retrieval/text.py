@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 
 import Stemmer
 
-from retrieval.ingest.text import KK_LETTERS
+from retrieval.ingest.text import KK_LETTERS, osa_distance
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LATIN = re.compile(r"[a-z]")
@@ -550,3 +550,26 @@ def _cuts(base: str) -> list[str]:
     """The stem one and two letters shorter, down to six letters (a shorter stem meets
     unrelated words)."""
     return [base[:-n] for n in (1, 2) if len(base) - n >= 6]
+
+
+class OneEdit:
+    """Words by their one-letter deletions: `nearest` is the first word given within one edit
+    (deletion, insertion, substitution, transposition) of a word — a typo's fix."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._deletes: dict[str, str] = {}
+        for word in words:
+            for variant in (word, *_deletes(word)):
+                self._deletes.setdefault(variant, word)
+
+    def nearest(self, word: str) -> str | None:
+        for variant in (word, *_deletes(word)):
+            found = self._deletes.get(variant)
+            # a delete on both sides at different places is two edits (шектеле / шетелге)
+            if found is not None and osa_distance(word, found) <= 1:
+                return found
+        return None
+
+
+def _deletes(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]

@@ -11,7 +11,7 @@ import pytest
 from retrieval import ranking
 from retrieval.embedder import Vectors
 from retrieval.models import Answer, Corpus, Document, Meeting, Statement
-from retrieval.question import is_generic, prepare, read, subject_terms
+from retrieval.question import Term, is_generic, prepare, read, subject_terms
 from retrieval.search import SearchService
 from retrieval.snapshot import Snapshot, build_snapshot
 from retrieval.text import (
@@ -476,6 +476,13 @@ def test_kazakh_endings_are_stripped_to_one_root(one: str, other: str) -> None:
     assert kk_root(one) == kk_root(other.lower())
 
 
+def _subject_against(question: str, text: str) -> tuple[list[Term], frozenset[str]]:
+    """The question's subject terms, and the stems of one more statement (`text`) to cover them."""
+    extra = _meeting("m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги", text)
+    snapshot, stems = _stems_of(extra, text[:12])
+    return subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION), stems
+
+
 def _stems_of(extra: Meeting, start: str) -> tuple[Snapshot, frozenset[str]]:
     """A snapshot with one more meeting, and the stems of its statement starting with `start`."""
     snapshot = build_snapshot(_with(extra), FakeEmbedder(), make_resources())
@@ -831,12 +838,9 @@ def test_kazakh_endings_stack_past_five_letters(token: str, term: str, matches: 
 def test_a_kazakh_plural_in_the_genitive_meets_its_glossary_twin() -> None:
     # "ұстаздардың" (teachers') is a word no statement uses: before, it was an unknown subject
     # that the Russian statement on teachers could not cover
-    teachers = _meeting(
-        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
-        "Профессия учителя станет престижной, педагог получит защиту.",
-    )  # fmt: skip
-    snapshot, stems = _stems_of(teachers, "Профессия учителя")
-    terms = subject_terms(snapshot, prepare(snapshot, "Ұстаздардың жағдайы"), FAKE_CALIBRATION)
+    terms, stems = _subject_against(
+        "Ұстаздардың жағдайы", "Профессия учителя станет престижной, педагог получит защиту."
+    )
     teacher = terms[0]
     assert not teacher.unknown
     assert teacher.covered_by(stems)
@@ -857,13 +861,10 @@ async def test_a_mandatory_detail_beside_a_word_no_statement_uses_is_declined() 
     # "Будет ли обязательной школьная форма?": only "обязательным" is shared with the statement
     # on schooling; being mandatory is what is asked of the subject, not the subject, so the
     # statement may not pass on meaning alone beside the unknown "форма"
-    schooling = _meeting(
-        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
+    terms, stems = _subject_against(
+        "Будет ли обязательной школьная форма?",
         "Среднее образование остается бесплатным и обязательным.",
-    )  # fmt: skip
-    snapshot, stems = _stems_of(schooling, "Среднее образование")
-    question = "Будет ли обязательной школьная форма?"
-    terms = subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
+    )
     covered = [t for t in terms if t.covered_by(stems)]
     assert covered and all(t.change for t in covered)
 
@@ -872,12 +873,28 @@ async def test_asking_permission_is_no_subject() -> None:
     # "Надо ли будет просить разрешение на пикет?": the rally is the subject; "просить" (to ask
     # for) is filler and the permission is what is asked to happen, so the statement on rallies
     # answers (before, "просить" met "спрос" and outweighed the rally)
-    rallies = _meeting(
-        "m4", "d1", "Бибигуль Жексенбай", "Усть-Каменогорск", "металлурги",
+    terms, stems = _subject_against(
+        "Надо ли будет просить разрешение на митинг?",
         "Для митинга будет достаточно уведомить власти.",
-    )  # fmt: skip
-    snapshot, stems = _stems_of(rallies, "Для митинга")
-    question = "Надо ли будет просить разрешение на митинг?"
-    terms = subject_terms(snapshot, prepare(snapshot, question), FAKE_CALIBRATION)
+    )
     assert [t.change for t in terms] == [True, False]
     assert terms[1].covered_by(stems)
+
+
+@pytest.mark.parametrize(
+    ("typed", "mended"),
+    [("bulding", "building"), ("electons", "elections"), ("sallary", "salary"),
+     ("teachers", "teachers"), ("wheelchair", "wheelchair"), ("before", "before"),
+     ("court", "court")],
+)  # fmt: skip
+def test_an_english_typo_meets_its_glossary_word(typed: str, mended: str) -> None:
+    # an English question has no corpus word to be corrected against: one edit from a glossary
+    # word of six letters or more is that word; a known or short word stays as typed
+    assert make_resources().glossary.mend([typed]) == [mended]
+
+
+def test_a_misspelt_english_word_is_covered_through_its_twin() -> None:
+    terms, stems = _subject_against(
+        "every public bulding", "Общественные здания станут доступны людям с инвалидностью."
+    )
+    assert terms and all(t.covered_by(stems) for t in terms)
