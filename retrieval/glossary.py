@@ -53,14 +53,17 @@ class PhraseSet(Generic[P]):
         return {payload for _, _, payload in self.spans(tokens)}
 
     def spans(self, tokens: list[str]) -> list[tuple[int, int, P]]:
-        """(start, length, payload) of every phrase occurrence, in token order."""
-        found: list[tuple[int, int, P]] = []
+        """(start, length, payload) of every phrase occurrence, in token order, the longest
+        first where several start at one word: "халық қалаулылары" (deputies) before "халық"
+        (people) — in the order of a set before, which moved when the glossary grew."""
+        found: list[tuple[int, int, int, P]] = []
         for start, token in enumerate(tokens):
             for i in self._first.lookup(token):
                 phrase, payload = self._phrases[i]
                 if _phrase_at(phrase, tokens, start):
-                    found.append((start, len(phrase), payload))
-        return found
+                    found.append((start, -len(phrase), i, payload))
+        found.sort(key=lambda f: f[:3])
+        return [(start, -negative, payload) for start, negative, _, payload in found]
 
 
 class Glossary:

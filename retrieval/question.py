@@ -200,6 +200,9 @@ class Term:
         return any(all(not part.isdisjoint(stems) for part in alt) for alt in self.alternatives)
 
 
+# the Russian cases of a noun in -ия (комиссия, коалиция, конституция)
+_RU_LOAN = re.compile(r"[а-я]{3}(?:ия|ии|ию|ией|иям|иях|иями)$")
+
 _SENATE = frozenset((stem("сенат"), stem("senate")))
 
 
@@ -262,6 +265,10 @@ def subject_terms(
         own = lex.relatives(base)
         if kazakh:
             own |= lex.kin(token)
+        elif _RU_LOAN.search(token):
+            # a Russian -ия loanword is the Kazakh one with its endings (комиссии / комиссиясының):
+            # its short stem (комисс) reaches no Kazakh form by prefix
+            own |= lex.kin(base + "ия")
         if not own:
             own = lex.respelled(token, base)  # Kazakh typed without its letters: мартебеси
         if not own and (fixed := lex.correct(token)):

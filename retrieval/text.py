@@ -204,6 +204,8 @@ CHANGE_PREFIXES = (
     # "is … banned", "будет ли обязательной …"
     "разреш", "запрет", "запрещ", "рұқсат", "руксат", "тыйым", "permiss", "forbid", "prohibit",
     "restrict", "обязательн", "mandator", "compulsor", "obligator",
+    # enshrining it: "будет ли закреплена …", "… бекітіле ме", "will … be enshrined"
+    "закреп", "бекітіл", "бекител", "enshrin",
     # keeping it or doing away with it asks the same: "сохранится ли …", "… сақтала ма"
     "сохран", "останет", "остану", "ликвид", "сақтал", "сактал", "retain", "preserv", "keep",
     "kept", "remain", "eliminat",

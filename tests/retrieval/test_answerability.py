@@ -10,6 +10,7 @@ import pytest
 
 from retrieval import ranking
 from retrieval.embedder import Vectors
+from retrieval.glossary import PhraseSet
 from retrieval.models import Answer, Corpus, Document, Meeting, Statement
 from retrieval.question import Term, is_generic, prepare, read, subject_terms
 from retrieval.search import SearchService
@@ -789,7 +790,7 @@ async def test_a_shared_verb_of_change_is_not_the_subject(question: str, answere
      ("запрещено", True), ("рұқсат", True), ("тыйым", True), ("allowed", True), ("banned", True),
      ("allowance", False), ("permission", True), ("азая", True), ("обязательной", True),
      ("міндетті", True), ("mandatory", True), ("ұлғаяды", True), ("міндеттері", False),
-     ("обязанности", False)],
+     ("обязанности", False), ("закреплена", True), ("enshrined", True), ("бекітіледі", True)],
 )  # fmt: skip
 def test_verbs_of_change_in_three_languages(token: str, change: bool) -> None:
     assert is_change_verb(token) is change
@@ -898,3 +899,22 @@ def test_a_misspelt_english_word_is_covered_through_its_twin() -> None:
         "every public bulding", "Общественные здания станут доступны людям с инвалидностью."
     )
     assert terms and all(t.covered_by(stems) for t in terms)
+
+
+def test_a_russian_loanword_in_ия_meets_its_kazakh_forms() -> None:
+    # "комиссии" stems to "комисс", six letters, too short to reach "комиссиясының" by prefix: a
+    # Russian question on a statement published only in Kazakh did not cover the commission
+    terms, stems = _subject_against(
+        "Что говорили о комиссии?", "Конституциялық комиссиясының отырысында жоба талқыланды."
+    )
+    assert len(terms) == 1
+    assert terms[0].covered_by(stems)
+
+
+def test_the_longest_glossary_phrase_names_a_word_shared_by_two() -> None:
+    # "халық қалаулылары" (the people's deputies) and "халық" (people) both start at "халық": the
+    # longer phrase comes first and names the word's concept, whatever order they are listed in
+    phrases = PhraseSet([(("халық",), "people"), (("халық", "қалаулылары"), "deputies")])
+    spans = phrases.spans(words("Халық қалаулылары есеп бере ме?"))
+    assert spans[0] == (0, 2, "deputies")
+    assert (0, 1, "people") in spans
