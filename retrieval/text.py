@@ -530,10 +530,11 @@ class TermIndex(Generic[T]):
 
     def lookup(self, token: str) -> set[T]:
         found: set[T] = set(self._exact.get(token, ()))
-        for size in range(max(3, len(token) - _suffix(token)), len(token)):
+        near = len(token) - _suffix(token)  # a term this long or longer: any ending
+        for size in range(max(3, near), len(token)):
             found |= self._exact.get(token[:size], set())
-        longest = len(token) - _suffix(token)
-        for size in range(max(KK_CHAIN_MIN_TERM, len(token) - KK_CHAIN_MAX), longest):
+        # a shorter one: only when the rest is all Kazakh endings (`term_matches`)
+        for size in range(max(KK_CHAIN_MIN_TERM, len(token) - KK_CHAIN_MAX), near):
             if token[:size] in self._exact and kk_chain(token[size:]):
                 found |= self._exact[token[:size]]
         if self._roots and is_kazakh(token):
